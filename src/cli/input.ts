@@ -1,0 +1,65 @@
+import { readFileSync, statSync } from 'node:fs';
+import { UserError } from './errors.js';
+
+const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads a text input (a file path, or '-' / undefined for stdin) as UTF-8, refusing with one clear line
+ * what is not text: a directory, a missing file, a binary file, invalid UTF-8, an empty input.
+ */
+export function readTextInput(file: string | undefined): { name: string; text: string } {
+  const name = !file || file === '-' ? '<stdin>' : file;
+  let buf: Buffer;
+  try {
+    if (name === '<stdin>') {
+      buf = readFileSync(0);
+    } else {
+      const st = statSync(file!);
+      if (st.isDirectory()) throw new UserError(`${name}: is a directory, not a file`);
+      if (st.size > MAX_INPUT_BYTES) throw new UserError(`${name}: too large (${Math.round(st.size / 1e6)} MB; the limit is ${MAX_INPUT_BYTES / 1e6} MB)`);
+      buf = readFileSync(file!);
+    }
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') throw new UserError(`${name}: no such file`);
+    if (e.code === 'EACCES') throw new UserError(`${name}: permission denied`);
+    if (e.code === 'EISDIR') throw new UserError(`${name}: is a directory, not a file`);
+    if (e.code === 'EAGAIN') throw new UserError(`${name}: no input on stdin`);
+    throw new UserError(`${name}: cannot read (${e.message.split('\n')[0]})`);
+  }
+  return { name, text: decodeText(name, buf) };
+}
+
+/** UTF-8 decoding that names the first problem instead of silently inserting U+FFFD. */
+export function decodeText(name: string, buf: Buffer): string {
+  if (buf.length === 0) throw new UserError(`${name}: empty input`);
+  const probe = buf.subarray(0, 8192);
+  if (probe.includes(0)) throw new UserError(`${name}: looks like a binary file (contains NUL bytes), not text`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new UserError(`${name}: not valid UTF-8 text (at byte ${firstInvalidUtf8(buf)})`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!text.trim()) throw new UserError(`${name}: empty input (only whitespace)`);
+  return text;
+}
+
+function firstInvalidUtf8(buf: Buffer): number {
+  // binary search the longest valid prefix
+  let lo = 0;
+  let hi = buf.length;
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      dec.decode(buf.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}

@@ -1,4 +1,8 @@
 import type { Stage } from '../doc.js';
+import { extractEvents } from './engine.js';
 
-// Placeholder until this stage lands: adds nothing.
-export const eventStage: Stage = (doc) => doc;
+export { extractEvents, compareToPublished } from './engine.js';
+export { eventLexicon } from './lexicon.js';
+
+/** The events stage: CAMEO-coded events (VISIT, MEET, INVITE, PLEDGE, AGREEMENT, …) from trigger and frame data. */
+export const eventStage: Stage = (doc) => ({ ...doc, events: extractEvents(doc) });

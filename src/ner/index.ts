@@ -1,4 +1,82 @@
-import type { Stage } from '../doc.js';
+/**
+ * The named-entity stage: tags each sentence's tokens with the trained averaged-perceptron model and turns
+ * BIO chunks into doc.entities (PER/ORG/LOC/MISC) with offsets into the original text. The entity text
+ * leaves out attached proclitics: وبغداد → بغداد, للخارجية → خارجية (the ل and the article's ل are fused).
+ */
+import type { ArabicDoc, Entity, EntityType, Stage, Token } from '../doc.js';
+import { chunks } from './evaluate.js';
+import { fold } from './fold.js';
+import { baseOf, loadLexicon } from './lexicon.js';
+import { applyRules } from './rules.js';
+import { tagSentences } from './tagger.js';
 
-// Placeholder until this stage lands: adds nothing.
-export const nerStage: Stage = (doc) => doc;
+export { tagWords, tagSentences, loadModel, setModel } from './tagger.js';
+export { evaluate, chunks, formatEvaluation } from './evaluate.js';
+export { parseConll } from './conll.js';
+
+/** Sentences longer than this are tagged in windows (decoding is linear, this only bounds memory). */
+const MAX_SENTENCE = 400;
+
+function isMark(c: number): boolean {
+  return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || (c >= 0x06d6 && c <= 0x06ed);
+}
+
+/** Offset in `text` after its first `letters` non-mark characters (and the marks that follow them). */
+export function offsetAfterLetters(text: string, letters: number): number {
+  let i = 0;
+  let seen = 0;
+  while (i < text.length && seen < letters) {
+    if (!isMark(text.charCodeAt(i))) seen++;
+    i++;
+  }
+  while (i < text.length && isMark(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** How many leading characters of an Arabic token are proclitics to leave out of an entity's text. */
+export function procliticLength(tokenText: string): number {
+  const f = fold(tokenText);
+  const sp = baseOf(loadLexicon(), f);
+  // لل: the preposition and the article's ل are fused; the name starts after both (للكاظمي → كاظمي)
+  const letters = sp.pro.endsWith('لال') && sp.base.startsWith('ال') && !f.slice(sp.proLen).startsWith('ال') ? sp.proLen + 1 : sp.proLen;
+  if (letters <= 0) return 0;
+  return offsetAfterLetters(tokenText, letters);
+}
+
+/** Token ranges [from, to) to tag as sentences: the doc's sentences, cut into windows of MAX_SENTENCE. */
+function runs(doc: ArabicDoc): Array<[number, number]> {
+  const spans: Array<[number, number]> = doc.sentences.length
+    ? doc.sentences.map((s) => [s.tokenStart, s.tokenEnd] as [number, number])
+    : [[0, doc.tokens.length]];
+  const out: Array<[number, number]> = [];
+  for (const [from, to] of spans) for (let a = from; a < to; a += MAX_SENTENCE) out.push([a, Math.min(to, a + MAX_SENTENCE)]);
+  return out;
+}
+
+export const nerStage: Stage = (doc) => {
+  if (!doc.tokens.length) return doc;
+  const tokens: Token[] = doc.tokens;
+  const spans = runs(doc).filter(([a, b]) => b > a);
+  // the whole document at once: pass 2 sees every mention of a name in the article
+  const words = spans.map(([a, b]) => tokens.slice(a, b).map((t) => t.text));
+  // the model, then Marsad's rule layer (ministries and chambers as ORG, short forms of names, …)
+  const tagged = applyRules(words, tagSentences(words));
+  const entities: Entity[] = [];
+  spans.forEach(([a], k) => {
+    for (const c of chunks(tagged[k])) {
+      const first = tokens[a + c.start];
+      const last = tokens[a + c.end - 1];
+      const skip = first.kind === 'word' ? procliticLength(first.text) : 0;
+      const start = first.start + (skip < first.text.length ? skip : 0);
+      entities.push({
+        start,
+        end: last.end,
+        text: doc.text.slice(start, last.end),
+        type: c.type as EntityType,
+        tokenStart: a + c.start,
+        tokenEnd: a + c.end,
+      });
+    }
+  });
+  return { ...doc, entities };
+};

@@ -1,13 +1,62 @@
 import type { Command } from 'commander';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import { normalizeTag, parseConll } from '../../ner/conll.js';
+import { evaluate, formatEvaluation, type Scores } from '../../ner/evaluate.js';
+import { CONTEXT_WINDOW, loadModel, tagSentences } from '../../ner/tagger.js';
 
-// Placeholder: the real command replaces this file.
+const TASKS = ['ner'] as const;
+
+/**
+ * `marsad eval ner FILE [--json] [--predictions OUT]`: CoNLL entity-level exact-match P/R/F1 of the tagger on a
+ * `word TAG` file. The tagger sees only the words; `--predictions` writes `word gold predicted` lines so any
+ * scorer (e.g. conlleval) can check the figures.
+ */
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UserError('eval: not available yet');
+    .description('evaluate a component on a labelled file: eval ner FILE (CoNLL "word TAG" lines)')
+    .argument('<task>', `what to evaluate (${TASKS.join(', ')})`)
+    .argument('<file>', 'labelled file: one "word TAG" per line, blank line between sentences')
+    .option('--json', 'print the scores as JSON (fractions in 0..1)')
+    .option('--predictions <out>', 'write "word gold predicted" per line to this file')
+    .action((task: string, file: string, opts: { json?: boolean; predictions?: string }) => {
+      if (!(TASKS as readonly string[]).includes(task)) throw new UserError(`eval: unknown task "${task}" (tasks: ${TASKS.join(', ')})`);
+      if (!existsSync(file)) throw new UserError(`${file}: no such file`);
+      if (statSync(file).isDirectory()) throw new UserError(`${file}: is a directory, not a file`);
+      const { sentences, problems } = parseConll(readFileSync(file, 'utf8'));
+      if (!sentences.length) throw new UserError(`${file}: no "word TAG" lines found`);
+      for (const p of problems.filter((p) => !p.action.startsWith('empty'))) {
+        process.stderr.write(`marsad: ${file}:${p.line}: "${p.text}" → ${p.action}\n`);
+      }
+      try {
+        loadModel();
+      } catch (err) {
+        throw new UserError(`eval: ${(err as Error).message}`);
+      }
+      const t0 = process.hrtime.bigint();
+      // consecutive sentences are read as running text: pass 2 looks at mentions ±CONTEXT_WINDOW sentences away
+      const predicted = tagSentences(sentences.map((s) => s.words), CONTEXT_WINDOW);
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const gold = sentences.map((s) => s.tags.map(normalizeTag));
+      const result = evaluate(gold, predicted);
+      const tokens = sentences.reduce((n, s) => n + s.words.length, 0);
+      if (opts.predictions) {
+        const lines: string[] = [];
+        sentences.forEach((s, i) => {
+          s.words.forEach((w, j) => lines.push(`${w || '_'} ${gold[i][j]} ${predicted[i][j]}`));
+          lines.push('');
+        });
+        writeFileSync(opts.predictions, lines.join('\n'));
+      }
+      if (opts.json) {
+        const strip = (s: Scores) => ({ precision: s.precision, recall: s.recall, f1: s.f1, gold: s.gold, predicted: s.predicted, correct: s.correct });
+        const byType = Object.fromEntries(Object.entries(result.byType).map(([t, s]) => [t, strip(s)]));
+        process.stdout.write(
+          JSON.stringify({ ...strip(result), byType, sentences: sentences.length, tokens, seconds, tokensPerSecond: seconds > 0 ? Math.round(tokens / seconds) : null }, null, 2) + '\n',
+        );
+      } else {
+        process.stdout.write(`${formatEvaluation(result)}\n${sentences.length} sentences, ${tokens} tokens, tagged in ${seconds.toFixed(2)} s (${Math.round(tokens / Math.max(seconds, 1e-9))} tokens/s)\n`);
+      }
     });
 }

@@ -1,13 +1,76 @@
 import type { Command } from 'commander';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { UserError } from '../errors.js';
+import { openExistingStore, type ExportQuery, type StoredArticleRow } from '../../store/index.js';
+import { QueryError } from '../../search/dates.js';
 
-// Placeholder: the real command replaces this file.
+const CSV_COLUMNS = ['id', 'title', 'url', 'source', 'published', 'author', 'place', 'category', 'near_duplicate_of', 'entities', 'text'] as const;
+
+/** One CSV cell: quoted when needed; a leading = + - @ is neutralised so spreadsheets do not run it as a formula. */
+export function csvCell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+
+function csvRow(a: StoredArticleRow): string {
+  const vals: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+    id: a.id, title: a.title, url: a.url, source: a.source, published: a.published, author: a.author, place: a.place,
+    category: a.category, near_duplicate_of: a.nearDuplicateOf, entities: a.entities.map((e) => `${e.type}:${e.name}`).join('; '), text: a.text,
+  };
+  return CSV_COLUMNS.map((c) => csvCell(vals[c])).join(',') + '\r\n';
+}
+
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UserError('export: not available yet');
+    .description('stream stored articles (all, or those matching a query) as JSON Lines or CSV')
+    .argument('[query...]', 'optional query, same language as search')
+    .option('--db <file>', 'database file (default $MARSAD_DB or ./marsad-data/marsad.db)')
+    .option('--format <format>', 'jsonl or csv', 'jsonl')
+    .option('--from <date>', 'published on or after')
+    .option('--to <date>', 'published on or before')
+    .option('--source <name>', 'only this source')
+    .option('--entity <name>', 'only articles mentioning this entity')
+    .option('--type <type>', 'only articles mentioning an entity of this type')
+    .option('--sort <order>', 'relevance or date (default: relevance with a query, else date)')
+    .option('--limit <n>', 'at most this many articles')
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .action(async (words: string[], opts: { db?: string; format: string; from?: string; to?: string; source?: string; entity?: string; type?: string; sort?: string; limit?: string; output?: string }) => {
+      if (opts.format !== 'jsonl' && opts.format !== 'csv') throw new UserError(`--format must be jsonl or csv, not "${opts.format}"`);
+      if (opts.sort && opts.sort !== 'relevance' && opts.sort !== 'date') throw new UserError(`--sort must be relevance or date, not "${opts.sort}"`);
+      if (opts.type && !/^(PER|ORG|LOC|MISC)$/i.test(opts.type)) throw new UserError(`--type must be PER, ORG, LOC or MISC, not "${opts.type}"`);
+      let limit: number | undefined;
+      if (opts.limit !== undefined) {
+        limit = Number(opts.limit);
+        if (!Number.isInteger(limit) || limit < 0) throw new UserError(`--limit must be a whole number ≥ 0, not "${opts.limit}"`);
+      }
+      const store = await openExistingStore(opts.db).catch((err: unknown) => {
+        throw new UserError(err instanceof Error ? err.message : String(err));
+      });
+      const q: ExportQuery = {
+        q: words.join(' '), from: opts.from, to: opts.to, source: opts.source, entity: opts.entity,
+        type: opts.type ? (opts.type.toUpperCase() as ExportQuery['type']) : undefined,
+        sort: (opts.sort as ExportQuery['sort']) ?? undefined, limit,
+      };
+      let out: NodeJS.WritableStream = process.stdout;
+      let file: WriteStream | null = null;
+      if (opts.output) {
+        file = createWriteStream(opts.output);
+        out = file;
+      }
+      const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+      try {
+        if (opts.format === 'csv') await write('\ufeff' + CSV_COLUMNS.join(',') + '\r\n');
+        for await (const a of store.exportArticles(q)) {
+          await write(opts.format === 'csv' ? csvRow(a) : JSON.stringify(a) + '\n');
+        }
+      } catch (err) {
+        if (err instanceof QueryError) throw new UserError(err.message);
+        throw err;
+      } finally {
+        if (file) await new Promise<void>((r) => file!.end(() => r()));
+        await store.close();
+      }
     });
 }

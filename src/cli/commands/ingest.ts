@@ -1,13 +1,83 @@
 import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import { openStore, type IngestInput } from '../../store/index.js';
+import { ingestArticles } from '../../ingest/index.js';
+import { progressLine, summaryText } from '../../ingest/progress.js';
 
-// Placeholder: the real command replaces this file.
+interface IngestOpts {
+  db?: string;
+  source?: string;
+  follow?: boolean;
+  json?: boolean;
+  batchSize?: string;
+  timeout?: string;
+  limit?: string;
+  progress?: boolean;
+}
+
+function positiveInt(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new UserError(`${name} must be a positive whole number, not "${v}"`);
+  return n;
+}
+
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UserError('ingest: not available yet');
+    .description('add news to the store: files, folders (recursive), URLs, RSS/Atom feeds, JSON/JSONL (.gz), or - for stdin')
+    .argument('<inputs...>', 'files, folders or http(s) URLs')
+    .option('--db <file>', 'database file (default $MARSAD_DB or ./marsad-data/marsad.db)')
+    .option('--source <name>', 'source name to record for these inputs')
+    .option('--follow', 'for feed items, fetch each item link for the full text')
+    .option('--json', 'print the summary as JSON')
+    .option('--batch-size <n>', 'articles per transaction', '200')
+    .option('--timeout <seconds>', 'timeout per URL fetch', '15')
+    .option('--limit <n>', 'stop after this many articles')
+    .option('--no-progress', 'no progress line, even on a terminal')
+    .action(async (inputs: string[], opts: IngestOpts) => {
+      const batchSize = positiveInt(opts.batchSize, '--batch-size');
+      const timeoutSec = Number(opts.timeout ?? 15);
+      if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new UserError(`--timeout must be a positive number of seconds, not "${opts.timeout}"`);
+      const limit = positiveInt(opts.limit, '--limit');
+      const items: IngestInput[] = inputs.map((x) =>
+        /^https?:\/\//i.test(x) ? { url: x } : x === '-' ? { content: readFileSync(0), name: '<stdin>' } : { path: x },
+      );
+      const store = await openStore(opts.db).catch((err: unknown) => {
+        throw new UserError(err instanceof Error ? err.message : String(err));
+      });
+      const ac = new AbortController();
+      const onSignal = () => ac.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      const tty = !!process.stderr.isTTY && opts.progress !== false && !opts.json;
+      let lastDraw = 0;
+      try {
+        const summary = await ingestArticles(store, items, {
+          source: opts.source ?? null,
+          follow: !!opts.follow,
+          batchSize,
+          timeoutMs: timeoutSec * 1000,
+          limit,
+          signal: ac.signal,
+          onProgress: (p) => {
+            if (!tty) return;
+            const now = Date.now();
+            if (now - lastDraw < 100) return;
+            lastDraw = now;
+            process.stderr.write(`\r\x1b[K${progressLine(p)}`);
+          },
+        });
+        if (tty) process.stderr.write('\r\x1b[K');
+        if (opts.json) process.stdout.write(JSON.stringify(summary) + '\n');
+        else process.stdout.write(summaryText(summary));
+        if (ac.signal.aborted) process.stderr.write('marsad: interrupted; everything reported above is stored (re-run to continue)\n');
+        if (summary.failed > 0 && summary.added + summary.duplicates + summary.skippedInputs === 0) process.exitCode = 1;
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        await store.close();
+      }
     });
 }

@@ -1,13 +1,41 @@
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
+import { openExistingStore } from '../../store/index.js';
+import { docToJson, formatDocText } from '../format.js';
 
-// Placeholder: the real command replaces this file.
 export function registerShow(program: Command): void {
   program
     .command('show')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UserError('show: not available yet');
+    .description('print one stored article with its analysis layers')
+    .argument('<id>', 'article id (as in search results)')
+    .option('--db <file>', 'database file (default $MARSAD_DB or ./marsad-data/marsad.db)')
+    .option('--json', 'print JSON (the article and its layers)')
+    .action(async (id: string, opts: { db?: string; json?: boolean }) => {
+      const store = await openExistingStore(opts.db).catch((err: unknown) => {
+        throw new UserError(err instanceof Error ? err.message : String(err));
+      });
+      try {
+        const a = await store.getArticle(id);
+        if (!a) throw new UserError(`no article with id "${id}"`);
+        if (opts.json) {
+          const { doc, ...meta } = a;
+          process.stdout.write(JSON.stringify({ ...meta, layers: docToJson(doc) }, null, 2) + '\n');
+          return;
+        }
+        const head = [
+          `id: ${a.id}`,
+          `title: ${a.title}`,
+          a.source ? `source: ${a.source}` : null,
+          a.published ? `published: ${a.published}` : null,
+          a.author ? `author: ${a.author}` : null,
+          a.place ? `place: ${a.place}` : null,
+          a.url ? `url: ${a.url}` : null,
+          a.nearDuplicateOf ? `near-duplicate of: ${a.nearDuplicateOf}` : null,
+          a.nearDuplicates.length ? `near-duplicates: ${a.nearDuplicates.join(', ')}` : null,
+        ].filter(Boolean);
+        process.stdout.write(head.join('\n') + '\n\n' + formatDocText(a.doc));
+      } finally {
+        await store.close();
+      }
     });
 }

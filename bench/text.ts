@@ -1,0 +1,45 @@
+/**
+ * Text-layer throughput on the multisource corpus (../shared/corpora/ant-multisource.jsonl.gz): tokens with
+ * norm and stem, and sentences. Articles are read and decompressed first; only the analyzer is timed.
+ * `npm run bench -- text`  (env BENCH_TEXT_LIMIT=N for the first N articles)
+ */
+import { readCorpus, peakRssMb } from './corpus.js';
+import { tokenize } from '../src/text/tokenize.js';
+import { splitSentences } from '../src/text/sentences.js';
+
+export async function run(): Promise<void> {
+  const limit = Number(process.env.BENCH_TEXT_LIMIT) || Infinity;
+  const texts: string[] = [];
+  let chars = 0;
+  let bytes = 0;
+  for await (const a of readCorpus(limit)) {
+    const t = a.title ? `${a.title}\n\n${a.text}` : a.text;
+    texts.push(t);
+    chars += t.length;
+    bytes += Buffer.byteLength(t, 'utf8');
+  }
+  // cold pass: fills the per-form caches (stemming each distinct word once), as a long-running server would
+  const pass = (): { ms: number; tokens: number; sentences: number } => {
+    let tokens = 0;
+    let sentences = 0;
+    const t0 = process.hrtime.bigint();
+    for (const text of texts) {
+      const toks = tokenize(text);
+      tokens += toks.length;
+      sentences += splitSentences(text, toks).length;
+    }
+    return { ms: Number(process.hrtime.bigint() - t0) / 1e6, tokens, sentences };
+  };
+  const cold = pass();
+  const warm = pass();
+  const mb = bytes / 1e6;
+  const line = (name: string, r: { ms: number; tokens: number; sentences: number }) =>
+    console.log(
+      `${name.padEnd(5)} ${(r.tokens / (r.ms / 1000) / 1e6).toFixed(2)} M tokens/s  ${(mb / (r.ms / 1000)).toFixed(1)} MB/s  ` +
+        `(${r.tokens} tokens, ${r.sentences} sentences in ${(r.ms / 1000).toFixed(2)} s)`,
+    );
+  console.log(`text layer: ${texts.length} articles, ${mb.toFixed(1)} MB UTF-8, ${chars} UTF-16 units; tokenize + norm + stem + sentences, one core`);
+  line('cold', cold);
+  line('warm', warm);
+  console.log(`peak RSS ${peakRssMb()} MB`);
+}

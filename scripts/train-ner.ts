@@ -1,0 +1,166 @@
+/**
+ * `npm run train:ner`: trains the NER model from ../shared deterministically and writes models/ner.bin.gz.
+ * Train = ANERcorp (train part) minus its last 10% of sentences (the dev set), plus the Wojood sample
+ * (GPE/LOC/FAC → LOC, ORG, PERS; other types → O). Prints dev scores after each epoch.
+ * Env: NER_EPOCHS (default 12), NER_FINAL=1 also trains on the dev part for the committed model
+ * (off by default so the committed model's dev score is honest).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseConll, normalizeTag, type TaggedSentence } from '../src/ner/conll.js';
+import { evaluate, formatEvaluation, type Evaluation } from '../src/ner/evaluate.js';
+import { withContext } from '../src/ner/context.js';
+import { sentenceFeatures } from '../src/ner/features.js';
+import { loadLexicon } from '../src/ner/lexicon.js';
+import { decode, LABELS } from '../src/ner/model.js';
+import { CONTEXT_MODEL_FILE, CONTEXT_WINDOW, MODEL_FILE } from '../src/ner/tagger.js';
+import { labelIndex, repairBio, train, type TrainingSentence } from '../src/ner/train.js';
+import { modelPath, PACKAGE_ROOT, resourcePath } from '../src/resources.js';
+
+const SHARED = join(PACKAGE_ROOT, '..', 'shared');
+const ANERCORP = join(SHARED, 'data', 'ner', 'anercorp-train.txt');
+const WOJOOD = [join(SHARED, 'data', 'wojood-sample', 'train.txt'), join(SHARED, 'data', 'wojood-sample', 'val.txt')];
+const EPOCHS = Number(process.env.NER_EPOCHS ?? 12);
+const USE_WOJOOD = process.env.NER_WOJOOD === '1';
+const FOLDS = 5;
+const MIN_COUNT = Number(process.env.NER_MIN_COUNT ?? 1);
+const WOJOOD_WEIGHT = Number(process.env.NER_WOJOOD_WEIGHT ?? 0.5);
+
+/** Wojood is nested: take, per token, the first (outermost) tag whose type maps to ours. */
+function readWojood(path: string): TaggedSentence[] {
+  const out: TaggedSentence[] = [];
+  let cur: TaggedSentence = { words: [], tags: [] };
+  for (const raw of readFileSync(path, 'utf8').split('\n')) {
+    const f = raw.trim().split(/\s+/);
+    if (!raw.trim()) {
+      if (cur.words.length) out.push(cur);
+      cur = { words: [], tags: [] };
+      continue;
+    }
+    const tag = f.slice(1).map(normalizeTag).find((t) => t !== 'O' && !t.endsWith('MISC')) ?? 'O';
+    cur.words.push(f[0]);
+    cur.tags.push(tag);
+  }
+  if (cur.words.length) out.push(cur);
+  return out;
+}
+
+/** Rewrites resources/ner/anergazet-*.txt: the ANERGazet name lists, one name per line, deduplicated. */
+function writeGazetteers(): void {
+  for (const [src, type] of [['loc', 'places'], ['org', 'organizations'], ['pers', 'person names']] as const) {
+    const path = join(SHARED, 'data', 'ner', 'gazetteers', `${src}.txt`);
+    if (!existsSync(path)) continue;
+    const names = new Set<string>();
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      const name = line.replace(/\s+/g, ' ').trim();
+      if (!name || /^[=*]+$/.test(name) || name.length < 2) continue;
+      names.add(name);
+    }
+    const header = [
+      `# ANERGazet ${type} (Benajiba, Rosso & Benedí Ruiz, "ANERsys", CICLing 2007; distributed with ANERcorp, CC BY-SA 4.0).`,
+      `# Derived from ../shared/data/ner/gazetteers/${src}.txt by scripts/train-ner.ts (npm run train:ner): separators dropped, deduplicated.`,
+      '# One name per line.',
+    ];
+    const file = `anergazet-${src === 'pers' ? 'per' : src}.txt`;
+    writeFileSync(resourcePath('ner', file), [...header, ...names].join('\n') + '\n');
+  }
+}
+
+function main(): void {
+  if (!existsSync(ANERCORP)) {
+    console.error(`train:ner: ${ANERCORP} not found (the ../shared data folder is needed to train)`);
+    process.exitCode = 1;
+    return;
+  }
+  const t0 = Date.now();
+  writeGazetteers();
+  const { sentences, problems } = parseConll(readFileSync(ANERCORP, 'utf8'));
+  const glued = problems.filter((p) => p.action.startsWith('split'));
+  const empty = problems.filter((p) => p.action.startsWith('empty'));
+  console.log(`ANERcorp: ${sentences.length} sentences; ${empty.length} empty-word lines kept as tokens; glued lines repaired:`);
+  for (const p of glued) console.log(`  line ${p.line}: "${p.text}" → ${p.action}`);
+  for (const p of problems.filter((p) => !p.action.startsWith('split') && !p.action.startsWith('empty'))) {
+    console.log(`  line ${p.line}: "${p.text}" → ${p.action}`);
+  }
+  const final = process.env.NER_FINAL === '1';
+  const cut = Math.floor(sentences.length * 0.9);
+  // NER_DEV_SLICE=k (0..9) moves the held-out tenth, for cross-checking how hard the standard dev part is
+  const k = Number(process.env.NER_DEV_SLICE ?? 9);
+  const lo = Math.floor((sentences.length * k) / 10);
+  const hi = k === 9 ? sentences.length : Math.floor((sentences.length * (k + 1)) / 10);
+  const trainPart = final ? sentences : [...sentences.slice(0, lo), ...sentences.slice(hi)];
+  const dev = sentences.slice(k === 9 ? cut : lo, hi);
+  const lex = loadLexicon();
+  const toTraining = (s: TaggedSentence, weight = 1): TrainingSentence => ({
+    features: sentenceFeatures(lex, s.words),
+    gold: repairBio(Int32Array.from(s.tags.map((t) => labelIndex(normalizeTag(t))))),
+    weight,
+  });
+  const data = trainPart.map((s) => toTraining(s));
+  if (USE_WOJOOD) {
+    for (const p of WOJOOD) if (existsSync(p)) for (const s of readWojood(p)) data.push(toTraining(s, WOJOOD_WEIGHT));
+  }
+  const devFeatures = dev.map((s) => sentenceFeatures(lex, s.words));
+  const devGold = dev.map((s) => s.tags.map(normalizeTag));
+  console.log(
+    `train: ${data.length} sentences (${trainPart.length} ANERcorp${USE_WOJOOD ? ' + Wojood sample' : ''}); dev: ${dev.length} sentences (last 10%)` +
+      ` — features in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const toTags = (paths: Int32Array[]) => paths.map((p) => Array.from(p, (l) => LABELS[l]));
+  const report = (label: string, e: Evaluation) =>
+    console.log(`${label}: dev P ${(100 * e.precision).toFixed(2)} R ${(100 * e.recall).toFixed(2)} F1 ${(100 * e.f1).toFixed(2)}  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+
+  // pass 1 on all training data (printing dev per epoch)
+  const first = train(data, {
+    epochs: EPOCHS,
+    seed: 1,
+    minCount: MIN_COUNT,
+    onEpoch: (epoch, m) => report(`pass 1 epoch ${String(epoch).padStart(2)}`, evaluate(devGold, toTags(devFeatures.map((sf) => decode(m, sf))))),
+  });
+  for (const pen of [0, 5, 10, 20, 40, 80]) {
+    first.meta.oPenalty = pen;
+    report(`pass 1, O penalty ${pen}`, evaluate(devGold, toTags(devFeatures.map((sf) => decode(first, sf)))));
+  }
+  first.meta.oPenalty = 0;
+  const devPass1 = devFeatures.map((sf) => decode(first, sf));
+  const pass1Eval = evaluate(devGold, toTags(devPass1));
+
+  // pass-1 labels for the training data by cross-validation (K contiguous folds), so pass 2 learns from
+  // realistic, imperfect first-pass labels
+  const aner = data.slice(0, trainPart.length);
+  const trainPass1: Int32Array[] = new Array(aner.length);
+  for (let k = 0; k < (process.env.NER_PASS2 === '0' ? 0 : FOLDS); k++) {
+    const lo = Math.floor((k * aner.length) / FOLDS);
+    const hi = Math.floor(((k + 1) * aner.length) / FOLDS);
+    const m = train([...aner.slice(0, lo), ...aner.slice(hi), ...data.slice(aner.length)], { epochs: EPOCHS, seed: 1, minCount: MIN_COUNT });
+    for (let i = lo; i < hi; i++) trainPass1[i] = decode(m, aner[i].features);
+    console.log(`fold ${k + 1}/${FOLDS} done (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  if (process.env.NER_PASS2 === '0') return;
+  const ctxTrain = withContext(aner.map((d) => d.features), trainPass1, CONTEXT_WINDOW);
+  const data2: TrainingSentence[] = aner.map((d, i) => ({ features: ctxTrain[i], gold: d.gold }));
+  const devCtx = withContext(devFeatures, devPass1, CONTEXT_WINDOW);
+  let lastEval: Evaluation | null = null;
+  const second = train(data2, {
+    epochs: EPOCHS,
+    seed: 2,
+    minCount: MIN_COUNT,
+    onEpoch: (epoch, m) => {
+      lastEval = evaluate(devGold, toTags(devCtx.map((sf) => decode(m, sf))));
+      report(`pass 2 epoch ${String(epoch).padStart(2)}`, lastEval);
+    },
+  });
+  for (const m of [first, second]) {
+    m.meta.trainedOn = final ? 'ANERcorp train (all)' : 'ANERcorp train minus last 10%';
+    m.meta.epochs = EPOCHS;
+    m.meta.wojood = USE_WOJOOD;
+  }
+  console.log(`\npass 1 only, dev:\n${formatEvaluation(pass1Eval)}`);
+  second.save(modelPath(CONTEXT_MODEL_FILE));
+  const out = modelPath(MODEL_FILE);
+  first.save(out);
+  if (lastEval) console.log(`\ntwo passes, dev (last 10% of ANERcorp train, ${dev.length} sentences):\n${formatEvaluation(lastEval)}`);
+  console.log(`wrote ${out} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+main();

@@ -1,0 +1,296 @@
+/**
+ * Amounts: money, percentages, counts, plain numbers and ordinals, read from scanner tokens.
+ * A number is digits (any digit family) or number words, optionally with a scale (30 مليار، ثلاثة ملايين،
+ * نصف مليار); what follows decides the kind: a currency (noun [+ country adjective] or symbol) → money,
+ * % / في المئة → percent, a count noun → count with its singular lemma, else number.
+ * Numbers inside time expressions (years, days, clock times, durations) are not amounts.
+ * Spans leave out approximators (نحو، حوالي) and proclitics (ب، و).
+ */
+import type { Amount, AmountKind, TimeExpr } from '../doc.js';
+import { onlyDropped, originalOffset, scan, type ScanToken } from '../time/fold.js';
+import { extractTimesFromTokens } from '../time/extract.js';
+import { procliticReadings } from '../time/lexicon.js';
+import { amountLexicon, type AmountLexicon } from './lexicon.js';
+import { numberStartWords, readNumber, readOrdinal, startsNumber, type NumberReading } from './numbers.js';
+
+const NUMBER_PROCLITICS = new Set(['و', 'ب', 'ل', 'ف', 'وب', 'ول']);
+
+interface Ctx {
+  text: string;
+  toks: ScanToken[];
+  lex: AmountLexicon;
+  /** country-context currency per ambiguous noun, computed on first need */
+  contextCodes: Map<string, { code: string | null; note: string }>;
+  countryCounts: Map<string, number> | null;
+}
+
+function countCountries(ctx: Ctx): Map<string, number> {
+  if (ctx.countryCounts) return ctx.countryCounts;
+  const counts = new Map<string, number>();
+  const { toks, lex } = ctx;
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i].kind !== 'w') continue;
+    for (const [f] of procliticReadings(toks[i].f)) {
+      const m = lex.countries.match(toks, i, f);
+      if (m) {
+        counts.set(m.value, (counts.get(m.value) ?? 0) + 1);
+        break;
+      }
+    }
+  }
+  ctx.countryCounts = counts;
+  return counts;
+}
+
+/** A bare دينار/ريال/درهم/جنيه/ليرة: the candidate currency the article's countries point to, when clear. */
+function currencyFromContext(ctx: Ctx, noun: string, candidates: string[], word: string): { code: string | null; note: string } {
+  const cached = ctx.contextCodes.get(noun);
+  if (cached) return cached;
+  const counts = countCountries(ctx);
+  const ranked = candidates.map((c) => [c, counts.get(c) ?? 0] as const).sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked;
+  let result: { code: string | null; note: string };
+  if (best && best[1] >= 1 && (!second || best[1] > second[1] * 2)) {
+    result = { code: best[0], note: `currency of bare "${word}" taken from the article's country context` };
+  } else {
+    result = { code: null, note: `bare "${word}": country not clear (one of ${candidates.join(', ')})` };
+  }
+  ctx.contextCodes.set(noun, result);
+  return result;
+}
+
+interface Measure {
+  kind: AmountKind;
+  currency: string | null;
+  unit: string | null;
+  end: number;
+  note?: string;
+}
+
+/** What the tokens at j say the number measures. */
+function measureAt(ctx: Ctx, j: number): Measure | null {
+  const { toks, lex } = ctx;
+  const t = toks[j];
+  if (!t) return null;
+  if (t.kind === 'p' || t.kind === 'l') {
+    if (t.f === '%') return { kind: 'percent', currency: null, unit: null, end: j + 1 };
+    const code = lex.currencySymbols.get(t.f);
+    if (code) return { kind: 'money', currency: code, unit: null, end: j + 1 };
+    return null;
+  }
+  // "3 مليارات من الدولارات"
+  if (t.f === 'من' && toks[j + 1]?.kind === 'w' && toks[j + 1].f.startsWith('ال')) {
+    const noun = lex.currencyNouns.get(toks[j + 1].f);
+    if (noun) {
+      const m = measureAt(ctx, j + 1);
+      if (m) return m;
+    }
+  }
+  const pct = lex.percentWords.match(toks, j);
+  if (pct) return { kind: 'percent', currency: null, unit: null, end: pct.end };
+  const noun = lex.currencyNouns.get(t.f);
+  if (noun) {
+    let end = j + 1;
+    let code = noun.code;
+    let note: string | undefined;
+    const adj = lex.currencyAdjectives.get(noun.noun)?.match(toks, end);
+    if (adj) {
+      code = adj.value;
+      end = adj.end;
+    } else if (noun.noun === 'pound' && lex.currencyNouns.get(toks[end]?.f ?? '')?.noun === 'sterling') {
+      code = 'GBP';
+      end++;
+    } else if (code === null) {
+      const r = currencyFromContext(ctx, noun.noun, noun.candidates, ctx.text.slice(t.start, t.end));
+      code = r.code;
+      note = r.note;
+    }
+    const m: Measure = { kind: 'money', currency: code, unit: null, end };
+    if (note) m.note = note;
+    return m;
+  }
+  const unit = lex.countUnits.match(toks, j);
+  if (unit) return { kind: 'count', currency: null, unit: unit.value, end: unit.end };
+  return null;
+}
+
+function emit(ctx: Ctx, startTok: number, start: number, endTok: number, kind: AmountKind, value: number, m: Measure | null): Amount {
+  const end = ctx.toks[endTok - 1].end;
+  const a: Amount = {
+    text: ctx.text.slice(start, end),
+    start,
+    end,
+    kind,
+    value,
+    currency: m?.currency ?? null,
+    unit: m?.unit ?? null,
+  };
+  if (m?.note) a.note = m.note;
+  void startTok;
+  return a;
+}
+
+/** A number glued into an identifier ("كوفيد-19", "F-16", "إس-400") is not an amount. */
+function isIdentifierPart(toks: ScanToken[], i: number): boolean {
+  const prev = toks[i - 1];
+  const prev2 = toks[i - 2];
+  if (prev && prev.f === '-' && prev.start === toks[i - 1].start && prev.end === toks[i].start && prev2 && prev2.end === prev.start && prev2.kind !== 'n') return true;
+  if (prev && prev.kind === 'l' && prev.end === toks[i].start) return true;
+  const next = toks[i + 1];
+  if (next && next.kind === 'l' && next.start === toks[i].end && !amountLexiconSymbol(next.f)) return true;
+  return false;
+}
+
+function amountLexiconSymbol(f: string): boolean {
+  return amountLexicon().currencySymbols.has(f);
+}
+
+let readingTable: Map<string, Array<[string, number]>> | null = null;
+
+/** Every surface form that can start a number or ordinal (with or without a proclitic) → its readings. */
+function numberReadingTable(): Map<string, Array<[string, number]>> {
+  if (readingTable) return readingTable;
+  const table = new Map<string, Array<[string, number]>>();
+  for (const w of numberStartWords()) {
+    for (const p of ['', ...NUMBER_PROCLITICS]) {
+      const form = p + w;
+      if (table.has(form)) continue;
+      const r = procliticReadings(form).filter(([x, plen]) => startsNumber(x) && (plen === 0 || NUMBER_PROCLITICS.has(form.slice(0, plen))));
+      if (r.length) table.set(form, r);
+    }
+  }
+  readingTable = table;
+  return table;
+}
+
+/** A list or footnote marker: "(1)", or a small number opening a clause before "-" / ")" / ".". */
+function isListMarker(toks: ScanToken[], i: number): boolean {
+  const t = toks[i];
+  if (!/^\d{1,2}$/.test(t.f)) return false;
+  const prev = toks[i - 1], next = toks[i + 1];
+  if (prev?.f === '(' && next?.f === ')') return true;
+  return (t.newClause || prev?.f === '.' || prev?.f === ':') && (next?.f === '-' || next?.f === ')' || next?.f === '.');
+}
+
+/** الأولي (preliminary) folds like الأولى (first); مجموعة العشرين is the G20. */
+function notOrdinal(ctx: Ctx, i: number, f: string): boolean {
+  const t = ctx.toks[i];
+  if (f.endsWith('اولي') && ctx.text.charCodeAt(t.end - 1) === 0x064a) return true;
+  const prev = ctx.toks[i - 1];
+  return !!prev && (prev.f === 'مجموعه' || prev.f === 'مجموعتي');
+}
+
+/** Amounts in already-scanned text, skipping the tokens covered by `times`. */
+export function extractAmountsFromTokens(text: string, toks: ScanToken[], times: TimeExpr[]): Amount[] {
+  const lex = amountLexicon();
+  const ctx: Ctx = { text, toks, lex, contextCodes: new Map(), countryCounts: null };
+  // mark tokens inside time expressions
+  const covered = new Uint8Array(toks.length);
+  if (times.length) {
+    const sorted = [...times].sort((a, b) => a.start - b.start);
+    let k = 0;
+    for (let i = 0; i < toks.length && k < sorted.length; i++) {
+      while (k < sorted.length && sorted[k].end <= toks[i].start) k++;
+      if (k < sorted.length && toks[i].end > sorted[k].start && toks[i].start < sorted[k].end) covered[i] = 1;
+    }
+  }
+  const out: Amount[] = [];
+  const numberTable = numberReadingTable();
+  for (let i = 0; i < toks.length; i++) {
+    if (covered[i]) continue;
+    const t = toks[i];
+    // symbol or % before the number: "$30 مليون", "%30" (as Arabic text often stores it)
+    if ((t.kind === 'p' || t.kind === 'l') && toks[i + 1]?.kind === 'n' && !covered[i + 1]) {
+      const sym = t.f === '%' ? 'percent' : lex.currencySymbols.get(t.f);
+      if (sym && toks[i + 1].start - t.end <= 1) {
+        const num = readNumber(toks, i + 1);
+        if (num && !num.weak) {
+          let e = num.end;
+          while (e > i + 1 && covered[e - 1]) e--;
+          if (sym === 'percent') out.push(emit(ctx, i, t.start, num.end, 'percent', num.value, null));
+          else out.push(emit(ctx, i, t.start, num.end, 'money', num.value, { kind: 'money', currency: sym, unit: null, end: num.end }));
+          i = num.end - 1;
+          continue;
+        }
+      }
+    }
+    if (t.kind === 'n') {
+      if (isIdentifierPart(toks, i)) continue;
+      const num = readNumber(toks, i);
+      if (!num) continue;
+      if (isListMarker(toks, i)) continue;
+      i = handleNumber(ctx, out, i, t.start, num, covered, t.f) - 1;
+      continue;
+    }
+    if (t.kind !== 'w') continue;
+    // "الـ40" is an ordinal (the 40th) unless it measures something ("الـ20 مليون دولار")
+    if ((t.f === 'ال' || t.f === 'وال' || t.f === 'بال' || t.f === 'لل') && toks[i + 1]?.kind === 'n' && !covered[i + 1] &&
+        onlyDropped(text, t.end, toks[i + 1].start)) {
+      const num = readNumber(toks, i + 1);
+      if (num && Number.isInteger(num.value) && !covered[num.end - 1]) {
+        const m = covered[num.end] ? null : measureAt(ctx, num.end);
+        if (m) out.push(emit(ctx, i + 1, toks[i + 1].start, m.end, m.kind, num.value, m));
+        else out.push(emit(ctx, i, originalOffset(text, t.start, t.end, t.f.length - 2), num.end, 'ordinal', num.value, null));
+        i = (m ? m.end : num.end) - 1;
+        continue;
+      }
+    }
+    // number words, possibly after a proclitic (بثلاثة، وخمسين، ومليون)
+    let done = false;
+    const readings = numberTable.get(t.f);
+    if (readings === undefined) continue;
+    for (const [f, plen] of readings) {
+      const num = readNumber(toks, i, f);
+      if (num) {
+        const start = originalOffset(text, t.start, t.end, plen);
+        const next = handleNumber(ctx, out, i, start, num, covered, f);
+        if (next > i) {
+          i = next - 1;
+          done = true;
+          break;
+        }
+      }
+      const ord = readOrdinal(toks, i, { first: f });
+      if (ord && !covered[ord.end - 1] && !notOrdinal(ctx, i, f)) {
+        const start = originalOffset(text, t.start, t.end, plen);
+        out.push(emit(ctx, i, start, ord.end, 'ordinal', ord.value, null));
+        i = ord.end - 1;
+        done = true;
+        break;
+      }
+    }
+    void done;
+  }
+  return out;
+}
+
+/** Classifies a number reading by what follows; returns the token index after the amount (or i when rejected). */
+function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: NumberReading, covered: Uint8Array, first: string): number {
+  let end = num.end;
+  while (end > i + 1 && covered[end - 1]) end--; // never run into a time expression
+  if (end !== num.end) return i;
+  const m = covered[end] ? null : measureAt(ctx, end);
+  // "أحد المسؤولين", "إحدى الشركات" are not amounts; a lone ألف is one only before what it counts
+  if (num.weak && !(m && ctx.toks[i].f === 'الف')) return i;
+  if (m) {
+    out.push(emit(ctx, i, start, m.end, m.kind, num.value, m));
+    return m.end;
+  }
+  if (num.weak) return i;
+  if (!num.hasDigits && num.end === i + 1) {
+    // a lone number word: only when it is clearly a number (not "ثلاث" inside a name); keep most of them
+    // words that fold onto a number word but are usually something else: ست (lady), ميتا (dead), مية (water)
+    const t = ctx.toks[i];
+    const f = first;
+    if (f === 'ثماني' || f === 'ثمان' || f === 'ست' || f === 'ستون') return i;
+    if ((f === 'ميتا' || f === 'ميه') && !ctx.text.slice(t.start, t.end).includes('ئ')) return i;
+  }
+  out.push(emit(ctx, i, start, end, 'number', num.value, null));
+  return end;
+}
+
+/** Amounts of a text. Time expressions are found first so that years and days are not read as numbers. */
+export function extractAmounts(text: string, times?: TimeExpr[]): Amount[] {
+  const toks = scan(text);
+  return extractAmountsFromTokens(text, toks, times ?? extractTimesFromTokens(text, toks, null));
+}

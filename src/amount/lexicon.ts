@@ -1,0 +1,71 @@
+/**
+ * Amount vocabulary from resources/amount/*.tsv: currencies (nouns, adjectives, symbols), the article-context
+ * country → currency table, count units with their singular lemma, and percent words.
+ */
+import { readTsv } from '../resources.js';
+import { fold, type ScanToken } from '../time/fold.js';
+import { PhraseTable } from '../time/lexicon.js';
+
+export interface CurrencyNoun {
+  noun: string;
+  /** ISO code, or null when it depends on the country (candidates) */
+  code: string | null;
+  candidates: string[];
+}
+
+export interface AmountLexicon {
+  currencyNouns: Map<string, CurrencyNoun>;
+  /** noun → adjective phrase table → code */
+  currencyAdjectives: Map<string, PhraseTable<string>>;
+  currencySymbols: Map<string, string>;
+  countries: PhraseTable<string>;
+  countUnits: PhraseTable<string>;
+  percentWords: PhraseTable<true>;
+}
+
+let lexicon: AmountLexicon | null = null;
+
+function rows(file: string): Record<string, string>[] {
+  return readTsv(['amount', file]) as Record<string, string>[];
+}
+
+export function amountLexicon(): AmountLexicon {
+  if (lexicon) return lexicon;
+  const currencyNouns = new Map<string, CurrencyNoun>();
+  for (const r of rows('currency-nouns.tsv')) {
+    currencyNouns.set(fold(r.form), {
+      noun: r.noun,
+      code: r.code === '?' ? null : r.code,
+      candidates: r.candidates ? r.candidates.split(/\s+/).filter(Boolean) : [],
+    });
+  }
+  const currencyAdjectives = new Map<string, PhraseTable<string>>();
+  for (const r of rows('currency-adjectives.tsv')) {
+    let table = currencyAdjectives.get(r.noun);
+    if (!table) currencyAdjectives.set(r.noun, (table = new PhraseTable<string>()));
+    table.add(r.adjective, r.code);
+    table.add('ال' + fold(r.adjective), r.code); // "الدينار الكويتي"
+  }
+  const currencySymbols = new Map<string, string>();
+  for (const r of rows('currency-symbols.tsv')) currencySymbols.set(r.form, r.code);
+  const countries = new PhraseTable<string>();
+  for (const r of rows('country-currency.tsv')) if (r.code !== '?') countries.add(r.form, r.code);
+  const countUnits = new PhraseTable<string>();
+  for (const r of rows('count-units.tsv')) {
+    for (const form of r.forms.split(/\s+/).filter(Boolean)) countUnits.add(form, r.lemma);
+  }
+  const percentWords = new PhraseTable<true>();
+  for (const r of rows('percent.tsv')) percentWords.add(r.form, true);
+  lexicon = { currencyNouns, currencyAdjectives, currencySymbols, countries, countUnits, percentWords };
+  return lexicon;
+}
+
+/** True when the token at i reads as something a number measures (currency, count unit, percent). */
+export function isMeasureAt(tokens: ScanToken[], i: number): boolean {
+  const t = tokens[i];
+  if (!t) return false;
+  const lex = amountLexicon();
+  if (t.kind === 'p') return t.f === '%' || lex.currencySymbols.has(t.f);
+  if (t.kind === 'l') return lex.currencySymbols.has(t.f);
+  return lex.currencyNouns.has(t.f) || lex.countUnits.match(tokens, i) !== null || lex.percentWords.match(tokens, i) !== null;
+}

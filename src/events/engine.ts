@@ -1,0 +1,810 @@
+import type { Amount, ArabicDoc, Entity, EntityRef, EventStatus, NewsEvent, TimeExpr } from '../doc.js';
+import { canonicalKey } from '../link/canonical.js';
+import { stripAl } from '../link/fold.js';
+import { linkLexicon } from '../link/lexicon.js';
+import { matchTitle } from '../link/roles.js';
+import { docView, type DocView } from '../link/view.js';
+import { eventLexicon, type EventLexicon, type Frame, type Marker, type TriggerEntry } from './lexicon.js';
+
+/**
+ * A small rule engine: find triggers (lexicon forms after clitic stripping), cut the sentence into one
+ * segment per trigger, and read each event's arguments from the argument units (entities, with a role phrase
+ * standing for its person) by the frame of its type; then time, amounts, status and attributes.
+ */
+
+/** An argument candidate: an entity mention, a role phrase (→ its person) or a country word (البلدين). */
+interface Unit {
+  refs: EntityRef[];
+  tokenStart: number;
+  tokenEnd: number;
+  start: number;
+  end: number;
+  /** governing preposition (folded word before, or proclitic ل/ب), null when free */
+  prep: string | null;
+  /** starts with the conjunction و (X و Y) */
+  coord: boolean;
+  type: Entity['type'];
+}
+
+interface Hit {
+  token: number;
+  entry: TriggerEntry;
+  future: boolean;
+  /** a possessive / object pronoun was attached (زيارته, سلمها) */
+  suffix: string;
+}
+
+const PREPOSITIONS = new Set(['الي', 'مع', 'في', 'من', 'علي', 'عن', 'بين', 'لدي', 'ضد', 'حول', 'عبر', 'نحو', 'منذ', 'خلال', 'بعد', 'قبل']);
+const AUX = new Set(['قد', 'لقد', 'كان', 'كانت', 'وكان', 'وكانت', 'سوف', 'قد']);
+/** arguments further than this many tokens after the trigger belong to something else */
+const MAX_ARG_DISTANCE = 10;
+/** prepositional arguments may sit further out (تعهدات … على شكل قروض … تقدم لبغداد) */
+const MAX_PREP_DISTANCE = 14;
+const SUFFIXES = ['هما', 'هم', 'هن', 'ها', 'ه'];
+const SPEECH_COMPLEMENT = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه']);
+
+/** Candidate lexicon forms for a folded word, least stripped first. */
+function candidates(f: string, taMarbuta = false): Array<{ form: string; future: boolean; noun: boolean; suffix: string }> {
+  const out: Array<{ form: string; future: boolean; noun: boolean; suffix: string }> = [];
+  const bases = [f];
+  if (f.length > 3 && (f[0] === 'و' || f[0] === 'ف')) bases.push(f.slice(1));
+  for (const b of bases) {
+    const stems: Array<{ s: string; future: boolean; noun: boolean }> = [{ s: b, future: false, noun: false }];
+    if (b.length > 4 && b[0] === 'س') stems.push({ s: b.slice(1), future: true, noun: false });
+    if (b.startsWith('ال') && b.length > 4) stems.push({ s: b.slice(2), future: false, noun: true });
+    if (b.startsWith('لل') && b.length > 4) stems.push({ s: b.slice(2), future: false, noun: true });
+    if (/^[بلك]ال/.test(b) && b.length > 5) stems.push({ s: b.slice(3), future: false, noun: true });
+    if (/^[بلك][^ا]/.test(b) && b.length > 4) stems.push({ s: b.slice(1), future: false, noun: true });
+    for (const st of stems) {
+      out.push({ form: st.s, future: st.future, noun: st.noun, suffix: '' });
+      for (const suf of SUFFIXES) {
+        // a final ة is not the pronoun ه (وزارة is not و+زار+ه)
+        if (taMarbuta && suf === 'ه') continue;
+        if (st.s.length > suf.length + 2 && st.s.endsWith(suf)) {
+          const stem = st.s.slice(0, -suf.length);
+          out.push({ form: stem, future: st.future, noun: st.noun, suffix: suf });
+          if (stem.endsWith('ت')) out.push({ form: stem.slice(0, -1) + 'ه', future: st.future, noun: true, suffix: suf });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export function extractEvents(doc: ArabicDoc): NewsEvent[] {
+  if (!doc.tokens.length || !doc.sentences.length) return [];
+  const lex = eventLexicon();
+  const view = docView(doc);
+  const units = buildUnits(doc, view);
+  const events: NewsEvent[] = [];
+  doc.sentences.forEach((s, si) => {
+    const hits = absorbInvited(view, lex, findTriggers(doc, view, lex, s.tokenStart, s.tokenEnd), s.tokenEnd);
+    if (!hits.length) return;
+    const sentUnits = units.filter((u) => u.tokenStart >= s.tokenStart && u.tokenEnd <= s.tokenEnd);
+    const sentEvents: NewsEvent[] = [];
+    hits.forEach((hit, h) => {
+      const segEnd = segmentEnd(view, lex, hit.token, hits[h + 1]?.token ?? s.tokenEnd, s.tokenEnd);
+      const leftStart = h > 0 ? hits[h - 1].token + 1 : s.tokenStart;
+      const ev = buildEvent(doc, view, lex, units, sentUnits, hit, segEnd, leftStart, si, hits);
+      if (ev) sentEvents.push(ev);
+    });
+    events.push(...mergeSameType(sentEvents, doc.text));
+  });
+  return events;
+}
+
+/** دعاه إلى زيارة …, لبى دعوة … لزيارة …: the visit one is invited to is part of the invitation, not an event. */
+function absorbInvited(view: DocView, lex: EventLexicon, hits: Hit[], sentEnd: number): Hit[] {
+  const out: Hit[] = [];
+  let inviteAt = -1;
+  for (const h of hits) {
+    if (h.entry.type === 'INVITE') {
+      inviteAt = attendIndex(view, lex, h.token, sentEnd);
+      out.push(h);
+      continue;
+    }
+    if (inviteAt >= 0 && h.token === inviteAt && h.entry.pos === 'noun') continue;
+    out.push(h);
+  }
+  return out;
+}
+
+function findTriggers(doc: ArabicDoc, view: DocView, lex: EventLexicon, from: number, to: number): Hit[] {
+  const hits: Hit[] = [];
+  for (let i = from; i < to; i++) {
+    if (doc.tokens[i].kind !== 'word') continue;
+    // names are not triggers (فيصل is not ف+يصل); an ORG/MISC may open with one (اتفاقية خور عبد الله)
+    const ei = view.entityAt[i];
+    if (ei !== -1) {
+      const e = doc.entities[ei];
+      if (e.type === 'PER' || e.type === 'LOC' || e.tokenStart !== i) continue;
+    }
+    for (const c of candidates(view.fold[i], doc.tokens[i].text.endsWith('ة'))) {
+      const rows = lex.triggers.get(c.form);
+      if (!rows) continue;
+      let chosen: TriggerEntry | null = null;
+      for (const row of rows) {
+        if (c.future && row.pos !== 'pres') continue;
+        if (c.noun && row.pos !== 'noun') continue;
+        if (needsHold(doc, view, lex, row.needs, i, to)) {
+          chosen = row;
+          break;
+        }
+      }
+      if (chosen) {
+        hits.push({ token: i, entry: chosen, future: c.future, suffix: c.suffix });
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+/** Folded, ال-less, suffix-less forms of a token, for word-class membership. */
+function classForms(f: string): string[] {
+  const out = new Set<string>([f, stripAl(f)]);
+  const b = f.replace(/^[وف]/, '');
+  out.add(b);
+  out.add(stripAl(b));
+  out.add(b.replace(/^(?:[بلك]ال|لل|[بلك])/, ''));
+  for (const x of [...out]) {
+    for (const suf of SUFFIXES) if (x.length > suf.length + 2 && x.endsWith(suf)) {
+      const stem = x.slice(0, -suf.length);
+      out.add(stem);
+      if (stem.endsWith('ت')) out.add(stem.slice(0, -1) + 'ه');
+    }
+  }
+  return [...out];
+}
+
+function inClass(lex: EventLexicon, cls: string, f: string): boolean {
+  const set = lex.classes.get(cls);
+  if (!set) return false;
+  return classForms(f).some((x) => set.has(x));
+}
+
+function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: string, i: number, sentEnd: number): boolean {
+  if (needs === '-') return true;
+  const sentStart = view.sentenceOf[i] >= 0 ? doc.sentences[view.sentenceOf[i]].tokenStart : 0;
+  const after = (n: number) => Array.from({ length: Math.max(0, Math.min(n, sentEnd - i - 1)) }, (_, k) => i + 1 + k);
+  if (needs === '>to') {
+    return after(8).some((k) => view.fold[k] === 'الي' || view.fold[k] === 'لدي' || (view.entityAt[k] !== -1 && /^و?ل/.test(view.fold[k]) && !view.fold[k].startsWith('لدي')));
+  }
+  if (needs === '>with') return after(10).some((k) => view.fold[k] === 'مع' || view.fold[k] === 'ومع');
+  if (needs === '>per') return after(4).some((k) => view.entityAt[k] !== -1 && doc.entities[view.entityAt[k]].type === 'PER');
+  const both = needs.startsWith('<>');
+  const [cls, n] = needs.replace(/^<?>/, '').split(':');
+  if (!lex.classes.has(cls)) return after(3).some((k) => view.fold[k].replace(/^و/, '') === cls);
+  const width = n ? Number(n) : 6;
+  const win = [...after(width)];
+  if (both) for (let k = Math.max(sentStart, i - width); k < i; k++) win.push(k);
+  return win.some((k) => inClass(lex, cls, view.fold[k]));
+}
+
+function segmentEnd(view: DocView, lex: EventLexicon, token: number, next: number, sentEnd: number): number {
+  for (let k = token + 1; k < next; k++) {
+    if (lex.markers.get(view.fold[k]) === 'break') return k;
+    if (view.isBoundary[k]) return k;
+  }
+  return Math.min(next, sentEnd);
+}
+
+/** Argument units: role phrases stand for their person; other entities for themselves; البلدين for the two countries. */
+function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
+  const units: Unit[] = [];
+  const covered = new Set<number>();
+  const ref = (e: Entity): EntityRef => ({ entity: e.entity ?? canonicalKey(e.text, e.type), name: e.canonical ?? e.text, type: e.type });
+  const tokenOf = (offset: number): number => {
+    for (let i = 0; i < doc.tokens.length; i++) if (doc.tokens[i].end > offset) return i;
+    return doc.tokens.length - 1;
+  };
+  for (const r of doc.roles) {
+    // title before the name: the role ends with the person; name before the title: it starts with them
+    const person = doc.entities.find((e) => e.type === 'PER' && ((e.end === r.end && e.start >= r.start) || e.start === r.start));
+    if (!person) continue;
+    const ts = tokenOf(r.start);
+    // a role written after the name (X، وزير …) starts at the name; the unit ends where the role phrase ends
+    const te = Math.max(person.tokenEnd, tokenOf(r.end - 1) + 1);
+    units.push(makeUnit(doc, view, [ref(person)], ts, te, r.start, r.end, 'PER'));
+    doc.entities.forEach((e, k) => {
+      if (e.start >= r.start && e.end <= r.end) covered.add(k);
+    });
+  }
+  doc.entities.forEach((e, k) => {
+    if (covered.has(k)) return;
+    // a currency or unit word the NER tagged inside an amount (30 مليار دولار) is no participant
+    if (doc.amounts.some((a) => e.start >= a.start && e.end <= a.end) || doc.times.some((x) => e.start >= x.start && e.end <= x.end)) return;
+    units.push(makeUnit(doc, view, [ref(e)], e.tokenStart, e.tokenEnd, e.start, e.end, e.type));
+  });
+  // country words the NER does not tag: البلدين → the two most mentioned countries; البلاد → the last one
+  const lexL = linkLexicon();
+  let top: string[] | null = null;
+  for (let i = 0; i < doc.tokens.length; i++) {
+    if (view.entityAt[i] !== -1) continue;
+    const kind = lexL.placeWords.get(view.bare[i] === view.fold[i] ? view.fold[i] : 'ال' + view.bare[i]) ?? lexL.placeWords.get(view.fold[i]);
+    if (!kind) continue;
+    top ??= topCountries(doc, lexL);
+    const countries = kind === 'two' ? top.slice(0, 2) : lastCountryBefore(doc, lexL, doc.tokens[i].start);
+    if (!countries.length || (kind === 'two' && countries.length < 2)) continue;
+    const t = doc.tokens[i];
+    const refs = countries.map((c) => ({ entity: canonicalKey(c, 'LOC'), name: c, type: 'LOC' as const }));
+    units.push(makeUnit(doc, view, refs, i, i + 1, t.start, t.end, 'LOC'));
+  }
+  // a title with a country and no name (أمير البلاد, الرئيس الفرنسي, نظيره المغربي) stands for that country
+  const covered2 = new Set(doc.roles.flatMap((r) => [r.start]));
+  for (const u of units) {
+    if (u.type !== 'LOC' && u.type !== 'MISC') continue;
+    if (!u.refs.every((r) => r.type === 'LOC')) continue;
+    for (const back of [1, 2]) {
+      const k = u.tokenStart - back;
+      if (k < 0 || view.entityAt[k] !== -1 || covered2.has(doc.tokens[k].start)) continue;
+      const m = matchTitle(view, k, u.tokenStart, lexL, doc.tokens[k].text);
+      if (!m || (m.end !== u.tokenStart && !(back === 2 && lexL.genericPrefixes.has(stripAl(view.fold[k + 1]))))) continue;
+      const wider = makeUnit(doc, view, u.refs, k, u.tokenEnd, doc.tokens[k].start, u.end, 'LOC');
+      Object.assign(u, { tokenStart: wider.tokenStart, start: wider.start, prep: wider.prep, coord: wider.coord });
+      break;
+    }
+  }
+  return units.sort((a, b) => a.tokenStart - b.tokenStart);
+}
+
+function countryNames(doc: ArabicDoc, lexL: ReturnType<typeof linkLexicon>): Array<{ start: number; name: string }> {
+  const names = new Set(lexL.countries.values());
+  return doc.entities.filter((e) => e.canonical && names.has(e.canonical)).map((e) => ({ start: e.start, name: e.canonical! }));
+}
+
+function topCountries(doc: ArabicDoc, lexL: ReturnType<typeof linkLexicon>): string[] {
+  const counts = new Map<string, number>();
+  for (const c of countryNames(doc, lexL)) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n);
+}
+
+function lastCountryBefore(doc: ArabicDoc, lexL: ReturnType<typeof linkLexicon>, offset: number): string[] {
+  const before = countryNames(doc, lexL).filter((c) => c.start < offset);
+  return before.length ? [before[before.length - 1].name] : topCountries(doc, lexL).slice(0, 1);
+}
+
+function makeUnit(doc: ArabicDoc, view: DocView, refs: EntityRef[], ts: number, te: number, start: number, end: number, type: Entity['type']): Unit {
+  const tok = doc.tokens[ts];
+  const proclitic = view.fold[ts].length && start > tok.start ? doc.text.slice(tok.start, start) : '';
+  const f = view.fold[ts];
+  let prep: string | null = null;
+  let coord = false;
+  const pc = proclitic.replace(/[\u064B-\u065F]/g, '');
+  if (pc) {
+    coord = pc.startsWith('و') || pc.startsWith('ف');
+    const rest = pc.replace(/^[وف]/, '');
+    if (rest.startsWith('ل')) prep = 'ل';
+    else if (rest.startsWith('ب')) prep = 'ب';
+    else if (rest.startsWith('ك')) prep = 'ك';
+  } else if (start === tok.start && /^[وفلب]/.test(f)) {
+    // a role phrase: the title token itself may carry و/ل/ب (ووزير, لرئيس, بالرئيس)
+    const lexL = linkLexicon();
+    const tail = f.slice(1);
+    if (lexL.titles.has(stripAl(tail)) || (tail.startsWith('ل') && lexL.titles.has(stripAl(tail.slice(1))))) {
+      if (f[0] === 'و') coord = true;
+      else prep = f[0];
+    }
+  }
+  if (!prep && ts > 0) {
+    const prev = view.fold[ts - 1].replace(/^و/, '');
+    if (PREPOSITIONS.has(prev)) prep = prev;
+  }
+  return { refs, tokenStart: ts, tokenEnd: te, start, end, prep, coord, type };
+}
+
+function buildEvent(
+  doc: ArabicDoc,
+  view: DocView,
+  lex: EventLexicon,
+  allUnits: Unit[],
+  sentUnits: Unit[],
+  hit: Hit,
+  segEnd: number,
+  leftStart: number,
+  sentence: number,
+  hits: Hit[],
+): NewsEvent | null {
+  const { entry } = hit;
+  const base: Frame = lex.frames.get(entry.type) ?? { actor: ['subj'], target: [], place: [], symmetric: false, genitive: 'actor', parties: null };
+  const frame: Frame = base;
+  const t = hit.token;
+  const tok = doc.tokens[t];
+  const inSegment = sentUnits.filter((u) => u.tokenStart > t && u.tokenStart < segEnd);
+  // after أنّ a new clause begins: its nouns are not this verb's subject or object (ذكر البيان أن X التقى Y)
+  let comp = segEnd;
+  for (let k = t + 1; k < segEnd; k++) if (SPEECH_COMPLEMENT.has(view.fold[k].replace(/^و/, ''))) { comp = k; break; }
+  const after = inSegment.filter((u) => u.tokenStart <= t + MAX_ARG_DISTANCE && u.tokenStart < comp);
+  // ── subject
+  const used = new Set<Unit>();
+  let subj: Unit | null = null;
+  let genitive: Unit | null = null;
+  let passiveTarget: Unit | null = null;
+  /** an actor carried over from the previous event of the sentence (pro-drop) */
+  let carried: EntityRef | null = null;
+  /** the owner of a possessive suffix (زيارته): the actor, but outside the event's span */
+  let possessor: Unit | null = null;
+  let subjSecond: EntityRef | null = null;
+  if (entry.pos === 'noun') {
+    // genitive right after the noun (adjectives may intervene: الزيارة المرتقبة للكاظمي)
+    genitive = after.find((u) => u.tokenStart <= t + 3 && (u.prep === null || u.prep === 'ل') && !u.coord && !hasPrepBetween(view, t, u.tokenStart)) ?? null;
+    // اتفاقية الجزائر names the agreement; تعيين أخنوش names the appointee: neither is the actor
+    if (genitive && entry.type === 'AGREEMENT' && genitive.type !== 'PER' && genitive.type !== 'ORG') {
+      used.add(genitive);
+      genitive = null;
+    }
+    // تم استقبال X: after تم the masdar is passive and its genitive is the one acted on
+    const passive = t > 0 && /^[وف]?(تم|يتم|سيتم|جري|تمت)$/.test(view.fold[t - 1]);
+    const genitiveRole = frame.genitive === 'actor/loc-target' ? (genitive?.type === 'LOC' ? 'target' : 'actor') : frame.genitive;
+    if (genitive && genitiveRole === 'actor' && !passive) subj = genitive;
+    if (genitive && genitiveRole === 'target' && !passive) passiveTarget = genitive;
+    if (genitive && passive && !frame.symmetric) passiveTarget = genitive;
+    if (!subj) {
+      // a light verb carries the noun (قام X بزيارة, أجرى X اتصالا): its subject is the actor
+      for (let k = t - 1; k >= Math.max(leftStart, t - 6); k--) {
+        if (!inClass(lex, 'light_verb', view.fold[k])) continue;
+        subj = sentUnits.find((u) => u.tokenStart > k && u.tokenEnd <= t && u.prep === null) ?? null;
+        if (!subj) {
+          const before = sentUnits.filter((u) => u.tokenEnd <= k && u.tokenStart >= leftStart && u.prep === null);
+          const last = before[before.length - 1];
+          if (last && onlyAux(view, last.tokenEnd, k)) subj = last;
+        }
+        break;
+      }
+    }
+    if (!subj && (hit.suffix === 'ه' || hit.suffix === 'هم' || hit.suffix === 'هما')) {
+      const before = allUnits.filter((u) => u.tokenEnd <= t && u.type === 'PER');
+      // no person yet: the pronoun points ahead to the sentence's first person (منذ توليه … زار حمدوك)
+      possessor = before[before.length - 1] ?? sentUnits.find((u) => u.tokenStart > t && u.type === 'PER') ?? null;
+    }
+  } else {
+    // SVO: a free unit right before the verb (only auxiliaries between); else VSO: the first free unit after
+    const before = sentUnits.filter((u) => u.tokenEnd <= t && u.tokenStart >= leftStart);
+    const last = before[before.length - 1];
+    // VSO: the subject follows the verb closely (time words aside): قال أمس الرئيس …; further out it is an object
+    const vso = after.find((u) => u.prep === null && wordsBetween(doc, view, t, u.tokenStart) <= 2) ?? null;
+    // SVO only when nothing free follows the verb directly, or قد marks the subject-first order (الكويت قد استضافت)
+    if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart))) subj = last;
+    if (!subj) subj = vso;
+    // ثم التقى عون / والتقى نظيره: a verb continuing the sentence's previous event keeps its actor when a
+    // single free argument follows (that one is the object)
+    const prevHit = hits.filter((h) => h.token < t && h.entry.type !== 'STATEMENT').pop();
+    const continues = t > 0 && (view.fold[t - 1] === 'ثم' || (view.fold[t][0] === 'و' && !doc.tokens[t].text.startsWith('وصل') && !doc.tokens[t].text.startsWith('وقع')));
+    if (prevHit && continues && subj === vso && vso && frame.target.length && !before.some((u) => u.tokenEnd === t)) {
+      const frees = after.filter((u) => u.prep === null);
+      const prevSubj = prevActor.get(prevHit);
+      if (frees.length === 1 && prevSubj) {
+        carried = prevSubj;
+        subj = null;
+      }
+    }
+  }
+  if (subj) used.add(subj);
+
+  let actor: EntityRef | null = null;
+  let target: EntityRef | null = null;
+  let place: EntityRef | null = null;
+
+  /** prepositional arguments: within MAX_PREP_DISTANCE of the trigger or a few tokens past the last argument */
+  const reach = () => Math.max(t + MAX_PREP_DISTANCE, ...[...used].map((u) => u.tokenEnd + 4));
+  const byPrep = (preps: string[]): Unit | null => {
+    for (const u of inSegment) {
+      if (u.tokenStart > reach()) break;
+      if (used.has(u)) continue;
+      if (u.prep && preps.includes(u.prep)) return u;
+      // one plain word between the preposition and the unit (مع القادة الكويتيين)
+      const k = u.tokenStart - 2;
+      if (!u.prep && k > t && view.entityAt[k + 1] === -1 && doc.tokens[k + 1].kind === 'word') {
+        const w = view.fold[k].replace(/^و/, '');
+        // مع القادة الكويتيين; بالمفاوض الإيراني (the preposition glued to the word in between)
+        if (preps.includes(w)) return u;
+        if (/^[بل]/.test(view.fold[k + 1]) && preps.includes(view.fold[k + 1][0]) && k + 1 > t) return u;
+      }
+    }
+    return null;
+  };
+  const between = (): EntityRef[] | null => {
+    const u = after.find((x) => x.prep === 'بين' && !used.has(x));
+    if (!u) return null;
+    used.add(u);
+    if (u.refs.length >= 2) return u.refs;
+    const v = after.find((x) => x.tokenStart >= u.tokenEnd && x.tokenStart <= u.tokenEnd + 1 && x.coord);
+    if (v) {
+      used.add(v);
+      return [u.refs[0], v.refs[0]];
+    }
+    return [u.refs[0]];
+  };
+
+  if (entry.pos === 'pass') {
+    // passive: the grammatical subject is the one acted on; the agent follows من قبل / من جانب
+    if (subj) target = subj.refs[0];
+    const agent = after.find((u) => u.prep === 'من' && ['قبل', 'جانب'].includes(view.fold[u.tokenStart - 1] ?? '') ) ??
+      after.find((u) => u.tokenStart >= 2 && view.fold[u.tokenStart - 2] === 'من' && ['قبل', 'جانب'].includes(view.fold[u.tokenStart - 1]));
+    if (agent) actor = agent.refs[0];
+  } else {
+    for (const how of frame.actor) {
+      if (actor) break;
+      if (how === 'subj' && carried) {
+        actor = carried;
+      } else if (how === 'subj' && subj) {
+        actor = subj.refs[0];
+        if (subj.refs.length >= 2) subjSecond = subj.refs[1];
+      } else if (how === 'subj' && possessor) {
+        actor = possessor.refs[0];
+      } else if (how === 'between') {
+        const b = between();
+        if (b) {
+          actor = b[0];
+          target ??= b[1] ?? null;
+        }
+      }
+    }
+    // X و Y as subject of a symmetric event: Y is the other party
+    if (frame.symmetric && subj && !target) {
+      if (subjSecond) target = subjSecond;
+      else {
+        const v = sentUnits.find((x) => x.tokenStart >= subj!.tokenEnd && x.tokenStart <= subj!.tokenEnd && x.coord);
+        if (v) {
+          used.add(v);
+          target = v.refs[0];
+        }
+      }
+    }
+  }
+  const genTarget = passiveTarget;
+  if (genTarget && !target) {
+    used.add(genTarget);
+    target = genTarget.refs[0];
+  }
+  for (const how of frame.target) {
+    if (target) break;
+    if (how.startsWith('prep:')) {
+      const u = byPrep(how.slice(5).split(','));
+      if (u) {
+        used.add(u);
+        target = u.refs[0];
+      }
+    } else if (how === 'obj') {
+      // a noun's object is its next genitive, right after it (زيارة الكويت); a verb's is the next free argument
+      const u = after.find((x) => (entry.pos !== 'noun' || x.tokenStart <= t + 3) && !used.has(x) && x.prep === null && !x.coord && (!subj || x.tokenStart >= subj.tokenEnd || subj.tokenEnd <= t));
+      if (u) {
+        used.add(u);
+        target = u.refs[0];
+      }
+    } else if (how === 'between') {
+      const b = between();
+      if (b) {
+        if (!actor) actor = b[0];
+        target = b[actor === b[0] ? 1 : 0] ?? null;
+      }
+    }
+  }
+  for (const how of frame.place) {
+    if (place || !how.startsWith('prep:')) continue;
+    const limit = reach();
+    const u = inSegment.find((x) => x.tokenStart <= limit && !used.has(x) && x.type === 'LOC' && x.prep !== null && how.slice(5).split(',').includes(x.prep));
+    if (u) {
+      used.add(u);
+      place = u.refs[0];
+    }
+  }
+
+  // ── time: the first date in the segment, else the nearest before the trigger in the sentence
+  const segStartChar = tok.start;
+  const segEndChar = segEnd < doc.tokens.length ? doc.tokens[segEnd].start : doc.text.length;
+  const sent = doc.sentences[sentence];
+  const dates = doc.times.filter((x) => (x.kind === 'date' || x.kind === 'time') && x.resolved);
+  let own = dates.filter((x) => x.start >= segStartChar && x.start < segEndChar);
+  const invitedFrom = entry.type === 'INVITE' ? attendIndex(view, lex, t, segEnd) : -1;
+  let toTime: string | null = null;
+  if (invitedFrom >= 0) {
+    // the time of what one is invited to is not the time of the invitation
+    const cut = doc.tokens[invitedFrom].start;
+    toTime = own.find((x) => x.start >= cut)?.value ?? null;
+    own = own.filter((x) => x.start < cut);
+  }
+  let timeExpr: TimeExpr | null = own[0] ?? null;
+  const ownTime = timeExpr !== null;
+  if (!timeExpr) {
+    const before = dates.filter((x) => x.end <= segStartChar && x.start >= sent.start);
+    timeExpr = before[before.length - 1] ?? null;
+  }
+
+  // ── amounts
+  const segAmounts = doc.amounts.filter((a) => a.start >= segStartChar && a.start < segEndChar);
+  let amounts: Amount[] = [];
+  let variant = entry.variant;
+  if (entry.type === 'PLEDGE') {
+    amounts = segAmounts.filter((a) => a.kind === 'money');
+    if (amounts.length && variant === 'default') variant = 'money';
+  } else if (entry.type === 'HOST_CONFERENCE') {
+    amounts = segAmounts.filter((a) => a.kind === 'count' || a.kind === 'number');
+  }
+
+  // ── status and attributes
+  const attributes: Record<string, string | number | boolean> = {};
+  const segMarkers = markersIn(view, lex, t + 1, invitedFrom >= 0 ? invitedFrom : segEnd);
+  const leftMarkers = markersIn(view, lex, Math.max(sent.tokenStart, t - 3), t);
+  if (segMarkers.has('first')) attributes.first = true;
+  if (segMarkers.has('signed') || leftMarkers.has('signed')) attributes.signed = true;
+  const hoped = leftMarkers.has('hope') || markersIn(view, lex, Math.max(sent.tokenStart, t - 4), t).has('hope');
+  if (hoped) attributes.hoped = true;
+
+  let status: EventStatus = 'occurred';
+  const prev = t > 0 ? view.fold[t - 1] : '';
+  const prev2 = t > 1 ? view.fold[t - 2] : '';
+  const negated = lex.markers.get(prev) === 'neg' || (['يتم', 'تتم', 'تم', 'قد'].includes(prev) && lex.markers.get(prev2) === 'neg');
+  const cmp = timeExpr && ownTime ? compareToPublished(timeExpr.value, doc.published) : 0;
+  // a statement is not planned because what it says is (قال إن الانتخابات ستجرى)
+  const speechAct = entry.type === 'STATEMENT' || entry.type === 'APPEAL';
+  const futureWord = hit.future || [...leftMarkers, ...(speechAct ? [] : segMarkers)].some((m) => m === 'future' || m === 'cond') ||
+    (!speechAct && futureVerbNear(view, Math.max(sent.tokenStart, t - 3), segEnd, t)) || condBefore(view, lex, sent.tokenStart, t);
+  const reportedHow = speechAct ? null : reportedBy(view, lex, hits, sent.tokenStart, t);
+  if (negated || reportedHow === 'deny') status = 'negated';
+  else if (cmp > 0) status = 'planned';
+  else if (cmp === 0 && (futureWord || hoped || (entry.pos === 'pres' && entry.type !== 'STATEMENT' && !pastAux(view, sent.tokenStart, t)))) status = 'planned';
+  else if (reportedHow) status = 'reported';
+
+  if (entry.type === 'DELIVER_MESSAGE') {
+    const from = sentUnits.filter((u) => u.prep === 'من' && !used.has(u) && u.tokenStart >= t - 6 && u.tokenStart < segEnd);
+    if (from.length) attributes.from = from[0].refs[0].name;
+  }
+  if (entry.type === 'AGREEMENT' && entry.pos === 'noun') {
+    const subject = phraseAfter(doc, view, lex, t, segEnd);
+    if (subject) attributes.subject = subject;
+  }
+  if (entry.type === 'INVITE') {
+    const to = invitedTo(doc, view, lex, t, segEnd);
+    if (to) attributes.to = to;
+    if (toTime) attributes.to_time = toTime;
+  }
+
+  if (frame.parties) {
+    if (actor && !frame.parties.has(actor.type)) actor = null;
+    if (target && !frame.parties.has(target.type)) target = null;
+    if (!actor && !target) return null;
+  }
+  // nothing to say on its own: kept only to merge into a same-type event of the sentence (يتوجه … في زيارة)
+  const weak = !actor && !target && !timeExpr && !amounts.length && !attributes.subject;
+  const cameo = lex.cameo.get(`${entry.type}:${variant}`) ?? lex.cameo.get(`${entry.type}:default`) ?? '';
+  // span: the trigger through the last argument / own time / amount read from the segment
+  let start = tok.start;
+  let end = tok.end;
+  for (const u of used) {
+    if (u.tokenStart >= leftStart && u.tokenEnd <= sent.tokenEnd) {
+      start = Math.min(start, u.start);
+      end = Math.max(end, u.end);
+    }
+  }
+  if (timeExpr && ownTime) end = Math.max(end, timeExpr.end);
+  for (const a of amounts) end = Math.max(end, a.end);
+  const ev: NewsEvent = {
+    type: entry.type,
+    cameo,
+    actor,
+    target,
+    place,
+    time: timeExpr ? timeExpr.value : null,
+    status,
+    text: doc.text.slice(start, end),
+    start,
+    end,
+    sentence,
+  };
+  if (amounts.length) ev.amounts = amounts;
+  if (Object.keys(attributes).length) ev.attributes = attributes;
+  if (weak) WEAK.add(ev);
+  META.set(ev, { token: t, pos: entry.pos });
+  if (actor) prevActor.set(hit, actor);
+  return ev;
+}
+
+function hasPrepBetween(view: DocView, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (PREPOSITIONS.has(view.fold[k])) return true;
+  return false;
+}
+
+/** Word tokens strictly between two token indexes that are not part of a time expression. */
+function wordsBetween(doc: ArabicDoc, view: DocView, from: number, to: number): number {
+  let n = 0;
+  for (let k = from + 1; k < to; k++) {
+    const at = doc.tokens[k].start;
+    if (doc.tokens[k].kind === 'punct') continue;
+    if (doc.times.some((x) => at >= x.start && at < x.end)) continue;
+    n++;
+  }
+  return n;
+}
+
+/** أنّ / إنّ take a noun first: أن X التقى Y is subject-first */
+function afterComplementizer(view: DocView, k: number): boolean {
+  return k > 0 && /^[وف]?(ان|بان|لان)$/.test(view.fold[k - 1]);
+}
+
+function hasQad(view: DocView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (view.fold[k] === 'قد' || view.fold[k] === 'لقد') return true;
+  return false;
+}
+
+function onlyAux(view: DocView, from: number, to: number): boolean {
+  if (to - from > 2) return false;
+  for (let k = from; k < to; k++) if (!AUX.has(view.fold[k])) return false;
+  return true;
+}
+
+/** كان / قد before the verb anchors it in the past (كان يزور). */
+function pastAux(view: DocView, sentStart: number, t: number): boolean {
+  for (let k = Math.max(sentStart, t - 4); k < t; k++) if (/^[وف]?(كان|كانت|كانوا)$/.test(view.fold[k])) return true;
+  return false;
+}
+
+function markersIn(view: DocView, lex: EventLexicon, from: number, to: number): Set<Marker> {
+  const out = new Set<Marker>();
+  for (let k = from; k < to; k++) {
+    const f = view.fold[k];
+    const m = lex.markers.get(f) ?? lex.markers.get(f.replace(/^[وف]/, ''));
+    if (m) out.add(m);
+    const two = lex.markers2.get(f) ?? lex.markers2.get(f.replace(/^[وف]/, ''));
+    if (two && k + 1 < to) for (const [w, mm] of two) if (view.fold[k + 1] === w) out.add(mm);
+  }
+  return out;
+}
+
+/** A future-prefixed verb near the trigger (سيتم, ستتناول): س + imperfective ت/ي + ت. */
+function futureVerbNear(view: DocView, from: number, to: number, t: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (k === t) continue;
+    if (/^[وف]?س[يت]ت[^ي]/.test(view.fold[k]) && view.fold[k].length >= 5) return true;
+  }
+  return false;
+}
+
+/** A conditional (في حال, إذا) earlier in the sentence with no clause break in between. */
+function condBefore(view: DocView, lex: EventLexicon, sentStart: number, t: number): boolean {
+  for (let k = t - 1; k >= sentStart && k >= t - 8; k--) {
+    const f = view.fold[k].replace(/^[وف]/, '');
+    if (lex.markers.get(f) === 'break' || view.isBoundary[k]) return false;
+    if (f === 'اذا' || f === 'لو' || (f === 'حال' && view.fold[k - 1] === 'في')) return true;
+  }
+  return false;
+}
+
+/**
+ * 'reported' when a reporting verb earlier in the sentence is followed by أن before this trigger (or the
+ * sentence cites a source: بحسب, نقلا عن); 'deny' when that verb is a denial (نفى أن …); else null.
+ */
+function reportedBy(view: DocView, lex: EventLexicon, hits: Hit[], sentStart: number, t: number): 'reported' | 'deny' | null {
+  let speech: 'reported' | 'deny' | null = null;
+  for (let k = sentStart; k < t; k++) {
+    const f = view.fold[k].replace(/^[وف]/, '');
+    const m = lex.markers.get(f) ?? lex.markers.get(view.fold[k]);
+    const hit = hits.find((h) => h.token === k && h.entry.type === 'STATEMENT');
+    if (m === 'deny' || hit?.entry.variant === 'deny') speech = 'deny';
+    else if (m === 'speech' || hit) speech = 'reported';
+    else if (speech && SPEECH_COMPLEMENT.has(f)) return speech;
+  }
+  for (let k = sentStart; k < view.fold.length && view.sentenceOf[k] === view.sentenceOf[t]; k++) {
+    const f = view.fold[k].replace(/^[وف]/, '');
+    if (f === 'بحسب' || f === 'حسب' || f === 'نقلا' || f === 'وفقا') return 'reported';
+  }
+  return null;
+}
+
+/** The compared period of a TIMEX value vs the publication date: -1 past, 1 future, 0 same/unknown. */
+export function compareToPublished(value: string, published: string | null): number {
+  if (!published) return 0;
+  const range = valueRange(value);
+  if (!range) return 0;
+  const p = published.slice(0, 10);
+  if (range[1] < p) return -1;
+  if (range[0] > p) return 1;
+  return 0;
+}
+
+function valueRange(v: string): [string, string] | null {
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+  if (m) return [m[0], m[0]];
+  m = /^(\d{4})-W(\d{2})$/.exec(v);
+  if (m) {
+    const y = Number(m[1]);
+    const w = Number(m[2]);
+    const jan4 = new Date(Date.UTC(y, 0, 4));
+    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000 + (w - 1) * 7 * 86400000);
+    const sunday = new Date(monday.getTime() + 6 * 86400000);
+    return [monday.toISOString().slice(0, 10), sunday.toISOString().slice(0, 10)];
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(v);
+  if (m) {
+    const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+    return [`${m[1]}-${m[2]}-01`, `${m[1]}-${m[2]}-${String(last).padStart(2, '0')}`];
+  }
+  m = /^(\d{4})$/.exec(v);
+  if (m) return [`${m[1]}-01-01`, `${m[1]}-12-31`];
+  return null;
+}
+
+/** The name after an agreement word, up to الموقعة / بين / a preposition (اتفاقية خور عبد الله الموقعة …). */
+function phraseAfter(doc: ArabicDoc, view: DocView, lex: EventLexicon, t: number, segEnd: number): string | null {
+  const words: string[] = [];
+  for (let k = t + 1; k < segEnd && words.length < 5; k++) {
+    const f = view.fold[k];
+    const at = doc.tokens[k].start;
+    if (doc.times.some((x) => at >= x.start && at < x.end) || doc.amounts.some((x) => at >= x.start && at < x.end)) break;
+    if (doc.tokens[k].kind !== 'word' || PREPOSITIONS.has(f) || lex.markers.has(f) || /^(الذي|التي|بين|مع)$/.test(f)) break;
+    if (lex.classes.get('mou')?.has(f)) continue;
+    words.push(doc.tokens[k].text);
+  }
+  if (!words.length) return null;
+  // adjectives alone (الجديدة, الثنائية) are no subject: require a non-ال word or an entity
+  const hasName = words.some((w, i) => view.entityAt[t + 1 + i] !== -1 || !/^(ال|لل)/.test(view.fold[t + 1 + i]));
+  return hasName ? words.join(' ') : null;
+}
+
+/** The first word of the attend class (حضور, زيارة, المشاركة) after an invitation trigger, or -1. */
+function attendIndex(view: DocView, lex: EventLexicon, t: number, segEnd: number): number {
+  const attend = lex.classes.get('attend')!;
+  for (let k = t + 1; k < segEnd && k <= t + 14; k++) if (classForms(view.fold[k]).some((x) => attend.has(x))) return k;
+  return -1;
+}
+
+/** What someone is invited to: the words after إلى حضور / لزيارة … up to التي / a date / a break. */
+function invitedTo(doc: ArabicDoc, view: DocView, lex: EventLexicon, t: number, segEnd: number): string | null {
+  let k = attendIndex(view, lex, t, segEnd);
+  if (k < 0) return null;
+  const words: string[] = [doc.tokens[k].text];
+  for (k = k + 1; k < segEnd && words.length < 6; k++) {
+    const f = view.fold[k];
+    if (doc.tokens[k].kind !== 'word' || /^(التي|الذي|الذين|في|خلال|يوم)$/.test(f) || doc.times.some((x) => x.start === doc.tokens[k].start)) break;
+    words.push(doc.tokens[k].text);
+  }
+  return words.join(' ');
+}
+
+/**
+ * Within a sentence, a second trigger of the same type with compatible arguments is the same event told twice
+ * (يتوجه … في زيارة; أشارت … في بيان); a hoped-for pledge becomes the `hoped` figure of the real one.
+ */
+/** events without arguments, time or amounts: merged into a same-type neighbour or dropped */
+const WEAK = new WeakSet<NewsEvent>();
+/** each trigger's actor, for pro-drop continuations */
+const prevActor = new WeakMap<Hit, EntityRef>();
+/** the trigger behind each event, for merging */
+const META = new WeakMap<NewsEvent, { token: number; pos: string }>();
+
+const RANK: Record<EventStatus, number> = { occurred: 0, reported: 1, planned: 2, negated: 3 };
+
+function mergeSameType(events: NewsEvent[], text: string): NewsEvent[] {
+  const out: NewsEvent[] = [];
+  for (const ev of events) {
+    const prev = [...out].reverse().find((p) => p.type === ev.type);
+    const same = (a: EntityRef | null, b: EntityRef | null) => !a || !b || a.entity === b.entity;
+    if (prev && ev.attributes?.hoped && !prev.attributes?.hoped) {
+      const money = ev.amounts?.find((a) => a.kind === 'money');
+      prev.attributes = { ...(prev.attributes ?? {}), hoped: money ? money.value : true };
+      if (money?.currency) prev.attributes.hoped_currency = money.currency;
+      continue;
+    }
+    // لم توقع … على اتفاق: the noun is the negated verb's object, the same event
+    const objectNoun = prev && META.get(ev)?.pos === 'noun' && META.get(ev)!.token - (META.get(prev)?.token ?? -99) <= 6;
+    const negMismatch = (prev?.status === 'negated') !== (ev.status === 'negated') && !objectNoun;
+    if (objectNoun && prev.status === 'negated') ev.status = 'negated';
+    if (prev && !negMismatch && same(prev.actor, ev.actor) && same(prev.target, ev.target) && (!prev.time || !ev.time || prev.time === ev.time)) {
+      // the more informative status wins: planned > reported > occurred
+      if (RANK[ev.status] > RANK[prev.status]) prev.status = ev.status;
+      if (!WEAK.has(ev)) WEAK.delete(prev);
+      prev.start = Math.min(prev.start, ev.start);
+      prev.end = Math.max(prev.end, ev.end);
+      prev.text = text.slice(prev.start, prev.end);
+      prev.actor ??= ev.actor;
+      prev.target ??= ev.target;
+      prev.place ??= ev.place;
+      prev.time ??= ev.time;
+      if (ev.attributes) prev.attributes = { ...ev.attributes, ...(prev.attributes ?? {}) };
+      if (ev.amounts && !prev.amounts) prev.amounts = ev.amounts;
+      continue;
+    }
+    out.push(ev);
+  }
+  return out.filter((e) => !WEAK.has(e));
+}

@@ -1,0 +1,93 @@
+import { readTsv } from '../resources.js';
+import { foldArabic } from '../link/fold.js';
+
+/** The event engine's data, loaded once from resources/events. */
+
+export type TriggerPos = 'past' | 'pres' | 'noun' | 'pass';
+
+export interface TriggerEntry {
+  form: string;
+  type: string;
+  variant: string;
+  pos: TriggerPos;
+  /** '-' | '>class' | '<>class' | '>to' | '>with' | '>per' */
+  needs: string;
+}
+
+export interface Frame {
+  actor: string[];
+  target: string[];
+  place: string[];
+  symmetric: boolean;
+  /** what a trigger noun's genitive is: the actor (زيارة الكاظمي) or the target (تعيين أخنوش) */
+  genitive: 'actor' | 'target' | 'actor/loc-target';
+  /** entity types allowed as actor/target, null = any */
+  parties: Set<string> | null;
+}
+
+export type Marker = 'neg' | 'future' | 'cond' | 'hope' | 'signed' | 'speech' | 'break' | 'first' | 'past' | 'deny';
+
+export interface EventLexicon {
+  /** folded form → rows in file order */
+  triggers: Map<string, TriggerEntry[]>;
+  /** `${type}:${variant}` → CAMEO code */
+  cameo: Map<string, string>;
+  frames: Map<string, Frame>;
+  /** class → folded words */
+  classes: Map<string, Set<string>>;
+  /** one-word markers */
+  markers: Map<string, Marker>;
+  /** two-word markers: first word → [second word, marker] */
+  markers2: Map<string, Array<[string, Marker]>>;
+}
+
+let cached: EventLexicon | null = null;
+
+export function eventLexicon(): EventLexicon {
+  if (cached) return cached;
+  const triggers = new Map<string, TriggerEntry[]>();
+  for (const r of readTsv(['events', 'triggers.tsv']) as Record<string, string>[]) {
+    const entry: TriggerEntry = {
+      form: foldArabic(r.form),
+      type: r.type,
+      variant: r.variant || 'default',
+      pos: r.pos as TriggerPos,
+      needs: r.needs || '-',
+    };
+    const list = triggers.get(entry.form) ?? [];
+    list.push(entry);
+    triggers.set(entry.form, list);
+  }
+  const cameo = new Map<string, string>();
+  for (const r of readTsv(['events', 'cameo.tsv']) as Record<string, string>[]) cameo.set(`${r.type}:${r.variant}`, r.cameo ?? '');
+  const frames = new Map<string, Frame>();
+  for (const r of readTsv(['events', 'frames.tsv']) as Record<string, string>[]) {
+    const list = (s: string) => (s === '-' || !s ? [] : s.split('|').map((x) => x.trim()));
+    frames.set(r.type, {
+      actor: list(r.actor),
+      target: list(r.target),
+      place: list(r.place),
+      symmetric: r.symmetric === 'yes',
+      genitive: r.genitive === 'target' || r.genitive === 'actor/loc-target' ? r.genitive : 'actor',
+      parties: !r.parties || r.parties === 'any' ? null : new Set(r.parties.split(',')),
+    });
+  }
+  const classes = new Map<string, Set<string>>();
+  for (const r of readTsv(['events', 'wordclasses.tsv']) as Record<string, string>[]) {
+    classes.set(r.class, new Set(r.words.split(',').map((w) => foldArabic(w)).filter(Boolean)));
+  }
+  const markers = new Map<string, Marker>();
+  const markers2 = new Map<string, Array<[string, Marker]>>();
+  for (const r of readTsv(['events', 'markers.tsv']) as Record<string, string>[]) {
+    const words = foldArabic(r.word).split(' ');
+    const m = r.marker as Marker;
+    if (words.length === 1) markers.set(words[0], m);
+    else {
+      const list = markers2.get(words[0]) ?? [];
+      list.push([words[1], m]);
+      markers2.set(words[0], list);
+    }
+  }
+  cached = { triggers, cameo, frames, classes, markers, markers2 };
+  return cached;
+}

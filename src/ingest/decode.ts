@@ -1,0 +1,68 @@
+/**
+ * Bytes → text with the page's own encoding: BOM, then the HTTP charset, then <meta charset> / the XML
+ * declaration, else UTF-8 — and when strict UTF-8 fails, windows-1256 (legacy Arabic pages still use it).
+ * Node ships full ICU, so TextDecoder knows windows-1256, iso-8859-6 and friends.
+ */
+import { gunzipSync } from 'node:zlib';
+
+const LABEL_ALIASES: Record<string, string> = {
+  'cp1256': 'windows-1256',
+  'win-1256': 'windows-1256',
+  'arabic': 'iso-8859-6',
+};
+
+function decoderFor(label: string | null | undefined): TextDecoder | null {
+  if (!label) return null;
+  const l = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  try {
+    return new TextDecoder(LABEL_ALIASES[l] ?? l);
+  } catch {
+    return null;
+  }
+}
+
+/** charset=… of a Content-Type header value. */
+export function charsetOf(contentType: string | null | undefined): string | null {
+  const m = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '');
+  return m ? m[1] : null;
+}
+
+/** The declared encoding in the first bytes of an HTML or XML document, if any. */
+export function sniffDeclaredCharset(buf: Uint8Array): string | null {
+  const head = Buffer.from(buf.subarray(0, 4096)).toString('latin1');
+  const xml = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+  if (xml) return xml[1];
+  const meta = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  if (meta) return meta[1];
+  return null;
+}
+
+export function isGzip(buf: Uint8Array): boolean {
+  return buf.length > 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+}
+
+export function gunzipIfNeeded(buf: Uint8Array): Uint8Array {
+  return isGzip(buf) ? gunzipSync(buf) : buf;
+}
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+}
+
+export function decodeBytes(buf: Uint8Array, httpContentType?: string | null): Decoded {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8' };
+  }
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
+  const declared = charsetOf(httpContentType) ?? sniffDeclaredCharset(buf);
+  const dec = decoderFor(declared);
+  if (dec && dec.encoding !== 'utf-8') return { text: dec.decode(buf), encoding: dec.encoding };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
+  } catch {
+    // undeclared and not UTF-8: the likeliest legacy encoding for Arabic news
+    return { text: new TextDecoder('windows-1256').decode(buf), encoding: 'windows-1256' };
+  }
+}

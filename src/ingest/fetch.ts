@@ -1,0 +1,48 @@
+/** Fetching URLs for ingestion: a timeout, a size cap, redirects followed, one clear error line on failure. */
+
+export const MAX_FETCH_BYTES = 20 * 1024 * 1024;
+
+export interface Fetched {
+  url: string;
+  bytes: Uint8Array;
+  contentType: string | null;
+}
+
+export async function fetchUrl(url: string, timeoutMs = 15000, signal?: AbortSignal): Promise<Fetched> {
+  let res: Response;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const sig = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  try {
+    res = await fetch(url, {
+      signal: sig,
+      redirect: 'follow',
+      headers: { 'user-agent': 'Marsad/0.1 (news ingestion)', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5' },
+    });
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string; message?: string } };
+    if (e.name === 'TimeoutError' || timeout.aborted) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s`);
+    throw new Error(e.cause?.code ?? e.cause?.message ?? e.message);
+  }
+  if (!res.ok) throw new Error(`HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`);
+  const len = Number(res.headers.get('content-length') ?? 0);
+  if (len > MAX_FETCH_BYTES) throw new Error(`too large (${Math.round(len / 1e6)} MB)`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (res.body) {
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_FETCH_BYTES) {
+        await reader.cancel();
+        throw new Error(`too large (over ${MAX_FETCH_BYTES / 1e6} MB)`);
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let o = 0;
+  for (const c of chunks) (bytes.set(c, o), (o += c.byteLength));
+  return { url: res.url || url, bytes, contentType: res.headers.get('content-type') };
+}

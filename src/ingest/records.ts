@@ -1,0 +1,93 @@
+/**
+ * JSON Lines and JSON arrays: each object is an article, with the common field names mapped
+ * (id, title, text|content|body, published|date|date_extracted|pubDate, url, source, …).
+ */
+import type { ArticleInput } from '../store/types.js';
+import { htmlToText, looksLikeHtml } from './htmltext.js';
+
+const FIELDS: Record<keyof Pick<ArticleInput, 'id' | 'title' | 'text' | 'published' | 'url' | 'source' | 'author' | 'category' | 'place'>, string[]> = {
+  id: ['id', 'guid', '_id', 'article_id', 'doc_id', 'uuid'],
+  title: ['title', 'headline', 'name'],
+  text: ['text', 'content', 'body', 'article', 'full_text', 'fulltext', 'story', 'description', 'abstract', 'summary'],
+  published: ['published', 'date', 'date_extracted', 'pubDate', 'pubdate', 'published_at', 'publishedAt', 'datePublished', 'date_published', 'time', 'timestamp', 'created_at'],
+  url: ['url', 'link', 'href', 'permalink'],
+  source: ['source', 'site', 'outlet', 'publisher', 'source_name', 'domain'],
+  author: ['author', 'byline', 'creator'],
+  category: ['category', 'section', 'topic'],
+  place: ['place', 'location', 'dateline'],
+};
+
+function pick(o: Record<string, unknown>, names: string[]): unknown {
+  for (const n of names) {
+    const v = o[n];
+    if (v !== undefined && v !== null && v !== '') return v;
+  }
+  // case-insensitive second pass
+  const lower = new Map(Object.keys(o).map((k) => [k.toLowerCase(), k]));
+  for (const n of names) {
+    const k = lower.get(n.toLowerCase());
+    if (k !== undefined && o[k] !== undefined && o[k] !== null && o[k] !== '') return o[k];
+  }
+  return undefined;
+}
+
+function str(v: unknown): string | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') {
+    return String(v);
+  }
+  if (Array.isArray(v)) return v.map(str).filter(Boolean).join('\n\n') || null;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return str(o.name ?? o.title ?? o.text ?? o.value ?? o['#text']) ?? null;
+  }
+  return String(v);
+}
+
+function dateStr(v: unknown): string | null {
+  if (typeof v === 'number' && Number.isFinite(v)) {
+    // epoch seconds or milliseconds
+    const ms = v > 1e12 ? v : v * 1000;
+    return new Date(ms).toISOString();
+  }
+  return str(v);
+}
+
+/** Maps one JSON object to an article (throws a one-line reason when it is not one). */
+export function recordToArticle(o: unknown): ArticleInput {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) throw new Error('not a JSON object');
+  const r = o as Record<string, unknown>;
+  let text = str(pick(r, FIELDS.text)) ?? '';
+  if (looksLikeHtml(text)) text = htmlToText(text);
+  let title = str(pick(r, FIELDS.title));
+  if (title && looksLikeHtml(title)) title = htmlToText(title);
+  return {
+    id: str(pick(r, FIELDS.id)),
+    title,
+    text,
+    published: dateStr(pick(r, FIELDS.published)),
+    url: str(pick(r, FIELDS.url)),
+    source: str(pick(r, FIELDS.source)),
+    author: str(pick(r, FIELDS.author)),
+    category: str(pick(r, FIELDS.category)),
+    place: str(pick(r, FIELDS.place)),
+  };
+}
+
+/** Is this text JSON (array/object) or JSON Lines? */
+export function sniffJson(text: string): 'json' | 'jsonl' | null {
+  const t = text.trimStart();
+  if (t.startsWith('[')) return 'json';
+  if (!t.startsWith('{')) return null;
+  const nl = t.indexOf('\n');
+  if (nl < 0) return 'json';
+  // one object per line?
+  const firstLine = t.slice(0, nl).trim();
+  try {
+    JSON.parse(firstLine);
+    return 'jsonl';
+  } catch {
+    return 'json';
+  }
+}

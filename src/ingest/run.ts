@@ -1,0 +1,412 @@
+/**
+ * The ingestion loop. Inputs are walked in order (folders recursively, sorted), each recognised by content and
+ * extension; articles are committed in batches (one transaction each) and only then reported, so a killed run
+ * loses nothing it reported. The ingest log records finished files, feed items and URLs: a re-run skips them,
+ * and anything else already stored is recognised by its content hash before it is analyzed again.
+ */
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import type { ArticleInput, IngestFailure, IngestInput, IngestOptions, IngestSummary, InputFormat, Store } from '../store/types.js';
+import { decodeBytes, gunzipIfNeeded, isGzip } from './decode.js';
+import { extractHtmlArticle } from './html.js';
+import { isFeed, parseFeed, type FeedItem } from './feed.js';
+import { parseTxt } from './txt.js';
+import { recordToArticle, sniffJson } from './records.js';
+import { fetchUrl } from './fetch.js';
+
+/** File names recognised inside folders (others are skipped silently). */
+const KNOWN_EXT = new Set(['.txt', '.text', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom', '.json', '.jsonl', '.ndjson']);
+const STREAM_EXT = new Set(['.jsonl', '.ndjson']);
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+interface Pending {
+  article: ArticleInput;
+  where: string;
+  /** ingest-log key to record once this article is committed */
+  key?: string;
+}
+
+function extOf(file: string): { ext: string; gz: boolean } {
+  let name = file.toLowerCase();
+  const gz = name.endsWith('.gz');
+  if (gz) name = name.slice(0, -3);
+  return { ext: extname(name), gz };
+}
+
+/** Files under a path (itself when a file), recursively, sorted; hidden entries and node_modules skipped. */
+export function walkFiles(path: string): string[] {
+  const st = statSync(path);
+  if (!st.isDirectory()) return [path];
+  const out: string[] = [];
+  const visit = (dir: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.isFile() && KNOWN_EXT.has(extOf(e.name).ext)) out.push(p);
+    }
+  };
+  visit(path);
+  return out;
+}
+
+function errLine(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return 'no such file or directory';
+  if (e?.code === 'EACCES') return 'permission denied';
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
+}
+
+export async function runIngest(store: Store, inputs: IngestInput[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const t0 = Date.now();
+  const batchSize = Math.max(1, Math.min(5000, options.batchSize ?? 200));
+  const limit = options.limit ?? Infinity;
+  const timeoutMs = options.timeoutMs ?? 15000;
+  const forcedSource = options.source ?? null;
+  const summary: IngestSummary = {
+    read: 0, added: 0, duplicates: 0, nearDuplicates: 0, failed: 0, skippedInputs: 0,
+    failures: [], warnings: [], addedIds: [], elapsedMs: 0,
+  };
+  let batch: Pending[] = [];
+  let keysAfterBatch: string[] = [];
+  let totalBytes = 0;
+  let doneBytes = 0;
+  let liveBytes = 0;
+  let current = '';
+
+  const fail = (where: string, reason: string) => {
+    summary.failed++;
+    if (summary.failures.length < 10000) summary.failures.push({ where, reason });
+  };
+  const progress = () => {
+    options.onProgress?.({
+      read: summary.read, added: summary.added, duplicates: summary.duplicates, nearDuplicates: summary.nearDuplicates,
+      failed: summary.failed, total: null, elapsedMs: Date.now() - t0, current,
+      fraction: totalBytes > 0 ? Math.min(1, (doneBytes + liveBytes) / totalBytes) : null,
+    });
+  };
+  const flush = async () => {
+    if (batch.length) {
+      const items = batch;
+      batch = [];
+      const res = await store.addArticles(items.map((p) => p.article));
+      res.outcomes.forEach((o, i) => {
+        const p = items[i];
+        if (o.status === 'failed') fail(p.where, o.reason ?? 'failed');
+        else if (o.status === 'duplicate') summary.duplicates++;
+        else {
+          summary.added++;
+          if (o.status === 'near-duplicate') summary.nearDuplicates++;
+          if (o.id && summary.addedIds.length < 1000) summary.addedIds.push(o.id);
+        }
+      });
+      for (const p of items) if (p.key) await store.markIngested(p.key, { articles: 1 });
+    }
+    for (const k of keysAfterBatch) await store.markIngested(k);
+    keysAfterBatch = [];
+    progress();
+  };
+  const stopped = () => summary.read >= limit || !!options.signal?.aborted;
+  const push = async (article: ArticleInput, where: string, key?: string) => {
+    if (stopped()) return;
+    summary.read++;
+    if (forcedSource) article.source = forcedSource;
+    batch.push({ article, where, key });
+    if (batch.length >= batchSize) await flush();
+  };
+
+  // ── formats ──
+  const pushFeed = async (text: string, where: string) => {
+    let feed;
+    try {
+      feed = parseFeed(text);
+    } catch (err) {
+      fail(where, errLine(err));
+      return;
+    }
+    for (const item of feed.items) {
+      if (stopped()) return;
+      const key = `item:${item.key}`;
+      if (await store.isIngested(key)) {
+        summary.skippedInputs++;
+        continue;
+      }
+      const art = await followItem(item, where);
+      if (!art) continue;
+      await push(art, `${where} item "${(item.title ?? item.key).slice(0, 60)}"`, key);
+    }
+  };
+  const followItem = async (item: FeedItem, where: string): Promise<ArticleInput | null> => {
+    const { key: _k, link, ...base } = item;
+    const art: ArticleInput = { ...base, origin: where };
+    if (options.follow && link && /^https?:/i.test(link)) {
+      try {
+        const page = await fetchUrl(link, timeoutMs, options.signal);
+        const html = decodeBytes(page.bytes, page.contentType).text;
+        const x = extractHtmlArticle(html, page.url);
+        if (x.text && x.text.length >= (art.text?.length ?? 0)) {
+          art.text = x.text;
+          art.title = art.title || x.title;
+          art.published = art.published || x.published;
+          art.author = art.author || x.author;
+        }
+      } catch (err) {
+        const reason = `--follow ${link}: ${errLine(err)}`;
+        if (!art.text?.trim()) {
+          fail(where, reason);
+          return null;
+        }
+        summary.warnings.push({ where, reason: reason + ' (the feed summary was used)' });
+      }
+    }
+    return art;
+  };
+  const pushJsonText = async (text: string, kind: 'json' | 'jsonl', where: string, origin: string) => {
+    if (kind === 'jsonl') {
+      const lines = text.split('\n');
+      for (let i = 0; i < lines.length && !stopped(); i++) await pushJsonLine(lines[i], `${where}:${i + 1}`, origin);
+      return;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      fail(where, `invalid JSON (${errLine(err)})`);
+      return;
+    }
+    const arr = Array.isArray(data) ? data : Array.isArray((data as { articles?: unknown[] })?.articles) ? (data as { articles: unknown[] }).articles : Array.isArray((data as { items?: unknown[] })?.items) ? (data as { items: unknown[] }).items : [data];
+    for (let i = 0; i < arr.length && !stopped(); i++) {
+      try {
+        await push({ ...recordToArticle(arr[i]), origin }, `${where}[${i}]`);
+      } catch (err) {
+        summary.read++;
+        fail(`${where}[${i}]`, errLine(err));
+      }
+    }
+  };
+  const pushJsonLine = async (line: string, where: string, origin: string) => {
+    const l = line.trim();
+    if (!l) return;
+    let rec: ArticleInput;
+    try {
+      rec = recordToArticle(JSON.parse(l));
+    } catch (err) {
+      summary.read++;
+      fail(where, err instanceof SyntaxError ? 'invalid JSON line' : errLine(err));
+      return;
+    }
+    await push({ ...rec, origin }, where);
+  };
+  /** One document's bytes, any format. */
+  const pushContent = async (raw: Uint8Array, name: string, format: InputFormat | undefined, url: string | null, contentType: string | null, source: string | null | undefined) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = gunzipIfNeeded(raw);
+    } catch (err) {
+      fail(name, `cannot gunzip (${errLine(err)})`);
+      return;
+    }
+    if (bytes.subarray(0, 4096).includes(0) && !/utf-16/i.test(contentType ?? '') && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
+      fail(name, 'binary file, not text');
+      return;
+    }
+    const { text } = decodeBytes(bytes, contentType);
+    if (!text.trim()) {
+      fail(name, 'empty input');
+      return;
+    }
+    const { ext } = extOf(name);
+    const fmt = format ?? sniffFormat(text, ext, contentType);
+    const withSource = (a: ArticleInput): ArticleInput => (source && !a.source ? { ...a, source } : a);
+    switch (fmt) {
+      case 'rss':
+      case 'atom':
+        await pushFeed(text, name);
+        return;
+      case 'json':
+      case 'jsonl':
+        await pushJsonText(text, fmt, name, name);
+        return;
+      case 'html': {
+        const a = extractHtmlArticle(text, url);
+        if (a.problem) {
+          summary.read++;
+          fail(name, a.problem);
+          return;
+        }
+        const { problem: _p, ...art } = a;
+        await push(withSource({ ...art, origin: name }), name);
+        return;
+      }
+      default:
+        await push(withSource({ ...parseTxt(text), url, origin: name }), name);
+    }
+  };
+  const pushStreamFile = async (file: string, gz: boolean) => {
+    const raw = createReadStream(file);
+    raw.on('data', (c) => (liveBytes += (c as Buffer).length));
+    const input: Readable = gz ? raw.pipe(createGunzip()) : raw;
+    const rl = createInterface({ input, crlfDelay: Infinity });
+    let n = 0;
+    try {
+      for await (const line of rl) {
+        n++;
+        if (stopped()) break;
+        await pushJsonLine(line, `${file}:${n}`, file);
+      }
+    } catch (err) {
+      fail(`${file}:${n}`, errLine(err));
+    } finally {
+      rl.close();
+      raw.destroy();
+    }
+  };
+  const pushFile = async (file: string, explicit: boolean) => {
+    const abs = resolve(file);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (err) {
+      fail(file, errLine(err));
+      return;
+    }
+    const key = `file:${abs}:${st.size}:${Math.round(st.mtimeMs)}`;
+    if (await store.isIngested(key)) {
+      summary.skippedInputs++;
+      doneBytes += st.size;
+      return;
+    }
+    current = file;
+    const { ext, gz } = extOf(file);
+    const before = summary.read;
+    liveBytes = 0;
+    if (st.size > MAX_FILE_BYTES && !STREAM_EXT.has(ext)) {
+      fail(file, `too large (${Math.round(st.size / 1e6)} MB)`);
+      return;
+    }
+    if (STREAM_EXT.has(ext)) {
+      await pushStreamFile(abs, gz);
+    } else {
+      let buf: Buffer;
+      try {
+        buf = await readFile(abs);
+      } catch (err) {
+        fail(file, errLine(err));
+        return;
+      }
+      if (!explicit && !KNOWN_EXT.has(ext) && !isGzip(buf)) return;
+      // a .json.gz that is really JSON Lines: stream-like handling through pushContent
+      await pushContent(buf, file, undefined, null, null, undefined);
+    }
+    doneBytes += st.size;
+    liveBytes = 0;
+    // an interrupted stream (limit/abort) is not finished: leave it unlogged so a re-run resumes it
+    if (!stopped() || summary.read > before) {
+      if (!stopped()) keysAfterBatch.push(key);
+    }
+  };
+  const pushUrl = async (url: string, source: string | null | undefined) => {
+    const key = `url:${url}`;
+    current = url;
+    let page;
+    try {
+      page = await fetchUrl(url, timeoutMs, options.signal);
+    } catch (err) {
+      summary.read++;
+      fail(url, errLine(err));
+      return;
+    }
+    const ct = page.contentType ?? '';
+    const text = decodeBytes(gunzipIfNeeded(page.bytes), ct).text;
+    if (isFeed(text) || /(rss|atom)\+xml/i.test(ct)) {
+      await pushFeed(text, url);
+      return;
+    }
+    if (await store.isIngested(key)) {
+      summary.skippedInputs++;
+      return;
+    }
+    const before = summary.read;
+    await pushContent(page.bytes, url, undefined, page.url, ct, source);
+    if (summary.read > before && batch.length) batch[batch.length - 1].key = key;
+  };
+
+  // total bytes of the file inputs, for the ETA
+  const fileLists: Array<string[] | null> = inputs.map((inp) => {
+    if (inp && typeof inp === 'object' && 'path' in inp && typeof inp.path === 'string') {
+      try {
+        return walkFiles(inp.path);
+      } catch {
+        return null;
+      }
+    }
+    return null;
+  });
+  for (const list of fileLists) for (const f of list ?? []) {
+    try {
+      totalBytes += statSync(f).size;
+    } catch {
+      /* reported when reached */
+    }
+  }
+
+  for (let i = 0; i < inputs.length && !stopped(); i++) {
+    const inp = inputs[i] as IngestInput & Record<string, unknown>;
+    if (!inp || typeof inp !== 'object') {
+      summary.read++;
+      fail(`input[${i}]`, 'not an object');
+      continue;
+    }
+    if (typeof inp.path === 'string') {
+      const list = fileLists[i];
+      if (!list) {
+        fail(inp.path, errLine((() => { try { statSync(inp.path as string); return new Error('unreadable'); } catch (e) { return e; } })()));
+        continue;
+      }
+      const explicit = list.length === 1 && list[0] === inp.path;
+      for (const f of list) {
+        if (stopped()) break;
+        await pushFile(f, explicit);
+      }
+      if (list.length === 0) summary.warnings.push({ where: inp.path, reason: 'no recognisable files (.txt .html .xml .rss .atom .json .jsonl, optionally .gz)' });
+    } else if (typeof inp.url === 'string') {
+      if (!/^https?:\/\//i.test(inp.url)) {
+        summary.read++;
+        fail(inp.url, 'not an http(s) URL');
+        continue;
+      }
+      await pushUrl(inp.url, (inp.source as string | null | undefined) ?? null);
+    } else if ('content' in inp && inp.content !== undefined) {
+      const c = inp.content as string | Uint8Array;
+      const bytes = typeof c === 'string' ? new TextEncoder().encode(c) : c;
+      await pushContent(bytes, (inp.name as string) ?? `input[${i}]`, inp.format as InputFormat | undefined, (inp.url as string) ?? null, null, inp.source as string | null | undefined);
+    } else if (typeof inp.text === 'string') {
+      await push({ ...(inp as ArticleInput) }, `input[${i}]${inp.id ? ` (${String(inp.id)})` : ''}`);
+    } else {
+      summary.read++;
+      fail(`input[${i}]`, 'needs "text", "path", "url" or "content"');
+    }
+  }
+  await flush();
+  summary.elapsedMs = Date.now() - t0;
+  return summary;
+}
+
+/** Format of a decoded document from its content, then its extension / content type. */
+export function sniffFormat(text: string, ext: string, contentType: string | null): InputFormat {
+  const feed = isFeed(text);
+  if (feed) return feed;
+  const json = sniffJson(text);
+  if (json) return json;
+  const head = text.slice(0, 1024).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(head|body|article)[\s>]/.test(head) || /html/i.test(contentType ?? '')) return 'html';
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
+  return 'txt';
+}
+
+export { basename };

@@ -1,0 +1,229 @@
+import type { ArabicDoc, Entity, EntityType } from '../doc.js';
+import { foldArabic, stripAl } from './fold.js';
+import { dropHonorifics, linkLexicon, nameKey, type LinkLexicon } from './lexicon.js';
+import { canonicalKey } from './canonical.js';
+import { docView } from './view.js';
+
+/**
+ * Within-article linking: every mention joins a cluster (one real-world thing); later short forms
+ * (الكاظمي, الصباح, الخارجية) join the cluster of the fuller mention, known variants join through the alias
+ * table, and nisbas/demonyms (العراقي, الكويتيين) become references to their country.
+ */
+
+interface Cluster {
+  type: EntityType;
+  /** ال-less folded words of the fullest name seen */
+  words: string[];
+  /** the fullest mention text (honorifics dropped), or the alias/country canonical name */
+  name: string;
+  fixed: boolean;
+}
+
+/** What a mention denotes once linked. */
+export interface LinkedMention {
+  entity: string;
+  canonical: string;
+  /** the country this mention refers to or is tied to (LOC country, nisba, ORG with a nisba/country word) */
+  country: string | null;
+}
+
+/** Folded name words of a mention without honorifics (ال kept). */
+function mentionWords(text: string, lex: LinkLexicon): string[] {
+  return dropHonorifics(foldArabic(text).split(' ').filter(Boolean), lex);
+}
+
+/** The mention text without leading honorific words, in original characters. */
+function stripHonorificText(text: string, lex: LinkLexicon): string {
+  const parts = text.trim().split(/\s+/);
+  const kept = dropHonorifics(parts.map((p) => foldArabic(p)), lex).length;
+  return parts.slice(parts.length - kept).join(' ');
+}
+
+/** The country a nisba (العراقي, الكويتيين) or a country/capital name denotes, else null. */
+export function countryOfWords(words: string[], lex: LinkLexicon): string | null {
+  const joined = words.join(' ');
+  const n = lex.nisba.get(joined);
+  if (n) return n;
+  const key = words.map(stripAl).join(' ');
+  const c = lex.countries.get(key);
+  if (c) return c;
+  if (words.length > 1 && lex.genericPrefixes.has(stripAl(words[0]))) {
+    const c2 = lex.countries.get(words.slice(1).map(stripAl).join(' '));
+    if (c2) return c2;
+  }
+  return null;
+}
+
+/** Country a mention is tied to: its own country, its capital's, or a nisba/country word inside an ORG. */
+function countryTie(words: string[], type: EntityType, lex: LinkLexicon): string | null {
+  const own = countryOfWords(words, lex);
+  if (own) return own;
+  if (type === 'LOC') return lex.capitalOf.get(words.map(stripAl).join(' ')) ?? null;
+  if (type === 'ORG' || type === 'MISC') {
+    for (let i = words.length - 1; i >= 0; i--) {
+      const c = lex.nisba.get(words[i]) ?? lex.countries.get(stripAl(words[i]));
+      if (c) return c;
+    }
+  }
+  return null;
+}
+
+function isPart(short: string[], long: string[]): boolean {
+  if (short.length > long.length) return false;
+  const off = long.length - short.length;
+  if (short.every((w, i) => long[off + i] === w)) return true; // surname / tail
+  return short.every((w, i) => long[i] === w); // given name / head
+}
+
+/** ORG short form: every word of the short one appears, in order, in the long one (الخارجية ⊂ وزارة الخارجية العراقية). */
+function isSubsequence(short: string[], long: string[]): boolean {
+  let j = 0;
+  for (const w of long) if (j < short.length && w === short[j]) j++;
+  return j === short.length && short.length < long.length;
+}
+
+export interface CountryRef {
+  token: number;
+  country: string;
+}
+
+export interface LinkResult {
+  /** one per entity, same order */
+  mentions: LinkedMention[];
+  /** every reference to a country in token order (for البلاد, سفيرها, البلدين) */
+  countryRefs: CountryRef[];
+}
+
+/** Links every entity of the document (entities sorted by position). */
+export function linkMentions(doc: ArabicDoc, entities: Entity[], lex: LinkLexicon = linkLexicon()): LinkResult {
+  const clusters: Cluster[] = [];
+  const clusterOf: Array<Cluster | null> = new Array(entities.length).fill(null);
+  const out: Array<LinkedMention | null> = new Array(entities.length).fill(null);
+  const countryRefs: CountryRef[] = [];
+  // nisba words the NER left untagged still give context (مصدر عراقي → العراق)
+  const view = docView(doc);
+  for (let i = 0; i < doc.tokens.length; i++) {
+    if (view.entityAt[i] !== -1) continue;
+    const c = lex.nisba.get(view.fold[i]);
+    if (c) countryRefs.push({ token: i, country: c });
+  }
+
+  entities.forEach((e, k) => {
+    const words = mentionWords(e.text, lex);
+    // للكاظمي: the mention after the ل is لكاظمي (the alef of ال is elided); restore الكاظمي
+    const tokenFold = doc.tokens[e.tokenStart] ? foldArabic(doc.tokens[e.tokenStart].text) : '';
+    if (words.length && tokenFold.startsWith('لل') && words[0].startsWith('ل') && !words[0].startsWith('ال')) {
+      words[0] = 'ا' + words[0];
+    }
+    if (!words.length) return;
+    // nisba / demonym: a reference to the country, not an entity of its own
+    const nisbaCountry = lex.nisba.get(words.join(' '));
+    if (nisbaCountry) {
+      out[k] = { entity: canonicalKey(nisbaCountry, 'LOC'), canonical: nisbaCountry, country: nisbaCountry };
+      countryRefs.push({ token: e.tokenStart, country: nisbaCountry });
+      return;
+    }
+    const place = lex.placeWords.get(words.join(' '));
+    if (place === 'one') {
+      const c = nearestCountry(countryRefs, e.tokenStart);
+      if (c) {
+        out[k] = { entity: canonicalKey(c, 'LOC'), canonical: c, country: c };
+        return;
+      }
+    }
+    const bare = words.map(stripAl);
+    const aliasName = lex.aliases.get(`${e.type}:${nameKey(e.text, e.type, lex)}`);
+    let cluster: Cluster | undefined;
+    if (aliasName) {
+      const aw = keyOf(aliasName);
+      cluster = clusters.find((c) => c.type === e.type && c.name === aliasName) ??
+        clusters.find((c) => c.type === e.type && !c.fixed && isPart(c.words, aw));
+      if (cluster && !cluster.fixed) {
+        cluster.name = aliasName;
+        cluster.words = aw;
+        cluster.fixed = true;
+      }
+      if (!cluster) {
+        cluster = { type: e.type, words: aw, name: aliasName, fixed: true };
+        clusters.push(cluster);
+      }
+    } else {
+      // most recent compatible cluster first: a surname refers to the last person so named
+      for (let c = clusters.length - 1; c >= 0 && !cluster; c--) {
+        const cl = clusters[c];
+        if (cl.type !== e.type) continue;
+        if (sameWords(cl.words, bare)) cluster = cl;
+        else if (e.type === 'PER' && isPart(bare, cl.words)) cluster = cl;
+        else if (e.type === 'ORG' && isSubsequence(bare, cl.words)) cluster = cl;
+        else if (e.type === 'PER' && !cl.fixed && isPart(cl.words, bare)) {
+          // a fuller name after a short one: the cluster grows to the full name
+          cl.words = bare;
+          cl.name = displayName(e, words, lex);
+          cluster = cl;
+        }
+      }
+      if (!cluster) {
+        cluster = { type: e.type, words: bare, name: displayName(e, words, lex), fixed: false };
+        clusters.push(cluster);
+      }
+    }
+    clusterOf[k] = cluster;
+    const tie = countryTie(words, e.type, lex);
+    if (tie) countryRefs.push({ token: e.tokenStart, country: tie });
+  });
+
+  countryRefs.sort((a, b) => a.token - b.token);
+
+  const mentions = entities.map((e, k) => {
+    const done = out[k];
+    if (done) return done;
+    const cl = clusterOf[k];
+    if (!cl) {
+      // a place word with no country before it, or an empty mention: keep it as its own entity
+      const place = lex.placeWords.get(foldArabic(e.text));
+      const c = place ? dominantCountry(countryRefs) : null;
+      if (c) return { entity: canonicalKey(c, 'LOC'), canonical: c, country: c };
+      return { entity: canonicalKey(e.text, e.type), canonical: e.text, country: null };
+    }
+    const country = countryTie(cl.words, cl.type, lex);
+    return { entity: canonicalKey(cl.name, cl.type), canonical: cl.name, country };
+  });
+  return { mentions, countryRefs };
+
+  function keyOf(name: string): string[] {
+    return mentionWords(name, lex).map(stripAl);
+  }
+}
+
+/** The mention as a name: honorifics dropped, and an elided alef restored (لكاظمي → الكاظمي). */
+function displayName(e: Entity, words: string[], lex: LinkLexicon): string {
+  const text = stripHonorificText(e.text, lex);
+  if (words.length && words[0].startsWith('ال') && !foldArabic(text).startsWith('ال')) return 'ا' + text;
+  return text;
+}
+
+function sameWords(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((w, i) => w === b[i]);
+}
+
+/** The last country referred to before `token` (nisba, country name, capital, ORG with a nisba). */
+export function nearestCountry(refs: CountryRef[], token: number, exclude: string | null = null): string | null {
+  let best: CountryRef | null = null;
+  for (const r of refs) if (r.token < token && r.country !== exclude && (!best || r.token > best.token)) best = r;
+  return best ? best.country : null;
+}
+
+export function dominantCountry(refs: CountryRef[]): string | null {
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  let bestN = 0;
+  for (const r of refs) {
+    const n = (counts.get(r.country) ?? 0) + 1;
+    counts.set(r.country, n);
+    if (n > bestN) {
+      best = r.country;
+      bestN = n;
+    }
+  }
+  return best;
+}

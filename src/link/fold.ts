@@ -1,0 +1,36 @@
+/**
+ * Name folding for linking. Deliberately independent of the search normalizer so that linking keys stay
+ * stable when search normalization changes: a stored canonical id must not move.
+ */
+
+const DIACRITICS = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g; // harakat, superscript alef, Quranic marks, tatweel
+
+/** Orthographic folding: hamza carriers → bare letter, ى → ي, ة → ه, no diacritics/tatweel, single spaces. */
+export function foldArabic(s: string): string {
+  return s
+    .replace(DIACRITICS, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ؤ/g, 'و')
+    .replace(/ئ/g, 'ي')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/[«»"'“”‘’()\[\]{}.,،؛:!?؟\-–—_/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** A folded word without its definite article (الكاظمي → كاظمي); leaves short words alone. */
+export function stripAl(w: string): string {
+  if (w.length > 3 && w.startsWith('ال')) return w.slice(2);
+  return w;
+}
+
+/**
+ * Folded word without a definite article and the particles that glue onto it (وال، فال، بال، لل، كال):
+ * الكاظمي / للكاظمي / والكاظمي → كاظمي. Only strips when ال is present, so وليد or بتال stay whole.
+ */
+export function bareWord(w: string): string {
+  const m = /^(?:[وف]?(?:[بك]?ال|لل))(.{3,})$/.exec(w);
+  return m ? m[1] : w;
+}

@@ -1,0 +1,258 @@
+import type { ArabicDoc, Entity, EntityRef, Role } from '../doc.js';
+import { readList } from '../resources.js';
+import { foldArabic, stripAl } from './fold.js';
+import type { LinkLexicon, TitleEntry } from './lexicon.js';
+import { countryOfWords, dominantCountry, nearestCountry, type CountryRef, type LinkedMention } from './coref.js';
+import { docView, type DocView } from './view.js';
+
+/**
+ * Roles from apposition: a title before the name (وزير التخطيط العراقي خالد بتال; سفيرها في دولة الكويت
+ * المنهل الصافي; أمير البلاد الشيخ نواف الأحمد الصباح) or right after it (خالد بتال، وزير التخطيط العراقي).
+ */
+
+let breakers: Set<string> | null = null;
+function breakerWords(): Set<string> {
+  return (breakers ??= new Set(readList('titles', 'breakers.txt').map(foldArabic)));
+}
+
+const POSSESSIVE = ['هما', 'هم', 'ها', 'ه'];
+const MAX_GAP = 8;
+
+export interface TitleMatch {
+  entry: TitleEntry;
+  /** token index one past the title */
+  end: number;
+  /** the title carried a possessive pronoun (سفيرها: her/its ambassador) */
+  pronoun: boolean;
+}
+
+/** Candidate forms of a folded token for title lookup: as is, without a conjunction/preposition letter. */
+function headForms(f: string): string[] {
+  const out = [stripAl(f)];
+  if (f.length > 3 && 'وفلب'.includes(f[0])) out.push(stripAl(f.slice(1)));
+  if (f.startsWith('لل') && f.length > 4) out.push(f.slice(2));
+  return out;
+}
+
+/** The longest lexicon title starting at token i, else null. */
+export function matchTitle(view: DocView, i: number, end: number, lex: LinkLexicon, raw = ''): TitleMatch | null {
+  // a written ة is never a pronoun; a written ه usually is (نظيره = his counterpart, not نظيرة)
+  const pronounFirst = raw.endsWith('ه');
+  for (const head of headForms(view.fold[i])) {
+    let variants: Array<[string, boolean]> = raw.endsWith('ة') ? [[head, false]] : possessiveVariants(head);
+    if (pronounFirst) variants = [...variants.slice(1), variants[0]];
+    for (const [form, pronoun] of variants) {
+      const list = lex.titles.get(form);
+      if (!list) continue;
+      for (const entry of list) {
+        if (entry.words.length === 1) return { entry, end: i + 1, pronoun };
+        if (pronoun) continue; // a possessive closes the title: سفيرها ends there
+        if (i + entry.words.length > end) continue;
+        let ok = true;
+        for (let w = 1; w < entry.words.length && ok; w++) {
+          const f = view.fold[i + w];
+          ok = f === entry.words[w] || stripAl(f) === stripAl(entry.words[w]);
+        }
+        if (ok) return { entry, end: i + entry.words.length, pronoun: false };
+      }
+    }
+  }
+  return null;
+}
+
+function possessiveVariants(w: string): Array<[string, boolean]> {
+  const out: Array<[string, boolean]> = [[w, false]];
+  for (const p of POSSESSIVE) {
+    if (w.length > p.length + 2 && w.endsWith(p)) {
+      let stem = w.slice(0, -p.length);
+      if (stem.endsWith('ت')) stem = stem.slice(0, -1) + 'ه'; // سفارتها → سفاره
+      out.push([stem, true]);
+    }
+  }
+  return out;
+}
+
+export interface RoleContext {
+  doc: ArabicDoc;
+  entities: Entity[];
+  linked: LinkedMention[];
+  countryRefs: CountryRef[];
+  lex: LinkLexicon;
+}
+
+function refOf(e: Entity, m: LinkedMention): EntityRef {
+  return { entity: m.entity, name: m.canonical, type: e.type };
+}
+
+export function findRoles(ctx: RoleContext): Role[] {
+  const { doc, entities, linked, lex } = ctx;
+  const view = docView(doc);
+  const roles: Role[] = [];
+  const used = new Uint8Array(doc.tokens.length);
+  const stop = breakerWords();
+  const sentenceEnd = (i: number): number => {
+    const s = view.sentenceOf[i];
+    return s >= 0 ? doc.sentences[s].tokenEnd : doc.tokens.length;
+  };
+
+  // Pass 1: title … NAME
+  for (let i = 0; i < doc.tokens.length; i++) {
+    if (view.entityAt[i] !== -1 && entities[view.entityAt[i]].type === 'PER') continue;
+    const end = sentenceEnd(i);
+    const m = matchTitle(view, i, end, lex, doc.tokens[i].text);
+    if (!m) continue;
+    const r = readForward(i, m, end);
+    if (r) {
+      roles.push(r.role);
+      for (let k = i; k < r.last; k++) used[k] = 1;
+      i = r.last - 1;
+    }
+  }
+
+  // Pass 2: NAME [،] title …
+  const titled = new Set(roles.map((r) => r.end));
+  entities.forEach((e, k) => {
+    if (e.type !== 'PER') return;
+    // a name already introduced by its title is not followed by a second one (… صباح الخالد السفير الأمريكي)
+    if (titled.has(e.end)) return;
+    let i = e.tokenEnd;
+    const end = sentenceEnd(e.tokenStart);
+    if (i < end && (view.fold[i] === '،' || view.fold[i] === ',')) i++;
+    if (i >= end || used[i]) return;
+    const m = matchTitle(view, i, end, lex, doc.tokens[i].text);
+    // نظيره after a name is the object of the sentence, not this person's title
+    if (!m || m.entry.kind === 'counterpart') return;
+    const r = readAfter(e, k, i, m, end);
+    if (r) roles.push(r);
+  });
+  return roles.sort((a, b) => a.start - b.start);
+
+  function contextCountry(token: number, exclude: string | null = null): string | null {
+    return nearestCountry(ctx.countryRefs, token, exclude) ?? dominantCountry(ctx.countryRefs);
+  }
+
+  /** Reads complement, country/organization and honorifics after a title up to a PER mention. */
+  function readForward(start: number, m: TitleMatch, end: number): { role: Role; last: number } | null {
+    const extra: string[] = [];
+    let of: string | null = null;
+    // سفيرها: the owner of the pronoun, unless the phrase names the country (نظيره التونسي)
+    const pronounOf = m.pronoun ? contextCountry(start) : null;
+    let posting = false;
+    let k = m.end;
+    while (k < end && k - m.end <= MAX_GAP) {
+      const ei = view.entityAt[k];
+      if (ei !== -1) {
+        const e = entities[ei];
+        if (e.tokenStart === k || k === m.end) {
+          if (e.type === 'PER') {
+            if (e.tokenStart !== k) return null;
+            const title = [m.entry.title, ...extra].join(' ');
+            const role: Role = {
+              person: refOf(e, linked[ei]),
+              title,
+              of: of ?? pronounOf,
+              text: doc.text.slice(doc.tokens[start].start, e.end),
+              start: doc.tokens[start].start,
+              end: e.end,
+            };
+            return { role, last: e.tokenEnd };
+          }
+          const l = linked[ei];
+          if (!posting) of ??= l.country && e.type !== 'ORG' ? l.country : l.canonical;
+          posting = false;
+          k = Math.max(e.tokenEnd, k + 1);
+          continue;
+        }
+      }
+      const f = view.fold[k];
+      const t = doc.tokens[k];
+      if (t.kind === 'punct') {
+        if (f === '،' || f === ',') {
+          k++;
+          continue;
+        }
+        return null;
+      }
+      if (t.kind !== 'word') return null;
+      const hon = honorificLength(k);
+      if (hon) {
+        k += hon;
+        continue;
+      }
+      const nis = lex.nisba.get(f) ?? countryOfWords([f], lex);
+      if (nis) {
+        if (!posting) of ??= nis;
+        posting = false;
+        k++;
+        continue;
+      }
+      const place = lex.placeWords.get(f);
+      if (place === 'one') {
+        of ??= contextCountry(k);
+        k++;
+        continue;
+      }
+      if (f === 'في' || f === 'لدي') {
+        posting = true;
+        k++;
+        continue;
+      }
+      if (lex.genericPrefixes.has(stripAl(f))) {
+        k++;
+        continue;
+      }
+      if (stop.has(f) || matchTitle(view, k, end, lex)) return null;
+      if (of !== null) return null; // words after the country belong to something else
+      extra.push(t.text);
+      k++;
+    }
+    return null;
+  }
+
+  /** NAME [،] title [complement] [country|ORG]: only definite complements, stops at anything else. */
+  function readAfter(e: Entity, ei: number, start: number, m: TitleMatch, end: number): Role | null {
+    const extra: string[] = [];
+    let of: string | null = m.pronoun ? contextCountry(e.tokenStart) : null;
+    let k = m.end;
+    let last = m.end;
+    while (k < end && k - m.end <= 4) {
+      const xi = view.entityAt[k];
+      if (xi !== -1) {
+        const x = entities[xi];
+        if (x.type === 'PER') return null; // the title introduces the next name: pass 1's business
+        const l = linked[xi];
+        of ??= l.country && x.type !== 'ORG' ? l.country : l.canonical;
+        k = last = Math.max(x.tokenEnd, k + 1);
+        break;
+      }
+      const f = view.fold[k];
+      const nis = lex.nisba.get(f);
+      if (nis) {
+        of ??= nis;
+        k = last = k + 1;
+        break;
+      }
+      if (doc.tokens[k].kind !== 'word' || !f.startsWith('ال') || stop.has(f) || of !== null) break;
+      if (matchTitle(view, k, end, lex)) break;
+      extra.push(doc.tokens[k].text);
+      k = last = k + 1;
+    }
+    // a PER right after the phrase means the title belongs to that name
+    if (last < end && view.entityAt[last] !== -1 && entities[view.entityAt[last]].type === 'PER') return null;
+    return {
+      person: refOf(e, linked[ei]),
+      title: [m.entry.title, ...extra].join(' '),
+      of,
+      text: doc.text.slice(e.start, doc.tokens[last - 1].end),
+      start: e.start,
+      end: doc.tokens[last - 1].end,
+    };
+  }
+
+  function honorificLength(k: number): number {
+    for (const h of lex.honorifics) {
+      if (h.every((w, j) => view.fold[k + j] === w)) return h.length;
+    }
+    return 0;
+  }
+}

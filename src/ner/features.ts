@@ -1,0 +1,234 @@
+/**
+ * Token features for the tagger, as 32-bit hashes (template id mixed with the value's hash). Per token:
+ * the folded word and its ±2 neighbours, the proclitic-stripped base and bare stem, the clitics, prefixes
+ * and suffixes, shape and length, corpus-frequency bucket, word clusters at three granularities (own and
+ * neighbours'), gazetteer longest-match tags (own and neighbours'), trigger words before/after, nisba
+ * adjectives of known places, and a few conjunctions.
+ *
+ * Most features depend on ONE word only (the token itself, or the neighbour at -2/-1/+1/+2): these come in
+ * per-word blocks, computed once per distinct word and cached, so the decoder can also cache their summed
+ * weights per word (model.ts). The rest ("context" features: gazetteer tags, word pairs, position) are
+ * computed per token.
+ */
+import { fold, nisbaBase } from './fold.js';
+import { hashRange, hashString, mix } from './hash.js';
+import { baseOf, gazetteerTags, type Lexicon } from './lexicon.js';
+import { clusterKey } from './wordsplit.js';
+
+/** Features of a sentence: token i's features are feats[offsets[i] .. offsets[i+1]). */
+export interface SentenceFeatures {
+  feats: Int32Array;
+  offsets: Int32Array;
+  /** per token, the key other mentions of the same name share (folded, no clitics or article), or '' */
+  keys?: string[];
+}
+
+/** What the tagger knows of one word, independent of its sentence. */
+export interface WordInfo {
+  folded: string;
+  base: string;
+  bare: string;
+  pro: string;
+  w: number;
+  c2: number;
+  shape: number;
+  trig: number;
+  gazKey: string;
+  /** feature hashes of the word at the token itself, and seen from the token at +1 (m1), -1 (p1), +2 (m2), -2 (p2) */
+  self: Int32Array;
+  m1: Int32Array;
+  p1: Int32Array;
+  m2: Int32Array;
+  p2: Int32Array;
+  /** name-mention key (see SentenceFeatures.keys) */
+  key: string;
+  /** per-model cache of summed weights (5 blocks × labels), indexed by model id */
+  sums: Array<Float32Array | undefined>;
+}
+
+// template ids (any distinct constants; changing them invalidates the model)
+const enum T {
+  Bias = 1, W0, Wm1, Wp1, Wm2, Wp2, B0, Bm1, Bp1, Bare0, Pro0, Pre1, Pre2, Pre3, Suf1, Suf2, Suf3, BSuf2,
+  Shape, Len, Freq, C1, C2, C3, Cm1a, Cm1b, Cm1c, Cp1a, Cp1b, Cp1c, Cm2, Cp2, Gm1, G0, Gp1, Gm2, Gp2,
+  Trig0, Trigm1, Trigm2, Trigp1, Nisba0, Nisbap1, Wm1W0, W0Wp1, Cm1C0, C0Cp1, ProC0, G0Gp1, Shapem1, Shapep1,
+  Bare0Freq, Trigm1C0, Pos, Pre4, Suf4,
+}
+
+const NONE = 0x2d2d2d2d; // value hash for "absent" (before start / after end)
+
+function shapeOf(word: string): number {
+  if (!word) return 0;
+  const c = word.charCodeAt(0);
+  if (c >= 48 && c <= 57) return 1;
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) return 2;
+  if (c >= 0x0621 && c <= 0x06ff) return 3;
+  if (c === 34 || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || c === 39) return 4; // quotes
+  if (c === 40 || c === 41) return 5; // parentheses
+  return 6;
+}
+
+function freqBucket(f: number): number {
+  if (f <= 0) return 0;
+  return 1 + Math.min(12, Math.floor(Math.log2(f)));
+}
+
+const cache = new Map<string, WordInfo>();
+const CACHE_MAX = 100_000;
+
+/** The cached per-word analysis and feature blocks of a raw word. */
+export function wordInfo(lex: Lexicon, word: string): WordInfo {
+  let info = cache.get(word);
+  if (info) return info;
+  const f = fold(word);
+  const sp = baseOf(lex, f);
+  const key = clusterKey(f);
+  const own = lex.clusters.get(key);
+  const cl = own ?? lex.clusters.get(sp.base);
+  const freq = own?.freq ?? 0;
+  const nb = nisbaBase(sp.base);
+  const trigId = lex.triggers.get(sp.base) ?? lex.triggers.get(f);
+  const trig = trigId === undefined ? -1 : trigId;
+  const nisba = nb !== null && (lex.places.has(nb) || lex.places.has(nb.replace(/^ال/, ''))) ? 1 : 0;
+  const shape = shapeOf(word) * 16 + Math.min(f.length, 15);
+  const w = hashString(key);
+  const b = hashString(sp.base);
+  const bare = sp.bare;
+  const c1 = cl ? cl.c1 : -1;
+  const c2 = cl ? cl.c2 : -1;
+  const c3 = cl ? cl.c3 : -1;
+  const proH = hashString(sp.pro);
+  const bareH = hashString(bare);
+  const self = Int32Array.of(
+    T.Bias,
+    mix(T.W0, w),
+    mix(T.B0, b),
+    mix(T.Bare0, bareH),
+    mix(T.Pro0, proH),
+    mix(T.Pre1, hashRange(bare, 0, Math.min(1, bare.length))),
+    mix(T.Pre2, hashRange(bare, 0, Math.min(2, bare.length))),
+    mix(T.Pre3, hashRange(bare, 0, Math.min(3, bare.length))),
+    mix(T.Pre4, hashRange(bare, 0, Math.min(4, bare.length))),
+    mix(T.Suf1, hashRange(f, Math.max(0, f.length - 1))),
+    mix(T.Suf2, hashRange(f, Math.max(0, f.length - 2))),
+    mix(T.Suf3, hashRange(f, Math.max(0, f.length - 3))),
+    mix(T.Suf4, hashRange(f, Math.max(0, f.length - 4))),
+    mix(T.BSuf2, hashRange(bare, Math.max(0, bare.length - 2))),
+    mix(T.Shape, shape),
+    mix(T.Freq, freqBucket(freq)),
+    mix(T.C1, c1),
+    mix(T.C2, c2),
+    mix(T.C3, c3),
+    mix(T.Trig0, trig),
+    mix(T.Nisba0, nisba),
+    mix(mix(T.ProC0, proH), c2),
+    mix(mix(T.Bare0Freq, bareH), freqBucket(freq)),
+  );
+  const isAr = shape >> 4 === 3;
+  info = {
+    folded: f,
+    base: sp.base,
+    bare,
+    pro: sp.pro,
+    w,
+    c2,
+    shape,
+    trig,
+    gazKey: f,
+    self,
+    m1: Int32Array.of(mix(T.Wm1, w), mix(T.Bm1, b), mix(T.Shapem1, shape), mix(T.Cm1a, c1), mix(T.Cm1b, c2), mix(T.Cm1c, c3), mix(T.Trigm1, trig)),
+    p1: Int32Array.of(mix(T.Wp1, w), mix(T.Bp1, b), mix(T.Shapep1, shape), mix(T.Cp1a, c1), mix(T.Cp1b, c2), mix(T.Cp1c, c3), mix(T.Trigp1, trig), mix(T.Nisbap1, nisba)),
+    m2: Int32Array.of(mix(T.Wm2, w), mix(T.Cm2, c2), mix(T.Trigm2, trig)),
+    p2: Int32Array.of(mix(T.Wp2, w), mix(T.Cp2, c2)),
+    key: bare.length >= 2 && isAr ? bare : shape >> 4 === 2 ? f : '',
+    sums: [],
+  };
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(word, info);
+  return info;
+}
+
+/** The blocks used where a neighbour is missing (sentence edges). */
+export const EDGE: WordInfo = {
+  folded: '',
+  base: '',
+  bare: '',
+  pro: '',
+  w: NONE,
+  c2: -2,
+  shape: -1,
+  trig: -2,
+  gazKey: '',
+  self: new Int32Array(0),
+  m1: Int32Array.of(mix(T.Wm1, NONE), mix(T.Bm1, NONE), mix(T.Shapem1, -1), mix(T.Cm1a, -2), mix(T.Cm1b, -2), mix(T.Cm1c, -2), mix(T.Trigm1, -2)),
+  p1: Int32Array.of(mix(T.Wp1, NONE), mix(T.Bp1, NONE), mix(T.Shapep1, -1), mix(T.Cp1a, -2), mix(T.Cp1b, -2), mix(T.Cp1c, -2), mix(T.Trigp1, -2), mix(T.Nisbap1, -1)),
+  m2: Int32Array.of(mix(T.Wm2, NONE), mix(T.Cm2, -2), mix(T.Trigm2, -2)),
+  p2: Int32Array.of(mix(T.Wp2, NONE), mix(T.Cp2, -2)),
+  key: '',
+  sums: [],
+};
+
+/** Number of per-token context features (see contextFeatures). */
+export const N_CONTEXT = 12;
+
+/** A sentence as the decoder sees it: per-word blocks plus per-token context features (n × N_CONTEXT). */
+export interface SentenceParts {
+  infos: WordInfo[];
+  context: Int32Array;
+}
+
+export function sentenceParts(lex: Lexicon, words: readonly string[]): SentenceParts {
+  const n = words.length;
+  const infos = new Array<WordInfo>(n);
+  for (let i = 0; i < n; i++) infos[i] = wordInfo(lex, words[i]);
+  const gaz = gazetteerTags(
+    lex,
+    infos.map((x) => x.folded),
+    infos.map((x) => x.base),
+  );
+  const context = new Int32Array(n * N_CONTEXT);
+  for (let i = 0; i < n; i++) {
+    const t = infos[i];
+    const m1 = i > 0 ? infos[i - 1] : EDGE;
+    const p1 = i + 1 < n ? infos[i + 1] : EDGE;
+    const gm1 = i > 0 ? gaz[i - 1] : 256;
+    const gp1 = i + 1 < n ? gaz[i + 1] : 256;
+    const o = i * N_CONTEXT;
+    context[o] = mix(T.G0, gaz[i]);
+    context[o + 1] = mix(T.Gm1, gm1);
+    context[o + 2] = mix(T.Gp1, gp1);
+    context[o + 3] = mix(T.Gm2, i > 1 ? gaz[i - 2] : 256);
+    context[o + 4] = mix(T.Gp2, i + 2 < n ? gaz[i + 2] : 256);
+    context[o + 5] = mix(T.G0Gp1, gaz[i] * 512 + gp1);
+    context[o + 6] = mix(T.Trigm1C0, (m1.trig + 3) * 4096 + t.c2);
+    context[o + 7] = mix(mix(T.Wm1W0, m1.w), t.w);
+    context[o + 8] = mix(mix(T.W0Wp1, t.w), p1.w);
+    context[o + 9] = mix(T.Cm1C0, m1.c2 * 4096 + t.c2);
+    context[o + 10] = mix(T.C0Cp1, t.c2 * 4096 + p1.c2);
+    context[o + 11] = mix(T.Pos, i === 0 ? 0 : i === 1 ? 1 : i === n - 1 ? 3 : 2);
+  }
+  return { infos, context };
+}
+
+/** All features of a sentence, flattened per token (for training and for the uncached decoder). */
+export function flatten(parts: SentenceParts): SentenceFeatures {
+  const { infos, context } = parts;
+  const n = infos.length;
+  const feats: number[] = [];
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    offsets[i] = feats.length;
+    for (const h of infos[i].self) feats.push(h);
+    for (const h of (i > 0 ? infos[i - 1] : EDGE).m1) feats.push(h);
+    for (const h of (i + 1 < n ? infos[i + 1] : EDGE).p1) feats.push(h);
+    for (const h of (i > 1 ? infos[i - 2] : EDGE).m2) feats.push(h);
+    for (const h of (i + 2 < n ? infos[i + 2] : EDGE).p2) feats.push(h);
+    for (let k = 0; k < N_CONTEXT; k++) feats.push(context[i * N_CONTEXT + k]);
+  }
+  offsets[n] = feats.length;
+  return { feats: Int32Array.from(feats), offsets, keys: infos.map((x) => x.key) };
+}
+
+/** Extracts the features of one sentence of raw words. */
+export function sentenceFeatures(lex: Lexicon, words: readonly string[]): SentenceFeatures {
+  return flatten(sentenceParts(lex, words));
+}

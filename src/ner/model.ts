@@ -1,0 +1,275 @@
+/**
+ * The tagger's model: per-feature weights for each BIO label, label-transition weights, and first-order
+ * Viterbi decoding under the BIO constraint (I-X only after B-X or I-X).
+ *
+ * On disk (models/ner.bin.gz): gzip of
+ *   "MNER" u32 version | u32 headerBytes | JSON header {labels, scale, features, meta}
+ *   | Uint32 keys[features] (sorted) | Int16 weights[features × labels] | Float32 transitions[(labels+1) × labels]
+ * Weights are quantized to int16 with one scale; features whose weights all round to 0 are dropped.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { EDGE, N_CONTEXT, type SentenceFeatures, type SentenceParts, type WordInfo } from './features.js';
+
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
+export const NL = LABELS.length;
+const VERSION = 1;
+
+/** allowed[prev * NL + cur]; prev = NL means sentence start. */
+export const ALLOWED: Uint8Array = (() => {
+  const a = new Uint8Array((NL + 1) * NL);
+  for (let p = 0; p <= NL; p++) {
+    for (let c = 0; c < NL; c++) {
+      const cur = LABELS[c];
+      if (cur.startsWith('I-')) {
+        const prev = p < NL ? LABELS[p] : 'O';
+        a[p * NL + c] = prev !== 'O' && prev.slice(2) === cur.slice(2) ? 1 : 0;
+      } else a[p * NL + c] = 1;
+    }
+  }
+  return a;
+})();
+
+/** Something that gives the emission scores of a sentence: scores[i * NL + label]. */
+export interface Scorer {
+  emissions(sf: SentenceFeatures, out: Float64Array): void;
+  /** (NL+1) × NL transition weights; row NL = from sentence start */
+  transitions: ArrayLike<number>;
+}
+
+/** Best label sequence (indices into LABELS). */
+export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>): Int32Array {
+  const path = new Int32Array(n);
+  if (n === 0) return path;
+  const score = new Float64Array(n * NL);
+  const back = new Int32Array(n * NL);
+  for (let c = 0; c < NL; c++) {
+    score[c] = ALLOWED[NL * NL + c] ? emit[c] + trans[NL * NL + c] : -Infinity;
+  }
+  for (let i = 1; i < n; i++) {
+    const base = i * NL;
+    const prevBase = base - NL;
+    for (let c = 0; c < NL; c++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < NL; p++) {
+        if (!ALLOWED[p * NL + c]) continue;
+        const s = score[prevBase + p] + trans[p * NL + c];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[base + c] = best + emit[base + c];
+      back[base + c] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  const last = (n - 1) * NL;
+  for (let c = 0; c < NL; c++) {
+    if (score[last + c] > best) {
+      best = score[last + c];
+      arg = c;
+    }
+  }
+  path[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * NL + path[i]];
+  return path;
+}
+
+export function decode(scorer: Scorer, sf: SentenceFeatures): Int32Array {
+  const n = sf.offsets.length - 1;
+  const emit = new Float64Array(n * NL);
+  scorer.emissions(sf, emit);
+  return viterbi(emit, n, scorer.transitions);
+}
+
+/** A trained model, ready for decoding: an open-addressing table from feature hash to weight row. */
+let nextModelId = 0;
+
+export class NerModel implements Scorer {
+  /** index of this model's weight sums in WordInfo.sums */
+  private readonly id = nextModelId++;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  readonly transitions: Float32Array;
+
+  constructor(
+    readonly keys: Uint32Array,
+    readonly weights: Float32Array,
+    transitions: Float32Array,
+    readonly meta: Record<string, unknown> = {},
+  ) {
+    this.transitions = transitions;
+    let size = 1;
+    while (size < keys.length * 2) size <<= 1;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size).fill(-1);
+    for (let k = 0; k < keys.length; k++) {
+      let s = scramble(keys[k]) & this.mask;
+      while (this.slots[s] !== -1) s = (s + 1) & this.mask;
+      this.slots[s] = k;
+    }
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Row index of a feature hash, or -1. */
+  find(hash: number): number {
+    const key = hash >>> 0;
+    let s = scramble(key) & this.mask;
+    for (;;) {
+      const k = this.slots[s];
+      if (k === -1) return -1;
+      if (this.keys[k] === key) return k;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  emissions(sf: SentenceFeatures, out: Float64Array): void {
+    const { feats, offsets } = sf;
+    const n = offsets.length - 1;
+    const w = this.weights;
+    for (let i = 0; i < n; i++) {
+      const o = i * NL;
+      for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+        const r = this.find(feats[j]);
+        if (r < 0) continue;
+        const b = r * NL;
+        for (let c = 0; c < NL; c++) out[o + c] += w[b + c];
+      }
+      out[o] -= this.oPenalty;
+    }
+  }
+
+  /** Summed weights of a word's five feature blocks (self, as -1, +1, -2, +2 neighbour), cached on the word. */
+  private sumsOf(info: WordInfo): Float32Array {
+    let s = info.sums[this.id];
+    if (s) return s;
+    s = new Float32Array(5 * NL);
+    const blocks = [info.self, info.m1, info.p1, info.m2, info.p2];
+    for (let b = 0; b < 5; b++) {
+      for (const h of blocks[b]) {
+        const r = this.find(h);
+        if (r < 0) continue;
+        for (let c = 0; c < NL; c++) s[b * NL + c] += this.weights[r * NL + c];
+      }
+    }
+    info.sums[this.id] = s;
+    return s;
+  }
+
+  /** Emission scores from sentence parts (cached per-word sums) plus optional extra per-token features. */
+  emissionsParts(parts: SentenceParts, extra: SentenceFeatures | null, out: Float64Array): void {
+    const { infos, context } = parts;
+    const n = infos.length;
+    const w = this.weights;
+    for (let i = 0; i < n; i++) {
+      const o = i * NL;
+      const self = this.sumsOf(infos[i]);
+      const m1 = this.sumsOf(i > 0 ? infos[i - 1] : EDGE);
+      const p1 = this.sumsOf(i + 1 < n ? infos[i + 1] : EDGE);
+      const m2 = this.sumsOf(i > 1 ? infos[i - 2] : EDGE);
+      const p2 = this.sumsOf(i + 2 < n ? infos[i + 2] : EDGE);
+      for (let c = 0; c < NL; c++) out[o + c] += self[c] + m1[NL + c] + p1[2 * NL + c] + m2[3 * NL + c] + p2[4 * NL + c];
+      for (let k = i * N_CONTEXT; k < (i + 1) * N_CONTEXT; k++) {
+        const r = this.find(context[k]);
+        if (r < 0) continue;
+        const b = r * NL;
+        for (let c = 0; c < NL; c++) out[o + c] += w[b + c];
+      }
+      if (extra) {
+        for (let j = extra.offsets[i]; j < extra.offsets[i + 1]; j++) {
+          const r = this.find(extra.feats[j]);
+          if (r < 0) continue;
+          const b = r * NL;
+          for (let c = 0; c < NL; c++) out[o + c] += w[b + c];
+        }
+      }
+      out[o] -= this.oPenalty;
+    }
+  }
+
+  /** Best labels of a sentence given its parts (the fast path used at run time). */
+  decodeParts(parts: SentenceParts, extra: SentenceFeatures | null = null): Int32Array {
+    const n = parts.infos.length;
+    const emit = new Float64Array(n * NL);
+    this.emissionsParts(parts, extra, emit);
+    return viterbi(emit, n, this.transitions);
+  }
+
+  /** Subtracted from every O score: trades precision for recall (tuned on dev at training time). */
+  get oPenalty(): number {
+    return typeof this.meta.oPenalty === 'number' ? this.meta.oPenalty : 0;
+  }
+
+  /** Serializes (quantized) to a gzip buffer. */
+  toBuffer(): Buffer {
+    let maxAbs = 0;
+    for (const x of this.weights) maxAbs = Math.max(maxAbs, Math.abs(x));
+    const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+    const order = Array.from(this.keys.keys()).sort((a, b) => this.keys[a] - this.keys[b]);
+    const keep: number[] = [];
+    for (const k of order) {
+      let any = false;
+      for (let c = 0; c < NL; c++) if (Math.round(this.weights[k * NL + c] / scale) !== 0) any = true;
+      if (any) keep.push(k);
+    }
+    const keys = new Uint32Array(keep.length);
+    const q = new Int16Array(keep.length * NL);
+    keep.forEach((k, i) => {
+      keys[i] = this.keys[k];
+      for (let c = 0; c < NL; c++) q[i * NL + c] = Math.round(this.weights[k * NL + c] / scale);
+    });
+    const header = Buffer.from(JSON.stringify({ labels: LABELS, scale, features: keep.length, meta: this.meta }), 'utf8');
+    const pre = Buffer.alloc(12);
+    pre.write('MNER', 0, 'latin1');
+    pre.writeUInt32LE(VERSION, 4);
+    pre.writeUInt32LE(header.length, 8);
+    // keep typed arrays 4-byte aligned after the header
+    const pad = Buffer.alloc((4 - ((12 + header.length) % 4)) % 4);
+    const trans = new Float32Array(this.transitions);
+    return gzipSync(
+      Buffer.concat([pre, header, pad, Buffer.from(keys.buffer), Buffer.from(q.buffer), Buffer.from(trans.buffer)]),
+      { level: 9 },
+    );
+  }
+
+  static fromBuffer(gz: Buffer): NerModel {
+    const buf = gunzipSync(gz);
+    if (buf.toString('latin1', 0, 4) !== 'MNER') throw new Error('not a Marsad NER model (bad magic)');
+    const version = buf.readUInt32LE(4);
+    if (version !== VERSION) throw new Error(`NER model version ${version} is not supported (expected ${VERSION})`);
+    const hlen = buf.readUInt32LE(8);
+    const header = JSON.parse(buf.toString('utf8', 12, 12 + hlen)) as { labels: string[]; scale: number; features: number; meta: Record<string, unknown> };
+    if (header.labels.join() !== LABELS.join()) throw new Error('NER model labels differ from this code');
+    let off = 12 + hlen;
+    off += (4 - (off % 4)) % 4;
+    const nf = header.features;
+    // copy into fresh, aligned arrays
+    const ab = buf.buffer.slice(buf.byteOffset + off, buf.byteOffset + buf.length);
+    const keys = new Uint32Array(ab, 0, nf).slice();
+    const q = new Int16Array(ab, nf * 4, nf * NL);
+    const weights = new Float32Array(nf * NL);
+    for (let i = 0; i < q.length; i++) weights[i] = q[i] * header.scale;
+    const transOff = nf * 4 + nf * NL * 2;
+    const trans = new Float32Array(ab.slice(transOff, transOff + (NL + 1) * NL * 4));
+    return new NerModel(keys, weights, trans, header.meta);
+  }
+
+  save(path: string): void {
+    writeFileSync(path, this.toBuffer());
+  }
+
+  static load(path: string): NerModel {
+    return NerModel.fromBuffer(readFileSync(path));
+  }
+}
+
+function scramble(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
+  return (x ^ (x >>> 16)) >>> 0;
+}

@@ -1,0 +1,180 @@
+/**
+ * The rule layer of the NER stage, run after the statistical tagger in `analyze` (not in `marsad eval ner`,
+ * which scores the model alone). It applies Marsad's annotation policy where ANERcorp's differs and uses the
+ * general resources for what one article's context cannot teach the model:
+ *  1. multi-word gazetteer names (places, organizations) win over a different model reading of those words;
+ *  2. organization heads in construct (org-patterns.tsv): وزارة الخارجية العراقية, غرفة تجارة وصناعة الكويت;
+ *     a generic descriptor before a known organization is left out (تنظيم داعش → داعش);
+ *  3. a person's name after a title or in apposition to a place/organization, starting with a given name;
+ *  4. a person name extended by a following family name from the name lists (نواف الأحمد + الصباح);
+ *  5. short forms: a later bare surname of a full name found in the same document is the same person.
+ * Tags are edited in place, per sentence (BIO strings).
+ */
+import { isStopword } from '../text/stopwords.js';
+import { chunks } from './evaluate.js';
+import { fold, nisbaBase } from './fold.js';
+import { baseOf, gazetteerSpans, loadLexicon, TYPES, type Lexicon } from './lexicon.js';
+
+interface Sent {
+  words: readonly string[];
+  folded: string[];
+  bases: string[];
+  /** without article */
+  bares: string[];
+  tags: string[];
+}
+
+const isArabic = (w: string) => /^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u064B-\u065F\u0640]+$/.test(w);
+const definite = (base: string) => base.startsWith('ال') && base.length > 3;
+
+function setSpan(tags: string[], start: number, end: number, type: string): void {
+  for (let k = start; k < end; k++) tags[k] = (k === start ? 'B-' : 'I-') + type;
+  // an I- left dangling after the span becomes the start of its own entity
+  if (end < tags.length && tags[end].startsWith('I-')) tags[end] = 'B-' + tags[end].slice(2);
+}
+
+function clearSpan(tags: string[], start: number, end: number): void {
+  for (let k = start; k < end; k++) tags[k] = 'O';
+  if (end < tags.length && tags[end].startsWith('I-')) tags[end] = 'B-' + tags[end].slice(2);
+}
+
+/** The chunk covering token k, or null. */
+function chunkAt(tags: readonly string[], k: number): { start: number; end: number; type: string } | null {
+  if (tags[k] === 'O') return null;
+  let s = k;
+  while (s > 0 && tags[s].startsWith('I-') && tags[s - 1].slice(2) === tags[k].slice(2)) s--;
+  let e = k + 1;
+  while (e < tags.length && tags[e] === 'I-' + tags[k].slice(2)) e++;
+  return { start: s, end: e, type: tags[k].slice(2) };
+}
+
+function isNisba(lex: Lexicon, base: string): boolean {
+  if (!definite(base)) return false;
+  if (!/(ي|يه|يين|يون)$/.test(base)) return false;
+  const nb = nisbaBase(base);
+  return nb !== null && nb.length >= 4;
+}
+
+function isPlaceNisba(lex: Lexicon, base: string): boolean {
+  const nb = isNisba(lex, base) ? nisbaBase(base) : null;
+  return nb !== null && (lex.places.has(nb) || lex.places.has(nb.slice(2)));
+}
+
+/** 1. Multi-word gazetteer names of one type (LOC or ORG) override other readings inside them. */
+function gazetteerNames(lex: Lexicon, s: Sent): void {
+  for (const span of gazetteerSpans(lex, s.folded, s.bases)) {
+    if (span.end - span.start < 2) continue;
+    const types = [1, 2].filter((t) => span.types & (1 << t)); // LOC, ORG
+    if (types.length !== 1 || span.types & 1) continue;
+    const type = TYPES[types[0]];
+    // a model entity reaching outside the name means a longer reading: keep it
+    const first = chunkAt(s.tags, span.start);
+    const last = chunkAt(s.tags, span.end - 1);
+    if ((first && first.start < span.start) || (last && last.end > span.end)) continue;
+    setSpan(s.tags, span.start, span.end, type);
+  }
+}
+
+/** 2. Organization heads in construct, and descriptors before known organizations. */
+function organizations(lex: Lexicon, s: Sent): void {
+  const n = s.words.length;
+  for (let i = 0; i < n; i++) {
+    const role = lex.orgPatterns.get(s.bases[i]);
+    if (role !== 'head' || s.tags[i] !== 'O' || !isArabic(s.words[i])) continue;
+    let j = i + 1;
+    let end = 0;
+    if (j < n && definite(s.bases[j]) && s.tags[j] === 'O' && !isStopword(s.words[j])) {
+      // وزارة الخارجية (والتعاون) (العراقية)
+      j++;
+      while (j < n && s.folded[j].startsWith('وال') && s.tags[j] === 'O') j++;
+      while (j < n && isNisba(lex, s.bases[j]) && s.tags[j] === 'O') j++;
+      end = j;
+    } else {
+      // غرفة تجارة وصناعة الكويت, جامعة بغداد: indefinite nouns then a place or organization
+      let k = j;
+      while (k < n && k - j < 3 && s.tags[k] === 'O' && isArabic(s.words[k]) && !definite(s.bases[k]) && !isStopword(s.words[k])) k++;
+      const c = k < n ? chunkAt(s.tags, k) : null;
+      if (c && c.start === k && (c.type === 'LOC' || c.type === 'ORG')) end = c.end;
+    }
+    if (end > i + 1) {
+      setSpan(s.tags, i, end, 'ORG');
+      i = end - 1;
+    }
+  }
+  // an organization named by a head keeps its nisba adjectives: [وزارة الخارجية] العراقية
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'ORG' || lex.orgPatterns.get(s.bases[c.start]) !== 'head') continue;
+    let j = c.end;
+    while (j < n && s.tags[j] === 'O' && isNisba(lex, s.bases[j])) j++;
+    if (j > c.end) setSpan(s.tags, c.start, j, 'ORG');
+  }
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'ORG' || c.end - c.start < 2 || lex.orgPatterns.get(s.bases[c.start]) !== 'descriptor') continue;
+    const rest = s.folded.slice(c.start + 1, c.end).join(' ');
+    const spans = gazetteerSpans(lex, s.folded, s.bases).find((sp) => sp.start === c.start + 1 && sp.end === c.end);
+    if (spans && spans.types & (1 << 2) && rest) {
+      s.tags[c.start] = 'O';
+      s.tags[c.start + 1] = 'B-ORG';
+    }
+  }
+}
+
+/** 3. A name starting with a given name after a title, or in apposition after a place/organization. */
+function appositiveNames(lex: Lexicon, s: Sent): void {
+  const n = s.words.length;
+  for (let i = 1; i < n; i++) {
+    if (s.tags[i] !== 'O' || !lex.givenNames.has(s.bares[i]) && !lex.givenNames.has(s.folded[i])) continue;
+    const prev = i - 1;
+    const prevTrigger = lex.triggers.get(s.bases[prev]);
+    const afterTitle = prevTrigger !== undefined && lex.triggerClasses[prevTrigger] === 'title';
+    const afterEntity = s.tags[prev] !== 'O' && s.tags[prev].slice(2) !== 'PER' && (prev + 1 >= n || !s.tags[prev + 1].startsWith('I-'));
+    if (!afterTitle && !afterEntity && !isNisba(lex, s.bases[prev])) continue;
+    let j = i + 1;
+    while (j < n && j - i < 3 && s.tags[j] === 'O' && isArabic(s.words[j]) && !isStopword(s.words[j]) && (definite(s.bases[j]) || lex.personNames.has(s.folded[j])) && !isPlaceNisba(lex, s.bases[j])) j++;
+    if (j - i >= 2) setSpan(s.tags, i, j, 'PER');
+  }
+}
+
+/** 4. A person name followed by a family name from the name lists (ال + name). */
+function familyNames(lex: Lexicon, s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'PER' || c.end >= s.words.length || s.tags[c.end] !== 'O') continue;
+    const k = c.end;
+    if (!definite(s.folded[k]) || isStopword(s.words[k]) || isPlaceNisba(lex, s.bases[k])) continue;
+    if (lex.personNames.has(s.folded[k].slice(2)) || lex.personNames.has(s.folded[k])) s.tags[k] = 'I-PER';
+  }
+}
+
+/** 5. Bare surnames of full names found elsewhere in the document. */
+function shortForms(docSents: Sent[]): void {
+  const surnames = new Set<string>();
+  for (const s of docSents) {
+    for (const c of chunks(s.tags)) if (c.type === 'PER' && c.end - c.start >= 2) surnames.add(s.bares[c.end - 1]);
+  }
+  if (!surnames.size) return;
+  for (const s of docSents) {
+    for (let i = 0; i < s.words.length; i++) {
+      if (s.tags[i] !== 'O' || !isArabic(s.words[i]) || s.bares[i].length < 3 || isStopword(s.words[i])) continue;
+      if (!definite(s.bases[i])) continue;
+      if (surnames.has(s.bares[i])) s.tags[i] = 'B-PER';
+    }
+  }
+}
+
+/** Applies the rules to a document's sentences (words and model tags); returns the edited tags. */
+export function applyRules(sentences: readonly (readonly string[])[], tags: readonly string[][]): string[][] {
+  const lex = loadLexicon();
+  const sents: Sent[] = sentences.map((words, k) => {
+    const folded = words.map(fold);
+    const splits = folded.map((f) => baseOf(lex, f));
+    return { words, folded, bases: splits.map((sp) => sp.base), bares: splits.map((sp) => sp.bare), tags: [...tags[k]] };
+  });
+  for (const s of sents) {
+    gazetteerNames(lex, s);
+    organizations(lex, s);
+    appositiveNames(lex, s);
+    familyNames(lex, s);
+  }
+  shortForms(sents);
+  return sents.map((s) => s.tags);
+}

@@ -1,0 +1,151 @@
+/**
+ * Averaged structured perceptron (Collins 2002) over the features of src/ner/features.ts, with the BIO
+ * constraint enforced in training decodes too. Deterministic: sentences are shuffled with a seeded generator.
+ */
+import type { SentenceFeatures } from './features.js';
+import { ALLOWED, decode, LABELS, NerModel, NL, type Scorer } from './model.js';
+
+export interface TrainingSentence {
+  features: SentenceFeatures;
+  /** gold label indices */
+  gold: Int32Array;
+  /** weight of an update from this sentence (1 for the main corpus) */
+  weight?: number;
+}
+
+export interface TrainOptions {
+  epochs: number;
+  seed?: number;
+  /** features seen fewer times than this in training are left out (default 1: keep all) */
+  minCount?: number;
+  /** called after each epoch with the current averaged model */
+  onEpoch?: (epoch: number, model: NerModel) => void;
+}
+
+export function labelIndex(tag: string): number {
+  const i = (LABELS as readonly string[]).indexOf(tag);
+  return i < 0 ? 0 : i;
+}
+
+/** Repairs a gold sequence to satisfy the BIO constraint (I-X after O becomes B-X). */
+export function repairBio(tags: Int32Array): Int32Array {
+  let prev: number = NL;
+  for (let i = 0; i < tags.length; i++) {
+    if (!ALLOWED[prev * NL + tags[i]]) tags[i] = tags[i] - 1; // I-X → B-X (B precedes I in LABELS)
+    prev = tags[i];
+  }
+  return tags;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Training-time scorer over a dense feature index (features already mapped to rows). */
+class DenseScorer implements Scorer {
+  constructor(
+    public w: Float64Array,
+    public transitions: Float64Array,
+  ) {}
+  emissions(sf: SentenceFeatures, out: Float64Array): void {
+    const n = sf.offsets.length - 1;
+    for (let i = 0; i < n; i++) {
+      for (let j = sf.offsets[i]; j < sf.offsets[i + 1]; j++) {
+        if (sf.feats[j] < 0) continue;
+        const b = sf.feats[j] * NL;
+        for (let c = 0; c < NL; c++) out[i * NL + c] += this.w[b + c];
+      }
+    }
+  }
+}
+
+export function train(data: TrainingSentence[], options: TrainOptions): NerModel {
+  // index the features seen in training at least `minCount` times: singleton features (mostly the identity
+  // of a word seen once) would be memorized, while at test time unseen words must rely on clusters and context
+  const minCount = options.minCount ?? 1;
+  const seen = new Map<number, number>();
+  if (minCount > 1) for (const s of data) for (const h of s.features.feats) seen.set(h >>> 0, (seen.get(h >>> 0) ?? 0) + 1);
+  const index = new Map<number, number>();
+  const keys: number[] = [];
+  const indexed = data.map((s) => {
+    const f = new Int32Array(s.features.feats.length);
+    for (let j = 0; j < f.length; j++) {
+      const h = s.features.feats[j] >>> 0;
+      let r = index.get(h);
+      if (r === undefined) {
+        if (minCount > 1 && (seen.get(h) ?? 0) < minCount) {
+          f[j] = -1;
+          continue;
+        }
+        r = keys.length;
+        index.set(h, r);
+        keys.push(h);
+      }
+      f[j] = r;
+    }
+    return { features: { feats: f, offsets: s.features.offsets }, gold: s.gold, weight: s.weight ?? 1 };
+  });
+  const nf = keys.length;
+  const w = new Float64Array(nf * NL);
+  const u = new Float64Array(nf * NL); // Σ c·Δ for averaging
+  const tw = new Float64Array((NL + 1) * NL);
+  const tu = new Float64Array((NL + 1) * NL);
+  const scorer = new DenseScorer(w, tw);
+  const rand = mulberry32(options.seed ?? 1);
+  const order = indexed.map((_, i) => i);
+  let c = 1;
+
+  const averaged = (): NerModel => {
+    const aw = new Float32Array(nf * NL);
+    for (let i = 0; i < aw.length; i++) aw[i] = w[i] - u[i] / c;
+    const at = new Float32Array(tw.length);
+    for (let i = 0; i < at.length; i++) at[i] = tw[i] - tu[i] / c;
+    return new NerModel(Uint32Array.from(keys), aw, at, { features: nf });
+  };
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const si of order) {
+      const s = indexed[si];
+      const pred = decode(scorer, s.features);
+      const gold = s.gold;
+      const n = gold.length;
+      const step = s.weight;
+      for (let i = 0; i < n; i++) {
+        const g = gold[i];
+        const p = pred[i];
+        if (g !== p) {
+          for (let j = s.features.offsets[i]; j < s.features.offsets[i + 1]; j++) {
+            if (s.features.feats[j] < 0) continue;
+            const b = s.features.feats[j] * NL;
+            w[b + g] += step;
+            u[b + g] += c * step;
+            w[b + p] -= step;
+            u[b + p] -= c * step;
+          }
+        }
+        const gp = i === 0 ? NL : gold[i - 1];
+        const pp = i === 0 ? NL : pred[i - 1];
+        if (gp !== pp || g !== p) {
+          tw[gp * NL + g] += step;
+          tu[gp * NL + g] += c * step;
+          tw[pp * NL + p] -= step;
+          tu[pp * NL + p] -= c * step;
+        }
+      }
+      c++;
+    }
+    options.onEpoch?.(epoch, averaged());
+  }
+  return averaged();
+}

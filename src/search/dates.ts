@@ -1,0 +1,113 @@
+/** Date helpers shared by filters, facets and time lines (all dates are UTC calendar days, YYYY-MM-DD strings). */
+
+export class QueryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueryError';
+  }
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1];
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/**
+ * A filter bound (YYYY, YYYY-MM or YYYY-MM-DD; "/" or "." separators allowed) as an inclusive day:
+ * the first day it covers for `from`, the last for `to`. Throws QueryError on anything else.
+ */
+export function boundDay(value: string, edge: 'from' | 'to'): string {
+  const v = value.trim().replace(/[/.]/g, '-');
+  const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(v);
+  if (!m) throw new QueryError(`${edge}: "${value}" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`);
+  const y = Number(m[1]);
+  const mo = m[2] ? Number(m[2]) : null;
+  const d = m[3] ? Number(m[3]) : null;
+  if (mo !== null && (mo < 1 || mo > 12)) throw new QueryError(`${edge}: "${value}" has no month ${mo}`);
+  if (mo !== null && d !== null && (d < 1 || d > daysInMonth(y, mo))) throw new QueryError(`${edge}: "${value}" is not a valid day`);
+  if (mo === null) return edge === 'from' ? `${y}-01-01` : `${y}-12-31`;
+  if (d === null) return edge === 'from' ? `${y}-${pad(mo)}-01` : `${y}-${pad(mo)}-${pad(daysInMonth(y, mo))}`;
+  return `${y}-${pad(mo)}-${pad(d)}`;
+}
+
+/**
+ * The calendar day of a publication date in any common form (ISO date/timestamp, RFC 822 as in RSS,
+ * "2018/02/01"), or null when it cannot be read.
+ */
+export function toDay(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const s = String(value).trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  if (iso) {
+    const [, y, m, d] = iso;
+    if (Number(m) >= 1 && Number(m) <= 12 && Number(d) >= 1 && Number(d) <= daysInMonth(Number(y), Number(m))) {
+      // a timestamp with an offset may fall on another UTC day; the local (stated) day is what the outlet meant
+      return `${y}-${m}-${d}`;
+    }
+    return null;
+  }
+  const slash = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})/.exec(s);
+  if (slash) return `${slash[1]}-${pad(Number(slash[2]))}-${pad(Number(slash[3]))}`;
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (dmy) return `${dmy[3]}-${pad(Number(dmy[2]))}-${pad(Number(dmy[1]))}`;
+  const t = Date.parse(s);
+  if (!Number.isNaN(t)) return new Date(t).toISOString().slice(0, 10);
+  return null;
+}
+
+/** Normalized publication value: ISO timestamp when one was given, else the day; null if unreadable. */
+export function toPublished(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const s = String(value).trim();
+  if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s)) return s.replace(' ', 'T');
+  const day = toDay(s);
+  if (!day) return null;
+  const t = Date.parse(s);
+  if (!Number.isNaN(t) && /\d{1,2}:\d{2}/.test(s)) return new Date(t).toISOString().replace('.000Z', 'Z');
+  return day;
+}
+
+/** ISO week label "2018-W07" of a YYYY-MM-DD day. */
+export function isoWeek(day: string): string {
+  const d = new Date(day + 'T00:00:00Z');
+  const dow = (d.getUTCDay() + 6) % 7; // Monday = 0
+  d.setUTCDate(d.getUTCDate() - dow + 3); // Thursday of this week decides the year
+  const year = d.getUTCFullYear();
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const week = 1 + Math.round(((d.getTime() - jan4.getTime()) / 86400000 - 3 + ((jan4.getUTCDay() + 6) % 7)) / 7);
+  return `${year}-W${pad(week)}`;
+}
+
+/**
+ * First day covered by a TIMEX-like value (2021-08-28, 2021-08, 2021, 2021-W33, 2021-Q3, 2021-08-13T10:30,
+ * 198X decades are skipped) or null when it is not an anchored date.
+ */
+export function valueStartDay(value: string | null | undefined): string | null {
+  if (!value) return null;
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  m = /^(\d{4})-W(\d{1,2})/.exec(value);
+  if (m) {
+    const y = Number(m[1]);
+    const w = Number(m[2]);
+    const jan4 = new Date(Date.UTC(y, 0, 4));
+    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000 + (w - 1) * 7 * 86400000);
+    return monday.toISOString().slice(0, 10);
+  }
+  m = /^(\d{4})-Q([1-4])/.exec(value);
+  if (m) return `${m[1]}-${pad((Number(m[2]) - 1) * 3 + 1)}-01`;
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return `${m[1]}-${m[2]}-01`;
+  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (m) return `${m[1]}-${({ SP: '03', SU: '06', FA: '09', WI: '12' } as Record<string, string>)[m[2]]}-01`;
+  m = /^(\d{4})$/.exec(value);
+  if (m) return `${m[1]}-01-01`;
+  return null;
+}

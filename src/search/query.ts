@@ -1,0 +1,146 @@
+/**
+ * The query language: words, "exact phrases", -exclusion, OR, and fields inside the query
+ * (entity:NAME, source:S, from:DATE, to:DATE, type:PER|ORG|LOC|MISC; values may be quoted).
+ * Adjacent items are ANDed; `a OR b` groups them (OR binds tighter than the implicit AND).
+ * Words are analyzed by the same functions as documents (src/search/terms.ts).
+ */
+import type { EntityType } from '../doc.js';
+import { queryWords, type QueryWord } from './terms.js';
+import { boundDay, QueryError } from './dates.js';
+
+export type QueryItem =
+  | { kind: 'term'; word: QueryWord }
+  | { kind: 'phrase'; words: QueryWord[]; text: string };
+
+export interface QueryFilters {
+  entity: string[];
+  source: string[];
+  type: EntityType[];
+  /** inclusive YYYY-MM-DD */
+  from: string | null;
+  to: string | null;
+}
+
+export interface ParsedQuery {
+  /** AND of groups; each group is an OR of items */
+  groups: QueryItem[][];
+  excluded: QueryItem[];
+  filters: QueryFilters;
+  raw: string;
+}
+
+const FIELDS = new Set(['entity', 'source', 'from', 'to', 'type']);
+const TYPES = new Set<EntityType>(['PER', 'ORG', 'LOC', 'MISC']);
+const OPEN_QUOTES = '"«“”„';
+const CLOSE_QUOTE: Record<string, string> = { '"': '"', '«': '»', '“': '”', '”': '”', '„': '“' };
+
+interface Lexeme {
+  text: string;
+  quoted: boolean;
+  negated: boolean;
+  field: string | null;
+}
+
+/** Splits the raw query into lexemes, honouring quotes (ASCII and Arabic/typographic) and field prefixes. */
+function lex(raw: string): Lexeme[] {
+  const out: Lexeme[] = [];
+  let i = 0;
+  const n = raw.length;
+  while (i < n) {
+    while (i < n && /[\s()]/.test(raw[i])) i++;
+    if (i >= n) break;
+    let negated = false;
+    if (raw[i] === '-' && i + 1 < n && !/\s/.test(raw[i + 1])) {
+      negated = true;
+      i++;
+    }
+    let field: string | null = null;
+    const fm = /^([A-Za-z]+):(?=\S)/.exec(raw.slice(i, i + 12));
+    if (fm && FIELDS.has(fm[1].toLowerCase())) {
+      field = fm[1].toLowerCase();
+      i += fm[0].length;
+    }
+    if (OPEN_QUOTES.includes(raw[i])) {
+      const close = CLOSE_QUOTE[raw[i]];
+      const j = raw.indexOf(close, i + 1);
+      const end = j < 0 ? n : j;
+      out.push({ text: raw.slice(i + 1, end), quoted: true, negated, field });
+      i = end + 1;
+      continue;
+    }
+    let j = i;
+    while (j < n && !/[\s()]/.test(raw[j])) j++;
+    out.push({ text: raw.slice(i, j), quoted: false, negated, field });
+    i = j;
+  }
+  return out;
+}
+
+function itemOf(text: string, quoted: boolean): QueryItem | null {
+  const words = queryWords(text);
+  if (words.length === 0) return null;
+  if (words.length === 1 && !quoted) return { kind: 'term', word: words[0] };
+  if (words.length === 1) return { kind: 'term', word: words[0] };
+  return { kind: 'phrase', words, text };
+}
+
+export function parseQuery(raw: string): ParsedQuery {
+  const filters: QueryFilters = { entity: [], source: [], type: [], from: null, to: null };
+  const groups: QueryItem[][] = [];
+  const excluded: QueryItem[] = [];
+  let joinNext = false; // the previous lexeme was OR
+  for (const lx of lex(raw ?? '')) {
+    if (!lx.quoted && !lx.field && (lx.text === 'OR' || lx.text === '|' || lx.text === '||')) {
+      if (groups.length) joinNext = true;
+      continue;
+    }
+    if (lx.field) {
+      const v = lx.text.trim();
+      if (!v) continue;
+      switch (lx.field) {
+        case 'entity': filters.entity.push(v); break;
+        case 'source': filters.source.push(v); break;
+        case 'from': filters.from = boundDay(v, 'from'); break;
+        case 'to': filters.to = boundDay(v, 'to'); break;
+        case 'type': {
+          const t = v.toUpperCase() as EntityType;
+          if (!TYPES.has(t)) throw new QueryError(`type: "${v}" is not one of PER, ORG, LOC, MISC`);
+          filters.type.push(t);
+          break;
+        }
+      }
+      joinNext = false;
+      continue;
+    }
+    const item = itemOf(lx.text, lx.quoted);
+    if (!item) {
+      joinNext = false;
+      continue;
+    }
+    if (lx.negated) {
+      excluded.push(item);
+      joinNext = false;
+      continue;
+    }
+    if (joinNext && groups.length) groups[groups.length - 1].push(item);
+    else groups.push([item]);
+    joinNext = false;
+  }
+  return { groups, excluded, filters, raw };
+}
+
+/** Display form of a parsed query (SearchResult.query). */
+export function summarizeQuery(q: ParsedQuery): { terms: string[]; phrases: string[]; excluded: string[]; filters: Record<string, string[]> } {
+  const terms: string[] = [];
+  const phrases: string[] = [];
+  for (const g of q.groups) for (const it of g) (it.kind === 'term' ? terms.push(it.word.text) : phrases.push(it.text));
+  const filters: Record<string, string[]> = {};
+  if (q.filters.entity.length) filters.entity = q.filters.entity;
+  if (q.filters.source.length) filters.source = q.filters.source;
+  if (q.filters.type.length) filters.type = q.filters.type;
+  if (q.filters.from) filters.from = [q.filters.from];
+  if (q.filters.to) filters.to = [q.filters.to];
+  return { terms, phrases, excluded: q.excluded.map((e) => (e.kind === 'term' ? e.word.text : e.text)), filters };
+}
+
+export { QueryError };

@@ -1,0 +1,1301 @@
+/**
+ * The embedded store: SQLite through better-sqlite3 (WAL, one transaction per batch), FTS5 over Marsad's own
+ * analyzed terms. All SQL lives here; clients see only the `Store` interface.
+ *
+ * Search runs in two steps: FTS5 gives every matching rowid with its BM25 score; filters, facets and the
+ * recency tie-break are then applied from a compact in-memory copy of each article's day, source and entity ids
+ * (loaded once, refreshed when another process commits), which keeps facets over tens of thousands of matches
+ * in the millisecond range.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ArabicDoc, EntityRef, EntityType, NewsEvent, Sentence } from '../doc.js';
+import { analyze } from '../pipeline/analyze.js';
+import { normalize, tokenize } from '../text/index.js';
+import { indexTerms, safeTerm, queryWords, isIndexed } from '../search/terms.js';
+import { parseQuery, summarizeQuery, type ParsedQuery, type QueryItem } from '../search/query.js';
+import { boundDay, isoWeek, QueryError, toDay, toPublished, valueStartDay } from '../search/dates.js';
+import { highlightAll, makeSnippet, matcherOf } from '../search/snippet.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { MinhashIndex, minhash, sigToBlob, blobToSig } from './minhash.js';
+import type {
+  AddOptions,
+  AddOutcome,
+  AddResult,
+  ArticleInput,
+  ArticleSummary,
+  EntityDetail,
+  EntityDetailOptions,
+  EntityList,
+  EntityQuery,
+  EntityRoleSummary,
+  EntitySummary,
+  EventList,
+  EventQuery,
+  ExportQuery,
+  FacetValue,
+  PeriodCount,
+  RelatedEntity,
+  SearchFacets,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+  SimilarHit,
+  Store,
+  StoredArticle,
+  StoredArticleRow,
+  StoredEvent,
+  StoreStats,
+  Timeline,
+  TimelineItem,
+  TimelineQuery,
+} from './types.js';
+
+const ENTITY_TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
+const TYPE_CODE: Record<string, number> = { PER: 1, ORG: 2, LOC: 3, MISC: 4 };
+
+/** BM25 column weights: title stems, title folded forms, body stems, body folded forms. */
+export const BM25_WEIGHTS = [6, 3, 1, 0.5] as const;
+const BM25 = `bm25(fts, ${BM25_WEIGHTS.join(', ')})`;
+
+const FACET_TOP = 10;
+const MAX_LIMIT = 1000;
+
+/** Exact-duplicate key: the folded letters and digits of the body (punctuation and spacing do not count). */
+export function contentHash(text: string): string {
+  const folded = normalize(text, 'search').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return createHash('sha1').update(folded).digest('hex');
+}
+
+/** Canonical id of an entity mention: the linker's id, else TYPE:folded text. */
+export function entityIdOf(e: { entity?: string; type: string; text: string }): string {
+  return e.entity || `${e.type}:${normalize(e.text, 'search').replace(/\s+/g, ' ').trim()}`;
+}
+
+function foldName(s: string): string {
+  return normalize(s, 'search').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** A fallback title: the first line or sentence of the text, cut at a word boundary. */
+export function fallbackTitle(text: string): string {
+  const first = text.trim().split(/\n/)[0].trim();
+  const sent = /^(.{10,}?[.!?؟])\s/u.exec(first)?.[1] ?? first;
+  if (sent.length <= 120) return sent;
+  const cut = sent.slice(0, 120);
+  const sp = cut.lastIndexOf(' ');
+  return (sp > 60 ? cut.slice(0, sp) : cut) + '…';
+}
+
+function sentenceIndex(sentences: Sentence[], pos: number): number | null {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return null;
+}
+
+interface ArticleRow {
+  rowid: number;
+  id: string;
+  title: string;
+  text: string;
+  url: string | null;
+  source: string | null;
+  author: string | null;
+  place: string | null;
+  category: string | null;
+  origin: string | null;
+  published: string | null;
+  pub_day: string | null;
+  ingested_at: string;
+  near_dup_of: number | null;
+  near_id?: string | null;
+  layers: string;
+}
+
+interface Prepared {
+  index: number;
+  input: ArticleInput;
+  title: string;
+  text: string;
+  hash: string;
+  published: string | null;
+  day: string | null;
+  doc: ArabicDoc;
+}
+
+/** The per-article data search needs in memory. */
+class MetaCache {
+  day: Array<string | null> = [];
+  source: Array<string | null> = [];
+  sourceLabel: Array<string | null> = [];
+  ents: Array<Int32Array | null> = [];
+  /** entity rowid → type code (1..4) */
+  etype = new Uint8Array(1024);
+  rowids: number[] = [];
+  maxRowid = 0;
+  maxEntity = 0;
+
+  setEntityType(rowid: number, type: string): void {
+    if (rowid >= this.etype.length) {
+      const n = new Uint8Array(Math.max(rowid + 1, this.etype.length * 2));
+      n.set(this.etype);
+      this.etype = n;
+    }
+    this.etype[rowid] = TYPE_CODE[type] ?? 4;
+    if (rowid > this.maxEntity) this.maxEntity = rowid;
+  }
+
+  addArticle(rowid: number, day: string | null, sourceKey: string | null, source: string | null, ents: Int32Array | null): void {
+    this.day[rowid] = day;
+    this.source[rowid] = sourceKey;
+    this.sourceLabel[rowid] = source;
+    this.ents[rowid] = ents;
+    this.rowids.push(rowid);
+    if (rowid > this.maxRowid) this.maxRowid = rowid;
+  }
+}
+
+function entsBlob(ids: Iterable<number>): Buffer {
+  const arr = Int32Array.from(ids);
+  return Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength);
+}
+
+function blobEnts(b: Buffer | null): Int32Array | null {
+  if (!b || b.length === 0) return null;
+  // copy: the Buffer may be a view on a pooled allocation with an unaligned offset
+  const out = new Int32Array(b.length >> 2);
+  for (let i = 0; i < out.length; i++) out[i] = b.readInt32LE(i * 4);
+  return out;
+}
+
+function asList(v: string | string[] | undefined | null): string[] {
+  if (v === undefined || v === null) return [];
+  return (Array.isArray(v) ? v : [v]).map((s) => String(s).trim()).filter(Boolean);
+}
+
+function clampInt(v: unknown, def: number, min: number, max: number): number {
+  const n = typeof v === 'number' ? v : v === undefined || v === null || v === '' ? def : Number(v);
+  if (!Number.isFinite(n)) return def;
+  return Math.min(max, Math.max(min, Math.floor(n)));
+}
+
+/** FTS5 string literal of a term (terms are letters/digits, but quote anyway). */
+function lit(s: string): string {
+  return '"' + s.replace(/"/g, '""') + '"';
+}
+
+function ftsItem(it: QueryItem, withNorm: boolean): string {
+  if (it.kind === 'term') {
+    const s = `{title_stem body_stem} : ${lit(it.word.stem)}`;
+    return withNorm ? `(${s} OR {title_norm body_norm} : ${lit(it.word.norm)})` : s;
+  }
+  const s = `{title_stem body_stem} : ${lit(it.words.map((w) => w.stem).join(' '))}`;
+  return withNorm ? `(${s} OR {title_norm body_norm} : ${lit(it.words.map((w) => w.norm).join(' '))})` : s;
+}
+
+const isStopGroup = (g: QueryItem[]) => g.every((it) => it.kind === 'term' && it.word.stop);
+
+/** The FTS5 MATCH expression of a parsed query (null when it has no positive part). */
+export function ftsExpression(q: ParsedQuery, mode: 'and' | 'or' = 'and'): string | null {
+  let groups = q.groups;
+  // frequent function words cost time and add nothing to an AND query that has content words
+  if (groups.some((g) => !isStopGroup(g))) groups = groups.filter((g) => !isStopGroup(g) || mode === 'and' && g.length > 1);
+  if (!groups.length) return null;
+  const parts = groups.map((g) => (g.length === 1 ? ftsItem(g[0], true) : '(' + g.map((it) => ftsItem(it, true)).join(' OR ') + ')'));
+  let expr = parts.length === 1 ? parts[0] : parts.join(mode === 'and' ? ' AND ' : ' OR ');
+  if (q.excluded.length) expr = `(${expr})` + q.excluded.map((it) => ` NOT ${ftsItem(it, false)}`).join('');
+  return expr;
+}
+
+export class SqliteStore implements Store {
+  /** where ingestion time goes (for the bench): analysis vs. writing to the database */
+  readonly timings = { analyzeMs: 0, writeMs: 0, articles: 0 };
+  private readonly stmts = new Map<string, Database.Statement>();
+  private meta: MetaCache | null = null;
+  private simIndex: MinhashIndex | null = null;
+  private dataVersion = -1;
+  private entityRowids = new Map<string, number>();
+  /** folded alias word → entity rowids (lazy, for entity:NAME filters) */
+  private aliasWords: Map<string, Set<number>> | null = null;
+  private aliasFolded: Map<number, string[]> | null = null;
+  private aliasLoadedUpTo = 0;
+
+  private constructor(
+    readonly path: string,
+    private readonly db: Database.Database,
+    private readonly readonly: boolean,
+  ) {}
+
+  static open(file: string, options: { readonly?: boolean } = {}): SqliteStore {
+    const ro = !!options.readonly;
+    if (file !== ':memory:') {
+      if (ro && !existsSync(file)) throw new Error(`${file}: no such database`);
+      if (!ro) mkdirSync(dirname(file), { recursive: true });
+    }
+    let db: Database.Database;
+    try {
+      db = new Database(file, ro ? { readonly: true, fileMustExist: true } : {});
+      db.pragma('busy_timeout = 10000');
+      if (!ro) {
+        db.pragma('journal_mode = WAL');
+        // WAL + NORMAL: a committed transaction survives a killed process (kill -9); only an OS crash may lose the last ones
+        db.pragma('synchronous = NORMAL');
+      }
+      db.pragma('cache_size = -65536');
+      db.pragma('temp_store = MEMORY');
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > SCHEMA_VERSION) {
+        throw new Error(`${file}: database schema ${version} is newer than this Marsad (schema ${SCHEMA_VERSION})`);
+      }
+      if (version < SCHEMA_VERSION) {
+        if (ro) throw new Error(`${file}: database needs migrating (open it once for writing)`);
+        migrate(db, version);
+      }
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      if (/file is not a database|file is encrypted/i.test(msg)) throw new Error(`${file}: not a Marsad database (not SQLite)`);
+      throw err;
+    }
+    return new SqliteStore(file, db, ro);
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  // ───────────────────────── writing ─────────────────────────
+
+  async addArticles(articles: ArticleInput[], options: AddOptions = {}): Promise<AddResult> {
+    return this.addArticlesSync(articles, options);
+  }
+
+  addArticlesSync(articles: ArticleInput[], options: AddOptions = {}): AddResult {
+    if (this.readonly) throw new Error(`${this.path}: opened read-only`);
+    const outcomes: AddOutcome[] = new Array(articles.length);
+    const prepared: Prepared[] = [];
+    const batchHashes = new Map<string, number>();
+    const byHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?');
+    for (let i = 0; i < articles.length; i++) {
+      const input = articles[i];
+      const origin = input?.origin ?? null;
+      try {
+        if (!input || typeof input !== 'object') throw new Error('not an article object');
+        const text = typeof input.text === 'string' ? input.text.replace(/\r\n?/g, '\n') : '';
+        if (!text.trim()) throw new Error('empty text');
+        const title = (typeof input.title === 'string' && input.title.trim()) || fallbackTitle(text);
+        const hash = contentHash(text);
+        const dup = byHash.get(hash) as { id: string } | undefined;
+        if (dup) {
+          outcomes[i] = { status: 'duplicate', id: dup.id, of: dup.id, title, origin };
+          continue;
+        }
+        const earlier = batchHashes.get(hash);
+        if (earlier !== undefined) {
+          outcomes[i] = { status: 'duplicate', id: null, of: articles[earlier].id ?? null, title, origin };
+          continue;
+        }
+        const published = toPublished(input.published ?? null);
+        const day = toDay(published);
+        const ta = performance.now();
+        const doc = options.docs?.[i] ?? analyze(text, { published: day });
+        this.timings.analyzeMs += performance.now() - ta;
+        batchHashes.set(hash, i);
+        prepared.push({ index: i, input, title: title.replace(/\s+/g, ' ').trim(), text, hash, published, day, doc });
+      } catch (err) {
+        outcomes[i] = { status: 'failed', id: null, reason: (err instanceof Error ? err.message : String(err)).split('\n')[0], title: input?.title ?? undefined, origin };
+      }
+    }
+    if (prepared.length) {
+      const tx = this.db.transaction(() => {
+        // under the write lock (BEGIN IMMEDIATE): catch up with other writers first, so in-memory caches
+        // never skip rows committed elsewhere
+        this.refreshCaches();
+        for (const p of prepared) outcomes[p.index] = this.insertArticle(p, options.nearDuplicates !== false);
+        const dups = outcomes.filter((o) => o?.status === 'duplicate').length;
+        if (dups) this.stmt(`INSERT INTO counters(name, value) VALUES('duplicates_skipped', ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value`).run(dups);
+      });
+      const tw = performance.now();
+      try {
+        tx.immediate();
+        this.timings.writeMs += performance.now() - tw;
+        this.timings.articles += prepared.length;
+      } catch (err) {
+        // the transaction rolled back: forget in-memory additions made during it
+        this.meta = null;
+        this.simIndex = null;
+        this.entityRowids.clear();
+        this.aliasWords = null;
+        throw err;
+      }
+      this.dataVersion = this.db.pragma('data_version', { simple: true }) as number;
+    } else {
+      const dups = outcomes.filter((o) => o?.status === 'duplicate').length;
+      if (dups) this.stmt(`INSERT INTO counters(name, value) VALUES('duplicates_skipped', ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value`).run(dups);
+    }
+    const result: AddResult = { added: 0, duplicates: 0, nearDuplicates: 0, failed: 0, outcomes };
+    for (const o of outcomes) {
+      if (o.status === 'added') result.added++;
+      else if (o.status === 'duplicate') result.duplicates++;
+      else if (o.status === 'near-duplicate') (result.nearDuplicates++, result.added++);
+      else result.failed++;
+    }
+    return result;
+  }
+
+  private entityRowid(id: string, type: string, canonical: string | null | undefined): number {
+    let rowid = this.entityRowids.get(id);
+    if (rowid !== undefined) {
+      if (canonical) this.stmt('UPDATE entities SET canonical = ? WHERE rowid = ? AND canonical IS NULL').run(canonical, rowid);
+      return rowid;
+    }
+    const row = this.stmt(
+      `INSERT INTO entities(id, type, canonical) VALUES(?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET canonical = coalesce(entities.canonical, excluded.canonical) RETURNING rowid, type`,
+    ).get(id, type, canonical ?? null) as { rowid: number; type: string };
+    rowid = row.rowid;
+    this.entityRowids.set(id, rowid);
+    this.meta?.setEntityType(rowid, row.type);
+    return rowid;
+  }
+
+  private insertArticle(p: Prepared, detectNear: boolean): AddOutcome {
+    const { input, doc } = p;
+    const origin = input.origin ?? null;
+    // the public id: the input's own id when free, else a content-derived one
+    let id = typeof input.id === 'string' || typeof input.id === 'number' ? String(input.id).trim() : '';
+    const taken = this.stmt('SELECT 1 FROM articles WHERE id = ?');
+    if (!id) id = p.hash.slice(0, 16);
+    else if (taken.get(id)) id = `${id}~${p.hash.slice(0, 8)}`;
+    if (taken.get(id)) return { status: 'duplicate', id, of: id, title: p.title, origin };
+
+    const bodyTerms = indexTerms(doc.tokens.length ? doc.tokens : tokenize(p.text));
+    const titleTerms = indexTerms(p.title);
+    let sig: Uint32Array | null = null;
+    let nearOf: number | null = null;
+    let nearSim: number | null = null;
+    if (detectNear) {
+      sig = minhash(bodyTerms.stems ? bodyTerms.stems.split(' ') : []);
+      if (sig) {
+        const hit = this.minhashIndex().nearest(sig);
+        if (hit) {
+          // link to the cluster's original, not to another copy
+          const root = this.stmt('SELECT coalesce(near_dup_of, rowid) AS root FROM articles WHERE rowid = ?').get(hit.rowid) as { root: number } | undefined;
+          nearOf = root?.root ?? hit.rowid;
+          nearSim = hit.similarity;
+        }
+      }
+    }
+
+    const sourceKey = input.source ? foldName(String(input.source)).toLowerCase() || null : null;
+    const entities = doc.entities.map((e) => ({ ...e, entity: entityIdOf(e), canonical: e.canonical ?? undefined }));
+    const layers = {
+      sentences: doc.sentences.map((s) => (s.heading ? [s.start, s.end, s.tokenStart, s.tokenEnd, 1] : [s.start, s.end, s.tokenStart, s.tokenEnd])),
+      entities,
+      times: doc.times,
+      amounts: doc.amounts,
+      roles: doc.roles,
+      events: doc.events,
+    };
+    // entity rows first, so the article row can carry its entity ids
+    const perEntity = new Map<number, { count: number; id: string }>();
+    const mentionRows: Array<[number, number, number, number | null, string]> = [];
+    for (const e of entities) {
+      const rid = this.entityRowid(e.entity!, e.type, e.canonical);
+      const pe = perEntity.get(rid);
+      if (pe) pe.count++;
+      else perEntity.set(rid, { count: 1, id: e.entity! });
+      mentionRows.push([rid, e.start, e.end, sentenceIndex(doc.sentences, e.start), e.text]);
+    }
+    const info = this.stmt(
+      `INSERT INTO articles(id, title, text, url, source, source_key, author, place, category, origin, published, pub_day,
+         ingested_at, content_hash, minhash, near_dup_of, near_sim, words, ents, layers)
+       VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(content_hash) DO NOTHING`,
+    ).run(
+      id, p.title, p.text, input.url ?? null, input.source ?? null, sourceKey, input.author ?? null, input.place ?? null,
+      input.category ?? null, origin, p.published, p.day, new Date().toISOString(), p.hash,
+      sig ? sigToBlob(sig) : null, nearOf, nearSim, bodyTerms.count, perEntity.size ? entsBlob(perEntity.keys()) : null,
+      JSON.stringify(layers),
+    );
+    if (info.changes === 0) {
+      const dup = this.stmt('SELECT id FROM articles WHERE content_hash = ?').get(p.hash) as { id: string };
+      return { status: 'duplicate', id: dup.id, of: dup.id, title: p.title, origin };
+    }
+    const rowid = Number(info.lastInsertRowid);
+    this.stmt('INSERT INTO fts(rowid, title_stem, title_norm, body_stem, body_norm) VALUES(?, ?, ?, ?, ?)').run(
+      rowid, titleTerms.stems, titleTerms.norms, bodyTerms.stems, bodyTerms.norms,
+    );
+    const insMention = this.stmt('INSERT INTO mentions(article, entity, start, end, sentence, text) VALUES(?, ?, ?, ?, ?, ?)');
+    const insAlias = this.stmt(
+      `INSERT INTO aliases(entity, alias, folded, count) VALUES(?, ?, ?, 1)
+       ON CONFLICT(entity, alias) DO UPDATE SET count = count + 1`,
+    );
+    for (const [rid, start, end, sent, text] of mentionRows) {
+      insMention.run(rowid, rid, start, end, sent, text);
+      insAlias.run(rid, text, foldName(text));
+    }
+    const insAE = this.stmt('INSERT INTO article_entities(article, entity, count) VALUES(?, ?, ?)');
+    const updEntity = this.stmt(
+      `UPDATE entities SET mentions = mentions + @n, articles = articles + 1,
+         first_seen = CASE WHEN @day IS NULL THEN first_seen WHEN first_seen IS NULL OR @day < first_seen THEN @day ELSE first_seen END,
+         last_seen  = CASE WHEN @day IS NULL THEN last_seen  WHEN last_seen  IS NULL OR @day > last_seen  THEN @day ELSE last_seen  END
+       WHERE rowid = @rid`,
+    );
+    for (const [rid, pe] of perEntity) {
+      insAE.run(rowid, rid, pe.count);
+      updEntity.run({ n: pe.count, day: p.day, rid });
+    }
+    const insTime = this.stmt(
+      `INSERT INTO times(article, start, end, sentence, text, kind, value, granularity, resolved, sort_day, sent_start, sent_end)
+       VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const t of doc.times) {
+      const si = sentenceIndex(doc.sentences, t.start);
+      const s = si === null ? null : doc.sentences[si];
+      const sortDay = t.resolved && (t.kind === 'date' || t.kind === 'time') ? valueStartDay(t.value) : null;
+      insTime.run(rowid, t.start, t.end, si, t.text, t.kind, t.value, t.granularity ?? null, t.resolved ? 1 : 0, sortDay, s?.start ?? null, s?.end ?? null);
+    }
+    const insAmount = this.stmt('INSERT INTO amounts(article, start, end, text, kind, value, currency, unit) VALUES(?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const a of doc.amounts) {
+      insAmount.run(rowid, a.start, a.end, a.text, a.kind, Number.isFinite(a.value) ? a.value : null, a.currency ?? null, a.unit ?? null);
+    }
+    const refRowid = (r: EntityRef | null | undefined) => (r && r.entity ? this.entityRowid(r.entity, r.type, r.name) : null);
+    const insRole = this.stmt('INSERT INTO roles(article, entity, title, of, start, end, text) VALUES(?, ?, ?, ?, ?, ?, ?)');
+    for (const r of doc.roles) insRole.run(rowid, refRowid(r.person), r.title, r.of ?? null, r.start, r.end, r.text);
+    const insEvent = this.stmt(
+      `INSERT INTO events(article, type, cameo, status, actor, target, place, time, sort_day, sentence, start, end, sent_start, sent_end, data)
+       VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const ev of doc.events) {
+      const s = doc.sentences[ev.sentence] ?? (() => { const si = sentenceIndex(doc.sentences, ev.start); return si === null ? undefined : doc.sentences[si]; })();
+      insEvent.run(
+        rowid, ev.type, ev.cameo ?? null, ev.status ?? null, refRowid(ev.actor), refRowid(ev.target), refRowid(ev.place),
+        ev.time ?? null, valueStartDay(ev.time) ?? p.day, ev.sentence ?? null, ev.start, ev.end, s?.start ?? null, s?.end ?? null, JSON.stringify(ev),
+      );
+    }
+    if (sig) this.simIndex?.add(rowid, sig);
+    this.meta?.addArticle(rowid, p.day, sourceKey, input.source ?? null, perEntity.size ? Int32Array.from(perEntity.keys()) : null);
+    if (this.aliasWords) this.indexAliases(mentionRows.map(([rid, , , , text]) => [rid, foldName(text)]));
+    const nearId = nearOf === null ? null : (this.stmt('SELECT id FROM articles WHERE rowid = ?').get(nearOf) as { id: string }).id;
+    return nearOf === null
+      ? { status: 'added', id, title: p.title, origin }
+      : { status: 'near-duplicate', id, of: nearId, title: p.title, origin };
+  }
+
+  private minhashIndex(): MinhashIndex {
+    if (!this.simIndex) {
+      const idx = new MinhashIndex();
+      this.loadSignatures(idx);
+      this.simIndex = idx;
+    }
+    return this.simIndex;
+  }
+
+  private loadSignatures(idx: MinhashIndex): void {
+    for (const r of this.stmt('SELECT rowid, minhash FROM articles WHERE minhash IS NOT NULL AND rowid > ?').iterate(idx.maxRowid) as Iterable<{ rowid: number; minhash: Buffer }>) {
+      const sig = blobToSig(r.minhash);
+      if (sig) idx.add(r.rowid, sig);
+    }
+  }
+
+  /** Brings in-memory caches up to date with commits made by other connections. */
+  private refreshCaches(): void {
+    const v = this.db.pragma('data_version', { simple: true }) as number;
+    if (v === this.dataVersion) return;
+    this.dataVersion = v;
+    if (this.meta) this.loadMeta(this.meta);
+    if (this.simIndex) this.loadSignatures(this.simIndex);
+    if (this.aliasWords) this.loadAliases();
+    this.entityRowids.clear();
+  }
+
+  private loadMeta(m: MetaCache): void {
+    for (const r of this.stmt('SELECT rowid, type FROM entities WHERE rowid > ?').iterate(m.maxEntity) as Iterable<{ rowid: number; type: string }>) {
+      m.setEntityType(r.rowid, r.type);
+    }
+    for (const r of this.stmt('SELECT rowid, pub_day, source_key, source, ents FROM articles WHERE rowid > ? ORDER BY rowid').iterate(m.maxRowid) as Iterable<{
+      rowid: number; pub_day: string | null; source_key: string | null; source: string | null; ents: Buffer | null;
+    }>) {
+      m.addArticle(r.rowid, r.pub_day, r.source_key, r.source, blobEnts(r.ents));
+    }
+  }
+
+  private metaCache(): MetaCache {
+    this.refreshCaches();
+    if (!this.meta) {
+      const m = new MetaCache();
+      this.loadMeta(m);
+      this.meta = m;
+    }
+    return this.meta;
+  }
+
+  // ───────────────────────── entity name resolution ─────────────────────────
+
+  private indexAliases(rows: Iterable<[number, string]>): void {
+    const words = this.aliasWords!;
+    const folded = this.aliasFolded!;
+    for (const [rid, f] of rows) {
+      if (!f) continue;
+      const list = folded.get(rid);
+      if (list) {
+        if (list.includes(f)) continue;
+        list.push(f);
+      } else folded.set(rid, [f]);
+      for (const w of f.split(' ')) {
+        const key = stripAl(w);
+        let set = words.get(key);
+        if (!set) words.set(key, (set = new Set()));
+        set.add(rid);
+      }
+    }
+  }
+
+  private loadAliases(): void {
+    if (!this.aliasWords) {
+      this.aliasWords = new Map();
+      this.aliasFolded = new Map();
+      this.aliasLoadedUpTo = 0;
+    }
+    const rows: Array<[number, string]> = [];
+    for (const r of this.stmt('SELECT entity, folded FROM aliases WHERE entity > ?').iterate(this.aliasLoadedUpTo) as Iterable<{ entity: number; folded: string }>) {
+      rows.push([r.entity, r.folded]);
+    }
+    // aliases of existing entities may also have grown: re-read everything when another process wrote (rare)
+    if (this.aliasLoadedUpTo > 0) {
+      for (const r of this.stmt('SELECT entity, folded FROM aliases').iterate() as Iterable<{ entity: number; folded: string }>) rows.push([r.entity, r.folded]);
+    }
+    this.indexAliases(rows);
+    const max = this.stmt('SELECT max(rowid) AS m FROM entities').get() as { m: number | null };
+    this.aliasLoadedUpTo = max.m ?? 0;
+  }
+
+  /**
+   * Entity rowids for names/ids given by a user: an exact canonical id, else every entity one of whose name
+   * variants contains the name's words in sequence (entity:الكاظمي finds "مصطفى الكاظمي"), any spelling.
+   */
+  resolveEntities(names: string[], types: EntityType[] = []): Set<number> {
+    const out = new Set<number>();
+    if (!names.length) return out;
+    this.refreshCaches();
+    if (!this.aliasWords) this.loadAliases();
+    const typeOk = (rid: number, type?: string) => {
+      if (!types.length) return true;
+      const t = type ?? (this.stmt('SELECT type FROM entities WHERE rowid = ?').get(rid) as { type: string } | undefined)?.type;
+      return !!t && types.includes(t as EntityType);
+    };
+    for (const name of names) {
+      const exact = this.stmt('SELECT rowid, type FROM entities WHERE id = ?').get(name) as { rowid: number; type: string } | undefined;
+      if (exact) {
+        if (typeOk(exact.rowid, exact.type)) out.add(exact.rowid);
+        continue;
+      }
+      const f = foldName(name.replace(/^(PER|ORG|LOC|MISC):/, ''));
+      if (!f) continue;
+      const words = f.split(' ').map(stripAl);
+      let cands: Set<number> | null = null;
+      for (const w of words) {
+        const s = this.aliasWords!.get(w);
+        if (!s) {
+          cands = new Set();
+          break;
+        }
+        if (!cands) cands = new Set(s);
+        else for (const r of cands) if (!s.has(r)) cands.delete(r);
+      }
+      const seq = words.join(' ');
+      for (const rid of cands ?? []) {
+        const variants = this.aliasFolded!.get(rid) ?? [];
+        if (variants.some((v) => (' ' + v.split(' ').map(stripAl).join(' ') + ' ').includes(' ' + seq + ' ')) && typeOk(rid)) out.add(rid);
+      }
+    }
+    return out;
+  }
+
+  // ───────────────────────── search ─────────────────────────
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    return this.searchSync(query);
+  }
+
+  searchSync(query: SearchQuery): SearchResult {
+    const t0 = performance.now();
+    const limit = clampInt(query.limit, 10, 0, MAX_LIMIT);
+    const offset = clampInt(query.offset, 0, 0, 1e9);
+    const { scored, parsed, relaxed } = this.match(query);
+    const m = this.metaCache();
+    const total = scored.rowids.length;
+    const page = scored.rowids.slice(offset, offset + limit);
+    const hits = this.hitsFor(page, scored.scores, offset, parsed, query.snippetLength);
+    const facets = query.facets === false ? emptyFacets() : this.facetsFor(scored.rowids, m);
+    const res: SearchResult = { total, tookMs: 0, hits, facets, query: summarizeQuery(parsed) };
+    if (relaxed) res.relaxed = true;
+    res.tookMs = Math.round((performance.now() - t0) * 100) / 100;
+    return res;
+  }
+
+  /** All matching rowids in result order, with scores. */
+  private match(query: SearchQuery): { scored: { rowids: number[]; scores: Map<number, number> }; parsed: ParsedQuery; relaxed: boolean } {
+    const parsed = parseQuery(String(query.q ?? ''));
+    const f = parsed.filters;
+    const from = [f.from, query.from ? boundDay(query.from, 'from') : null].filter(Boolean).sort().pop() ?? null;
+    const to = [f.to, query.to ? boundDay(query.to, 'to') : null].filter(Boolean).sort()[0] ?? null;
+    const sources = [...f.source, ...asList(query.source)].map((s) => foldName(s).toLowerCase());
+    const types = [...f.type, ...(query.type ? [String(query.type).toUpperCase() as EntityType] : [])];
+    for (const t of types) if (!TYPE_CODE[t]) throw new QueryError(`type: "${t}" is not one of PER, ORG, LOC, MISC`);
+    const entityNames = [...f.entity, ...asList(query.entity)];
+    const m = this.metaCache();
+    // entity filters: each named entity must be mentioned (AND across names; any variant of one name)
+    const entitySets = entityNames.map((n) => this.resolveEntities([n], types));
+    const typeCodes = new Set(types.map((t) => TYPE_CODE[t]));
+
+    const keep = (r: number): boolean => {
+      const d = m.day[r];
+      if (from && (!d || d < from)) return false;
+      if (to && (!d || d > to)) return false;
+      if (sources.length) {
+        const s = m.source[r];
+        if (!s || !sources.some((x) => s === x || s.includes(x))) return false;
+      }
+      if (entitySets.length || typeCodes.size) {
+        const ents = m.ents[r];
+        if (!ents) return false;
+        for (const set of entitySets) {
+          let ok = false;
+          for (let i = 0; i < ents.length; i++) if (set.has(ents[i])) { ok = true; break; }
+          if (!ok) return false;
+        }
+        if (typeCodes.size && !entitySets.length) {
+          let ok = false;
+          for (let i = 0; i < ents.length; i++) if (typeCodes.has(m.etype[ents[i]])) { ok = true; break; }
+          if (!ok) return false;
+        }
+      }
+      return true;
+    };
+
+    const scores = new Map<number, number>();
+    let rowids: number[];
+    let relaxed = false;
+    const expr = ftsExpression(parsed, 'and');
+    const byDate = (a: number, b: number) => ((m.day[b] ?? '') < (m.day[a] ?? '') ? -1 : (m.day[b] ?? '') > (m.day[a] ?? '') ? 1 : b - a);
+    if (expr === null) {
+      // no positive words: every article passing the filters (minus exclusions), newest first
+      let excluded: Set<number> | null = null;
+      if (parsed.excluded.length) {
+        const ex = parsed.excluded.map((it) => ftsItem(it, false)).join(' OR ');
+        excluded = new Set((this.stmt('SELECT rowid FROM fts WHERE fts MATCH ?').pluck().all(ex) as number[]));
+      }
+      rowids = m.rowids.filter((r) => keep(r) && !(excluded && excluded.has(r)));
+      rowids.sort(byDate);
+      for (const r of rowids) scores.set(r, 0);
+    } else {
+      rowids = this.ftsMatch(expr, keep, scores);
+      if (rowids.length === 0 && parsed.groups.length > 1 && !parsed.groups.every((g) => g.some((it) => it.kind === 'phrase'))) {
+        // nothing has every word: fall back to any word (best-matching first), e.g. a misremembered title
+        const orExpr = ftsExpression(parsed, 'or');
+        if (orExpr) {
+          rowids = this.ftsMatch(orExpr, keep, scores);
+          relaxed = rowids.length > 0;
+        }
+      }
+      if (query.sort === 'date') rowids.sort(byDate);
+      else {
+        rowids.sort((a, b) => {
+          const d = scores.get(b)! - scores.get(a)!;
+          if (Math.abs(d) > 1e-9) return d;
+          return byDate(a, b); // recency breaks ties
+        });
+      }
+    }
+    return { scored: { rowids, scores }, parsed, relaxed };
+  }
+
+  private ftsMatch(expr: string, keep: (r: number) => boolean, scores: Map<number, number>): number[] {
+    const out: number[] = [];
+    const stmt = this.stmt(`SELECT rowid, ${BM25} AS s FROM fts WHERE fts MATCH ?`).raw(true);
+    for (const row of stmt.iterate(expr) as Iterable<[number, number]>) {
+      const r = row[0];
+      if (!keep(r)) continue;
+      out.push(r);
+      scores.set(r, Number((-row[1]).toPrecision(6)));
+    }
+    return out;
+  }
+
+  private summaries(rowids: number[]): Map<number, ArticleRow> {
+    const out = new Map<number, ArticleRow>();
+    if (!rowids.length) return out;
+    const rows = this.stmt(
+      `SELECT a.rowid, a.id, a.title, a.text, a.url, a.source, a.published, a.pub_day, a.near_dup_of,
+              (SELECT o.id FROM articles o WHERE o.rowid = a.near_dup_of) AS near_id
+       FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(rowids)) as ArticleRow[];
+    for (const r of rows) out.set(r.rowid, r);
+    return out;
+  }
+
+  private hitsFor(page: number[], scores: Map<number, number>, _offset: number, parsed: ParsedQuery, snippetLength?: number): SearchHit[] {
+    const rows = this.summaries(page);
+    const matcher = matcherOf(parsed);
+    const len = clampInt(snippetLength, 220, 40, 2000);
+    const hits: SearchHit[] = [];
+    for (const r of page) {
+      const a = rows.get(r);
+      if (!a) continue;
+      const { snippet, highlights } = makeSnippet(a.text, tokenize(a.text), matcher, len);
+      const titleHighlights = highlightAll(tokenize(a.title), matcher);
+      hits.push({
+        id: a.id,
+        title: a.title,
+        url: a.url,
+        source: a.source,
+        published: a.published,
+        score: scores.get(r) ?? 0,
+        snippet,
+        highlights,
+        titleHighlights,
+        nearDuplicateOf: a.near_id ?? null,
+      });
+    }
+    return hits;
+  }
+
+  private facetsFor(rowids: number[], m: MetaCache): SearchFacets {
+    const counts = new Int32Array(m.etype.length);
+    const touched: number[] = [];
+    const sources = new Map<string, { label: string; count: number }>();
+    const months = new Map<string, number>();
+    for (const r of rowids) {
+      const ents = m.ents[r];
+      if (ents) {
+        for (let i = 0; i < ents.length; i++) {
+          const e = ents[i];
+          if (e >= counts.length) continue;
+          if (counts[e]++ === 0) touched.push(e);
+        }
+      }
+      const s = m.source[r];
+      if (s) {
+        const x = sources.get(s);
+        if (x) x.count++;
+        else sources.set(s, { label: m.sourceLabel[r] ?? s, count: 1 });
+      }
+      const d = m.day[r];
+      if (d) {
+        const mo = d.slice(0, 7);
+        months.set(mo, (months.get(mo) ?? 0) + 1);
+      }
+    }
+    const perType: Record<number, number[]> = { 1: [], 2: [], 3: [], 4: [] };
+    // partial selection: keep the top FACET_TOP of each type
+    touched.sort((a, b) => counts[b] - counts[a] || a - b);
+    for (const e of touched) {
+      const list = perType[m.etype[e]] ?? perType[4];
+      if (list.length < FACET_TOP) list.push(e);
+      if (perType[1].length >= FACET_TOP && perType[2].length >= FACET_TOP && perType[3].length >= FACET_TOP && perType[4].length >= FACET_TOP) break;
+    }
+    const all = [...perType[1], ...perType[2], ...perType[3], ...perType[4]];
+    const labels = this.entityLabels(all);
+    const entities = {} as Record<EntityType, FacetValue[]>;
+    ENTITY_TYPES.forEach((t, i) => {
+      entities[t] = perType[i + 1].map((e) => {
+        const l = labels.get(e);
+        return { value: l?.id ?? String(e), label: l?.name ?? '', count: counts[e] };
+      });
+    });
+    return {
+      entities,
+      sources: [...sources.entries()].map(([value, x]) => ({ value: x.label ?? value, label: x.label ?? value, count: x.count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+      months: [...months.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([mo, c]) => ({ value: mo, label: mo, count: c })),
+    };
+  }
+
+  private entityLabels(rowids: number[]): Map<number, { id: string; name: string; type: EntityType }> {
+    const out = new Map<number, { id: string; name: string; type: EntityType }>();
+    if (!rowids.length) return out;
+    const rows = this.stmt(
+      `SELECT e.rowid, e.id, e.type, coalesce(e.canonical,
+          (SELECT alias FROM aliases WHERE entity = e.rowid ORDER BY count DESC, alias LIMIT 1), e.id) AS name
+       FROM entities e WHERE e.rowid IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(rowids)) as Array<{ rowid: number; id: string; type: EntityType; name: string }>;
+    for (const r of rows) out.set(r.rowid, { id: r.id, name: r.name, type: r.type });
+    return out;
+  }
+
+  // ───────────────────────── articles ─────────────────────────
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const a = this.stmt(
+      `SELECT a.*, (SELECT o.id FROM articles o WHERE o.rowid = a.near_dup_of) AS near_id FROM articles a WHERE a.id = ?`,
+    ).get(String(id)) as ArticleRow | undefined;
+    if (!a) return null;
+    const layers = JSON.parse(a.layers) as {
+      sentences: number[][];
+      entities: ArabicDoc['entities'];
+      times: ArabicDoc['times'];
+      amounts: ArabicDoc['amounts'];
+      roles: ArabicDoc['roles'];
+      events: ArabicDoc['events'];
+    };
+    const doc: ArabicDoc = {
+      text: a.text,
+      published: a.pub_day,
+      sentences: layers.sentences.map(([start, end, tokenStart, tokenEnd, heading]) => ({ start, end, tokenStart, tokenEnd, ...(heading ? { heading: true } : {}) })),
+      tokens: tokenize(a.text),
+      entities: layers.entities,
+      times: layers.times,
+      amounts: layers.amounts,
+      roles: layers.roles,
+      events: layers.events,
+    };
+    const near = this.stmt('SELECT id FROM articles WHERE near_dup_of = ? ORDER BY rowid').pluck().all(a.rowid) as string[];
+    return {
+      id: a.id,
+      title: a.title,
+      url: a.url,
+      source: a.source,
+      published: a.published,
+      text: a.text,
+      author: a.author,
+      place: a.place,
+      category: a.category,
+      origin: a.origin,
+      ingestedAt: a.ingested_at,
+      nearDuplicateOf: a.near_id ?? null,
+      nearDuplicates: near,
+      doc,
+    };
+  }
+
+  async getArticles(ids: string[]): Promise<ArticleSummary[]> {
+    if (!ids.length) return [];
+    const rows = this.stmt('SELECT id, title, url, source, published FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids.map(String))) as ArticleSummary[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((i) => byId.get(String(i))).filter((x): x is ArticleSummary => !!x);
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    return !!this.stmt('SELECT 1 FROM articles WHERE id = ?').get(String(id));
+  }
+
+  async similar(id: string, limit = 10): Promise<SimilarHit[]> {
+    const a = this.stmt('SELECT rowid, title, near_dup_of, layers FROM articles WHERE id = ?').get(String(id)) as
+      | { rowid: number; title: string; near_dup_of: number | null; layers: string }
+      | undefined;
+    if (!a) return [];
+    const n = clampInt(limit, 10, 1, 100);
+    const out: SimilarHit[] = [];
+    const seen = new Set<number>([a.rowid]);
+    const root = a.near_dup_of ?? a.rowid;
+    const cluster = this.stmt(
+      `SELECT rowid, id, title, url, source, published FROM articles WHERE (rowid = ? OR near_dup_of = ?) AND rowid != ? ORDER BY rowid`,
+    ).all(root, root, a.rowid) as Array<ArticleSummary & { rowid: number }>;
+    for (const c of cluster) {
+      if (out.length >= n) break;
+      seen.add(c.rowid);
+      out.push({ id: c.id, title: c.title, url: c.url, source: c.source, published: c.published, score: 1, relation: 'near-duplicate' });
+    }
+    if (out.length >= n) return out;
+    // "more like this": the title's content words and the article's most mentioned names
+    const terms = new Set<string>();
+    for (const w of queryWords(a.title)) if (!w.stop) terms.add(w.stem);
+    const top = this.stmt(
+      `SELECT m.text, count(*) AS c FROM mentions m WHERE m.article = ? GROUP BY m.entity ORDER BY c DESC LIMIT 6`,
+    ).all(a.rowid) as Array<{ text: string }>;
+    for (const t of top) for (const w of queryWords(t.text)) if (!w.stop) terms.add(w.stem);
+    if (!terms.size) return out;
+    const expr = [...terms].slice(0, 24).map((s) => `{title_stem body_stem} : ${lit(s)}`).join(' OR ');
+    const rows = this.stmt(`SELECT rowid, ${BM25} AS s FROM fts WHERE fts MATCH ? ORDER BY s LIMIT ?`).raw(true).all(expr, n + seen.size + 5) as Array<[number, number]>;
+    const cand = rows.filter(([r]) => !seen.has(r)).slice(0, n - out.length);
+    const info = this.summaries(cand.map(([r]) => r));
+    for (const [r, s] of cand) {
+      const x = info.get(r);
+      if (x) out.push({ id: x.id, title: x.title, url: x.url, source: x.source, published: x.published, score: Math.round(-s * 1e4) / 1e4, relation: 'similar' });
+    }
+    return out;
+  }
+
+  async *exportArticles(query: ExportQuery): AsyncIterable<StoredArticleRow> {
+    const { scored } = this.match({ ...query, facets: false });
+    const limit = query.limit === undefined ? Infinity : clampInt(query.limit, 0, 0, 1e9);
+    const ids = scored.rowids.slice(0, Math.min(limit, scored.rowids.length));
+    const CHUNK = 200;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const rows = this.stmt(
+        `SELECT a.rowid, a.id, a.title, a.url, a.source, a.published, a.text, a.author, a.place, a.category,
+                (SELECT o.id FROM articles o WHERE o.rowid = a.near_dup_of) AS near_id
+         FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(chunk)) as Array<ArticleRow>;
+      const ents = this.stmt(
+        `SELECT ae.article, e.id, e.type, coalesce(e.canonical, (SELECT alias FROM aliases WHERE entity = e.rowid ORDER BY count DESC LIMIT 1), e.id) AS name
+         FROM article_entities ae JOIN entities e ON e.rowid = ae.entity
+         WHERE ae.article IN (SELECT value FROM json_each(?)) ORDER BY ae.count DESC`,
+      ).all(JSON.stringify(chunk)) as Array<{ article: number; id: string; type: EntityType; name: string }>;
+      const byArticle = new Map<number, Array<{ id: string; name: string; type: EntityType }>>();
+      for (const e of ents) {
+        const l = byArticle.get(e.article) ?? [];
+        l.push({ id: e.id, name: e.name, type: e.type });
+        byArticle.set(e.article, l);
+      }
+      const byRow = new Map(rows.map((r) => [r.rowid, r]));
+      for (const r of chunk) {
+        const a = byRow.get(r);
+        if (!a) continue;
+        yield {
+          id: a.id, title: a.title, url: a.url, source: a.source, published: a.published, text: a.text,
+          author: a.author, place: a.place, category: a.category, nearDuplicateOf: a.near_id ?? null,
+          entities: byArticle.get(r) ?? [], score: scored.scores.get(r),
+        };
+      }
+    }
+  }
+
+  // ───────────────────────── entities ─────────────────────────
+
+  async listEntities(query: EntityQuery = {}): Promise<EntityList> {
+    const limit = clampInt(query.limit, 50, 1, 1000);
+    const offset = clampInt(query.offset, 0, 0, 1e9);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.type) {
+      const t = String(query.type).toUpperCase();
+      if (!TYPE_CODE[t]) throw new QueryError(`type: "${query.type}" is not one of PER, ORG, LOC, MISC`);
+      where.push('e.type = ?');
+      params.push(t);
+    }
+    if (query.q && query.q.trim()) {
+      const ids = this.resolveEntities([query.q.trim()]);
+      // also name prefixes: "الكاظ" finds الكاظمي
+      const f = foldName(query.q);
+      if (f) {
+        for (const r of this.stmt(`SELECT DISTINCT entity FROM aliases WHERE folded >= ? AND folded < ? LIMIT 2000`).pluck().all(f, f + '\uffff') as number[]) ids.add(r);
+      }
+      where.push('e.rowid IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify([...ids]));
+    }
+    if (query.from) {
+      where.push('e.last_seen >= ?');
+      params.push(boundDay(query.from, 'from'));
+    }
+    if (query.to) {
+      where.push('e.first_seen <= ?');
+      params.push(boundDay(query.to, 'to'));
+    }
+    const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
+    const order = { mentions: 'e.mentions DESC, e.rowid', articles: 'e.articles DESC, e.rowid', name: 'name, e.rowid', recent: 'e.last_seen DESC, e.mentions DESC' }[query.sort ?? 'mentions'] ?? 'e.mentions DESC, e.rowid';
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM entities e ${w}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(
+        `SELECT e.rowid, e.id, e.type, e.canonical, e.mentions, e.articles, e.first_seen, e.last_seen,
+                coalesce(e.canonical, (SELECT alias FROM aliases WHERE entity = e.rowid ORDER BY count DESC, alias LIMIT 1), e.id) AS name
+         FROM entities e ${w} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, limit, offset) as EntityRowFull[];
+    return {
+      total,
+      entities: rows.map((r) => {
+        const e = this.entitySummary(r);
+        if (query.withRoles) e.roles = this.rolesOf(r.rowid);
+        return e;
+      }),
+    };
+  }
+
+  private rolesOf(rowid: number): EntityRoleSummary[] {
+    const rows = this.stmt(
+      `SELECT ro.title, ro.of, count(*) AS n, min(a.pub_day) AS first, max(a.pub_day) AS last, group_concat(DISTINCT a.id) AS ids
+       FROM roles ro JOIN articles a ON a.rowid = ro.article WHERE ro.entity = ? GROUP BY ro.title, ro.of ORDER BY n DESC, ro.title`,
+    ).all(rowid) as Array<{ title: string; of: string | null; n: number; first: string | null; last: string | null; ids: string | null }>;
+    return rows.map((x) => ({
+      title: x.title, of: x.of, count: x.n, firstSeen: x.first, lastSeen: x.last, articles: (x.ids ?? '').split(',').filter(Boolean).slice(0, 5),
+    }));
+  }
+
+  private entitySummary(r: EntityRowFull): EntitySummary {
+    const aliases = this.stmt('SELECT alias FROM aliases WHERE entity = ? ORDER BY count DESC, alias LIMIT 30').pluck().all(r.rowid) as string[];
+    return {
+      id: r.id, name: r.name, type: r.type, aliases, mentions: r.mentions, articleCount: r.articles,
+      firstSeen: r.first_seen, lastSeen: r.last_seen,
+    };
+  }
+
+  private findEntityRow(idOrName: string): EntityRowFull | null {
+    const sel = `SELECT e.rowid, e.id, e.type, e.canonical, e.mentions, e.articles, e.first_seen, e.last_seen,
+        coalesce(e.canonical, (SELECT alias FROM aliases WHERE entity = e.rowid ORDER BY count DESC, alias LIMIT 1), e.id) AS name
+      FROM entities e`;
+    const exact = this.stmt(`${sel} WHERE e.id = ?`).get(idOrName) as EntityRowFull | undefined;
+    if (exact) return exact;
+    const f = foldName(idOrName);
+    const byAlias = this.stmt(`${sel} WHERE e.rowid IN (SELECT entity FROM aliases WHERE folded = ?) ORDER BY e.mentions DESC LIMIT 1`).get(f) as EntityRowFull | undefined;
+    if (byAlias) return byAlias;
+    const ids = [...this.resolveEntities([idOrName])];
+    if (!ids.length) return null;
+    return (this.stmt(`${sel} WHERE e.rowid IN (SELECT value FROM json_each(?)) ORDER BY e.mentions DESC LIMIT 1`).get(JSON.stringify(ids)) as EntityRowFull | undefined) ?? null;
+  }
+
+  async getEntity(idOrName: string, options: EntityDetailOptions = {}): Promise<EntityDetail | null> {
+    const r = this.findEntityRow(String(idOrName));
+    if (!r) return null;
+    const summary = this.entitySummary(r);
+    const aliasCounts = this.stmt('SELECT alias, count FROM aliases WHERE entity = ? ORDER BY count DESC, alias').all(r.rowid) as Array<{ alias: string; count: number }>;
+    const perDay = this.stmt(
+      `SELECT a.pub_day AS day, sum(ae.count) AS n FROM article_entities ae JOIN articles a ON a.rowid = ae.article
+       WHERE ae.entity = ? AND a.pub_day IS NOT NULL GROUP BY a.pub_day`,
+    ).all(r.rowid) as Array<{ day: string; n: number }>;
+    const weeks = new Map<string, number>();
+    const months = new Map<string, number>();
+    for (const { day, n } of perDay) {
+      const w = isoWeek(day);
+      weeks.set(w, (weeks.get(w) ?? 0) + n);
+      const mo = day.slice(0, 7);
+      months.set(mo, (months.get(mo) ?? 0) + n);
+    }
+    const periods = (m: Map<string, number>): PeriodCount[] => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([period, count]) => ({ period, count }));
+    const nCo = clampInt(options.cooccurring, 20, 0, 200);
+    const co = nCo
+      ? (this.stmt(
+          `SELECT ae2.entity AS rowid, count(*) AS c FROM article_entities ae1
+           JOIN article_entities ae2 ON ae2.article = ae1.article AND ae2.entity != ae1.entity
+           WHERE ae1.entity = ? GROUP BY ae2.entity ORDER BY c DESC, ae2.entity LIMIT ?`,
+        ).all(r.rowid, nCo) as Array<{ rowid: number; c: number }>)
+      : [];
+    const labels = this.entityLabels(co.map((c) => c.rowid));
+    const cooccurring: RelatedEntity[] = co.map((c) => {
+      const l = labels.get(c.rowid)!;
+      return { id: l.id, name: l.name, type: l.type, count: c.c };
+    });
+    const nArt = clampInt(options.articles, 20, 0, 500);
+    const articles = this.stmt(
+      `SELECT a.id, a.title, a.url, a.source, a.published FROM article_entities ae JOIN articles a ON a.rowid = ae.article
+       WHERE ae.entity = ? ORDER BY a.pub_day DESC, a.rowid DESC LIMIT ?`,
+    ).all(r.rowid, nArt) as ArticleSummary[];
+    const roles = this.rolesOf(r.rowid);
+    const nEv = clampInt(options.events, 20, 0, 500);
+    const events = nEv ? (await this.listEvents({ entity: r.id, limit: nEv })).events : [];
+    return { ...summary, aliasCounts, mentionsByWeek: periods(weeks), mentionsByMonth: periods(months), cooccurring, articles, roles, events };
+  }
+
+  // ───────────────────────── time line & events ─────────────────────────
+
+  async timeline(query: TimelineQuery): Promise<Timeline> {
+    const limit = clampInt(query.limit, 200, 1, 5000);
+    const offset = clampInt(query.offset, 0, 0, 1e9);
+    const from = query.from ? boundDay(query.from, 'from') : '0000-01-01';
+    const to = query.to ? boundDay(query.to, 'to') : '9999-12-31';
+    const kinds = new Set(query.kinds?.length ? query.kinds : ['time', 'event']);
+    const names = asList(query.entity);
+    let ents: number[] | null = null;
+    if (names.length) {
+      ents = [...this.resolveEntities(names)];
+      if (!ents.length) return { total: 0, items: [] };
+    }
+    const entJson = JSON.stringify(ents ?? []);
+    const take = offset + limit;
+    type Raw = { kind: 'time' | 'event'; article: number; sort_day: string; start: number; end: number; sentence: number | null; sent_start: number | null; sent_end: number | null; value: string; granularity: string | null; text: string; evrow?: number };
+    const raws: Raw[] = [];
+    let total = 0;
+    if (kinds.has('time')) {
+      const cond = ents
+        ? `AND EXISTS (SELECT 1 FROM mentions m WHERE m.article = t.article AND m.sentence = t.sentence AND m.entity IN (SELECT value FROM json_each(@ents)))`
+        : '';
+      total += (this.stmt(`SELECT count(*) AS n FROM times t WHERE t.sort_day BETWEEN @from AND @to ${cond}`).get({ from, to, ...(ents ? { ents: entJson } : {}) }) as { n: number }).n;
+      const rows = this.stmt(
+        `SELECT 'time' AS kind, t.article, t.sort_day, t.start, t.end, t.sentence, t.sent_start, t.sent_end, t.value, t.granularity, t.text
+         FROM times t WHERE t.sort_day BETWEEN @from AND @to ${cond} ORDER BY t.sort_day, t.article, t.start LIMIT @take`,
+      ).all({ from, to, take, ...(ents ? { ents: entJson } : {}) }) as Raw[];
+      raws.push(...rows);
+    }
+    if (kinds.has('event')) {
+      const cond = ents
+        ? `AND (ev.actor IN (SELECT value FROM json_each(@ents)) OR ev.target IN (SELECT value FROM json_each(@ents)) OR ev.place IN (SELECT value FROM json_each(@ents))
+             OR EXISTS (SELECT 1 FROM mentions m WHERE m.article = ev.article AND m.sentence = ev.sentence AND m.entity IN (SELECT value FROM json_each(@ents))))`
+        : '';
+      total += (this.stmt(`SELECT count(*) AS n FROM events ev WHERE ev.sort_day BETWEEN @from AND @to ${cond}`).get({ from, to, ...(ents ? { ents: entJson } : {}) }) as { n: number }).n;
+      const rows = this.stmt(
+        `SELECT 'event' AS kind, ev.article, ev.sort_day, ev.start, ev.end, ev.sentence, ev.sent_start, ev.sent_end, coalesce(ev.time, ev.sort_day) AS value, NULL AS granularity,
+                json_extract(ev.data, '$.text') AS text, ev.rowid AS evrow
+         FROM events ev WHERE ev.sort_day BETWEEN @from AND @to ${cond} ORDER BY ev.sort_day, ev.article, ev.start LIMIT @take`,
+      ).all({ from, to, take, ...(ents ? { ents: entJson } : {}) }) as Raw[];
+      raws.push(...rows);
+    }
+    raws.sort((a, b) => (a.sort_day < b.sort_day ? -1 : a.sort_day > b.sort_day ? 1 : a.article - b.article || a.start - b.start || (a.kind < b.kind ? 1 : -1)));
+    const page = raws.slice(offset, offset + limit);
+    const arts = this.summaries([...new Set(page.map((p) => p.article))]);
+    const evs = new Map<number, StoredEvent>();
+    const evIds = page.filter((p) => p.evrow).map((p) => p.evrow!);
+    if (evIds.length) for (const e of this.eventsByRowids(evIds)) evs.set(e.id, e);
+    const sentEnts = this.stmt(
+      `SELECT DISTINCT e.id, e.type, coalesce(e.canonical, (SELECT alias FROM aliases WHERE entity = e.rowid ORDER BY count DESC LIMIT 1), e.id) AS name
+       FROM mentions m JOIN entities e ON e.rowid = m.entity WHERE m.article = ? AND m.sentence = ?`,
+    );
+    const items: TimelineItem[] = page.map((p) => {
+      const a = arts.get(p.article)!;
+      const context = p.sent_start !== null && p.sent_end !== null ? a.text.slice(p.sent_start, p.sent_end) : a.text.slice(Math.max(0, p.start - 100), p.end + 100);
+      const entities = p.sentence === null ? [] : (sentEnts.all(p.article, p.sentence) as Array<{ id: string; type: EntityType; name: string }>).map((e) => ({ entity: e.id, name: e.name, type: e.type }));
+      const item: TimelineItem = {
+        date: p.value,
+        sortDate: p.sort_day,
+        granularity: (p.granularity as TimelineItem['granularity']) ?? null,
+        kind: p.kind,
+        text: p.text ?? '',
+        context,
+        article: { id: a.id, title: a.title, url: a.url, source: a.source, published: a.published },
+        start: p.start,
+        end: p.end,
+        entities,
+      };
+      if (p.evrow) item.event = evs.get(p.evrow);
+      return item;
+    });
+    return { total, items };
+  }
+
+  private eventsByRowids(rowids: number[]): StoredEvent[] {
+    const rows = this.stmt(
+      `SELECT ev.rowid, ev.data, a.id, a.title, a.url, a.source, a.published FROM events ev JOIN articles a ON a.rowid = ev.article
+       WHERE ev.rowid IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(rowids)) as Array<{ rowid: number; data: string } & ArticleSummary>;
+    return rows.map((r) => ({
+      ...(JSON.parse(r.data) as NewsEvent),
+      id: r.rowid,
+      article: { id: r.id, title: r.title, url: r.url, source: r.source, published: r.published },
+    }));
+  }
+
+  async listEvents(query: EventQuery = {}): Promise<EventList> {
+    const limit = clampInt(query.limit, 100, 1, 10000);
+    const offset = clampInt(query.offset, 0, 0, 1e9);
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (query.type) (where.push('ev.type = @type'), (params.type = query.type));
+    if (query.cameo) (where.push("ev.cameo LIKE @cameo || '%'"), (params.cameo = query.cameo));
+    if (query.status) (where.push('ev.status = @status'), (params.status = query.status));
+    if (query.from) (where.push('ev.sort_day >= @from'), (params.from = boundDay(query.from, 'from')));
+    if (query.to) (where.push('ev.sort_day <= @to'), (params.to = boundDay(query.to, 'to')));
+    if (query.articleId) (where.push('a.id = @aid'), (params.aid = query.articleId));
+    if (query.source) (where.push("a.source_key LIKE '%' || @src || '%'"), (params.src = foldName(query.source).toLowerCase()));
+    const roleFilter = (name: string | undefined, cols: string[], key: string) => {
+      if (!name) return;
+      const ids = [...this.resolveEntities([name])];
+      params[key] = JSON.stringify(ids);
+      where.push('(' + cols.map((c) => `${c} IN (SELECT value FROM json_each(@${key}))`).join(' OR ') + ')');
+    };
+    roleFilter(query.entity, ['ev.actor', 'ev.target', 'ev.place'], 'ent');
+    roleFilter(query.actor, ['ev.actor'], 'act');
+    roleFilter(query.target, ['ev.target'], 'tgt');
+    roleFilter(query.place, ['ev.place'], 'plc');
+    const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM events ev JOIN articles a ON a.rowid = ev.article ${w}`).get(params) as { n: number }).n;
+    const ids = this.db
+      .prepare(`SELECT ev.rowid FROM events ev JOIN articles a ON a.rowid = ev.article ${w} ORDER BY ev.sort_day DESC, ev.rowid DESC LIMIT @limit OFFSET @offset`)
+      .pluck()
+      .all({ ...params, limit, offset }) as number[];
+    const byId = new Map(this.eventsByRowids(ids).map((e) => [e.id, e]));
+    return { total, events: ids.map((i) => byId.get(i)!).filter(Boolean) };
+  }
+
+  // ───────────────────────── stats, log, close ─────────────────────────
+
+  async stats(): Promise<StoreStats> {
+    const one = (sql: string) => (this.stmt(sql).get() as { n: number | null } | undefined)?.n ?? 0;
+    const range = this.stmt('SELECT min(pub_day) AS a, max(pub_day) AS b FROM articles').get() as { a: string | null; b: string | null };
+    const sources = this.stmt('SELECT coalesce(source, \'\') AS value, count(*) AS n FROM articles GROUP BY source_key ORDER BY n DESC').all() as Array<{ value: string; n: number }>;
+    let dbBytes: number | null = null;
+    if (this.path !== ':memory:') {
+      dbBytes = 0;
+      for (const f of [this.path, this.path + '-wal']) if (existsSync(f)) dbBytes += statSync(f).size;
+    }
+    return {
+      articles: one('SELECT count(*) AS n FROM articles'),
+      nearDuplicates: one('SELECT count(*) AS n FROM articles WHERE near_dup_of IS NOT NULL'),
+      duplicatesSkipped: one("SELECT value AS n FROM counters WHERE name = 'duplicates_skipped'"),
+      entities: one('SELECT count(*) AS n FROM entities'),
+      mentions: one('SELECT count(*) AS n FROM mentions'),
+      times: one('SELECT count(*) AS n FROM times'),
+      amounts: one('SELECT count(*) AS n FROM amounts'),
+      roles: one('SELECT count(*) AS n FROM roles'),
+      events: one('SELECT count(*) AS n FROM events'),
+      sources: sources.map((s) => ({ value: s.value, label: s.value, count: s.n })),
+      firstPublished: range.a,
+      lastPublished: range.b,
+      dbBytes,
+      schemaVersion: SCHEMA_VERSION,
+      path: this.path,
+    };
+  }
+
+  async isIngested(key: string): Promise<boolean> {
+    return !!this.stmt('SELECT 1 FROM ingest_log WHERE key = ?').get(key);
+  }
+
+  async markIngested(key: string, info: { articles?: number; note?: string } = {}): Promise<void> {
+    if (this.readonly) return;
+    this.stmt(
+      `INSERT INTO ingest_log(key, at, articles, note) VALUES(?, ?, ?, ?)
+       ON CONFLICT(key) DO UPDATE SET at = excluded.at, articles = excluded.articles, note = excluded.note`,
+    ).run(key, new Date().toISOString(), info.articles ?? null, info.note ?? null);
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    if (!this.readonly) {
+      try {
+        this.db.pragma('optimize');
+      } catch {
+        /* best effort */
+      }
+    }
+    this.db.close();
+  }
+
+  /** Merges FTS5 segments (after a large ingest; makes queries faster). */
+  optimize(): void {
+    this.db.exec("INSERT INTO fts(fts) VALUES('optimize')");
+  }
+}
+
+interface EntityRowFull {
+  rowid: number;
+  id: string;
+  type: EntityType;
+  canonical: string | null;
+  name: string;
+  mentions: number;
+  articles: number;
+  first_seen: string | null;
+  last_seen: string | null;
+}
+
+function stripAl(w: string): string {
+  return w.length > 3 && w.startsWith('ال') ? w.slice(2) : w;
+}
+
+function emptyFacets(): SearchFacets {
+  return { entities: { PER: [], ORG: [], LOC: [], MISC: [] }, sources: [], months: [] };
+}
+
+function migrate(db: Database.Database, from: number): void {
+  for (let v = from; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+export { isIndexed, safeTerm };

@@ -1,0 +1,138 @@
+/**
+ * The word-frequency lexicon (resources/text/lexicon.tsv): counts of `search`-folded word forms in the
+ * unlabelled multisource news corpus (rebuild: `npm run build:lexicon`). The clitic analyser uses it to decide
+ * whether a leading و ب ل ف ك is a clitic (وقال → و + قال) or part of the word (وليد, بغداد, كندا).
+ * Missing file → empty lexicon (the analyser then falls back to structural, light10-like rules).
+ *
+ * Besides each form's own count, loading derives per form X the counts the analyser asks about, so each
+ * question is one hash lookup instead of string concatenations: ال+X, بX لX كX, وX فX.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resourcePath } from '../resources.js';
+
+/** The inflections that show a stem is real: bare, ة (folded ه), plural/dual endings, nisba. */
+export const FAMILY_ENDINGS = ['', 'ه', 'ات', 'ان', 'ين', 'ون', 'ي', 'يه'];
+
+interface Lexicon {
+  index: Map<string, number>;
+  own: Float64Array;
+  article: Float64Array;
+  afterPrep: Float64Array;
+  afterConj: Float64Array;
+}
+
+let LEX: Lexicon | null = null;
+
+function readCounts(): Array<[string, number]> {
+  const rows: Array<[string, number]> = [];
+  const file = resourcePath('text', 'lexicon.tsv');
+  if (!existsSync(file)) return rows;
+  const text = readFileSync(file, 'utf8');
+  let i = 0;
+  while (i < text.length) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = text.length;
+    if (text.charCodeAt(i) !== 0x23 /* # */) {
+      const tab = text.indexOf('\t', i);
+      if (tab > i && tab < nl) rows.push([text.slice(i, tab), +text.slice(tab + 1, nl)]);
+    }
+    i = nl + 1;
+  }
+  return rows;
+}
+
+const ALEF = 0x627;
+const LAM = 0x644;
+const PREP = new Set([0x628, 0x644, 0x643]); // ب ل ك
+const CONJ = new Set([0x648, 0x641]); // و ف
+
+function build(rows: Array<[string, number]>): Lexicon {
+  const index = new Map<string, number>();
+  const ids = new Int32Array(rows.length * 2);
+  const keyOf = (k: string): number => {
+    let id = index.get(k);
+    if (id === undefined) {
+      id = index.size;
+      index.set(k, id);
+    }
+    return id;
+  };
+  // keys: each form, and the form without its article or its one-letter prefix
+  for (let r = 0; r < rows.length; r++) {
+    const w = rows[r][0];
+    keyOf(w);
+    const c0 = w.charCodeAt(0);
+    if (c0 === ALEF && w.charCodeAt(1) === LAM && w.length > 2) ids[2 * r + 1] = keyOf(w.slice(2));
+    else if (w.length > 1 && (PREP.has(c0) || CONJ.has(c0))) ids[2 * r + 1] = keyOf(w.slice(1));
+    else ids[2 * r + 1] = -1;
+    ids[2 * r] = index.get(w)!;
+  }
+  const n = index.size;
+  const lex: Lexicon = { index, own: new Float64Array(n), article: new Float64Array(n), afterPrep: new Float64Array(n), afterConj: new Float64Array(n) };
+  for (let r = 0; r < rows.length; r++) {
+    const [w, c] = rows[r];
+    lex.own[ids[2 * r]] += c;
+    const rest = ids[2 * r + 1];
+    if (rest < 0) continue;
+    const c0 = w.charCodeAt(0);
+    if (c0 === ALEF) lex.article[rest] += c;
+    else if (PREP.has(c0)) lex.afterPrep[rest] += c;
+    else lex.afterConj[rest] += c;
+  }
+  return lex;
+}
+
+function lex(): Lexicon {
+  if (!LEX) LEX = build(readCounts());
+  return LEX;
+}
+
+/** Corpus count of a `search`-folded form (0 when unseen or below the lexicon's cut-off). */
+export function freq(folded: string): number {
+  const l = LEX ?? lex();
+  const id = l.index.get(folded);
+  return id === undefined ? 0 : l.own[id];
+}
+
+/** Count of ال + form. */
+export function articleFreq(folded: string): number {
+  const l = LEX ?? lex();
+  const id = l.index.get(folded);
+  return id === undefined ? 0 : l.article[id];
+}
+
+/** Count of the form bare and with the article. */
+export function totalFreq(folded: string): number {
+  const l = LEX ?? lex();
+  const id = l.index.get(folded);
+  return id === undefined ? 0 : l.own[id] + l.article[id];
+}
+
+/**
+ * Occurrences of the form after clitics that cannot precede its first letter read as a clitic: after the
+ * article (any form), after ب ل ك (a form starting with a clitic letter), after و ف (a form starting with و ف).
+ */
+export function evidenceFreq(folded: string): number {
+  const l = LEX ?? lex();
+  const id = l.index.get(folded);
+  if (id === undefined) return 0;
+  let e = l.article[id];
+  const c0 = folded.charCodeAt(0);
+  if (c0 === ALEF && folded.charCodeAt(1) === LAM) return e;
+  const conj = CONJ.has(c0);
+  if (conj || PREP.has(c0) || c0 === 0x633 /* س */) e += l.afterPrep[id];
+  if (conj) e += l.afterConj[id];
+  return e;
+}
+
+/** Σ over FAMILY_ENDINGS e of totalFreq(stem + e): how well a stem is attested by its inflections. */
+export function familyFreq(stem: string): number {
+  let f = 0;
+  for (const e of FAMILY_ENDINGS) f += totalFreq(stem + e);
+  return f;
+}
+
+/** Replaces the lexicon with these counts (tests), or reloads the file (null). */
+export function setLexicon(map: Map<string, number> | null): void {
+  LEX = map ? build([...map]) : null;
+}

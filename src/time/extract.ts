@@ -1,0 +1,964 @@
+/**
+ * Time expressions: finds dates, clock times, durations and sets in Arabic text and resolves them against
+ * the publication date. Works on scanner tokens (folded words with original offsets); every matcher is a
+ * small grammar rule tried where a trigger word or a number starts, and the longest match wins.
+ *
+ * Span convention: prepositions (في، منذ، خلال، حتى، بحلول) and attached proclitics (و، ف، ب، ل) are left out;
+ * words that are part of the expression stay in ("عام 2003", "يوم الجمعة", "قبل أسبوعين", "الساعة العاشرة").
+ */
+import type { Granularity, TimeExpr, TimeKind } from '../doc.js';
+import { numberStartWords, readNumber, readOrdinal, startsNumber } from '../amount/numbers.js';
+import { isMeasureAt } from '../amount/lexicon.js';
+import { onlyDropped, originalOffset, scan, type ScanToken } from './fold.js';
+import { PROCLITICS, contextWords, procliticReadings, timeLexicon, type MonthEntry, type TimeLexicon } from './lexicon.js';
+import {
+  addMonths, daysInMonth, daysToHijri, formatDay, formatIsoWeek, formatMonth, fromDays, hijriMonthStart,
+  hijriToDays, isValidYmd, isoWeekday, pad2, pad4, parseIsoDate, toDays,
+} from './calendar.js';
+import { tenseAround } from './tense.js';
+
+interface Candidate {
+  /** token index of the first token and original start offset (after any proclitic) */
+  tok: number;
+  start: number;
+  end: number;
+  kind: TimeKind;
+  value: string;
+  granularity: Granularity | null;
+  resolved: boolean;
+  note?: string;
+  /** day number (days since 1970) when the expression names one resolved day (to anchor clock times) */
+  day?: number;
+}
+
+interface Ctx {
+  text: string;
+  toks: ScanToken[];
+  pub: number | null;
+  lex: TimeLexicon;
+}
+
+const NO_PUB = 'relative: no publication date';
+const MONTH_WORD = 'شهر';
+const DAY_WORD = 'يوم';
+// closed word lists from resources/time/context-words.tsv (see there for what each one means)
+const YEAR_WORDS = contextWords('year-word');
+const HIJRI_ERA = contextWords('hijri-era');
+const GREG_ERA = contextWords('gregorian-era');
+const THIS = contextWords('this');
+const BEFORE_WEEKDAY_BLOCK = contextWords('weekday-block');
+const ITHNAYN_PREV_BLOCK = contextWords('ithnayn-prev-block');
+const ITHNAYN_NEXT_BLOCK = contextWords('ithnayn-next-block');
+const TODAY_PREV_BLOCK = contextWords('today-block');
+const DATE_PREPOSITIONS = contextWords('date-preposition');
+const SEPARATORS = new Set(['/', '-', '–', '—', '،', ',', '(']);
+
+// ---------------------------------------------------------------- helpers
+
+function tokEnd(ctx: Ctx, endTok: number): number {
+  return ctx.toks[endTok - 1].end;
+}
+
+function startOffset(ctx: Ctx, i: number, prefixLen: number): number {
+  const t = ctx.toks[i];
+  return originalOffset(ctx.text, t.start, t.end, prefixLen);
+}
+
+/** The next token is glued to this one (no space; a tatweel may sit between), e.g. "الـ" + "24". */
+function glued(ctx: Ctx, a: number): boolean {
+  const t = ctx.toks[a], u = ctx.toks[a + 1];
+  return !!u && (u.start === t.end || onlyDropped(ctx.text, t.end, u.start));
+}
+
+function isInt(t: ScanToken | undefined, min: number, max: number, maxLen = 4): number | null {
+  if (!t || t.kind !== 'n' || t.f.length > maxLen || !/^\d+$/.test(t.f)) return null;
+  const v = parseInt(t.f, 10);
+  return v >= min && v <= max ? v : null;
+}
+
+interface MonthHit extends MonthEntry {
+  end: number;
+}
+
+/** A month name at j (with double forms: "شباط فبراير", "فبراير/شباط", "شباط (فبراير)", "آب - أغسطس"). */
+function monthAt(ctx: Ctx, j: number, first?: string): MonthHit | null {
+  const m1 = ctx.lex.months.match(ctx.toks, j, first);
+  if (!m1) return null;
+  let hit: MonthHit = { ...m1.value, end: m1.end };
+  let k = m1.end;
+  let paren = false;
+  const t = ctx.toks[k];
+  if (t && t.kind === 'p' && SEPARATORS.has(t.f)) {
+    paren = t.f === '(';
+    k++;
+  }
+  const m2 = ctx.lex.months.match(ctx.toks, k);
+  if (m2 && m2.value.month === hit.month && m2.value.calendar === hit.calendar) {
+    let end = m2.end;
+    if (paren && ctx.toks[end]?.f === ')') end++;
+    hit = { ...hit, ambiguous: hit.ambiguous && m2.value.ambiguous, end };
+  }
+  return hit;
+}
+
+interface YearHit {
+  year: number;
+  end: number;
+  hijri: boolean;
+  /** introduced by عام/سنة (or an era marker), so certainly a year */
+  marked: boolean;
+}
+
+/** A year at j: [عام|سنة] [(] 2018 [)] [م|هـ]. */
+function yearAt(ctx: Ctx, j: number, first?: string, requireWord = false): YearHit | null {
+  const toks = ctx.toks;
+  let k = j;
+  let marked = false;
+  const f0 = first ?? toks[k]?.f;
+  if (f0 !== undefined && YEAR_WORDS.has(f0)) {
+    marked = true;
+    k++;
+  } else if (requireWord) return null;
+  let paren = false;
+  if (toks[k]?.f === '(') {
+    paren = true;
+    k++;
+  }
+  const y = isInt(toks[k], marked ? 100 : 1000, 2200);
+  if (y === null) return null;
+  k++;
+  if (paren) {
+    if (toks[k]?.f !== ')') return null;
+    k++;
+  } else if (toks[k]?.f === ')' && toks[k + 1] && HIJRI_ERA.has(toks[k + 1].f)) {
+    k++; // "(1343) هجري": the era after the bracket marks the year
+  }
+  let hijri = false;
+  const era = toks[k];
+  const unitAfter = toks[k + 1]?.f === 'مربع' || toks[k + 1]?.f === 'مكعب'; // "1000 م مربع" is an area
+  if (era && era.kind === 'w' && !unitAfter) {
+    if (HIJRI_ERA.has(era.f)) {
+      hijri = true;
+      marked = true;
+      k++;
+    } else if (GREG_ERA.has(era.f)) {
+      marked = true;
+      k++;
+    }
+  }
+  if (!marked && !paren && (y < 1000 || y > 2100)) return null;
+  return { year: y, end: k, hijri, marked };
+}
+
+/** "قبل الماضي" (the one before last) at j. */
+function beforeLastAt(ctx: Ctx, j: number): boolean {
+  const a = ctx.toks[j]?.f, b = ctx.toks[j + 1]?.f;
+  return a === 'قبل' && (b === 'الماضي' || b === 'الماضيه');
+}
+
+/** "من العام الماضي", "العام الجاري", "من هذا العام" after a month: the year offset. */
+function relativeYearAt(ctx: Ctx, j: number): { offset: number; end: number } | null {
+  const toks = ctx.toks;
+  let k = j;
+  if (toks[k]?.f === 'من') k++;
+  if (toks[k] && THIS.has(toks[k].f) && ctx.lex.units.get(toks[k + 1]?.f ?? '') === 'Y') return { offset: 0, end: k + 2 };
+  if (toks[k] && ctx.lex.units.get(toks[k].f) === 'Y') {
+    if (beforeLastAt(ctx, k + 1)) return { offset: -2, end: k + 3 };
+    const off = ctx.lex.offsets.get(toks[k + 1]?.f ?? '');
+    if (off !== undefined) return { offset: off, end: k + 2 };
+  }
+  return null;
+}
+
+/** "الشهر الحالي", "هذا الشهر", "الشهر" (after "الثالث من"): month offset. */
+function relativeMonthAt(ctx: Ctx, j: number): { offset: number; end: number } | null {
+  const toks = ctx.toks;
+  if (toks[j] && THIS.has(toks[j].f) && toks[j + 1]?.f === 'الشهر') return { offset: 0, end: j + 2 };
+  if (toks[j]?.f !== 'الشهر') return null;
+  const off = ctx.lex.offsets.get(toks[j + 1]?.f ?? '');
+  if (off !== undefined) return { offset: off, end: j + 2 };
+  return { offset: 0, end: j + 1 };
+}
+
+/** Year of a month (and day) without a year, from the publication date and the clause's tense. */
+function inferYear(ctx: Ctx, month: number, day: number | null, tense: 'past' | 'future' | null, offset?: number): number | null {
+  if (ctx.pub === null) return null;
+  const p = fromDays(ctx.pub);
+  const after = month > p.m || (month === p.m && day !== null && day > p.d);
+  const before = month < p.m || (month === p.m && day !== null && day < p.d);
+  if (offset === -1) return after || (month === p.m && (day === null || day === p.d)) ? p.y - 1 : p.y; // "ديسمبر الماضي"
+  if (offset === 1) return before || (month === p.m && (day === null || day === p.d)) ? p.y + 1 : p.y; // "مارس المقبل"
+  if (tense === 'past' && after) return p.y - 1;
+  if (tense === 'future' && before) return p.y + 1;
+  return p.y;
+}
+
+/**
+ * Hijri year of a Hijri month (and day) named without a year: the occurrence nearest to the publication date,
+ * or the next / last one when the clause is clearly future / past.
+ */
+function inferHijriYear(ctx: Ctx, month: number, day: number | null, tense: 'past' | 'future' | null): number | null {
+  if (ctx.pub === null) return null;
+  const pub = ctx.pub;
+  const h = daysToHijri(pub);
+  let best: number | null = null;
+  let bestDist = Infinity;
+  for (const hy of [h.y - 1, h.y, h.y + 1]) {
+    const s = hijriMonthStart(hy, month);
+    if (s === null) continue;
+    const from = day !== null ? s + day - 1 : s;
+    const to = day !== null ? from : s + 29;
+    if (tense === 'future' && to < pub) continue;
+    if (tense === 'past' && from > pub) continue;
+    const dist = pub < from ? from - pub : pub > to ? pub - to : 0;
+    if (dist < bestDist) {
+      bestDist = dist;
+      best = hy;
+    }
+  }
+  return best ?? h.y;
+}
+
+function cand(
+  ctx: Ctx, tok: number, start: number, endTok: number, kind: TimeKind, value: string, granularity: Granularity | null,
+  resolved = true, note?: string, day?: number,
+): Candidate {
+  const c: Candidate = { tok, start, end: tokEnd(ctx, endTok), kind, value, granularity, resolved };
+  if (note) c.note = note;
+  if (day !== undefined) c.day = day;
+  (c as Candidate & { endTok: number }).endTok = endTok;
+  return c;
+}
+
+function endTokOf(c: Candidate): number {
+  return (c as Candidate & { endTok: number }).endTok;
+}
+
+function hijriNote(ctx: Ctx, startTok: number, endTok: number): string {
+  return 'hijri: ' + ctx.text.slice(ctx.toks[startTok].start, ctx.toks[endTok - 1].end);
+}
+
+// ---------------------------------------------------------------- matchers
+
+type Matcher = (ctx: Ctx, i: number, f: string, plen: number) => Candidate | null;
+
+/** [weekday [،]] day [من] month [year] | month [year] | day من الشهر [offset] | شهر month [year] */
+const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
+  const toks = ctx.toks;
+  const start = startOffset(ctx, i, plen);
+  let j = i;
+  let first: string | undefined = f;
+  // optional weekday before an explicit date: "الجمعة 13 أغسطس 2021"
+  let weekdayPrefix = false;
+  {
+    let k = j;
+    let ff: string | undefined = first;
+    if (ff === DAY_WORD) {
+      k++;
+      ff = undefined;
+    }
+    const wd = ctx.lex.weekdays.get(ff ?? toks[k]?.f ?? '');
+    if (wd) {
+      k++;
+      if (toks[k]?.f === '،' || toks[k]?.f === ',' || toks[k]?.f === '-') k++;
+      if (isInt(toks[k], 1, 31, 2) !== null || readOrdinal(toks, k)) {
+        j = k;
+        first = undefined;
+        weekdayPrefix = true;
+      }
+    }
+  }
+  let monthWord = false;
+  if ((first ?? toks[j]?.f) === MONTH_WORD) {
+    monthWord = true;
+    j++;
+    first = undefined;
+  }
+  // day
+  let day: number | null = null;
+  if (!monthWord) {
+    const dn = first === undefined || first === toks[j].f ? isInt(toks[j], 1, 31, 2) : null;
+    if (dn !== null) {
+      day = dn;
+      j++;
+    } else if ((first ?? toks[j].f) === 'ال' && glued(ctx, j) && isInt(toks[j + 1], 1, 31, 2) !== null) {
+      // "الـ28 من الشهر الجاري"
+      day = isInt(toks[j + 1], 1, 31, 2);
+      j += 2;
+    } else {
+      const saved = first;
+      const o = toks[j].kind === 'w' && (saved === undefined || saved === toks[j].f) ? readOrdinal(toks, j) : null;
+      if (o && o.value <= 31 && toks[o.end]?.f === 'من') {
+        day = o.value;
+        j = o.end;
+      } else if (saved !== undefined && saved !== toks[j].f) {
+        // proclitic-stripped first word: only a month can follow ("وفبراير")
+      }
+    }
+    if (day !== null) first = undefined;
+  }
+  const relAt = toks[j]?.f === 'من' ? j + 1 : j;
+  if (day !== null && (toks[j]?.f === 'من' || (toks[j]?.f === 'الشهر' && ctx.lex.offsets.has(toks[j + 1]?.f ?? '')))) {
+    // "الثالث من الشهر الحالي" / "28 من الشهر المقبل" / "الثالث من فبراير" / "15 الشهر الجاري"
+    const rel = relativeMonthAt(ctx, relAt);
+    if (rel) {
+      if (ctx.pub === null) {
+        return cand(ctx, i, start, rel.end, 'date', `XXXX-XX-${pad2(day)}`, 'day', false, NO_PUB);
+      }
+      const p = fromDays(ctx.pub);
+      const { y, m } = addMonths(p.y, p.m, rel.offset);
+      if (!isValidYmd(y, m, day)) return null;
+      const d = toDays(y, m, day);
+      return cand(ctx, i, start, rel.end, 'date', formatDay(d), 'day', true, undefined, d);
+    }
+    if (toks[j]?.f === 'من') j++;
+  } else if (day !== null && !weekdayPrefix && readOrdinal(toks, i) && day <= 31) {
+    // an ordinal day must be followed by من
+    if (isInt(toks[i], 1, 31, 2) === null) return null;
+  }
+  const month = monthAt(ctx, j, first);
+  if (!month) return null;
+  let k = month.end;
+  let sepEnd = k;
+  if (toks[k]?.f === '،' || toks[k]?.f === ',') sepEnd = k + 1;
+  let year = yearAt(ctx, k) ?? (sepEnd > k ? yearAt(ctx, sepEnd) : null);
+  if (!year && toks[k]?.f === 'من') {
+    const y2 = yearAt(ctx, k + 1);
+    if (y2 && y2.marked) year = y2; // "فبراير من عام 2018"
+  }
+  const relYear = year ? null : relativeYearAt(ctx, k);
+  const monthOffset = year || relYear ? undefined : ctx.lex.offsets.get(toks[k]?.f ?? '');
+  // an ambiguous name (مارس، ماي، آب) needs date context: a day, a year, شهر, a relative word, or a preposition
+  const prevWord = toks[i - 1]?.f;
+  const prepContext = j === i && prevWord !== undefined && DATE_PREPOSITIONS.has(prevWord) &&
+    (month.calendar === 'g' || month.month === 9) && // "في رجب" may be a person; "في رمضان" is the month
+    !(month.month === 8 && !ctx.text.slice(toks[i].start, toks[i].end).includes('آ')); // "في إب" is a city
+  if (month.ambiguous && day === null && !monthWord && !year && monthOffset === undefined && !relYear && !prepContext) return null;
+  if (month.ambiguous && day === null && !monthWord && year && !year.marked && year.end - k > 1) return null;
+  const end = year ? year.end : relYear ? relYear.end : monthOffset !== undefined ? k + 1 : month.end;
+  const tense = year || relYear ? null : tenseAround(ctx.toks, ctx.lex, i, end);
+
+  if (month.calendar === 'h') {
+    let hy = year ? year.year : inferHijriYear(ctx, month.month, day, tense);
+    if (hy === null) {
+      const v = day !== null ? `XXXX-XX-XX` : 'XXXX-XX';
+      return cand(ctx, i, start, end, 'date', v, day !== null ? 'day' : 'month', false, NO_PUB + '; ' + hijriNote(ctx, i, end));
+    }
+    if (year && !year.hijri && year.year > 1700) return null; // a Gregorian year after a Hijri month: not one date
+    if (day !== null) {
+      const d = hijriToDays(hy, month.month, day);
+      if (d === null) return null;
+      return cand(ctx, i, start, end, 'date', formatDay(d), 'day', true, hijriNote(ctx, i, end), d);
+    }
+    const s = hijriMonthStart(hy, month.month);
+    if (s === null) return null;
+    const g = fromDays(s);
+    const next = month.month === 12 ? hijriMonthStart(hy + 1, 1) : hijriMonthStart(hy, month.month + 1);
+    const range = next !== null ? ` (${formatDay(s)}/${formatDay(next - 1)})` : '';
+    hy = hy | 0;
+    return cand(ctx, i, start, end, 'date', formatMonth(g.y, g.m), 'month', true, hijriNote(ctx, i, end) + range);
+  }
+
+  let y: number | null;
+  let resolved = true;
+  if (year) {
+    if (year.hijri) return null;
+    y = year.year;
+  } else if (relYear) {
+    y = ctx.pub === null ? null : fromDays(ctx.pub).y + relYear.offset;
+  } else {
+    y = inferYear(ctx, month.month, day, tense, monthOffset);
+  }
+  if (y === null) {
+    resolved = false;
+    const v = day !== null ? `XXXX-${pad2(month.month)}-${pad2(day)}` : `XXXX-${pad2(month.month)}`;
+    return cand(ctx, i, start, end, 'date', v, day !== null ? 'day' : 'month', resolved, NO_PUB);
+  }
+  if (day !== null) {
+    if (!isValidYmd(y, month.month, day)) return null;
+    const d = toDays(y, month.month, day);
+    return cand(ctx, i, start, end, 'date', formatDay(d), 'day', true, undefined, d);
+  }
+  return cand(ctx, i, start, end, 'date', formatMonth(y, month.month), 'month');
+};
+
+/** عام 2003 | سنة 1443 هـ | bare 2018 where a year is plausible */
+const matchYear: Matcher = (ctx, i, f, plen) => {
+  const toks = ctx.toks;
+  const y = yearAt(ctx, i, f);
+  if (!y) return null;
+  const start = startOffset(ctx, i, plen);
+  if (!y.marked) {
+    // a bare number: only in a year-like position
+    const t = toks[i];
+    if (!/^\d{4}$/.test(t.f) || y.year < 1900 || y.year > 2100) return null;
+    const prev = toks[i - 1];
+    if (prev && ctx.lex.yearBlockers.has(prev.f)) return null;
+    if (prev && (prev.f === '$' || prev.f === '#' || prev.f === '+' || prev.f === '/')) return null;
+    // "F-16" is not a year, "2018-2020" is a range of two
+    if (prev && prev.f === '-' && glued(ctx, i - 1) && !/^\d{4}$/.test(toks[i - 2]?.f ?? '')) return null;
+    if (prev && prev.kind === 'n') return null;
+    const next = toks[y.end];
+    if (next && (next.f === 'من' || next.f === '%' || next.f === ':' || next.f === '/')) return null;
+    if (isMeasureAt(toks, y.end)) return null;
+    if (next && next.kind === 'w') {
+      const nw = readNumber(toks, y.end);
+      if (nw && nw.hasWords) return null; // "2000 ألف"
+      if (ctx.lex.timeUnits.has(next.f)) return null; // "1000 يوم" is a duration
+    }
+  }
+  if (y.hijri) {
+    const s = hijriMonthStart(y.year, 1);
+    const e = hijriMonthStart(y.year + 1, 1);
+    const mid = hijriMonthStart(y.year, 7);
+    if (s === null || mid === null) return null;
+    const range = e !== null ? ` (${formatDay(s)}/${formatDay(e - 1)})` : '';
+    return cand(ctx, i, start, y.end, 'date', pad4(fromDays(mid).y), 'year', true, hijriNote(ctx, i, y.end) + range);
+  }
+  return cand(ctx, i, start, y.end, 'date', pad4(y.year), 'year');
+};
+
+function periodValue(ctx: Ctx, unit: 'W' | 'M' | 'Y', offset: number): { value: string; resolved: boolean } {
+  if (ctx.pub === null) return { value: unit === 'W' ? 'XXXX-WXX' : unit === 'M' ? 'XXXX-XX' : 'XXXX', resolved: false };
+  const p = fromDays(ctx.pub);
+  if (unit === 'W') return { value: formatIsoWeek(ctx.pub + 7 * offset), resolved: true };
+  if (unit === 'M') {
+    const { y, m } = addMonths(p.y, p.m, offset);
+    return { value: formatMonth(y, m), resolved: true };
+  }
+  return { value: pad4(p.y + offset), resolved: true };
+}
+
+const GRAN: Record<'W' | 'M' | 'Y', Granularity> = { W: 'week', M: 'month', Y: 'year' };
+
+/** الأسبوع المقبل | الشهر الماضي | العام الجاري | هذا العام */
+const matchRelativePeriod: Matcher = (ctx, i, f, plen) => {
+  const toks = ctx.toks;
+  let j = i;
+  let offset: number | undefined;
+  let unit = ctx.lex.units.get(f);
+  if (!unit && THIS.has(f)) {
+    unit = ctx.lex.units.get(toks[i + 1]?.f ?? '');
+    if (!unit) return null;
+    offset = 0;
+    j = i + 2;
+  } else if (unit) {
+    const two = beforeLastAt(ctx, i + 1);
+    offset = two ? -2 : ctx.lex.offsets.get(toks[i + 1]?.f ?? '');
+    if (offset === undefined) return null;
+    j = two ? i + 3 : i + 2;
+  } else return null;
+  if (unit === 'Y') {
+    // "العام الماضي 2017": the explicit year joins the expression
+    const y = isInt(toks[j], 1900, 2100);
+    if (y !== null && toks[j].f.length === 4) return cand(ctx, i, startOffset(ctx, i, plen), j + 1, 'date', pad4(y), 'year');
+  }
+  const { value, resolved } = periodValue(ctx, unit, offset);
+  return cand(ctx, i, startOffset(ctx, i, plen), j, 'date', value, GRAN[unit], resolved, resolved ? undefined : NO_PUB);
+};
+
+/** مطلع/منتصف/نهاية + period: "أواخر الشهر الماضي", "نهاية العام", "مطلع 2018", "منتصف فبراير" */
+const matchModified: Matcher = (ctx, i, f, plen) => {
+  const mod = ctx.lex.modifiers.get(f);
+  if (!mod) return null;
+  const toks = ctx.toks;
+  let j = i + 1;
+  if (toks[j]?.f === 'من') j++;
+  const nf = toks[j]?.f;
+  if (nf === undefined) return null;
+  let inner: Candidate | null = null;
+  const bareUnit = ctx.lex.units.get(nf);
+  if (bareUnit) {
+    inner = matchRelativePeriod(ctx, j, nf, 0);
+    if (!inner) {
+      const { value, resolved } = periodValue(ctx, bareUnit, 0);
+      inner = cand(ctx, j, toks[j].start, j + 1, 'date', value, GRAN[bareUnit], resolved, resolved ? undefined : NO_PUB);
+    }
+  } else {
+    inner = matchRelativePeriod(ctx, j, nf, 0) ?? matchCalendarDate(ctx, j, nf, 0) ?? matchYear(ctx, j, nf, 0);
+    if (inner && inner.granularity === 'day') inner = null;
+  }
+  if (!inner) return null;
+  if (f === 'نهايه' && inner.granularity === 'week' && inner.resolved) {
+    // "نهاية الأسبوع" is the weekend
+    return cand(ctx, i, startOffset(ctx, i, plen), endTokOf(inner), 'date', inner.value + '-WE', 'week', true, inner.note);
+  }
+  const note = 'mod: ' + mod + (inner.note ? '; ' + inner.note : '');
+  return cand(ctx, i, startOffset(ctx, i, plen), endTokOf(inner), 'date', inner.value, inner.granularity, inner.resolved, note);
+};
+
+/** Resolves a weekday against the publication date by explicit offset or tense. */
+function resolveWeekday(ctx: Ctx, isoday: number, offset: number | undefined, tense: 'past' | 'future' | null): number {
+  const pub = ctx.pub as number;
+  const wd = isoWeekday(pub);
+  if (offset === 1 || (offset === undefined && tense === 'future')) {
+    let delta = (isoday - wd + 7) % 7;
+    if (offset === 1 && delta === 0) delta = 7;
+    return pub + delta;
+  }
+  let delta = (wd - isoday + 7) % 7;
+  if (offset === -1 && delta === 0) delta = 7;
+  return pub - delta;
+}
+
+/** [صباح|مساء|ليلة] [يوم] الجمعة [المقبل|الماضي] */
+const matchWeekday: Matcher = (ctx, i, f, plen) => {
+  const toks = ctx.toks;
+  let j = i;
+  let ff: string | undefined = f;
+  let part: string | undefined;
+  const dp = ctx.lex.dayParts.match(toks, j, ff);
+  if (dp && dp.value.pre) {
+    part = dp.value.code;
+    j = dp.end;
+    ff = undefined;
+  }
+  let dayWord = false;
+  if ((ff ?? toks[j]?.f) === DAY_WORD) {
+    dayWord = true;
+    j++;
+    ff = undefined;
+  }
+  const wd = ctx.lex.weekdays.get(ff ?? toks[j]?.f ?? '');
+  if (!wd) return null;
+  const wdTok = j;
+  j++;
+  let offset = ctx.lex.offsets.get(toks[j]?.f ?? '');
+  if (offset === 0) offset = undefined;
+  if (offset !== undefined) j++;
+  const prev = toks[i - 1];
+  if (!dayWord && !part && prev && BEFORE_WEEKDAY_BLOCK.has(prev.f)) return null;
+  if (wd.ambiguous && !dayWord && !part && offset === undefined) {
+    const before = toks[wdTok - 1];
+    const after = toks[wdTok + 1];
+    if (before && ITHNAYN_PREV_BLOCK.has(before.f)) return null;
+    if (after && ITHNAYN_NEXT_BLOCK.has(after.f)) return null;
+  }
+  const start = startOffset(ctx, i, part || dayWord ? plen : plen);
+  const note = part ? 'part of day: ' + part : undefined;
+  if (ctx.pub === null) {
+    return cand(ctx, i, start, j, 'date', `XXXX-WXX-${wd.isoday}`, 'day', false, NO_PUB + (note ? '; ' + note : ''));
+  }
+  const tense = offset === undefined ? tenseAround(toks, ctx.lex, i, j) : null;
+  const d = resolveWeekday(ctx, wd.isoday, offset, tense);
+  return cand(ctx, i, start, j, 'date', formatDay(d), 'day', true, note, d);
+};
+
+/** اليوم، أمس، أول أمس، غدا، بعد غد، الليلة، صباح اليوم، أمس الجمعة */
+const matchDeictic: Matcher = (ctx, i, f, plen) => {
+  const toks = ctx.toks;
+  let j = i;
+  let ff: string | undefined = f;
+  let part: string | undefined;
+  const dp = ctx.lex.dayParts.match(toks, j, ff);
+  if (dp && dp.value.pre) {
+    part = dp.value.code;
+    j = dp.end;
+    ff = undefined;
+  }
+  const m = ctx.lex.deictics.match(toks, j, ff);
+  if (!m) return null;
+  const word = ff ?? toks[j].f;
+  let end = m.end;
+  const next = toks[end];
+  const prev = toks[i - 1];
+  // a following weekday names the same day ("اليوم الجمعة")
+  if (next && ctx.lex.weekdays.has(next.f)) end++;
+  else if (next && next.kind === 'w' && next.f.startsWith('ال') && (word === 'اليوم' || word === 'الليله') && m.end === j + 1) {
+    return null; // اليوم الوطني، الليلة الأولى
+  }
+  if ((word === 'اليوم' || word === 'الليله') && m.end === j + 1 && prev && TODAY_PREV_BLOCK.has(prev.f)) return null;
+  if (word === 'اليوم' && next && next.kind === 'w' && next.f === 'من') return null; // "اليوم من" (the day of …)
+  const note = part ? 'part of day: ' + part : m.value.night ? 'part of day: NI' : undefined;
+  const start = startOffset(ctx, i, plen);
+  if (ctx.pub === null) return cand(ctx, i, start, end, 'date', 'XXXX-XX-XX', 'day', false, NO_PUB + (note ? '; ' + note : ''));
+  const d = ctx.pub + m.value.offset;
+  return cand(ctx, i, start, end, 'date', formatDay(d), 'day', true, note, d);
+};
+
+function durationValue(n: number | null, unit: string): string {
+  const num = n === null ? 'X' : String(n);
+  if (unit === 'H') return `PT${num}H`;
+  if (unit === 'MIN') return `PT${num}M`;
+  if (unit === 'S') return `PT${num}S`;
+  return `P${num}${unit}`;
+}
+
+/** N + unit ("ثلاثة أيام", "48 ساعة", "عامين") and "قبل أسبوعين" (a date). */
+const matchDuration: Matcher = (ctx, i, f, plen) => {
+  const toks = ctx.toks;
+  let j = i;
+  let ago = false;
+  if (f === 'قبل') {
+    ago = true;
+    j++;
+  }
+  let n: number | null = null;
+  let unitTok = j;
+  const fj = j === i ? f : toks[j]?.f;
+  let unit = fj !== undefined ? ctx.lex.timeUnits.get(fj) : undefined;
+  if (unit && unit.number === 2) {
+    n = 2;
+  } else if (ago && unit && unit.number === 1 && toks[j + 1]?.kind !== 'n') {
+    n = 1; // "قبل شهر", "قبل عام" (but "قبل عام 2003" is a year)
+  } else {
+    const num = readNumber(toks, j, j === i ? f : undefined); // "لثلاثة أيام"
+    if (num && num.hasDigits && j === i && f !== toks[i].f) return null;
+    if (!num || num.weak || num.value <= 0) return null;
+    unitTok = num.end;
+    unit = ctx.lex.timeUnits.get(toks[unitTok]?.f ?? '');
+    if (!unit || unit.number === 2) return null;
+    n = num.value;
+  }
+  const end = unitTok + 1;
+  const start = startOffset(ctx, i, plen);
+  if (!ago) return cand(ctx, i, start, end, 'duration', durationValue(n, unit.unit), null);
+  // "قبل أسبوعين": a date that many units before publication
+  if (ctx.pub === null || !Number.isInteger(n)) return cand(ctx, i, start, end, 'date', 'XXXX-XX-XX', null, false, NO_PUB);
+  const p = fromDays(ctx.pub);
+  switch (unit.unit) {
+    case 'D': {
+      const d = ctx.pub - n;
+      return cand(ctx, i, start, end, 'date', formatDay(d), 'day', true, undefined, d);
+    }
+    case 'W':
+      return cand(ctx, i, start, end, 'date', formatIsoWeek(ctx.pub - 7 * n), 'week');
+    case 'M': {
+      const { y, m } = addMonths(p.y, p.m, -n);
+      return cand(ctx, i, start, end, 'date', formatMonth(y, m), 'month');
+    }
+    case 'Y':
+      return cand(ctx, i, start, end, 'date', pad4(p.y - n), 'year');
+    default:
+      return null;
+  }
+};
+
+/** الأيام الثلاثة الماضية | الأسبوعين الماضيين | ال24 ساعة الماضية | الأشهر الأخيرة */
+const matchPastPeriod: Matcher = (ctx, i, f, plen) => {
+  const toks = ctx.toks;
+  let j = i;
+  let n: number | null = null;
+  let unit = ctx.lex.pluralPeriods.get(f);
+  if (!unit && f === 'ال' && glued(ctx, i)) {
+    // "الـ24 ساعة الماضية"
+    const num = readNumber(toks, i + 1);
+    if (!num || !num.hasDigits) return null;
+    const u = ctx.lex.timeUnits.get(toks[num.end]?.f ?? '');
+    if (!u) return null;
+    n = num.value;
+    unit = u;
+    j = num.end + 1;
+  } else if (unit) {
+    j++;
+    if (unit.number === 2) n = 2;
+    else {
+      // "الثلاثة" / "ال3" / "الـ 24"
+      const t = toks[j];
+      if (t && t.kind === 'w' && t.f.startsWith('ال') && t.f.length > 3) {
+        const num = readNumber([{ ...t, f: t.f.slice(2) }], 0);
+        if (num && num.end === 1 && !num.weak) {
+          n = num.value;
+          j++;
+        }
+      } else if (t && t.f === 'ال' && glued(ctx, j)) {
+        const v = isInt(toks[j + 1], 1, 1000);
+        if (v !== null) {
+          n = v;
+          j += 2;
+        }
+      }
+    }
+  } else return null;
+  const endWord = toks[j]?.f;
+  if (endWord === undefined || !ctx.lex.periodEnds.has(endWord)) return null;
+  j++;
+  return cand(ctx, i, startOffset(ctx, i, plen), j, 'duration', durationValue(n, unit.unit), null);
+};
+
+/** Clock times: الساعة العاشرة صباحا، الساعة 10:30 مساء بتوقيت غرينتش، 10:30 مساء */
+const matchClock: Matcher = (ctx, i, f, plen) => {
+  const toks = ctx.toks;
+  let j = i;
+  const hourWord = f === 'الساعه';
+  if (hourWord) j++;
+  let hour: number | null = null;
+  let minute = -1;
+  const t = toks[j];
+  if (!t) return null;
+  if (t.kind === 'n') {
+    hour = isInt(t, 0, 24, 2);
+    if (hour === null) return null;
+    j++;
+    if (toks[j]?.f === ':' && glued(ctx, j - 1) && glued(ctx, j)) {
+      const mm = isInt(toks[j + 1], 0, 59, 2);
+      if (mm === null || toks[j + 1].f.length !== 2) return null;
+      minute = mm;
+      j += 2;
+    } else if (!hourWord) {
+      // a bare number needs a part of day after it: "10 صباحا"
+      const dp = ctx.lex.dayParts.match(toks, j);
+      if (!dp || !dp.value.post || hour > 12) return null;
+    }
+  } else if (hourWord) {
+    const o = readOrdinal(toks, j, { hour: true });
+    if (!o || o.value > 12) return null;
+    hour = o.value;
+    j = o.end;
+  } else return null;
+  // و النصف / والربع / إلا ربعا / و10 دقائق
+  const nf = toks[j]?.f;
+  if (nf === 'والنصف' || nf === 'ونصف') {
+    minute = 30;
+    j++;
+  } else if (nf === 'والربع' || nf === 'وربع') {
+    minute = 15;
+    j++;
+  } else if (nf === 'الا' && (toks[j + 1]?.f === 'ربعا' || toks[j + 1]?.f === 'الربع')) {
+    minute = 45;
+    hour = (hour + 23) % 24;
+    j += 2;
+  }
+  let part: string | undefined;
+  const dp = ctx.lex.dayParts.match(toks, j);
+  if (dp && dp.value.post) {
+    part = dp.value.code;
+    if (dp.value.pm && hour < 12 && !(part === 'NI' && hour >= 6 && hour <= 11 && false)) {
+      if (!(part === 'NI' && hour <= 4)) hour += 12;
+    }
+    j = dp.end;
+  }
+  let tz: string | undefined;
+  if (toks[j]?.f === 'بتوقيت' || toks[j]?.f === 'توقيت') {
+    const z = ctx.lex.timezones.match(toks, j + 1);
+    if (z) {
+      tz = z.value;
+      j = z.end;
+    } else if (toks[j + 1]?.kind === 'w') {
+      tz = ctx.text.slice(toks[j + 1].start, toks[j + 1].end);
+      j += 2;
+    }
+  }
+  if (hour === 24) hour = 0;
+  const gran: Granularity = minute < 0 ? 'hour' : 'minute';
+  const hhmm = `T${pad2(hour)}:${pad2(Math.max(0, minute))}`;
+  const notes: string[] = [];
+  if (tz) notes.push('timezone: ' + tz);
+  const start = startOffset(ctx, i, plen);
+  return cand(ctx, i, start, j, 'time', hhmm, gran, true, notes.join('; ') || undefined);
+};
+
+/** Numeric dates: 28/8/2021, 28-8-2021, 28.8.2021, 2021-08-28, 2021/8/28 (day first, as Arab media write them). */
+const matchNumericDate: Matcher = (ctx, i, f) => {
+  const toks = ctx.toks;
+  const t = toks[i];
+  if (t.kind !== 'n') return null;
+  let parts: number[] | null = null;
+  let end = i + 1;
+  if (/^\d{1,4}\.\d{1,2}\.\d{2,4}$/.test(t.f)) {
+    parts = t.f.split('.').map(Number);
+  } else {
+    const sep = toks[i + 1]?.f;
+    if ((sep === '/' || sep === '-') && toks[i + 3]?.f === sep) {
+      const a = toks[i], b = toks[i + 2], c = toks[i + 4];
+      if (b?.kind === 'n' && c?.kind === 'n' && /^\d+$/.test(a.f) && /^\d+$/.test(b.f) && /^\d+$/.test(c.f)) {
+        parts = [Number(a.f), Number(b.f), Number(c.f)];
+        if (a.f.length === 4 && c.f.length > 2) return null;
+        if (a.f.length !== 4 && c.f.length !== 4) return null;
+        end = i + 5;
+      }
+    }
+  }
+  if (!parts || parts.length !== 3) return null;
+  void f;
+  let [d, m, y] = parts;
+  if (parts[0] >= 1000) [y, m, d] = parts;
+  else if (m > 12 && d <= 12) [m, d] = [d, m]; // "4/22/1948": month first when day-first cannot be
+  if (y < 1800 || y > 2100 || !isValidYmd(y, m, d)) return null;
+  const days = toDays(y, m, d);
+  return cand(ctx, i, t.start, end, 'date', formatDay(days), 'day', true, undefined, days);
+};
+
+/** Sets: يوميا، أسبوعيا، سنويا، كل يوم، كل أربع سنوات */
+const matchSet: Matcher = (ctx, i, f, plen) => {
+  const toks = ctx.toks;
+  const s = ctx.lex.sets.match(toks, i, f);
+  if (s) return cand(ctx, i, startOffset(ctx, i, plen), s.end, 'set', s.value, null);
+  if (f !== 'كل') return null;
+  const num = readNumber(toks, i + 1);
+  if (num && !num.weak) {
+    const unit = ctx.lex.timeUnits.get(toks[num.end]?.f ?? '');
+    if (unit && unit.number !== 2) return cand(ctx, i, startOffset(ctx, i, plen), num.end + 1, 'set', durationValue(num.value, unit.unit), null);
+  }
+  const dual = ctx.lex.timeUnits.get(toks[i + 1]?.f ?? '');
+  if (dual && dual.number === 2) return cand(ctx, i, startOffset(ctx, i, plen), i + 2, 'set', durationValue(2, dual.unit), null);
+  return null;
+};
+
+/** Decades and centuries: التسعينيات، القرن العشرين، القرن الماضي */
+const matchDecadeCentury: Matcher = (ctx, i, f, plen) => {
+  const toks = ctx.toks;
+  const dec = ctx.lex.decades.get(f);
+  const start = startOffset(ctx, i, plen);
+  if (dec) {
+    let end = i + 1;
+    let k = end;
+    if (toks[k]?.f === 'من') k++;
+    if (toks[k]?.f === 'القرن' && (toks[k + 1]?.f === 'الماضي' || toks[k + 1]?.f === 'العشرين')) end = k + 2;
+    return cand(ctx, i, start, end, 'date', dec, 'decade');
+  }
+  if (f !== 'القرن') return null;
+  const off = ctx.lex.offsets.get(toks[i + 1]?.f ?? '');
+  if (off !== undefined && off !== 1) {
+    if (ctx.pub === null) return cand(ctx, i, start, i + 2, 'date', 'XX', 'century', false, NO_PUB);
+    const c = Math.floor(fromDays(ctx.pub).y / 100) + off;
+    return cand(ctx, i, start, i + 2, 'date', pad2(c), 'century');
+  }
+  const o = readOrdinal(toks, i + 1);
+  if (o && o.value >= 1 && o.value <= 21) return cand(ctx, i, start, o.end, 'date', pad2(o.value - 1), 'century');
+  return null;
+};
+
+/** Quarters and halves: الربع الأول من العام الجاري، الربع الثالث من 2018، النصف الثاني من العام */
+const matchQuarter: Matcher = (ctx, i, f, plen) => {
+  const toks = ctx.toks;
+  const isQuarter = f === 'الربع';
+  if (!isQuarter && f !== 'النصف') return null;
+  const o = readOrdinal(toks, i + 1);
+  if (!o || o.value < 1 || o.value > (isQuarter ? 4 : 2)) return null;
+  const code = (isQuarter ? 'Q' : 'H') + o.value;
+  const gran: Granularity | null = isQuarter ? 'quarter' : null;
+  const start = startOffset(ctx, i, plen);
+  let k = o.end;
+  if (toks[k]?.f === 'من' || toks[k]?.f === 'خلال') k++;
+  const nf = toks[k]?.f ?? '';
+  const rel = ctx.lex.units.get(nf) === 'Y' || THIS.has(nf) ? matchRelativePeriod(ctx, k, nf, 0) : null;
+  if (rel && rel.granularity === 'year') {
+    const v = rel.resolved ? `${rel.value}-${code}` : `XXXX-${code}`;
+    return cand(ctx, i, start, endTokOf(rel), 'date', v, gran, rel.resolved, rel.note);
+  }
+  const y = yearAt(ctx, k);
+  if (y && !y.hijri) return cand(ctx, i, start, y.end, 'date', `${pad4(y.year)}-${code}`, gran);
+  if (ctx.lex.units.get(nf) === 'Y') {
+    // "الربع الأول من العام": the current year
+    if (ctx.pub === null) return cand(ctx, i, start, k + 1, 'date', `XXXX-${code}`, gran, false, NO_PUB);
+    return cand(ctx, i, start, k + 1, 'date', `${pad4(fromDays(ctx.pub).y)}-${code}`, gran);
+  }
+  return null; // "الربع الأول" alone may be a quarter of a match
+};
+
+const MATCHERS: Matcher[] = [
+  matchQuarter,
+  matchCalendarDate, matchYear, matchRelativePeriod, matchModified, matchWeekday, matchDeictic, matchDuration,
+  matchPastPeriod, matchClock, matchNumericDate, matchSet, matchDecadeCentury,
+];
+
+// ---------------------------------------------------------------- driver
+
+let triggers: Set<string> | null = null;
+
+function triggerWords(lex: TimeLexicon): Set<string> {
+  if (triggers) return triggers;
+  const s = new Set<string>([
+    ...lex.months.firstWords(), ...lex.weekdays.keys(), ...lex.units.keys(), ...lex.deictics.firstWords(),
+    ...lex.dayParts.firstWords(), ...lex.modifiers.keys(), ...lex.timeUnits.keys(), ...lex.pluralPeriods.keys(),
+    ...lex.sets.firstWords(), ...lex.decades.keys(), ...YEAR_WORDS, ...THIS,
+    MONTH_WORD, DAY_WORD, 'قبل', 'الساعه', 'كل', 'القرن', 'ال', 'الربع', 'النصف',
+  ]);
+  triggers = s;
+  return s;
+}
+
+let readingTable: Map<string, Array<[string, number]>> | null = null;
+
+/**
+ * Every surface form (trigger word with or without a proclitic, number word, ordinal) that can start a time
+ * expression, with its readings: one hash lookup per token decides whether any matcher needs to run.
+ */
+function triggerReadingTable(trig: Set<string>): Map<string, Array<[string, number]>> {
+  if (readingTable) return readingTable;
+  const table = new Map<string, Array<[string, number]>>();
+  const add = (form: string): void => {
+    if (table.has(form)) return;
+    // a number word or ordinal can start a duration ("ثلاثة أيام", "لثلاثة أيام") or a day ("الثالث من")
+    const r = procliticReadings(form).filter(([w]) => trig.has(w) || startsNumber(w));
+    if (r.length) table.set(form, r);
+  };
+  for (const w of trig) {
+    add(w);
+    for (const p of PROCLITICS) add(p + w);
+    if (w.startsWith('ال')) {
+      add('ل' + w.slice(1));
+      add('ول' + w.slice(1));
+    }
+  }
+  for (const w of numberStartWords()) {
+    add(w);
+    for (const p of ['و', 'ب', 'ل', 'ف']) add(p + w);
+  }
+  readingTable = table;
+  return table;
+}
+
+/** Finds the time expressions of already-scanned text. */
+export function extractTimesFromTokens(text: string, toks: ScanToken[], published: string | null): TimeExpr[] {
+  const lex = timeLexicon();
+  const table = triggerReadingTable(triggerWords(lex));
+  const pub = published ? parseIsoDate(published) : null;
+  const ctx: Ctx = { text, toks, pub, lex };
+  const out: TimeExpr[] = [];
+  let lastDay: { endTok: number; day: number } | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind === 'p' || t.kind === 'l') continue;
+    let readings: Array<[string, number]>;
+    if (t.kind === 'n') readings = [[t.f, 0]];
+    else {
+      const r = table.get(t.f);
+      if (r === undefined) continue;
+      readings = r;
+    }
+    let best: Candidate | null = null;
+    for (const [f, plen] of readings) {
+      for (const m of MATCHERS) {
+        const c = m(ctx, i, f, plen);
+        if (c && (!best || endTokOf(c) > endTokOf(best))) best = c;
+      }
+    }
+    if (!best) continue;
+    // a clock time takes its day from a date just before it in the same clause, else the publication date
+    if (best.kind === 'time') {
+      let anchor: number | null = null;
+      if (lastDay && i - lastDay.endTok <= 4) anchor = lastDay.day;
+      else if (pub !== null) anchor = pub;
+      if (anchor !== null) best.value = formatDay(anchor) + best.value;
+      else {
+        best.value = 'XXXX-XX-XX' + best.value;
+        best.resolved = false;
+        best.note = best.note ? NO_PUB + '; ' + best.note : NO_PUB;
+      }
+    }
+    const endTok = endTokOf(best);
+    if (best.day !== undefined) lastDay = { endTok, day: best.day };
+    const expr: TimeExpr = {
+      text: text.slice(best.start, best.end),
+      start: best.start,
+      end: best.end,
+      kind: best.kind,
+      value: best.value,
+      granularity: best.granularity,
+      resolved: best.resolved,
+    };
+    if (best.note) expr.note = best.note;
+    out.push(expr);
+    i = endTok - 1;
+  }
+  return out;
+}
+
+/** Time expressions of a text, resolved against `published` (YYYY-MM-DD) when given. */
+export function extractTimes(text: string, published: string | null = null): TimeExpr[] {
+  return extractTimesFromTokens(text, scan(text), published);
+}
+
+export { daysInMonth };

@@ -1,0 +1,231 @@
+// The web UI in a real browser (Debian's Chromium via playwright-core): search with a variant spelling, facets,
+// the article page with highlights and normalized values on hover, the entity page, an injected <script> that
+// stays inert, keyboard access and a phone-sized viewport. Screenshots go to test-output/screenshots/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { HAS_CHROMIUM, SCREENSHOTS, TOKEN, idByTitle, start, type Running } from './harness.js';
+
+const enc = encodeURIComponent;
+let run: Running;
+let page: Page;
+/** requests the pages made to anything but our server (fonts, CDNs…): must stay empty */
+const foreign: string[] = [];
+/** page errors and dialogs: an alert() from injected markup would show up here */
+const incidents: string[] = [];
+
+const shot = (name: string, p: Page = page) => p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+async function watch(p: Page): Promise<void> {
+  p.on('request', (r) => {
+    if (!r.url().startsWith(run.base) && !r.url().startsWith('data:')) foreign.push(r.url());
+  });
+  p.on('pageerror', (e) => incidents.push(`pageerror: ${e.message}`));
+  p.on('dialog', (d) => {
+    incidents.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+}
+
+/** demo articles used below, by title (their ids are assigned at ingest) */
+const TITLES = {
+  rasElHekma: 'صفقة رأس الحكمة: 35 مليار دولار استثمارات إماراتية في مصر',
+  baghdadConference: 'مؤتمر بغداد للتعاون والشراكة يجمع قادة المنطقة وماكرون',
+  kuwaitConference: 'تعهدات بثلاثين مليار دولار في ختام مؤتمر الكويت لإعادة إعمار العراق',
+  tripartite: 'قمة ثلاثية عراقية مصرية أردنية في بغداد تبحث مشروع الشام الجديد',
+  kadhimiRiyadh: 'الكاظمي في الرياض: صندوق سعودي عراقي مشترك بثلاثة مليارات دولار',
+};
+const ids = {} as Record<keyof typeof TITLES, string>;
+const articleUrl = (key: keyof typeof TITLES) => `${run.base}/article/${enc(ids[key])}`;
+
+const XSS_TITLE = '<script>window.__marsadXss = 1</script>خبر يحمل شيفرة مدسوسة';
+const XSS_TEXT =
+  'نشر موقع مجهول خبرا عن ميناء العقبة يتضمن شيفرة مدسوسة <script>window.__marsadXss = 2; alert("xss")</script> ' +
+  'وصورة مزيفة <img src="x" onerror="window.__marsadXss = 3"> ورابطا <a href="javascript:alert(1)">اضغط هنا</a> في وسط النص.';
+
+describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
+  beforeAll(async () => {
+    run = await start();
+    const res = await fetch(`${run.base}/api/ingest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({
+        articles: [{ id: 'e2e-injected', title: XSS_TITLE, text: XSS_TEXT, source: 'مصدر مجهول', published: '2024-05-01', url: 'https://unknown.example/x' }],
+      }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { added: number }).added).toBe(1);
+    for (const [key, title] of Object.entries(TITLES)) ids[key as keyof typeof TITLES] = await idByTitle(run.store, title);
+    page = await run.context.newPage();
+    page.setDefaultTimeout(10_000);
+    await watch(page);
+  }, 180_000);
+
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  it('search with a variant spelling finds the right article, and the URL holds the query', async () => {
+    await page.goto(`${run.base}/`);
+    // "رأس الحكمة" typed without the hamza and with ه for ة
+    await page.fill('#q', 'راس الحكمه');
+    await page.press('#q', 'Enter');
+    await page.waitForURL(/\?q=/);
+    const first = page.locator('.hit h3 a').first();
+    await first.waitFor();
+    expect(await first.getAttribute('href')).toBe(`/article/${enc(ids.rasElHekma)}`);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('راس الحكمه');
+    expect(await page.locator('.hit mark').count()).toBeGreaterThan(0);
+    // the page is right-to-left, in the bundled Naskh font
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.evaluate(async () => (await document.fonts.ready, document.fonts.check('16px "Noto Naskh Arabic"', 'مرصد')))).toBe(true);
+    await shot('search');
+
+    // a shared link opens the same search
+    const other = await run.context.newPage();
+    await watch(other);
+    await other.goto(`${run.base}/?q=${enc('الكاظمي')}`);
+    await other.locator('.hit').first().waitFor();
+    expect(await other.inputValue('#q')).toBe('الكاظمي');
+    await other.close();
+  });
+
+  it('a facet filters the results', async () => {
+    await page.goto(`${run.base}/?q=${enc('قمة')}`);
+    await page.locator('.hit').first().waitFor();
+    const source = page.locator('[data-facet="source"] a', { hasText: 'نشرة الخليج' });
+    await source.click();
+    await page.waitForURL(/source=/);
+    await page.locator('.chips').waitFor();
+    const metas = await page.locator('.hit .meta').allTextContents();
+    expect(metas.length).toBeGreaterThan(0);
+    for (const m of metas) expect(m).toContain('نشرة الخليج');
+    await shot('search-facet');
+
+    // an entity facet narrows further; removing the chip widens again
+    const before = metas.length;
+    const entity = page.locator('[data-facet="PER"] a, [data-facet="LOC"] a').first();
+    await entity.click();
+    await page.waitForURL(/entity=/);
+    await page.locator('.hit').first().waitFor();
+    expect(await page.locator('.hit').count()).toBeLessThanOrEqual(before);
+    await page.locator('.chip-x').first().click();
+    await page.waitForURL((u) => !u.search.includes('source='));
+  });
+
+  it('the article page highlights entities and shows a normalized date on hover', async () => {
+    await page.goto(articleUrl('baghdadConference'));
+    await page.locator('.annotated').waitFor();
+    expect(await page.locator('.annotated a.ann').count()).toBeGreaterThan(2);
+    expect(await page.locator('.legend li').count()).toBe(6);
+    // "أمس السبت" in an article published 2021-08-29
+    const date = page.locator('.ann-TIME', { has: page.locator('.tip', { hasText: '2021-08-28' }) }).first();
+    const tip = date.locator('.tip');
+    expect(await tip.isVisible()).toBe(false);
+    await date.hover();
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.textContent()).toContain('2021-08-28');
+    await shot('article-hover');
+
+    await page.goto(articleUrl('kuwaitConference'));
+    const money = page.locator('.ann-AMOUNT', { has: page.locator('.tip', { hasText: '30,000,000,000 USD' }) }).first();
+    await money.hover();
+    await money.locator('.tip').waitFor({ state: 'visible' });
+    await shot('article');
+  });
+
+  it('the entity page opens from an entity link', async () => {
+    await page.goto(articleUrl('tripartite'));
+    const person = page.locator('.annotated a.ann-PER').first();
+    await person.waitFor();
+    const name = (await person.evaluate((el) => el.firstChild?.textContent ?? '')).trim();
+    await person.click();
+    await page.waitForURL(/\/entity\//);
+    await page.locator('.entity-page h1').waitFor();
+    expect(await page.locator('.entity-page .variants li').count()).toBeGreaterThan(0);
+    expect(await page.locator('.chart svg rect.bar').count()).toBeGreaterThan(0);
+    expect(await page.locator('.entity-page a[href^="/article/"]').count()).toBeGreaterThan(0);
+    expect(name.length).toBeGreaterThan(0);
+    await shot('entity');
+  });
+
+  it('an injected <script> in an ingested article stays inert text', async () => {
+    await page.goto(`${run.base}/article/e2e-injected`);
+    await page.locator('.annotated').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __marsadXss?: number }).__marsadXss)).toBeUndefined();
+    expect(await page.locator('main script, main img, .annotated a[href^="javascript:"]').count()).toBe(0);
+    // the text shown (tooltips aside) is exactly the stored text, markup characters and all
+    const shown = await page.locator('.annotated').evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.tip').forEach((t) => t.remove());
+      return copy.textContent;
+    });
+    expect(shown).toBe(XSS_TEXT);
+    expect(await page.locator('h1').textContent()).toContain('<script>');
+    
+    await page.goto(`${run.base}/?q=${enc('شيفرة مدسوسة')}`);
+    await page.locator('.hit').first().waitFor();
+    expect(await page.locator('.hit h3').first().textContent()).toContain('<script>');
+    expect(await page.evaluate(() => (window as unknown as { __marsadXss?: number }).__marsadXss)).toBeUndefined();
+    expect(incidents).toEqual([]);
+    await shot('injected-script');
+  });
+
+  it('the analyze page annotates pasted text without storing it', async () => {
+    const before = (await run.store.stats()).articles;
+    await page.goto(`${run.base}/analyze`);
+    const text = 'التقى وزير الخارجية العماني بدر البوسعيدي في مسقط أمس نظيره الإيراني، وبحثا مشروعا بقيمة 200 مليون دولار.';
+    await page.fill('#text', text);
+    await page.fill('#published', '2023-05-10');
+    await page.click('.analyze-form button');
+    await page.locator('.analysis .annotated').waitFor();
+    const shown = await page.locator('.analysis .annotated').evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.tip').forEach((t) => t.remove());
+      return copy.textContent;
+    });
+    expect(shown).toBe(text);
+    expect(await page.locator('.analysis .ann').count()).toBeGreaterThan(0);
+    expect((await run.store.stats()).articles).toBe(before);
+    await shot('analyze');
+  });
+
+  it('is keyboard reachable: Tab reaches a highlight and shows its value', async () => {
+    await page.goto(articleUrl('kadhimiRiyadh'));
+    await page.locator('.annotated').waitFor();
+    let found = false;
+    for (let i = 0; i < 40 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => document.activeElement?.classList.contains('ann') ?? false);
+    }
+    expect(found).toBe(true);
+    expect(await page.locator('.ann:focus .tip').isVisible()).toBe(true);
+  });
+
+  it('works at 360 px wide', async () => {
+    const phone = await run.context.newPage();
+    phone.setDefaultTimeout(10_000);
+    await watch(phone);
+    await phone.setViewportSize({ width: 360, height: 760 });
+    for (const [name, url, ready] of [
+      ['mobile-search', `/?q=${enc('الكاظمي')}`, '.hit'],
+      ['mobile-article', `/article/${enc(ids.kuwaitConference)}`, '.annotated'],
+      ['mobile-entity', null, '.entity-page h1'],
+      ['mobile-analyze', '/analyze', '#text'],
+    ] as const) {
+      if (url) await phone.goto(`${run.base}${url}`);
+      else await phone.locator('.annotated a.ann').first().click();
+      await phone.locator(ready).first().waitFor();
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, name).toBeLessThanOrEqual(0);
+      await shot(name, phone);
+    }
+    // the facets and results are both reachable on a phone
+    await phone.goto(`${run.base}/?q=${enc('قمة')}`);
+    await phone.locator('.facets summary').click(); // folded on phones
+    await phone.locator('[data-facet="source"] a').first().click();
+    await phone.waitForURL(/source=/);
+    await phone.close();
+    expect(foreign).toEqual([]);
+  });
+});

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDateline, parseTxt } from '../../src/ingest/txt.js';
+import { decodeBytes } from '../../src/ingest/decode.js';
+import { extractHtmlArticle } from '../../src/ingest/html.js';
+import { parseFeed, isFeed } from '../../src/ingest/feed.js';
+import { recordToArticle, sniffJson } from '../../src/ingest/records.js';
+import { sniffFormat, walkFiles } from '../../src/ingest/run.js';
+import { htmlToText } from '../../src/ingest/htmltext.js';
+
+const FIX = join(__dirname, '..', 'fixtures', 'ingest');
+const rows = readFileSync(join(__dirname, 'datelines.tsv'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#'))
+  .slice(1)
+  .map((l) => l.split('\t'));
+
+describe('datelines', () => {
+  it.each(rows)('%s', (line, source, place) => {
+    const d = parseDateline(line);
+    if (!source && !place) expect(d).toBeNull();
+    else expect(d).toMatchObject({ source, place });
+  });
+});
+
+describe('.txt articles', () => {
+  it('takes the first line as title, a date line as publication date, the dateline as source/place', () => {
+    const a = parseTxt(readFileSync(join(FIX, 'texts', 'beirut-reuters.txt'), 'utf8'));
+    expect(a.title).toBe('مصرف لبنان يمدد العمل بتعميم السحوبات النقدية');
+    expect(a.published).toBe('2020-06-30');
+    expect(a.source).toBe('رويترز');
+    expect(a.place).toBe('بيروت');
+    expect(a.text.startsWith('بيروت - رويترز:')).toBe(true);
+  });
+  it('keeps a long first line as body text (no title)', () => {
+    const a = parseTxt(readFileSync(join(FIX, 'texts', 'cairo-afp-long-first-line.txt'), 'utf8'));
+    expect(a.title).toBeNull();
+    expect(a.text.startsWith('القاهرة (أ ف ب) -')).toBe(true);
+    expect(a.source).toBe('أ ف ب');
+  });
+  it('handles CRLF and leading blank lines', () => {
+    const a = parseTxt('\r\n\r\nعنوان قصير\r\n\r\nنص الخبر هنا.\r\n');
+    expect(a.title).toBe('عنوان قصير');
+    expect(a.text).toBe('نص الخبر هنا.');
+  });
+});
+
+describe('encodings', () => {
+  it('decodes a windows-1256 page declared by <meta http-equiv>', () => {
+    const buf = readFileSync(join(FIX, 'pages', 'beirut-budget-1256.html'));
+    const { text, encoding } = decodeBytes(buf);
+    expect(encoding).toBe('windows-1256');
+    expect(text).toContain('الحكومة اللبنانية تقر موازنة العام المقبل');
+  });
+  it('falls back to windows-1256 when undeclared bytes are not UTF-8', () => {
+    const src = readFileSync(join(FIX, 'pages', 'beirut-budget-1256.html'));
+    const stripped = Buffer.from(src.toString('latin1').replace(/<meta[^>]*>/i, ''), 'latin1');
+    expect(decodeBytes(stripped).text).toContain('مجلس الوزراء اللبناني');
+  });
+  it('honours the HTTP charset and a UTF-8 BOM', () => {
+    expect(decodeBytes(Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from('سلام')])).text).toBe('سلام');
+    const enc = new TextDecoder('windows-1256');
+    const bytes = Buffer.from([0xd3, 0xe1, 0xc7, 0xe3]); // سلام in windows-1256
+    expect(enc.decode(bytes)).toBe('سلام');
+    expect(decodeBytes(bytes, 'text/html; charset=windows-1256').text).toBe('سلام');
+  });
+});
+
+describe('HTML pages', () => {
+  it('extracts the article, not the boilerplate, with its metadata', () => {
+    const a = extractHtmlArticle(readFileSync(join(FIX, 'pages', 'water-talks.html'), 'utf8'), 'http://x/');
+    expect(a.title).toBe('الأردن ومصر تبحثان أزمة المياه في المنطقة');
+    expect(a.published).toBe('2019-03-12T08:15:00+02:00');
+    expect(a.author).toBe('سلمى الخطيب');
+    expect(a.source).toBe('شبكة الخبر');
+    expect(a.url).toBe('https://example.org/news/2019/03/water-talks');
+    expect(a.text).toContain('أيمن الصفدي');
+    expect(a.text).not.toContain('لا يجب أن يظهر');
+    expect(a.text).not.toContain('الأكثر قراءة');
+    expect(a.text).not.toContain('جميع الحقوق');
+    // a literal <script> in the article stays as text
+    expect(a.text).toContain('<script>alert("x")</script>');
+    // paragraphs stay separate
+    expect(a.text.split('\n\n').length).toBeGreaterThanOrEqual(4);
+  });
+  it('reads JSON-LD datePublished, unclosed <p>, a title with a site suffix', () => {
+    const a = extractHtmlArticle(readFileSync(join(FIX, 'pages', 'gulf-health.html'), 'utf8'));
+    expect(a.published).toBe('2020-01-15T09:30:00+03:00');
+    expect(a.title).toBe('الكويت تفتتح أكبر مستشفى للأطفال في الخليج');
+    expect(a.author).toBe('فهد العنزي');
+    expect(a.text).toContain('الإِمَارَات');
+    expect(a.text).not.toContain('اشترك في النشرة');
+  });
+  it('reads <time datetime> in a windows-1256 page', () => {
+    const html = decodeBytes(readFileSync(join(FIX, 'pages', 'beirut-budget-1256.html'))).text;
+    const a = extractHtmlArticle(html);
+    expect(a.published).toBe('2019-10-21');
+    expect(a.title).toBe('الحكومة اللبنانية تقر موازنة العام المقبل');
+    expect(a.text).toContain('مصرف لبنان');
+  });
+  it('reports a page without text', () => {
+    expect(extractHtmlArticle('<html><body><nav>x</nav></body></html>').problem).toBeTruthy();
+  });
+});
+
+describe('feeds', () => {
+  it('parses RSS 2.0 items (CDATA, content:encoded, dc:creator, entities)', () => {
+    const xml = readFileSync(join(FIX, 'feeds', 'news.rss'), 'utf8');
+    expect(isFeed(xml)).toBe('rss');
+    const f = parseFeed(xml);
+    expect(f.title).toBe('نشرة الخليج');
+    expect(f.items).toHaveLength(3);
+    expect(f.items[0]).toMatchObject({ key: 'gulf-2019-1001', title: 'افتتاح معرض الرياض الدولي للكتاب', published: 'Wed, 02 Oct 2019 15:00:00 GMT' });
+    expect(f.items[0].text).toBe('افتتح وزير الثقافة السعودي معرض الرياض الدولي للكتاب بمشاركة تسعمئة دار نشر.');
+    expect(f.items[1].author).toBe('منى عبد الحميد');
+    expect(f.items[1].text.split('\n\n')).toHaveLength(2);
+    expect(f.items[2].text).toContain('المشتركة & الربط');
+  });
+  it('parses Atom entries (html content, summary, alternate link)', () => {
+    const xml = readFileSync(join(FIX, 'feeds', 'news.atom'), 'utf8');
+    expect(isFeed(xml)).toBe('atom');
+    const f = parseFeed(xml);
+    expect(f.title).toBe('أخبار المغرب العربي');
+    expect(f.items).toHaveLength(2);
+    expect(f.items[0]).toMatchObject({ key: 'tag:example.org,2019:maghreb-77', link: '{{BASE}}/maghreb/77', published: '2019-11-04T08:00:00Z', author: 'يوسف بنعلي' });
+    expect(f.items[0].text).not.toContain('<p>');
+    expect(f.items[1].published).toBe('2019-11-05T07:30:00Z');
+    expect(f.items[1].text).toContain('الهيئة العليا المستقلة للانتخابات');
+  });
+  it('rejects what is not a feed', () => {
+    expect(() => parseFeed('<html></html>')).toThrow(/not an RSS or Atom/);
+  });
+});
+
+describe('JSON records', () => {
+  it('maps common field names', () => {
+    const a = recordToArticle({ guid: 'x1', headline: 'عنوان', body: '<p>نص <b>الخبر</b></p>', pubDate: '2019-09-30', link: 'http://a', site: 'bbc' });
+    expect(a).toMatchObject({ id: 'x1', title: 'عنوان', text: 'نص الخبر', published: '2019-09-30', url: 'http://a', source: 'bbc' });
+    const b = recordToArticle({ id: 7, title: 't', content: 'c', date_extracted: '2018-02-01' });
+    expect(b).toMatchObject({ id: '7', text: 'c', published: '2018-02-01' });
+    expect(recordToArticle({ text: 'x', timestamp: 1517443200 }).published).toBe('2018-02-01T00:00:00.000Z');
+    expect(() => recordToArticle([1, 2])).toThrow();
+  });
+  it('tells JSON from JSON Lines', () => {
+    expect(sniffJson('[{"a":1}]')).toBe('json');
+    expect(sniffJson('{"a":1}\n{"a":2}\n')).toBe('jsonl');
+    expect(sniffJson('{\n "a": 1\n}')).toBe('json');
+    expect(sniffJson('نص')).toBeNull();
+  });
+});
+
+describe('format recognition', () => {
+  it('by content first, then extension', () => {
+    expect(sniffFormat('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', '.xml', null)).toBe('rss');
+    expect(sniffFormat('<!DOCTYPE html><html></html>', '.txt', null)).toBe('html');
+    expect(sniffFormat('{"text":"x"}\n{"text":"y"}', '.txt', null)).toBe('jsonl');
+    expect(sniffFormat('خبر عادي', '.html', null)).toBe('html');
+    expect(sniffFormat('خبر عادي', '', null)).toBe('txt');
+  });
+  it('walks folders recursively, sorted, skipping unknown and hidden files', () => {
+    const files = walkFiles(FIX).map((f) => f.slice(FIX.length + 1));
+    expect(files).toContain('feeds/linked/riyadh-book-fair.html');
+    expect(files).not.toContain('README.md');
+    expect(files).not.toContain('make-1256.mjs');
+    expect([...files].sort()).toEqual(files);
+  });
+  it('turns HTML fragments into paragraphs', () => {
+    expect(htmlToText('<p>أ</p><p>ب<br>ج</p><script>x</script>')).toBe('أ\n\nب\nج');
+  });
+});

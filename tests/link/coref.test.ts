@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { linkStage } from '../../src/link/index.js';
+import { buildDoc } from '../events/helpers.js';
+
+const rows = readFileSync(join(__dirname, 'coref.tsv'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#'))
+  .slice(1)
+  .map((l) => {
+    const [id, text, links] = l.split('\t');
+    return { id, text, links: links.split(';').map((x) => x.trim()).filter(Boolean) };
+  });
+
+describe('within-article linking', () => {
+  for (const row of rows) {
+    it(`${row.id}`, () => {
+      const doc = linkStage(buildDoc(row.text));
+      const byText = (m: string) => doc.entities.filter((e) => e.text === m);
+      const plain = row.links.filter((l) => !l.startsWith('id:'));
+      if (plain.length) {
+        expect(doc.entities.filter((e) => plain.some((p) => p.split('=')[0] === e.text)).map((e) => `${e.text}=${e.canonical}`)).toEqual(plain);
+      }
+      for (const l of row.links.filter((x) => x.startsWith('id:'))) {
+        const [m, id] = l.slice(3).split('=');
+        expect(byText(m)[0]?.entity).toBe(id);
+      }
+      // every mention is linked
+      for (const e of doc.entities) expect(e.entity && e.canonical, e.text).toBeTruthy();
+    });
+  }
+
+  it('links the roles of a person to the canonical entity', () => {
+    const doc = linkStage(buildDoc('قال رئيس الوزراء [MISC العراقي] [PER مصطفى الكاظمي] إن [PER الكاظمي] سيسافر.'));
+    expect(doc.roles).toHaveLength(1);
+    expect(doc.roles[0]).toMatchObject({ title: 'رئيس الوزراء', of: 'العراق', person: { name: 'مصطفى الكاظمي', type: 'PER' } });
+    expect(doc.entities.map((e) => e.entity)).toEqual(['LOC:عراق', 'PER:مصطفي كاظمي', 'PER:مصطفي كاظمي']);
+  });
+
+  it('resolves البلاد in a title to the country in context', () => {
+    const doc = linkStage(buildDoc('وصل الوفد [MISC القطري]. واستقبل أمير البلاد الشيخ [PER تميم بن حمد] الضيوف.'));
+    expect(doc.roles.map((r) => [r.person.name, r.title, r.of])).toEqual([['تميم بن حمد', 'أمير', 'قطر']]);
+  });
+
+  it('leaves a document without entities unchanged but with an empty roles layer', () => {
+    const doc = linkStage(buildDoc('لا أسماء هنا.'));
+    expect(doc.entities).toEqual([]);
+    expect(doc.roles).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sentenceFeatures } from '../../src/ner/features.js';
+import { loadLexicon } from '../../src/ner/lexicon.js';
+import { decode, LABELS, NerModel } from '../../src/ner/model.js';
+import { tagSentences } from '../../src/ner/tagger.js';
+import { labelIndex, train } from '../../src/ner/train.js';
+
+// a toy corpus written for this test
+const TOY: Array<[string, string]> = [
+  ['التقى الوزير سامر حداد في مدينة طرطوس', 'O O B-PER I-PER O O B-LOC'],
+  ['وصل الوزير نبيل كرم الى مدينة حماة', 'O O B-PER I-PER O O B-LOC'],
+  ['قالت شركة النور للطاقة ان الأرباح ارتفعت', 'O B-ORG I-ORG I-ORG O O O'],
+  ['أعلنت شركة الفجر للنقل عن خط جديد', 'O B-ORG I-ORG I-ORG O O O'],
+  ['سافر الوزير سامر حداد الى طرطوس', 'O O B-PER I-PER O B-LOC'],
+];
+
+function toyModel(): NerModel {
+  const lex = loadLexicon();
+  const data = TOY.map(([s, t]) => ({
+    features: sentenceFeatures(lex, s.split(' ')),
+    gold: Int32Array.from(t.split(' ').map(labelIndex)),
+  }));
+  return train(data, { epochs: 5, seed: 7 });
+}
+
+describe('NER model', () => {
+  it('learns a toy corpus', () => {
+    const m = toyModel();
+    const lex = loadLexicon();
+    const [s, t] = TOY[0];
+    const path = decode(m, sentenceFeatures(lex, s.split(' ')));
+    expect(Array.from(path, (l) => LABELS[l]).join(' ')).toBe(t);
+  });
+
+  it('trains deterministically', () => {
+    const a = toyModel();
+    const b = toyModel();
+    expect(Array.from(a.weights)).toEqual(Array.from(b.weights));
+  });
+
+  it('round-trips through save and load with the same decisions', () => {
+    const m = toyModel();
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-ner-'));
+    try {
+      const path = join(dir, 'toy.bin.gz');
+      m.save(path);
+      const back = NerModel.load(path);
+      expect(back.size).toBeGreaterThan(0);
+      expect(back.size).toBeLessThanOrEqual(m.size);
+      const words = 'وصل الوزير سامر حداد الى مدينة حماة'.split(' ');
+      const before = tagSentences([words], Infinity, { first: m, second: null });
+      const after = tagSentences([words], Infinity, { first: back, second: null });
+      expect(after).toEqual(before);
+      // quantized weights stay close to the originals
+      const k = back.keys[0];
+      const row = m.find(k);
+      const rowBack = back.find(k);
+      for (let c = 0; c < LABELS.length; c++) {
+        expect(Math.abs(back.weights[rowBack * LABELS.length + c] - m.weights[row * LABELS.length + c])).toBeLessThan(0.01);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects a file that is not a model', () => {
+    expect(() => NerModel.fromBuffer(Buffer.from('not gzip'))).toThrow();
+  });
+});

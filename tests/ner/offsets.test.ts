@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { nerStage, offsetAfterLetters, procliticLength } from '../../src/ner/index.js';
+import { emptyDoc } from '../../src/doc.js';
+import { textStage } from '../../src/text/index.js';
+
+const rows = readFileSync(join(__dirname, 'proclitics.tsv'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#') && !l.startsWith('token\t'))
+  .map((l) => l.split('\t'));
+
+describe('entity text without proclitics', () => {
+  for (const [token, text] of rows) {
+    it(`${token} → ${text}`, () => {
+      expect(token.slice(procliticLength(token))).toBe(text);
+    });
+  }
+
+  it('counts letters past diacritics', () => {
+    expect(offsetAfterLetters('وَبَغْدَاد', 1)).toBe(2);
+    expect(offsetAfterLetters('abc', 0)).toBe(0);
+  });
+});
+
+describe('nerStage offsets', () => {
+  const run = (text: string) => nerStage(textStage(emptyDoc(text)));
+
+  it('points entities at the original characters, after the proclitics', () => {
+    const text = 'سافر الوفد من القاهرة إلى بيروت وبغداد الأسبوع الماضي.';
+    const doc = run(text);
+    const places = doc.entities.filter((e) => e.type === 'LOC').map((e) => e.text);
+    expect(places).toEqual(['القاهرة', 'بيروت', 'بغداد']);
+    for (const e of doc.entities) {
+      expect(text.slice(e.start, e.end)).toBe(e.text);
+      expect(e.tokenEnd).toBeGreaterThan(e.tokenStart);
+      expect(doc.tokens[e.tokenEnd - 1].end).toBe(e.end);
+      expect(e.entity).toBeUndefined();
+    }
+    const baghdad = doc.entities.find((e) => e.text === 'بغداد')!;
+    expect(baghdad.start).toBe(text.indexOf('وبغداد') + 1);
+  });
+
+  it('keeps offsets right when diacritics and tatweel are in the text', () => {
+    const text = 'وصل رئيسُ الوزراء إلى لنـدن، ثم زار وَبَاريس.';
+    const doc = run(text);
+    for (const e of doc.entities) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('adds nothing to an empty document', () => {
+    expect(run('').entities).toEqual([]);
+  });
+});

@@ -1,0 +1,317 @@
+// The HTTP API through fastify.inject: every endpoint's answers and validation errors, the token rule,
+// the analyze size limit, the OpenAPI document and the UI fallback.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { openStore } from '../../src/store/index.js';
+import type { Store } from '../../src/store/types.js';
+import { buildServer, LIMITS } from '../../src/server/index.js';
+import { analyze } from '../../src/pipeline/analyze.js';
+import { docToJson } from '../../src/cli/format.js';
+import { FIXTURE_ARTICLES } from './fixtures.js';
+
+const TOKEN = 'test-token-1234';
+let store: Store;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  store = await openStore(':memory:');
+  const added = await store.addArticles(FIXTURE_ARTICLES);
+  expect(added.failed).toBe(0);
+  app = await buildServer({ store, token: TOKEN, logger: false, webRoot: null });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await store?.close();
+});
+
+const get = (url: string) => app.inject({ method: 'GET', url });
+const enc = encodeURIComponent;
+
+/** a 400 whose message names `what` */
+async function expect400(url: string, what: RegExp) {
+  const res = await get(url);
+  expect(res.statusCode, `${url} → ${res.body}`).toBe(400);
+  const body = res.json();
+  expect(body.error).toBe('Bad Request');
+  expect(body.message).toMatch(what);
+  expect(body.message).not.toContain('\n');
+}
+
+describe('meta', () => {
+  it('GET /healthz answers ok with the article count', async () => {
+    const res = await get('/healthz');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', articles: FIXTURE_ARTICLES.length, writable: true });
+  });
+
+  it('GET /api/openapi.json documents every endpoint', async () => {
+    const res = await get('/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const path of ['/api/search', '/api/articles/{id}', '/api/articles/{id}/similar', '/api/entities', '/api/entities/{id}', '/api/timeline', '/api/analyze', '/api/ingest', '/healthz']) {
+      expect(Object.keys(doc.paths), path).toContain(path);
+    }
+    expect(doc.paths['/api/search'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'from', 'to', 'source', 'entity', 'type', 'limit', 'offset']));
+    expect(doc.paths['/api/ingest'].post.security).toBeTruthy();
+  });
+
+  it('unknown API paths are JSON 404s', async () => {
+    const res = await get('/api/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toContain('/api/nothing-here');
+  });
+
+  it('sends a restrictive Content-Security-Policy', async () => {
+    const res = await get('/healthz');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
+
+describe('GET /api/search', () => {
+  it('finds an article and returns the search result shape', async () => {
+    const res = await get(`/api/search?q=${enc('الربط الكهربائي')}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.total).toBeGreaterThanOrEqual(1);
+    expect(body.hits[0]).toHaveProperty('snippet');
+    expect(body.hits.map((h: { id: string }) => h.id)).toContain('fx-safadi-baghdad');
+    expect(body.facets).toHaveProperty('sources');
+    expect(body.facets).toHaveProperty('months');
+  });
+
+  it('is the same engine as the store (same ids, same order)', async () => {
+    const q = 'الربط';
+    const direct = await store.search({ q, limit: 10 });
+    const body = (await get(`/api/search?q=${enc(q)}`)).json();
+    expect(body.hits.map((h: { id: string }) => h.id)).toEqual(direct.hits.map((h) => h.id));
+    expect(body.total).toBe(direct.total);
+  });
+
+  it('filters by source (repeatable) and date range', async () => {
+    const res = await get(`/api/search?q=&source=${enc('مصدر ب')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().hits.map((h: { id: string }) => h.id)).toEqual(['fx-kuwait-budget']);
+    const two = (await get(`/api/search?q=&source=${enc('مصدر ب')}&source=${enc('مصدر أ')}&from=2022-06&to=2022-12`)).json();
+    expect(two.hits.map((h: { id: string }) => h.id).sort()).toEqual(['fx-doha-summit', 'fx-kuwait-budget']);
+  });
+
+  it('rejects bad input with one clear line', async () => {
+    await expect400('/api/search?q=x&limit=0', /limit/);
+    await expect400(`/api/search?q=x&limit=${LIMITS.searchLimit + 1}`, /limit/);
+    await expect400('/api/search?q=x&limit=ten', /limit/);
+    await expect400('/api/search?q=x&offset=-1', /offset/);
+    await expect400('/api/search?q=x&type=PERSON', /type must be one of PER, ORG, LOC, MISC/);
+    await expect400('/api/search?q=x&from=yesterday', /from must be a date/);
+    await expect400('/api/search?q=x&to=2022-02-30', /to.*not a calendar date/);
+    await expect400('/api/search?q=x&from=2023&to=2022', /after/);
+    await expect400('/api/search?q=x&sort=random', /sort/);
+    await expect400('/api/search?q=x&colour=red', /unknown field "colour"/);
+    await expect400(`/api/search?q=${'ب'.repeat(1001)}`, /q/);
+  });
+
+  it('reports query-language errors as 400', async () => {
+    await expect400(`/api/search?q=${enc('type:PERSON')}`, /type/);
+  });
+});
+
+describe('GET /api/articles/:id', () => {
+  it('returns the article with all its layers', async () => {
+    const res = await get('/api/articles/fx-safadi-baghdad');
+    expect(res.statusCode).toBe(200);
+    const a = res.json();
+    expect(a).toMatchObject({ id: 'fx-safadi-baghdad', source: 'مصدر أ', published: '2022-03-02' });
+    for (const layer of ['text', 'sentences', 'tokens', 'entities', 'times', 'amounts', 'roles', 'events']) expect(a.doc).toHaveProperty(layer);
+    expect(a.doc.text).toBe(a.text);
+  });
+
+  it('404 for an unknown id, 400 for an absurd one', async () => {
+    const res = await get('/api/articles/no-such-article');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toContain('no-such-article');
+    const long = await get(`/api/articles/${'x'.repeat(301)}`);
+    expect(long.statusCode).toBe(400);
+    expect(long.json().message).toMatch(/id/);
+  });
+
+  it('similar: a list for a known id, 404 for an unknown one, 400 for a bad limit', async () => {
+    const res = await get('/api/articles/fx-safadi-baghdad/similar');
+    expect(res.statusCode).toBe(200);
+    expect(Array.isArray(res.json().similar)).toBe(true);
+    expect((await get('/api/articles/nope/similar')).statusCode).toBe(404);
+    await expect400('/api/articles/fx-safadi-baghdad/similar?limit=0', /limit/);
+    await expect400('/api/articles/fx-safadi-baghdad/similar?limit=51', /limit/);
+  });
+});
+
+describe('GET /api/entities', () => {
+  it('lists entities and validates filters', async () => {
+    const res = await get('/api/entities');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toHaveProperty('entities');
+    expect(res.json()).toHaveProperty('total');
+    await expect400('/api/entities?type=PEOPLE', /type/);
+    await expect400('/api/entities?limit=100000', /limit/);
+    await expect400('/api/entities?sort=size', /sort/);
+    await expect400('/api/entities?from=2022-1', /from/);
+    await expect400('/api/entities?name=x', /unknown field "name"/);
+  });
+
+  it('GET /api/entities/:id: the detail of a listed entity, 404 for an unknown one', async () => {
+    const list = (await get('/api/entities?limit=5')).json();
+    if (list.entities.length > 0) {
+      const id = list.entities[0].id as string;
+      const res = await get(`/api/entities/${enc(id)}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ id, type: list.entities[0].type });
+      expect(res.json()).toHaveProperty('mentionsByWeek');
+      expect(res.json()).toHaveProperty('cooccurring');
+    }
+    expect((await get(`/api/entities/${enc('PER:لا أحد بهذا الاسم')}`)).statusCode).toBe(404);
+    await expect400('/api/entities/x?articles=0', /articles/);
+  });
+});
+
+describe('GET /api/timeline', () => {
+  it('answers with items and validates its filters', async () => {
+    const res = await get('/api/timeline?from=2022&to=2023');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toHaveProperty('items');
+    await expect400('/api/timeline?from=last-week', /from/);
+    await expect400('/api/timeline?kinds=people', /kinds/);
+    await expect400('/api/timeline?limit=5000', /limit/);
+  });
+});
+
+describe('POST /api/analyze', () => {
+  const post = (payload: unknown, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url: '/api/analyze', payload: payload as object, headers });
+
+  it('returns exactly the `marsad analyze` JSON and stores nothing', async () => {
+    const text = 'وصل رئيس الوزراء إلى الكويت أمس في زيارة تستمر يومين.';
+    const before = (await store.stats()).articles;
+    const res = await post({ text, published: '2021-08-14' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(JSON.parse(JSON.stringify(docToJson(analyze(text, { published: '2021-08-14' })))));
+    expect((await store.stats()).articles).toBe(before);
+  });
+
+  it('rejects bad bodies', async () => {
+    for (const [payload, what] of [
+      [{}, /missing required field "text"/],
+      [{ text: '' }, /text/],
+      [{ text: '   ' }, /empty/],
+      [{ text: 42 }, /text/],
+      [{ text: 'نص', published: '14/08/2021' }, /published/],
+      [{ text: 'نص', published: '2021-02-30' }, /published.*not a calendar date/],
+      [{ text: 'نص', extra: 1 }, /unknown field "extra"/],
+    ] as const) {
+      const res = await post(payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json().message).toMatch(what);
+    }
+  });
+
+  it('limits the size: too many characters → 400, too many bytes → 413, not JSON → 415', async () => {
+    const tooLong = await post({ text: 'ا'.repeat(LIMITS.analyzeChars + 1) });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().message).toMatch(/text must NOT have more than/);
+    const tooBig = await post({ text: 'ا'.repeat(LIMITS.analyzeBodyBytes) });
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().message).toMatch(/too large/);
+    const plain = await app.inject({ method: 'POST', url: '/api/analyze', payload: 'نص', headers: { 'content-type': 'application/xml' } });
+    expect(plain.statusCode).toBe(415);
+  });
+});
+
+describe('POST /api/ingest and the token rule', () => {
+  const article = { id: 'fx-ingested', title: 'وزير الطاقة يفتتح محطة شمسية', text: 'افتتح وزير الطاقة محطة للطاقة الشمسية بقدرة 600 ميغاواط في جنوب البلاد.', source: 'مصدر ج', published: '2023-01-10' };
+  const post = (payload: unknown, headers: Record<string, string> = {}, target = app) =>
+    target.inject({ method: 'POST', url: '/api/ingest', payload: payload as object, headers });
+
+  it('without a configured token every write is refused (403)', async () => {
+    const readOnly = await buildServer({ store, token: null, logger: false, webRoot: null });
+    try {
+      for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }]) {
+        const res = await post({ articles: [article] }, headers, readOnly);
+        expect(res.statusCode).toBe(403);
+        expect(res.json().message).toMatch(/MARSAD_TOKEN/);
+      }
+      expect((await readOnly.inject({ method: 'GET', url: '/healthz' })).json().writable).toBe(false);
+    } finally {
+      await readOnly.close();
+    }
+    expect(await store.hasArticle('fx-ingested')).toBe(false);
+  });
+
+  it('a missing or wrong token is 401, before the body is looked at', async () => {
+    expect((await post({ articles: [article] })).statusCode).toBe(401);
+    expect((await post({ articles: [article] }, { authorization: 'Bearer wrong' })).statusCode).toBe(401);
+    expect((await post({ articles: [article] }, { 'x-marsad-token': `${TOKEN}x` })).statusCode).toBe(401);
+    expect((await post({ nonsense: true }, { authorization: 'Basic abc' })).statusCode).toBe(401);
+    expect(await store.hasArticle('fx-ingested')).toBe(false);
+  });
+
+  it('validates the body once the token is right', async () => {
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    for (const [payload, what] of [
+      [{}, /missing required field "articles"/],
+      [{ articles: [] }, /articles/],
+      [{ articles: [{ title: 'بلا نص' }] }, /text/],
+      [{ articles: [{ text: '' }] }, /text/],
+      [{ articles: [{ text: 'نص', colour: 'red' }] }, /unknown field "colour"/],
+      [{ articles: [{ text: 'نص', published: 20230110 }] }, /published/],
+    ] as const) {
+      const res = await post(payload, auth);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json().message).toMatch(what);
+    }
+  });
+
+  it('adds articles with the right token; they become searchable', async () => {
+    const res = await post({ articles: [article] }, { authorization: `Bearer ${TOKEN}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ added: 1, failed: 0 });
+    expect(await store.hasArticle('fx-ingested')).toBe(true);
+    const again = await post({ articles: [article] }, { 'x-marsad-token': TOKEN });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().added).toBe(0);
+    const found = (await get(`/api/search?q=${enc('محطة شمسية')}`)).json();
+    expect(found.hits.map((h: { id: string }) => h.id)).toContain('fx-ingested');
+  });
+});
+
+describe('web UI routes', () => {
+  it('without a built UI, UI routes say how to build it', async () => {
+    const res = await get('/');
+    expect(res.statusCode).toBe(503);
+    expect(res.body).toContain('npm run build');
+  });
+
+  it('serves index.html for UI routes and assets as files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-web-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="ar" dir="rtl"><title>مرصد</title></html>');
+    writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+    const ui = await buildServer({ store, token: null, logger: false, webRoot: dir });
+    try {
+      for (const url of ['/', '/?q=x', '/article/fx-kuwait-budget', `/entity/${enc('PER:س')}`, '/analyze']) {
+        const res = await ui.inject({ method: 'GET', url });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.headers['content-type']).toMatch(/text\/html/);
+        expect(res.body).toContain('dir="rtl"');
+      }
+      expect((await ui.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200);
+      expect((await ui.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
+      expect((await ui.inject({ method: 'GET', url: '/api/articles/nope' })).headers['content-type']).toMatch(/json/);
+    } finally {
+      await ui.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

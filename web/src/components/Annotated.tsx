@@ -1,0 +1,107 @@
+// The original text with entities, times and amounts marked by type. Text is rendered as Preact text nodes
+// (never innerHTML): an article's "<script>" stays visible text. Each mark shows its normalized value on
+// hover, keyboard focus or tap (focusable), and entity marks link to the entity page.
+import type { Amount, DocJson, Entity, TimeExpr } from '../api';
+import { amountValue, entityHref, TYPE_LABEL, timeKind, timeValue } from '../format';
+import { Link } from '../router';
+
+type MarkKind = 'PER' | 'ORG' | 'LOC' | 'MISC' | 'TIME' | 'AMOUNT';
+
+interface Mark {
+  start: number;
+  end: number;
+  kind: MarkKind;
+  /** the tooltip: the kind, then the normalized value (shown left-to-right) */
+  tipLabel: string;
+  tipValue: string;
+  href?: string;
+}
+
+function entityMark(e: Entity, link: boolean): Mark {
+  const name = e.canonical && e.canonical !== e.text ? e.canonical : '';
+  return { start: e.start, end: e.end, kind: e.type, tipLabel: TYPE_LABEL[e.type] ?? e.type, tipValue: name, href: link && e.entity ? entityHref(e.entity) : undefined };
+}
+const timeMark = (t: TimeExpr): Mark => ({ start: t.start, end: t.end, kind: 'TIME', tipLabel: timeKind(t), tipValue: timeValue(t) });
+const amountMark = (a: Amount): Mark => ({ start: a.start, end: a.end, kind: 'AMOUNT', tipLabel: a.kind === 'money' ? 'مبلغ' : a.kind === 'percent' ? 'نسبة' : 'عدد', tipValue: amountValue(a) });
+
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+
+/** Non-overlapping marks in text order; on overlap the earlier-starting (then longer) span wins. */
+export function layoutMarks(doc: Pick<DocJson, 'text' | 'entities' | 'times' | 'amounts'>, linkEntities: boolean): Mark[] {
+  const all = [...doc.entities.map((e) => entityMark(e, linkEntities)), ...doc.times.map(timeMark), ...doc.amounts.map(amountMark)]
+    .filter((m) => m.start >= 0 && m.end > m.start && m.end <= doc.text.length)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Mark[] = [];
+  let reached = 0;
+  for (const m of all) {
+    if (m.start < reached) continue;
+    out.push(m);
+    reached = m.end;
+  }
+  return out;
+}
+
+export function Annotated({ doc, linkEntities = true }: { doc: Pick<DocJson, 'text' | 'entities' | 'times' | 'amounts'>; linkEntities?: boolean }) {
+  const marks = layoutMarks(doc, linkEntities);
+  const parts = [];
+  let at = 0;
+  marks.forEach((m, i) => {
+    if (m.start > at) parts.push(doc.text.slice(at, m.start));
+    const label = doc.text.slice(m.start, m.end);
+    // "2021-08-29" after Arabic letters would be reordered by the bidi algorithm (29-08-2021): Latin-only marks
+    // are isolated left-to-right, as their author meant them
+    const dir = ARABIC_LETTER.test(label) ? undefined : 'ltr';
+    const tip = (
+      <span class="tip" role="tooltip" dir="rtl">
+        {m.tipLabel}
+        {m.tipValue ? (
+          <>
+            {': '}
+            <bdi dir={ARABIC_LETTER.test(m.tipValue) ? 'rtl' : 'ltr'}>{m.tipValue}</bdi>
+          </>
+        ) : null}
+      </span>
+    );
+    const value = m.tipValue ? `${m.tipLabel}: ${m.tipValue}` : m.tipLabel;
+    parts.push(
+      m.href ? (
+        <Link key={i} class={`ann ann-${m.kind}`} href={m.href} data-kind={m.kind} data-value={value} dir={dir}>
+          {label}
+          {tip}
+        </Link>
+      ) : (
+        <span key={i} class={`ann ann-${m.kind}`} tabIndex={0} data-kind={m.kind} data-value={value} dir={dir}>
+          {label}
+          {tip}
+        </span>
+      ),
+    );
+    at = m.end;
+  });
+  if (at < doc.text.length) parts.push(doc.text.slice(at));
+  return <div class="annotated">{parts}</div>;
+}
+
+const LEGEND: Array<[MarkKind, string]> = [
+  ['PER', 'شخص'],
+  ['ORG', 'منظمة'],
+  ['LOC', 'مكان'],
+  ['MISC', 'كيان آخر'],
+  ['TIME', 'زمن'],
+  ['AMOUNT', 'مبلغ أو عدد'],
+];
+
+export function Legend({ doc }: { doc: Pick<DocJson, 'entities' | 'times' | 'amounts'> }) {
+  const count: Record<MarkKind, number> = { PER: 0, ORG: 0, LOC: 0, MISC: 0, TIME: doc.times.length, AMOUNT: doc.amounts.length };
+  for (const e of doc.entities) count[e.type] += 1;
+  return (
+    <ul class="legend" aria-label="دليل الألوان">
+      {LEGEND.map(([kind, label]) => (
+        <li key={kind}>
+          <span class={`swatch ann-${kind}`} aria-hidden="true" />
+          {label} <span class="muted">({count[kind]})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

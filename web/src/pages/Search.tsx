@@ -1,0 +1,207 @@
+// Search: the query box, results with highlighted snippets, facets that filter on click, pagination.
+// All state lives in the URL (/?q=…&source=…&entity=…&type=…&from=…&to=…&page=…).
+import { useEffect, useState } from 'preact/hooks';
+import { api, type SearchResult } from '../api';
+import { Highlighted, Status, useLoad } from '../components/common';
+import { articleHref, day, TYPE_GROUP } from '../format';
+import { Link, navigate } from '../router';
+
+const PAGE_SIZE = 10;
+const FILTERS = ['source', 'entity', 'type', 'from', 'to'] as const;
+type Filter = (typeof FILTERS)[number];
+
+/** The URL for this query with some parameters changed (null removes one); a new filter resets the page. */
+function withParams(query: URLSearchParams, changes: Partial<Record<Filter | 'q' | 'page', string | null>>): string {
+  const next = new URLSearchParams(query);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null || v === '') next.delete(k);
+    else next.set(k, v);
+  }
+  if (!('page' in changes)) next.delete('page');
+  const s = next.toString();
+  return s ? `/?${s}` : '/';
+}
+
+const FILTER_LABEL: Record<Filter, string> = { source: 'المصدر', entity: 'الكيان', type: 'النوع', from: 'من', to: 'إلى' };
+
+export function SearchPage({ query }: { query: URLSearchParams }) {
+  const q = query.get('q') ?? '';
+  const page = Math.max(1, Number(query.get('page')) || 1);
+  const [draft, setDraft] = useState(q);
+  useEffect(() => setDraft(q), [q]);
+
+  const apiParams = new URLSearchParams();
+  apiParams.set('q', q);
+  for (const f of FILTERS) {
+    const v = query.get(f);
+    if (v) apiParams.set(f, v);
+  }
+  apiParams.set('limit', String(PAGE_SIZE));
+  apiParams.set('offset', String((page - 1) * PAGE_SIZE));
+  if (!q.trim()) apiParams.set('sort', 'date');
+  const result = useLoad(apiParams.toString(), () => api.search(apiParams));
+
+  const onSubmit = (e: Event) => {
+    e.preventDefault();
+    navigate(withParams(query, { q: draft.trim() || null }));
+  };
+  const active = FILTERS.filter((f) => query.get(f));
+  const entityLabel = result.state === 'ok' ? labelsOf(result.data) : new Map<string, string>();
+
+  return (
+    <div class="search-page">
+      <form role="search" class="search-box" onSubmit={onSubmit}>
+        <label for="q" class="visually-hidden">
+          ابحث في الأخبار
+        </label>
+        <input
+          id="q"
+          name="q"
+          type="search"
+          value={draft}
+          onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
+          placeholder='مثال: الكاظمي الكويت  أو  "مؤتمر بغداد"  أو  entity:قطر'
+          autoComplete="off"
+          dir="auto"
+        />
+        <button type="submit">بحث</button>
+      </form>
+      <p class="hint muted">
+        كلمات، <code>"عبارة مطابقة"</code>، <code dir="ltr">-كلمة</code> للاستبعاد، <code dir="ltr">OR</code>، وحقول مثل{' '}
+        <code dir="ltr">entity:قطر</code> و<code dir="ltr">source:…</code> و<code dir="ltr">from:2021-08</code>.
+      </p>
+      {active.length > 0 && (
+        <ul class="chips" aria-label="عوامل التصفية">
+          {active.map((f) => (
+            <li key={f}>
+              <span>
+                {FILTER_LABEL[f]}: {f === 'entity' ? entityLabel.get(query.get(f)!) ?? query.get(f) : query.get(f)}
+              </span>
+              <Link href={withParams(query, { [f]: null })} aria-label={`إزالة ${FILTER_LABEL[f]}`} class="chip-x">
+                ×
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Status value={result}>
+        {result.state === 'ok' && <Results data={result.data} query={query} page={page} />}
+      </Status>
+    </div>
+  );
+}
+
+function labelsOf(data: SearchResult): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const list of Object.values(data.facets?.entities ?? {})) for (const v of list) m.set(v.value, v.label);
+  return m;
+}
+
+function Results({ data, query, page }: { data: SearchResult; query: URLSearchParams; page: number }) {
+  const pages = Math.ceil(data.total / PAGE_SIZE);
+  return (
+    <div class="results-layout">
+      <div class="results">
+        <p class="muted" role="status">
+          {data.total} نتيجة{data.total > 0 && pages > 1 ? ` — الصفحة ${page} من ${pages}` : ''}
+        </p>
+        {data.hits.length === 0 && <p>لا نتائج. جرّب كلمات أقل أو أزل بعض عوامل التصفية.</p>}
+        <ol class="hits">
+          {data.hits.map((h) => (
+            <li key={h.id} class="hit">
+              <h3>
+                <Link href={articleHref(h.id)}>
+                  <Highlighted text={h.title || '(بلا عنوان)'} ranges={h.titleHighlights} />
+                </Link>
+              </h3>
+              <p class="meta">
+                <span>{h.source ?? 'مصدر غير معروف'}</span> · <time dateTime={h.published ?? undefined} dir="ltr">{day(h.published)}</time>
+                {h.nearDuplicateOf ? <span class="badge">نسخة مكررة تقريبا</span> : null}
+              </p>
+              <p class="snippet">
+                <Highlighted text={h.snippet} ranges={h.highlights} />
+              </p>
+            </li>
+          ))}
+        </ol>
+        {pages > 1 && (
+          <nav class="pager" aria-label="الصفحات">
+            {page > 1 ? <Link href={withParams(query, { page: String(page - 1) })}>→ السابقة</Link> : <span />}
+            <span class="muted">
+              {page} / {pages}
+            </span>
+            {page < pages ? <Link href={withParams(query, { page: String(page + 1) })}>التالية ←</Link> : <span />}
+          </nav>
+        )}
+      </div>
+      {data.facets && <Facets data={data} query={query} />}
+    </div>
+  );
+}
+
+function Facets({ data, query }: { data: SearchResult; query: URLSearchParams }) {
+  const { facets } = data;
+  const months = facets.months ?? [];
+  const maxMonth = Math.max(1, ...months.map((m) => m.count));
+  // open beside the results on wide screens; folded above them on phones
+  const wide = typeof window.matchMedia !== 'function' || !window.matchMedia('(max-width: 760px)').matches;
+  return (
+    <details class="facets" open={wide}>
+      <summary>تصفية النتائج</summary>
+      {(['PER', 'ORG', 'LOC', 'MISC'] as const).map((type) => {
+        const values = facets.entities?.[type] ?? [];
+        if (!values.length) return null;
+        return (
+          <section key={type} class="facet" data-facet={type}>
+            <h2>{TYPE_GROUP[type]}</h2>
+            <ul>
+              {values.slice(0, 8).map((v) => (
+                <li key={v.value}>
+                  <Link href={withParams(query, { entity: v.value })} class={query.get('entity') === v.value ? 'active' : ''}>
+                    {v.label}
+                  </Link>{' '}
+                  <span class="count">{v.count}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      {facets.sources?.length > 0 && (
+        <section class="facet" data-facet="source">
+          <h2>المصادر</h2>
+          <ul>
+            {facets.sources.map((v) => (
+              <li key={v.value}>
+                <Link href={withParams(query, { source: v.value })} class={query.get('source') === v.value ? 'active' : ''}>
+                  {v.label}
+                </Link>{' '}
+                <span class="count">{v.count}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {months.length > 0 && (
+        <section class="facet" data-facet="month">
+          <h2>حسب الشهر</h2>
+          <ul class="months">
+            {months.map((m) => (
+              <li key={m.value}>
+                <Link
+                  href={withParams(query, { from: m.value, to: m.value })}
+                  class={query.get('from') === m.value && query.get('to') === m.value ? 'active month' : 'month'}
+                  aria-label={`${m.label}: ${m.count}`}
+                >
+                  <span class="month-label" dir="ltr">{m.label}</span>
+                  <span class="month-bar" style={{ inlineSize: `${Math.max(4, (m.count / maxMonth) * 100)}%` }} />
+                  <span class="count">{m.count}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </details>
+  );
+}

@@ -4,7 +4,7 @@
  *
  * Method (deterministic, a few minutes on one core):
  *  1. tokenize + fold every title and body; count words;
- *  2. for the top V words, count left/right neighbours (±1 and ±2) among the top C context words;
+ *  2. for the top V words, count left/right neighbours (±1) among the top C context words;
  *  3. positive PMI (context distribution smoothed with α = 0.75), randomly projected to DIM dimensions;
  *  4. spherical k-means, hierarchically: K1 classes, each split into K2, each of those into K3.
  * Output: resources/ner/clusters.tsv — word, frequency, and the three nested class ids.
@@ -16,14 +16,15 @@ import { clusterKey, wordPieces } from '../src/ner/wordsplit.js';
 import { resourcePath } from '../src/resources.js';
 
 const V = Number(process.env.CLUSTER_VOCAB ?? 100_000);
-const C = Number(process.env.CLUSTER_CONTEXTS ?? 1000);
-const WIDE = process.env.CLUSTER_WIDE !== '0';
+const C = Number(process.env.CLUSTER_CONTEXTS ?? 3000);
+// ±1 neighbours only (±2 as well with CLUSTER_WIDE=1): the narrow window gave better NER features on dev
+const WIDE = process.env.CLUSTER_WIDE === '1';
 const POSITIONS = WIDE ? [-2, -1, 1, 2] : [-1, 1];
 const POS_WEIGHT = WIDE ? [0.5, 1, 1, 0.5] : [1, 1];
 const DIM = Number(process.env.CLUSTER_DIM ?? 128);
-const K1 = 64;
-const K2 = 8;
-const K3 = 4;
+const K1 = Number(process.env.CLUSTER_K1 ?? 64);
+const K2 = Number(process.env.CLUSTER_K2 ?? 8);
+const K3 = Number(process.env.CLUSTER_K3 ?? 4);
 const ITER = Number(process.env.CLUSTER_ITER ?? 12);
 const LIMIT = Number(process.env.CLUSTER_ARTICLES ?? Infinity);
 

@@ -13,7 +13,10 @@ import { normalize } from '../src/text/normalize.js';
 const LEXICON_SIZE = 120_000;
 const MIN_COUNT = 3;
 
-function countWords(text: string, counts: Map<string, number>): number {
+/** Per folded form ending in ه: how often the original ended in a ta marbuta ة (مدينة) rather than ه (اتجاه). */
+const TA_MARBUTA = 0x629;
+
+function countWords(text: string, counts: Map<string, number>, taMarbuta: Map<string, number>): number {
   let words = 0;
   const n = text.length;
   let i = 0;
@@ -28,8 +31,11 @@ function countWords(text: string, counts: Map<string, number>): number {
       if (k === C_AR || k === C_MARK) j++;
       else break;
     }
-    const form = normalize(text.slice(i, j), 'search');
+    const original = text.slice(i, j);
+    const form = normalize(original, 'search');
     counts.set(form, (counts.get(form) ?? 0) + 1);
+    const display = normalize(original, 'display');
+    if (display.charCodeAt(display.length - 1) === TA_MARBUTA) taMarbuta.set(form, (taMarbuta.get(form) ?? 0) + 1);
     words++;
     i = j;
   }
@@ -38,10 +44,11 @@ function countWords(text: string, counts: Map<string, number>): number {
 
 async function main(): Promise<void> {
   const counts = new Map<string, number>();
+  const taMarbuta = new Map<string, number>();
   let articles = 0;
   let words = 0;
   for await (const a of readCorpus()) {
-    words += countWords(a.title ?? '', counts) + countWords(a.text ?? '', counts);
+    words += countWords(a.title ?? '', counts, taMarbuta) + countWords(a.text ?? '', counts, taMarbuta);
     articles++;
   }
   const rows = [...counts].filter(([, c]) => c >= MIN_COUNT).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, LEXICON_SIZE);
@@ -51,9 +58,9 @@ async function main(): Promise<void> {
     `# The ${rows.length} most frequent forms seen at least ${MIN_COUNT} times; single words only (a derived artifact).`,
     '# Corpus: Chouigui, Ben Khiroun & Elayeb, "An Arabic Multi-source News Corpus", AJSE 46(8), 2021 (Apache-2.0).',
     '# Rebuild: npm run build:lexicon   (scripts/build-lexicon.ts, reads ../shared/corpora/ant-multisource.jsonl.gz)',
-    '# Columns: form<TAB>count',
+    '# Columns: form<TAB>count[<TAB>how many of them were written with a final ة (when the form ends in ه and any were)]',
   ];
-  writeFileSync(resourcePath('text', 'lexicon.tsv'), header.join('\n') + '\n' + rows.map(([w, c]) => `${w}\t${c}`).join('\n') + '\n');
+  writeFileSync(resourcePath('text', 'lexicon.tsv'), header.join('\n') + '\n' + rows.map(([w, c]) => (taMarbuta.has(w) ? `${w}\t${c}\t${taMarbuta.get(w)}` : `${w}\t${c}`)).join('\n') + '\n');
   console.log(`lexicon: ${rows.length} forms from ${articles} articles, ${words} words (${counts.size} distinct) → resources/text/lexicon.tsv`);
   void CORPUS;
 }

@@ -11,7 +11,7 @@ import { onlyDropped, originalOffset, scan, type ScanToken } from '../time/fold.
 import { extractTimesFromTokens } from '../time/extract.js';
 import { procliticReadings } from '../time/lexicon.js';
 import { amountLexicon, type AmountLexicon } from './lexicon.js';
-import { numberStartWords, readNumber, readOrdinal, startsNumber, type NumberReading } from './numbers.js';
+import { definiteCardinals, numberStartWords, readNumber, readOrdinal, startsNumber, type NumberReading } from './numbers.js';
 
 const NUMBER_PROCLITICS = new Set(['و', 'ب', 'ل', 'ف', 'وب', 'ول']);
 
@@ -114,7 +114,7 @@ function measureAt(ctx: Ctx, j: number): Measure | null {
   return null;
 }
 
-function emit(ctx: Ctx, startTok: number, start: number, endTok: number, kind: AmountKind, value: number, m: Measure | null): Amount {
+function emit(ctx: Ctx, start: number, endTok: number, kind: AmountKind, value: number, m: Measure | null): Amount {
   const end = ctx.toks[endTok - 1].end;
   const a: Amount = {
     text: ctx.text.slice(start, end),
@@ -126,7 +126,6 @@ function emit(ctx: Ctx, startTok: number, start: number, endTok: number, kind: A
     unit: m?.unit ?? null,
   };
   if (m?.note) a.note = m.note;
-  void startTok;
   return a;
 }
 
@@ -158,6 +157,11 @@ function numberReadingTable(): Map<string, Array<[string, number]>> {
       const r = procliticReadings(form).filter(([x, plen]) => startsNumber(x) && (plen === 0 || NUMBER_PROCLITICS.has(form.slice(0, plen))));
       if (r.length) table.set(form, r);
     }
+  }
+  // "الثلاث", "الخمسة": the article belongs to the span, so the reading keeps prefix length 0
+  for (const w of definiteCardinals()) {
+    const form = 'ال' + w;
+    if (!table.has(form)) table.set(form, [[w, 0]]);
   }
   readingTable = table;
   return table;
@@ -204,11 +208,9 @@ export function extractAmountsFromTokens(text: string, toks: ScanToken[], times:
       const sym = t.f === '%' ? 'percent' : lex.currencySymbols.get(t.f);
       if (sym && toks[i + 1].start - t.end <= 1) {
         const num = readNumber(toks, i + 1);
-        if (num && !num.weak) {
-          let e = num.end;
-          while (e > i + 1 && covered[e - 1]) e--;
-          if (sym === 'percent') out.push(emit(ctx, i, t.start, num.end, 'percent', num.value, null));
-          else out.push(emit(ctx, i, t.start, num.end, 'money', num.value, { kind: 'money', currency: sym, unit: null, end: num.end }));
+        if (num && !num.weak && !covered[num.end - 1]) {
+          if (sym === 'percent') out.push(emit(ctx, t.start, num.end, 'percent', num.value, null));
+          else out.push(emit(ctx, t.start, num.end, 'money', num.value, { kind: 'money', currency: sym, unit: null, end: num.end }));
           i = num.end - 1;
           continue;
         }
@@ -229,14 +231,13 @@ export function extractAmountsFromTokens(text: string, toks: ScanToken[], times:
       const num = readNumber(toks, i + 1);
       if (num && Number.isInteger(num.value) && !covered[num.end - 1]) {
         const m = covered[num.end] ? null : measureAt(ctx, num.end);
-        if (m) out.push(emit(ctx, i + 1, toks[i + 1].start, m.end, m.kind, num.value, m));
-        else out.push(emit(ctx, i, originalOffset(text, t.start, t.end, t.f.length - 2), num.end, 'ordinal', num.value, null));
+        if (m) out.push(emit(ctx, toks[i + 1].start, m.end, m.kind, num.value, m));
+        else out.push(emit(ctx, originalOffset(text, t.start, t.end, t.f.length - 2), num.end, 'ordinal', num.value, null));
         i = (m ? m.end : num.end) - 1;
         continue;
       }
     }
     // number words, possibly after a proclitic (بثلاثة، وخمسين، ومليون)
-    let done = false;
     const readings = numberTable.get(t.f);
     if (readings === undefined) continue;
     for (const [f, plen] of readings) {
@@ -246,20 +247,17 @@ export function extractAmountsFromTokens(text: string, toks: ScanToken[], times:
         const next = handleNumber(ctx, out, i, start, num, covered, f);
         if (next > i) {
           i = next - 1;
-          done = true;
           break;
         }
       }
       const ord = readOrdinal(toks, i, { first: f });
       if (ord && !covered[ord.end - 1] && !notOrdinal(ctx, i, f)) {
         const start = originalOffset(text, t.start, t.end, plen);
-        out.push(emit(ctx, i, start, ord.end, 'ordinal', ord.value, null));
+        out.push(emit(ctx, start, ord.end, 'ordinal', ord.value, null));
         i = ord.end - 1;
-        done = true;
         break;
       }
     }
-    void done;
   }
   return out;
 }
@@ -273,7 +271,7 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
   // "أحد المسؤولين", "إحدى الشركات" are not amounts; a lone ألف is one only before what it counts
   if (num.weak && !(m && ctx.toks[i].f === 'الف')) return i;
   if (m) {
-    out.push(emit(ctx, i, start, m.end, m.kind, num.value, m));
+    out.push(emit(ctx, start, m.end, m.kind, num.value, m));
     return m.end;
   }
   if (num.weak) return i;
@@ -285,7 +283,7 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
     if (f === 'ثماني' || f === 'ثمان' || f === 'ست' || f === 'ستون') return i;
     if ((f === 'ميتا' || f === 'ميه') && !ctx.text.slice(t.start, t.end).includes('ئ')) return i;
   }
-  out.push(emit(ctx, i, start, end, 'number', num.value, null));
+  out.push(emit(ctx, start, end, 'number', num.value, null));
   return end;
 }
 

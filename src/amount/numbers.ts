@@ -38,6 +38,21 @@ function loadOrdinals(): Map<string, OrdinalWord> {
   return ordinalWords;
 }
 
+/**
+ * Definite cardinal words that read as numbers ("الدول الثلاث" → 3): units 3-10 and tens; not ست/سبع/خمس
+ * (الست the lady, السبع the lion, الخمس a Libyan city and a religious tax).
+ */
+export function definiteCardinals(): string[] {
+  const out: string[] = [];
+  for (const [w, info] of loadNumberWords()) {
+    if ((info.cls === 'unit' && info.value >= 3) || info.cls === 'ten') {
+      if (w === 'ست' || w === 'سبع' || w === 'خمس') continue;
+      out.push(w);
+    }
+  }
+  return out;
+}
+
 /** Every folded word that can start a number or ordinal reading. */
 export function numberStartWords(): string[] {
   return [...loadNumberWords().keys(), ...loadOrdinals().keys()];
@@ -206,7 +221,7 @@ export function readNumber(tokens: ScanToken[], i: number, first?: string): Numb
 
 /** Removes binary noise from decimal arithmetic (8.3 × 1e9 → 8300000000). */
 function round(v: number): number {
-  return Number(v.toPrecision(12));
+  return Number.isInteger(v) ? v : Number(v.toPrecision(12));
 }
 
 export interface OrdinalReading {

@@ -1,6 +1,6 @@
 import type { Amount, ArabicDoc, Entity, EntityRef, EventStatus, NewsEvent, TimeExpr } from '../doc.js';
 import { canonicalKey } from '../link/canonical.js';
-import { stripAl } from '../link/fold.js';
+import { foldArabic, stripAl } from '../link/fold.js';
 import { linkLexicon } from '../link/lexicon.js';
 import { matchTitle } from '../link/roles.js';
 import { docView, type DocView } from '../link/view.js';
@@ -23,6 +23,10 @@ interface Unit {
   prep: string | null;
   /** starts with the conjunction و (X و Y) */
   coord: boolean;
+  /** a title standing for its country (الرئيس الفرنسي): a person, though the reference is a place */
+  titled?: boolean;
+  /** a nisba (الوفد المصري): people of the country, not the country as a place */
+  demonym?: boolean;
   type: Entity['type'];
 }
 
@@ -34,17 +38,45 @@ interface Hit {
   suffix: string;
 }
 
-const PREPOSITIONS = new Set(['الي', 'مع', 'في', 'من', 'علي', 'عن', 'بين', 'لدي', 'ضد', 'حول', 'عبر', 'نحو', 'منذ', 'خلال', 'بعد', 'قبل']);
-const AUX = new Set(['قد', 'لقد', 'كان', 'كانت', 'وكان', 'وكانت', 'سوف', 'قد']);
+/** grammar word classes from resources/events/wordclasses.tsv */
+let grammar: Record<'preposition' | 'aux' | 'complementizer' | 'during' | 'passive_aux' | 'agent_noun' | 'source_cite' | 'relative', Set<string>> | null = null;
+function G(): NonNullable<typeof grammar> {
+  if (grammar) return grammar;
+  const c = eventLexicon().classes;
+  const get = (name: string) => {
+    const set = c.get(name);
+    if (!set) throw new Error(`resources/events/wordclasses.tsv: class "${name}" is missing`);
+    return set;
+  };
+  grammar = {
+    preposition: get('preposition'), aux: get('aux'), complementizer: get('complementizer'), during: get('during'),
+    passive_aux: get('passive_aux'), agent_noun: get('agent_noun'), source_cite: get('source_cite'), relative: get('relative'),
+  };
+  return grammar;
+}
 /** arguments further than this many tokens after the trigger belong to something else */
 const MAX_ARG_DISTANCE = 10;
 /** prepositional arguments may sit further out (تعهدات … على شكل قروض … تقدم لبغداد) */
 const MAX_PREP_DISTANCE = 14;
 const SUFFIXES = ['هما', 'هم', 'هن', 'ها', 'ه'];
-const SPEECH_COMPLEMENT = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه']);
 
 /** Candidate lexicon forms for a folded word, least stripped first. */
-function candidates(f: string, taMarbuta = false): Array<{ form: string; future: boolean; noun: boolean; suffix: string }> {
+type Candidate = { form: string; future: boolean; noun: boolean; suffix: string };
+const candidateMemo = new Map<string, Candidate[]>();
+
+/** candidates() of a token, keeping only forms the trigger lexicon knows (memoized: news repeats its words) */
+function triggerCandidates(lex: EventLexicon, f: string, taMarbuta: boolean): Candidate[] {
+  const key = taMarbuta ? f + '\u0000' : f;
+  let c = candidateMemo.get(key);
+  if (!c) {
+    c = candidates(f, taMarbuta).filter((x) => lex.triggers.has(x.form));
+    if (candidateMemo.size >= 200_000) candidateMemo.clear();
+    candidateMemo.set(key, c);
+  }
+  return c;
+}
+
+function candidates(f: string, taMarbuta = false): Candidate[] {
   const out: Array<{ form: string; future: boolean; noun: boolean; suffix: string }> = [];
   const bases = [f];
   if (f.length > 3 && (f[0] === 'و' || f[0] === 'ف')) bases.push(f.slice(1));
@@ -104,6 +136,8 @@ function absorbInvited(view: DocView, lex: EventLexicon, hits: Hit[], sentEnd: n
       continue;
     }
     if (inviteAt >= 0 && h.token === inviteAt && h.entry.pos === 'noun') continue;
+    // على هامش اجتماع …: the gathering is the setting of another meeting, not an event of its own
+    if (h.entry.pos === 'noun' && h.token > 0 && lex.markers.get(view.fold[h.token - 1]) === 'third') continue;
     out.push(h);
   }
   return out;
@@ -119,7 +153,7 @@ function findTriggers(doc: ArabicDoc, view: DocView, lex: EventLexicon, from: nu
       const e = doc.entities[ei];
       if (e.type === 'PER' || e.type === 'LOC' || e.tokenStart !== i) continue;
     }
-    for (const c of candidates(view.fold[i], doc.tokens[i].text.endsWith('ة'))) {
+    for (const c of triggerCandidates(lex, view.fold[i], doc.tokens[i].text.endsWith('ة'))) {
       const rows = lex.triggers.get(c.form);
       if (!rows) continue;
       let chosen: TriggerEntry | null = null;
@@ -140,8 +174,20 @@ function findTriggers(doc: ArabicDoc, view: DocView, lex: EventLexicon, from: nu
   return hits;
 }
 
-/** Folded, ال-less, suffix-less forms of a token, for word-class membership. */
+const classFormMemo = new Map<string, string[]>();
+
+/** Folded, ال-less, suffix-less forms of a token, for word-class membership (memoized). */
 function classForms(f: string): string[] {
+  let c = classFormMemo.get(f);
+  if (!c) {
+    c = classFormsUncached(f);
+    if (classFormMemo.size >= 200_000) classFormMemo.clear();
+    classFormMemo.set(f, c);
+  }
+  return c;
+}
+
+function classFormsUncached(f: string): string[] {
   const out = new Set<string>([f, stripAl(f)]);
   const b = f.replace(/^[وف]/, '');
   out.add(b);
@@ -193,6 +239,7 @@ function segmentEnd(view: DocView, lex: EventLexicon, token: number, next: numbe
 function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
   const units: Unit[] = [];
   const covered = new Set<number>();
+  const lexL = linkLexicon();
   const ref = (e: Entity): EntityRef => ({ entity: e.entity ?? canonicalKey(e.text, e.type), name: e.canonical ?? e.text, type: e.type });
   const tokenOf = (offset: number): number => {
     for (let i = 0; i < doc.tokens.length; i++) if (doc.tokens[i].end > offset) return i;
@@ -214,10 +261,11 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
     if (covered.has(k)) return;
     // a currency or unit word the NER tagged inside an amount (30 مليار دولار) is no participant
     if (doc.amounts.some((a) => e.start >= a.start && e.end <= a.end) || doc.times.some((x) => e.start >= x.start && e.end <= x.end)) return;
-    units.push(makeUnit(doc, view, [ref(e)], e.tokenStart, e.tokenEnd, e.start, e.end, e.type));
+    const u = makeUnit(doc, view, [ref(e)], e.tokenStart, e.tokenEnd, e.start, e.end, e.type);
+    if (lexL.nisba.has(foldArabic(e.text))) u.demonym = true;
+    units.push(u);
   });
   // country words the NER does not tag: البلدين → the two most mentioned countries; البلاد → the last one
-  const lexL = linkLexicon();
   let top: string[] | null = null;
   for (let i = 0; i < doc.tokens.length; i++) {
     if (view.entityAt[i] !== -1) continue;
@@ -241,16 +289,25 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
       const m = matchTitle(view, k, u.tokenStart, lexL, doc.tokens[k].text);
       if (!m || (m.end !== u.tokenStart && !(back === 2 && lexL.genericPrefixes.has(stripAl(view.fold[k + 1]))))) continue;
       const wider = makeUnit(doc, view, u.refs, k, u.tokenEnd, doc.tokens[k].start, u.end, 'LOC');
-      Object.assign(u, { tokenStart: wider.tokenStart, start: wider.start, prep: wider.prep, coord: wider.coord });
+      Object.assign(u, { tokenStart: wider.tokenStart, start: wider.start, prep: wider.prep, coord: wider.coord, titled: true });
       break;
     }
   }
   return units.sort((a, b) => a.tokenStart - b.tokenStart);
 }
 
+let countrySet: Set<string> | null = null;
+const countryMentionCache = new WeakMap<object, Array<{ start: number; name: string }>>();
+
+/** Mentions (in order) whose canonical name is a country, computed once per entity layer. */
 function countryNames(doc: ArabicDoc, lexL: ReturnType<typeof linkLexicon>): Array<{ start: number; name: string }> {
-  const names = new Set(lexL.countries.values());
-  return doc.entities.filter((e) => e.canonical && names.has(e.canonical)).map((e) => ({ start: e.start, name: e.canonical! }));
+  let list = countryMentionCache.get(doc.entities);
+  if (!list) {
+    const names = (countrySet ??= new Set(lexL.countries.values()));
+    list = doc.entities.filter((e) => e.canonical && names.has(e.canonical)).map((e) => ({ start: e.start, name: e.canonical! }));
+    countryMentionCache.set(doc.entities, list);
+  }
+  return list;
 }
 
 function topCountries(doc: ArabicDoc, lexL: ReturnType<typeof linkLexicon>): string[] {
@@ -288,7 +345,7 @@ function makeUnit(doc: ArabicDoc, view: DocView, refs: EntityRef[], ts: number, 
   }
   if (!prep && ts > 0) {
     const prev = view.fold[ts - 1].replace(/^و/, '');
-    if (PREPOSITIONS.has(prev)) prep = prev;
+    if (G().preposition.has(prev)) prep = prev;
   }
   return { refs, tokenStart: ts, tokenEnd: te, start, end, prep, coord, type };
 }
@@ -313,7 +370,7 @@ function buildEvent(
   const inSegment = sentUnits.filter((u) => u.tokenStart > t && u.tokenStart < segEnd);
   // after أنّ a new clause begins: its nouns are not this verb's subject or object (ذكر البيان أن X التقى Y)
   let comp = segEnd;
-  for (let k = t + 1; k < segEnd; k++) if (SPEECH_COMPLEMENT.has(view.fold[k].replace(/^و/, ''))) { comp = k; break; }
+  for (let k = t + 1; k < segEnd; k++) if (G().complementizer.has(view.fold[k].replace(/^و/, ''))) { comp = k; break; }
   const after = inSegment.filter((u) => u.tokenStart <= t + MAX_ARG_DISTANCE && u.tokenStart < comp);
   // ── subject
   const used = new Set<Unit>();
@@ -334,7 +391,7 @@ function buildEvent(
       genitive = null;
     }
     // تم استقبال X: after تم the masdar is passive and its genitive is the one acted on
-    const passive = t > 0 && /^[وف]?(تم|يتم|سيتم|جري|تمت)$/.test(view.fold[t - 1]);
+    const passive = t > 0 && G().passive_aux.has(view.fold[t - 1].replace(/^[وف]/, ''));
     const genitiveRole = frame.genitive === 'actor/loc-target' ? (genitive?.type === 'LOC' ? 'target' : 'actor') : frame.genitive;
     if (genitive && genitiveRole === 'actor' && !passive) subj = genitive;
     if (genitive && genitiveRole === 'target' && !passive) passiveTarget = genitive;
@@ -366,10 +423,17 @@ function buildEvent(
     // SVO only when nothing free follows the verb directly, or قد marks the subject-first order (الكويت قد استضافت)
     if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart))) subj = last;
     if (!subj) subj = vso;
+    // زار موسكو: a place right after a visit verb is where, not who (the visitor is unnamed or carried over)
+    if (entry.type === 'VISIT' && subj && subj === vso && subj.type === 'LOC' && !subj.titled && !subj.demonym) {
+      passiveTarget = subj;
+      subj = null;
+    }
     // ثم التقى عون / والتقى نظيره: a verb continuing the sentence's previous event keeps its actor when a
     // single free argument follows (that one is the object)
-    const prevHit = hits.filter((h) => h.token < t && h.entry.type !== 'STATEMENT').pop();
-    const continues = t > 0 && (view.fold[t - 1] === 'ثم' || (view.fold[t][0] === 'و' && !doc.tokens[t].text.startsWith('وصل') && !doc.tokens[t].text.startsWith('وقع')));
+    const prevHit = hits.filter((h) => h.token < t && h.entry.type !== 'STATEMENT' && prevActor.has(h)).pop();
+    // … في زيارة يلتقي خلالها نظيره: "during it" ties the verb to the previous event and its actor
+    const during = t + 1 < view.fold.length && G().during.has(view.fold[t + 1]);
+    const continues = t > 0 && (during || view.fold[t - 1] === 'ثم' || (view.fold[t][0] === 'و' && !doc.tokens[t].text.startsWith('وصل') && !doc.tokens[t].text.startsWith('وقع')));
     if (prevHit && continues && subj === vso && vso && frame.target.length && !before.some((u) => u.tokenEnd === t)) {
       const frees = after.filter((u) => u.prep === null);
       const prevSubj = prevActor.get(prevHit);
@@ -419,8 +483,7 @@ function buildEvent(
   if (entry.pos === 'pass') {
     // passive: the grammatical subject is the one acted on; the agent follows من قبل / من جانب
     if (subj) target = subj.refs[0];
-    const agent = after.find((u) => u.prep === 'من' && ['قبل', 'جانب'].includes(view.fold[u.tokenStart - 1] ?? '') ) ??
-      after.find((u) => u.tokenStart >= 2 && view.fold[u.tokenStart - 2] === 'من' && ['قبل', 'جانب'].includes(view.fold[u.tokenStart - 1]));
+    const agent = after.find((u) => u.tokenStart >= 2 && view.fold[u.tokenStart - 2] === 'من' && G().agent_noun.has(view.fold[u.tokenStart - 1]));
     if (agent) actor = agent.refs[0];
   } else {
     for (const how of frame.actor) {
@@ -492,7 +555,9 @@ function buildEvent(
 
   // ── time: the first date in the segment, else the nearest before the trigger in the sentence
   const segStartChar = tok.start;
-  const segEndChar = segEnd < doc.tokens.length ? doc.tokens[segEnd].start : doc.text.length;
+  // times and amounts after أنّ belong to the reported clause, not to this trigger (قال إن … في أكتوبر 2030)
+  const ownEnd = Math.min(segEnd, comp);
+  const segEndChar = ownEnd < doc.tokens.length ? doc.tokens[ownEnd].start : doc.text.length;
   const sent = doc.sentences[sentence];
   const dates = doc.times.filter((x) => (x.kind === 'date' || x.kind === 'time') && x.resolved);
   let own = dates.filter((x) => x.start >= segStartChar && x.start < segEndChar);
@@ -527,14 +592,22 @@ function buildEvent(
   const segMarkers = markersIn(view, lex, t + 1, invitedFrom >= 0 ? invitedFrom : segEnd);
   const leftMarkers = markersIn(view, lex, Math.max(sent.tokenStart, t - 3), t);
   if (segMarkers.has('first')) attributes.first = true;
+  // على هامش القمة: a meeting at someone else's event (CAMEO 044)
+  if (entry.type === 'MEET' && variant === 'default' && (segMarkers.has('third') || leftMarkers.has('third'))) variant = 'third';
   if (segMarkers.has('signed') || leftMarkers.has('signed')) attributes.signed = true;
   const hoped = leftMarkers.has('hope') || markersIn(view, lex, Math.max(sent.tokenStart, t - 4), t).has('hope');
   if (hoped) attributes.hoped = true;
 
   let status: EventStatus = 'occurred';
   const prev = t > 0 ? view.fold[t - 1] : '';
-  const prev2 = t > 1 ? view.fold[t - 2] : '';
-  const negated = lex.markers.get(prev) === 'neg' || (['يتم', 'تتم', 'تم', 'قد'].includes(prev) && lex.markers.get(prev2) === 'neg');
+  // ما negates only at the head of a clause (ما زار …); after a word it is the relative "what" (وهو ما أعلن)
+  const isNeg = (k: number) => {
+    const f = view.fold[k];
+    if (lex.markers.get(f) !== 'neg') return false;
+    if (f !== 'ما') return true;
+    return k === sent.tokenStart || doc.tokens[k - 1].kind === 'punct' || /^[وف]$/.test(view.fold[k - 1]);
+  };
+  const negated = (t > sent.tokenStart && isNeg(t - 1)) || (t - 1 > sent.tokenStart && (G().passive_aux.has(prev) || prev === 'تتم' || prev === 'قد') && isNeg(t - 2));
   const cmp = timeExpr && ownTime ? compareToPublished(timeExpr.value, doc.published) : 0;
   // a statement is not planned because what it says is (قال إن الانتخابات ستجرى)
   const speechAct = entry.type === 'STATEMENT' || entry.type === 'APPEAL';
@@ -550,9 +623,15 @@ function buildEvent(
     const from = sentUnits.filter((u) => u.prep === 'من' && !used.has(u) && u.tokenStart >= t - 6 && u.tokenStart < segEnd);
     if (from.length) attributes.from = from[0].refs[0].name;
   }
+  // اتفاقه معه: a possessive on the masdar is someone agreeing, not an agreement
+  if (entry.type === 'AGREEMENT' && entry.pos === 'noun' && hit.suffix && entry.form.startsWith('اتفاق')) return null;
+  let namedSubject = false;
   if (entry.type === 'AGREEMENT' && entry.pos === 'noun') {
     const subject = phraseAfter(doc, view, lex, t, segEnd);
-    if (subject) attributes.subject = subject;
+    if (subject) {
+      attributes.subject = subject.text;
+      namedSubject = subject.named;
+    }
   }
   if (entry.type === 'INVITE') {
     const to = invitedTo(doc, view, lex, t, segEnd);
@@ -565,8 +644,16 @@ function buildEvent(
     if (target && !frame.parties.has(target.type)) target = null;
     if (!actor && !target) return null;
   }
-  // nothing to say on its own: kept only to merge into a same-type event of the sentence (يتوجه … في زيارة)
-  const weak = !actor && !target && !timeExpr && !amounts.length && !attributes.subject;
+  // nothing to say on its own: kept only to merge into a same-type event of the sentence (يتوجه … في زيارة).
+  // Without a participant only pledges (with a sum), agreements (named or dated) and conferences (placed or
+  // dated) still say something; "ووصل التضخم إلى 7%" is no visit.
+  const selfStanding =
+    (entry.type === 'PLEDGE' && amounts.length > 0) ||
+    (entry.type === 'AGREEMENT' && (namedSubject || !!timeExpr)) ||
+    (entry.type === 'HOST_CONFERENCE' && (!!place || !!timeExpr || amounts.length > 0));
+  // a motion verb (وصل/توجه إلى) is a visit only when someone moves: "وصل التضخم إلى 7%" is not
+  const motionWithoutMover = entry.needs === '>to' && !actor;
+  const weak = (!actor && !target && !selfStanding) || motionWithoutMover;
   const cameo = lex.cameo.get(`${entry.type}:${variant}`) ?? lex.cameo.get(`${entry.type}:default`) ?? '';
   // span: the trigger through the last argument / own time / amount read from the segment
   let start = tok.start;
@@ -601,16 +688,17 @@ function buildEvent(
 }
 
 function hasPrepBetween(view: DocView, from: number, to: number): boolean {
-  for (let k = from + 1; k < to; k++) if (PREPOSITIONS.has(view.fold[k])) return true;
+  for (let k = from + 1; k < to; k++) if (G().preposition.has(view.fold[k])) return true;
   return false;
 }
 
-/** Word tokens strictly between two token indexes that are not part of a time expression. */
+/** Word tokens strictly between two token indexes that are not part of a time expression (Infinity across punctuation). */
 function wordsBetween(doc: ArabicDoc, view: DocView, from: number, to: number): number {
   let n = 0;
   for (let k = from + 1; k < to; k++) {
     const at = doc.tokens[k].start;
-    if (doc.tokens[k].kind === 'punct') continue;
+    // a quote or bracket opens another phrase (أبلغ مصدر عراقي "إيلاف": إيلاف is the object)
+    if (doc.tokens[k].kind === 'punct') return Infinity;
     if (doc.times.some((x) => at >= x.start && at < x.end)) continue;
     n++;
   }
@@ -629,7 +717,7 @@ function hasQad(view: DocView, from: number, to: number): boolean {
 
 function onlyAux(view: DocView, from: number, to: number): boolean {
   if (to - from > 2) return false;
-  for (let k = from; k < to; k++) if (!AUX.has(view.fold[k])) return false;
+  for (let k = from; k < to; k++) if (!G().aux.has(view.fold[k])) return false;
   return true;
 }
 
@@ -676,17 +764,25 @@ function condBefore(view: DocView, lex: EventLexicon, sentStart: number, t: numb
  */
 function reportedBy(view: DocView, lex: EventLexicon, hits: Hit[], sentStart: number, t: number): 'reported' | 'deny' | null {
   let speech: 'reported' | 'deny' | null = null;
-  for (let k = sentStart; k < t; k++) {
+  let inside: 'reported' | 'deny' | null = null;
+  // a reporting verb governs the next clause or two, not a whole run-on paragraph
+  for (let k = Math.max(sentStart, t - 40); k < t; k++) {
     const f = view.fold[k].replace(/^[وف]/, '');
-    const m = lex.markers.get(f) ?? lex.markers.get(view.fold[k]);
+    const m = lex.markers.get(view.fold[k]) ?? lex.markers.get(f);
+    // a full stop the splitter missed, or a new clause (فيما, بينما), ends what the reporting verb governs
+    if (m === 'break' || (view.isBoundary[k] && view.fold[k] !== ':')) {
+      speech = inside = null;
+      continue;
+    }
     const hit = hits.find((h) => h.token === k && h.entry.type === 'STATEMENT');
     if (m === 'deny' || hit?.entry.variant === 'deny') speech = 'deny';
     else if (m === 'speech' || hit) speech = 'reported';
-    else if (speech && SPEECH_COMPLEMENT.has(f)) return speech;
+    else if (speech && G().complementizer.has(f)) inside = speech;
   }
-  for (let k = sentStart; k < view.fold.length && view.sentenceOf[k] === view.sentenceOf[t]; k++) {
+  if (inside) return inside;
+  for (let k = Math.max(sentStart, t - 40); k < view.fold.length && k < t + 40 && view.sentenceOf[k] === view.sentenceOf[t]; k++) {
     const f = view.fold[k].replace(/^[وف]/, '');
-    if (f === 'بحسب' || f === 'حسب' || f === 'نقلا' || f === 'وفقا') return 'reported';
+    if (G().source_cite.has(f)) return 'reported';
   }
   return null;
 }
@@ -724,21 +820,30 @@ function valueRange(v: string): [string, string] | null {
   return null;
 }
 
-/** The name after an agreement word, up to الموقعة / بين / a preposition (اتفاقية خور عبد الله الموقعة …). */
-function phraseAfter(doc: ArabicDoc, view: DocView, lex: EventLexicon, t: number, segEnd: number): string | null {
+/**
+ * The name of an agreement: the entity right after the word (اتفاقية [خور عبد الله]) — `named` — or its
+ * definite genitive (اتفاقية التجارة الحرة), up to a marker, preposition or date; nothing else (اتفاقه معه,
+ * توقيع إصدارات …) is a subject.
+ */
+function phraseAfter(doc: ArabicDoc, view: DocView, lex: EventLexicon, t: number, segEnd: number): { text: string; named: boolean } | null {
+  let k = t + 1;
+  while (k < segEnd && lex.classes.get('mou')?.has(view.fold[k])) k++; // مذكرة [تفاهم] …
+  if (k >= segEnd || doc.tokens[k].kind !== 'word') return null;
+  const ei = view.entityAt[k];
+  if (ei !== -1 && doc.entities[ei].start >= doc.tokens[k].start) {
+    const e = doc.entities[ei];
+    return { text: doc.text.slice(e.start, e.end), named: true };
+  }
   const words: string[] = [];
-  for (let k = t + 1; k < segEnd && words.length < 5; k++) {
+  for (; k < segEnd && words.length < 4; k++) {
     const f = view.fold[k];
     const at = doc.tokens[k].start;
+    if (doc.tokens[k].kind !== 'word' || !f.startsWith('ال') || G().relative.has(f) || lex.markers.has(f) || lex.classes.get('quantifier')?.has(f)) break;
     if (doc.times.some((x) => at >= x.start && at < x.end) || doc.amounts.some((x) => at >= x.start && at < x.end)) break;
-    if (doc.tokens[k].kind !== 'word' || PREPOSITIONS.has(f) || lex.markers.has(f) || /^(الذي|التي|بين|مع)$/.test(f)) break;
-    if (lex.classes.get('mou')?.has(f)) continue;
+    if (view.entityAt[k] !== -1) break;
     words.push(doc.tokens[k].text);
   }
-  if (!words.length) return null;
-  // adjectives alone (الجديدة, الثنائية) are no subject: require a non-ال word or an entity
-  const hasName = words.some((w, i) => view.entityAt[t + 1 + i] !== -1 || !/^(ال|لل)/.test(view.fold[t + 1 + i]));
-  return hasName ? words.join(' ') : null;
+  return words.length ? { text: words.join(' '), named: false } : null;
 }
 
 /** The first word of the attend class (حضور, زيارة, المشاركة) after an invitation trigger, or -1. */
@@ -755,7 +860,7 @@ function invitedTo(doc: ArabicDoc, view: DocView, lex: EventLexicon, t: number, 
   const words: string[] = [doc.tokens[k].text];
   for (k = k + 1; k < segEnd && words.length < 6; k++) {
     const f = view.fold[k];
-    if (doc.tokens[k].kind !== 'word' || /^(التي|الذي|الذين|في|خلال|يوم)$/.test(f) || doc.times.some((x) => x.start === doc.tokens[k].start)) break;
+    if (doc.tokens[k].kind !== 'word' || G().relative.has(f) || f === 'في' || f === 'خلال' || doc.times.some((x) => x.start === doc.tokens[k].start)) break;
     words.push(doc.tokens[k].text);
   }
   return words.join(' ');
@@ -789,7 +894,9 @@ function mergeSameType(events: NewsEvent[], text: string): NewsEvent[] {
     const objectNoun = prev && META.get(ev)?.pos === 'noun' && META.get(ev)!.token - (META.get(prev)?.token ?? -99) <= 6;
     const negMismatch = (prev?.status === 'negated') !== (ev.status === 'negated') && !objectNoun;
     if (objectNoun && prev.status === 'negated') ev.status = 'negated';
-    if (prev && !negMismatch && same(prev.actor, ev.actor) && same(prev.target, ev.target) && (!prev.time || !ev.time || prev.time === ev.time)) {
+    // two mentions of one event sit close together, or one of them says nothing on its own
+    const close = WEAK.has(ev) || (prev !== undefined && WEAK.has(prev)) || (META.get(ev)?.token ?? 0) - (META.get(prev!)?.token ?? -99) <= 8;
+    if (prev && close && !negMismatch && same(prev.actor, ev.actor) && same(prev.target, ev.target) && (!prev.time || !ev.time || prev.time === ev.time)) {
       // the more informative status wins: planned > reported > occurred
       if (RANK[ev.status] > RANK[prev.status]) prev.status = ev.status;
       if (!WEAK.has(ev)) WEAK.delete(prev);

@@ -93,7 +93,10 @@ export function extractHtmlArticle(html: string, url?: string | null): HtmlArtic
     timeEl?.getAttribute('datetime') ??
     null;
   const author = meta(document, 'author', 'article:author', 'byl') ?? ld.author ?? null;
-  const h1 = document.querySelector('article h1') ?? document.querySelector('h1');
+  // read as strings now: Readability moves these nodes' children away
+  const articleH1 = document.querySelector('article h1')?.textContent?.trim() ?? '';
+  // a lone <h1> outside <article> is often the site's logo: it comes after the page's declared titles
+  const anyH1 = document.querySelector('h1')?.textContent?.trim() ?? '';
   const docTitle = document.querySelector('title')?.textContent ?? '';
   const ogTitle = meta(document, 'og:title', 'twitter:title') ?? ld.headline ?? null;
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url') ?? ld.url ?? null;
@@ -117,7 +120,7 @@ export function extractHtmlArticle(html: string, url?: string | null): HtmlArtic
     text = nodeToText((again.querySelector('article') ?? again.querySelector('main') ?? again.body) as never);
   }
   const title = tidy(
-    (h1?.textContent?.trim() || ogTitle || (rTitle ? stripSiteSuffix(rTitle, site) : '') || stripSiteSuffix(docTitle, site) || '').replace(/\s+/g, ' '),
+    (articleH1 || ogTitle || (rTitle ? stripSiteSuffix(rTitle, site) : '') || anyH1 || stripSiteSuffix(docTitle, site) || '').replace(/\s+/g, ' '),
   );
   // the heading is the title, not the first paragraph
   if (title && text.startsWith(title)) text = text.slice(title.length).replace(/^\s+/, '');

@@ -105,7 +105,10 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
           if (o.id && summary.addedIds.length < 1000) summary.addedIds.push(o.id);
         }
       });
-      for (const p of items) if (p.key) await store.markIngested(p.key, { articles: 1 });
+      // a feed item / page is logged once its article is stored (or known); a failed one is tried again next run
+      for (let i = 0; i < items.length; i++) {
+        if (items[i].key && res.outcomes[i]?.status !== 'failed') await store.markIngested(items[i].key!, { articles: 1 });
+      }
     }
     for (const k of keysAfterBatch) await store.markIngested(k);
     keysAfterBatch = [];
@@ -135,6 +138,14 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       if (await store.isIngested(key)) {
         summary.skippedInputs++;
         continue;
+      }
+      if (item.link && /^https?:/i.test(where)) {
+        try {
+          item.link = new URL(item.link, where).href;
+          item.url = item.link;
+        } catch {
+          /* keep it as written */
+        }
       }
       const art = await followItem(item, where);
       if (!art) continue;
@@ -283,7 +294,6 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
     }
     current = file;
     const { ext, gz } = extOf(file);
-    const before = summary.read;
     liveBytes = 0;
     if (st.size > MAX_FILE_BYTES && !STREAM_EXT.has(ext)) {
       fail(file, `too large (${Math.round(st.size / 1e6)} MB)`);
@@ -305,14 +315,17 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
     }
     doneBytes += st.size;
     liveBytes = 0;
-    // an interrupted stream (limit/abort) is not finished: leave it unlogged so a re-run resumes it
-    if (!stopped() || summary.read > before) {
-      if (!stopped()) keysAfterBatch.push(key);
-    }
+    // an interrupted file (limit/abort) is not finished: leave it unlogged so a re-run resumes it
+    if (!stopped()) keysAfterBatch.push(key);
   };
   const pushUrl = async (url: string, source: string | null | undefined) => {
     const key = `url:${url}`;
     current = url;
+    // a page already stored is not fetched again (feeds never get this key: they are always re-read for new items)
+    if (await store.isIngested(key)) {
+      summary.skippedInputs++;
+      return;
+    }
     let page;
     try {
       page = await fetchUrl(url, timeoutMs, options.signal);
@@ -324,11 +337,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
     const ct = page.contentType ?? '';
     const text = decodeBytes(gunzipIfNeeded(page.bytes), ct).text;
     if (isFeed(text) || /(rss|atom)\+xml/i.test(ct)) {
-      await pushFeed(text, url);
-      return;
-    }
-    if (await store.isIngested(key)) {
-      summary.skippedInputs++;
+      await pushFeed(text, page.url);
       return;
     }
     const before = summary.read;
@@ -365,7 +374,14 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
     if (typeof inp.path === 'string') {
       const list = fileLists[i];
       if (!list) {
-        fail(inp.path, errLine((() => { try { statSync(inp.path as string); return new Error('unreadable'); } catch (e) { return e; } })()));
+        let reason = 'cannot read';
+        try {
+          walkFiles(inp.path);
+        } catch (err) {
+          reason = errLine(err);
+        }
+        summary.read++;
+        fail(inp.path, reason);
         continue;
       }
       const explicit = list.length === 1 && list[0] === inp.path;
@@ -384,7 +400,9 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
     } else if ('content' in inp && inp.content !== undefined) {
       const c = inp.content as string | Uint8Array;
       const bytes = typeof c === 'string' ? new TextEncoder().encode(c) : c;
-      await pushContent(bytes, (inp.name as string) ?? `input[${i}]`, inp.format as InputFormat | undefined, (inp.url as string) ?? null, null, inp.source as string | null | undefined);
+      // a string is already decoded: its bytes are UTF-8 whatever an HTML <meta charset> inside still says
+      const ct = typeof c === 'string' ? 'text/plain; charset=utf-8' : null;
+      await pushContent(bytes, (inp.name as string) ?? `input[${i}]`, inp.format as InputFormat | undefined, (inp.url as string) ?? null, ct, inp.source as string | null | undefined);
     } else if (typeof inp.text === 'string') {
       await push({ ...(inp as ArticleInput) }, `input[${i}]${inp.id ? ` (${String(inp.id)})` : ''}`);
     } else {

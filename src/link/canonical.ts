@@ -18,11 +18,38 @@ export function canonicalName(name: string, type: EntityType): string {
  * dropped, ال dropped where it does not change the name, and transliteration variants (ترامب/ترمب) mapped
  * to one canonical name through resources/link/aliases.tsv. Different spellings of one name get one key.
  */
+const keyMemo = new Map<string, string>();
+
 export function canonicalKey(name: string, type: EntityType): string {
+  const memoKey = type + '\u0000' + name;
+  let k = keyMemo.get(memoKey);
+  if (k === undefined) {
+    k = computeKey(name, type);
+    if (keyMemo.size >= 100_000) keyMemo.clear();
+    keyMemo.set(memoKey, k);
+  }
+  return k;
+}
+
+function computeKey(name: string, type: EntityType): string {
   const lex = linkLexicon();
   const key = nameKey(name, type, lex);
   const alias = lex.aliases.get(`${type}:${key}`);
   return `${type}:${alias ? nameKey(alias, type, lex) : key}`;
+}
+
+/**
+ * Keys under which entities that MIGHT be one meet, for the store to find merge candidates cheaply before
+ * calling shouldMerge: a person's surname and given name (الكاظمي ~ مصطفى الكاظمي), an organization's
+ * content words (الخارجية ~ وزارة الخارجية العراقية), a place's canonical key.
+ */
+export function blockingKeys(name: string, type: EntityType): string[] {
+  const key = canonicalKey(name, type);
+  const words = key.slice(key.indexOf(':') + 1).split(' ').map(stripAl).filter(Boolean);
+  if (!words.length) return [];
+  if (type === 'PER') return [...new Set([`${type}~${words[words.length - 1]}`, `${type}~${words[0]}`])];
+  if (type === 'ORG') return [...new Set(words.filter((w) => w.length > 2).map((w) => `${type}~${w}`))];
+  return [`${type}~${words.join(' ')}`];
 }
 
 /** What the store knows about an entity when deciding whether two should be one. */

@@ -151,6 +151,13 @@ export function linkMentions(doc: ArabicDoc, entities: Entity[], lex: LinkLexico
       // most recent compatible cluster first: a surname refers to the last person so named
       for (let c = clusters.length - 1; c >= 0 && !cluster; c--) {
         const cl = clusters[c];
+        // a person's surname the tagger called MISC (مباحثات [الكاظمي]), or a one-word LOC/ORG that is no known
+        // place, is still that person
+        const retype = e.type === 'MISC' || (bare.length === 1 && !lex.countries.has(bare[0]) && !lex.capitalOf.has(bare[0]));
+        if (retype && e.type !== 'PER' && cl.type === 'PER' && cl.words.length > bare.length && isPart(bare, cl.words)) {
+          cluster = cl;
+          break;
+        }
         if (cl.type !== e.type) continue;
         if (sameWords(cl.words, bare)) cluster = cl;
         else if (e.type === 'PER' && isPart(bare, cl.words)) cluster = cl;

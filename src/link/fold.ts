@@ -5,8 +5,22 @@
 
 const DIACRITICS = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g; // harakat, superscript alef, Quranic marks, tatweel
 
+const memo = new Map<string, string>();
+const MEMO_MAX = 200_000;
+
 /** Orthographic folding: hamza carriers → bare letter, ى → ي, ة → ه, no diacritics/tatweel, single spaces. */
 export function foldArabic(s: string): string {
+  // news repeats a small vocabulary: fold each distinct string once
+  let f = memo.get(s);
+  if (f === undefined) {
+    f = foldUncached(s);
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(s, f);
+  }
+  return f;
+}
+
+function foldUncached(s: string): string {
   return s
     .replace(DIACRITICS, '')
     .replace(/[أإآٱ]/g, 'ا')

@@ -1,33 +1,53 @@
 import type { ArabicDoc, Entity, Stage } from '../doc.js';
-import { stripAl } from './fold.js';
+import { foldArabic, stripAl } from './fold.js';
 import { linkLexicon, type LinkLexicon } from './lexicon.js';
 import { linkMentions } from './coref.js';
 import { findRoles } from './roles.js';
 import { docView } from './view.js';
 
-export { canonicalKey, canonicalName, shouldMerge, mergeDecision, type EntityProfile, type MergeDecision } from './canonical.js';
+export { canonicalKey, canonicalName, blockingKeys, shouldMerge, mergeDecision, type EntityProfile, type MergeDecision } from './canonical.js';
 export { foldArabic } from './fold.js';
 export { linkMentions, type LinkResult, type CountryRef } from './coref.js';
+export { entityProfiles } from './profile.js';
+
+const TYPES = new Set(['PER', 'ORG', 'LOC', 'MISC']);
 
 /**
- * The linking stage: every entity gets `entity` (a stable cross-article id such as `PER:مصطفى كاظمي`) and
- * `canonical` (the fullest name in the article, or the alias table's name); short forms the NER has no reason
- * to tag (الخارجية after وزارة الخارجية العراقية) are added as mentions of the organization; roles are read
- * from apposition.
+ * The linking stage: every entity gets `entity` (a stable cross-article id: `TYPE:` + the folded canonical
+ * name, e.g. `PER:مصطفي كاظمي`) and `canonical` (the fullest name in the article, or the alias table's name);
+ * short forms the NER has no reason to tag (الخارجية after وزارة الخارجية العراقية) are added as mentions of
+ * the organization; roles are read from apposition.
  */
 export const linkStage: Stage = (doc) => {
   if (!doc.entities.length) return { ...doc, roles: [] };
   const lex = linkLexicon();
-  const sorted = [...doc.entities].sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = doc.entities.map((e) => withTokenRange(e, doc)).sort((a, b) => a.start - b.start || b.end - a.end);
   const base: ArabicDoc = { ...doc, entities: sorted };
   const entities = addShortNames(base, lex);
   const withShort: ArabicDoc = entities === sorted ? base : { ...doc, entities };
   const { mentions, countryRefs } = linkMentions(withShort, entities, lex);
-  const linked: Entity[] = entities.map((e, k) => ({ ...e, entity: mentions[k].entity, canonical: mentions[k].canonical }));
+  // a mention takes the type of what it links to: a nisba (العراقي) is a reference to the place, a surname the
+  // tagger called MISC is the person; the id prefix and the type never disagree
+  const linked: Entity[] = entities.map((e, k) => {
+    const id = mentions[k].entity;
+    const type = id.slice(0, id.indexOf(':')) as Entity['type'];
+    return { ...e, type: type === e.type || !TYPES.has(type) ? e.type : type, entity: id, canonical: mentions[k].canonical };
+  });
   const out: ArabicDoc = { ...doc, entities: linked };
   const roles = findRoles({ doc: out, entities: linked, linked: mentions, countryRefs, lex });
   return { ...out, roles };
 };
+
+/** An entity whose token range does not fit the tokens gets it recomputed from its offsets (never dropped). */
+function withTokenRange(e: Entity, doc: ArabicDoc): Entity {
+  const n = doc.tokens.length;
+  if (e.tokenStart >= 0 && e.tokenEnd > e.tokenStart && e.tokenEnd <= n) return e;
+  let ts = doc.tokens.findIndex((t) => t.end > e.start);
+  if (ts < 0) ts = Math.max(0, n - 1);
+  let te = ts;
+  while (te < n && doc.tokens[te].start < e.end) te++;
+  return { ...e, tokenStart: ts, tokenEnd: Math.max(te, Math.min(ts + 1, n)) };
+}
 
 /**
  * Later bare short forms of an organization named in full earlier in the article (الخارجية, الوزارة).
@@ -41,12 +61,13 @@ function addShortNames(doc: ArabicDoc, lex: LinkLexicon): Entity[] {
   for (let i = 0; i < doc.tokens.length; i++) {
     if (view.entityAt[i] !== -1 || doc.tokens[i].kind !== 'word') continue;
     const bare = view.bare[i];
-    const sn = lex.shortNames.find((s) => stripAl(s.short) === bare);
+    const sn = shortNameMap(lex).get(bare);
     if (!sn) continue;
     if (i > 0 && lex.titles.has(stripAl(view.fold[i - 1]))) continue;
     const t = doc.tokens[i];
-    const candidates = orgs.filter((o) => o.end <= t.start && foldWords(o.text, lex).includes(sn.head));
-    if (new Set(candidates.map((c) => foldWords(c.text, lex).join(' '))).size !== 1) continue;
+    const candidates = orgs.filter((o) => o.end <= t.start && foldWords(o.text).includes(sn.head));
+    // only when exactly one organization of the article can be meant
+    if (new Set(candidates.map((c) => foldWords(c.text).join(' '))).size !== 1) continue;
     // the mention starts at ال (والخارجية → الخارجية); للخارجية keeps the ل-less remainder
     const at = t.text.indexOf('ال');
     const offset = at >= 0 && at <= 2 ? at : Math.max(0, t.text.length - bare.length);
@@ -56,9 +77,11 @@ function addShortNames(doc: ArabicDoc, lex: LinkLexicon): Entity[] {
   return [...doc.entities, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-function foldWords(text: string, lex: LinkLexicon): string[] {
-  void lex;
-  return text.split(/\s+/).map((w) => stripAl(foldArabicWord(w)));
+function foldWords(text: string): string[] {
+  return text.split(/\s+/).map((w) => stripAl(foldArabic(w)));
 }
 
-import { foldArabic as foldArabicWord } from './fold.js';
+let shortNames: Map<string, { short: string; head: string }> | null = null;
+function shortNameMap(lex: LinkLexicon): Map<string, { short: string; head: string }> {
+  return (shortNames ??= new Map(lex.shortNames.map((s) => [stripAl(s.short), s])));
+}

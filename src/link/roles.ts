@@ -35,15 +35,50 @@ function headForms(f: string): string[] {
 }
 
 /** The longest lexicon title starting at token i, else null. */
-export function matchTitle(view: DocView, i: number, end: number, lex: LinkLexicon, raw = ''): TitleMatch | null {
+/** memo per folded form, one map per final letter class (none / ة / ه) to avoid building keys */
+const headMemo = [new Map<string, Array<[string, boolean]>>(), new Map<string, Array<[string, boolean]>>(), new Map<string, Array<[string, boolean]>>()];
+
+/** The title-lexicon keys a token could open, in preference order (memoized per folded form and last letter). */
+function titleHeads(f: string, raw: string, lex: LinkLexicon): Array<[string, boolean]> {
+  const lastCode = raw.charCodeAt(raw.length - 1);
+  const last = lastCode === 0x629 ? 'ة' : lastCode === 0x647 ? 'ه' : '';
+  const memo = headMemo[last === 'ة' ? 1 : last === 'ه' ? 2 : 0];
+  let heads = memo.get(f);
+  if (heads) return heads;
+  heads = [];
+  const surface = titleSurface(lex);
   // a written ة is never a pronoun; a written ه usually is (نظيره = his counterpart, not نظيرة)
-  const pronounFirst = raw.endsWith('ه');
-  for (const head of headForms(view.fold[i])) {
-    let variants: Array<[string, boolean]> = raw.endsWith('ة') ? [[head, false]] : possessiveVariants(head);
-    if (pronounFirst) variants = [...variants.slice(1), variants[0]];
-    for (const [form, pronoun] of variants) {
-      const list = lex.titles.get(form);
-      if (!list) continue;
+  for (const head of headForms(f)) {
+    if (!surface.has(head)) continue; // most words are no title in any form: one set lookup
+    let variants: Array<[string, boolean]> = last === 'ة' ? [[head, false]] : possessiveVariants(head);
+    if (last === 'ه') variants = [...variants.slice(1), variants[0]];
+    for (const v of variants) if (lex.titles.has(v[0])) heads.push(v);
+  }
+  if (memo.size >= 100_000) memo.clear();
+  memo.set(f, heads);
+  return heads;
+}
+
+let surfaceSet: Set<string> | null = null;
+
+/** Every form a title key can take on a token after proclitics are gone: key, key + possessive, ة → ت + possessive. */
+function titleSurface(lex: LinkLexicon): Set<string> {
+  if (surfaceSet) return surfaceSet;
+  surfaceSet = new Set<string>();
+  for (const key of lex.titles.keys()) {
+    surfaceSet.add(key);
+    for (const p of POSSESSIVE) {
+      surfaceSet.add(key + p);
+      if (key.endsWith('ه')) surfaceSet.add(key.slice(0, -1) + 'ت' + p);
+    }
+  }
+  return surfaceSet;
+}
+
+export function matchTitle(view: DocView, i: number, end: number, lex: LinkLexicon, raw = ''): TitleMatch | null {
+  {
+    for (const [form, pronoun] of titleHeads(view.fold[i], raw, lex)) {
+      const list = lex.titles.get(form)!;
       for (const entry of list) {
         if (entry.words.length === 1) return { entry, end: i + 1, pronoun };
         if (pronoun) continue; // a possessive closes the title: سفيرها ends there
@@ -158,7 +193,9 @@ export function findRoles(ctx: RoleContext): Role[] {
             return { role, last: e.tokenEnd };
           }
           const l = linked[ei];
-          if (!posting) of ??= l.country && e.type !== 'ORG' ? l.country : l.canonical;
+          // an ORG that swallowed the title (رئيس [مجلس الوزراء العراقي]) only adds its country
+          if (e.tokenStart < m.end) of ??= l.country;
+          else if (!posting) of ??= l.country && e.type !== 'ORG' ? l.country : l.canonical;
           posting = false;
           k = Math.max(e.tokenEnd, k + 1);
           continue;
@@ -179,11 +216,13 @@ export function findRoles(ctx: RoleContext): Role[] {
         k += hon;
         continue;
       }
-      const nis = lex.nisba.get(f) ?? countryOfWords([f], lex);
+      // two-word nisbas first (الكوري الشمالي)
+      const nis2 = k + 1 < end ? lex.nisba.get(f + ' ' + view.fold[k + 1]) : undefined;
+      const nis = nis2 ?? lex.nisba.get(f) ?? countryOfWords([f], lex);
       if (nis) {
         if (!posting) of ??= nis;
         posting = false;
-        k++;
+        k += nis2 ? 2 : 1;
         continue;
       }
       const place = lex.placeWords.get(f);
@@ -226,10 +265,11 @@ export function findRoles(ctx: RoleContext): Role[] {
         break;
       }
       const f = view.fold[k];
-      const nis = lex.nisba.get(f);
+      const nis2 = k + 1 < end ? lex.nisba.get(f + ' ' + view.fold[k + 1]) : undefined;
+      const nis = nis2 ?? lex.nisba.get(f);
       if (nis) {
         of ??= nis;
-        k = last = k + 1;
+        k = last = k + (nis2 ? 2 : 1);
         break;
       }
       if (doc.tokens[k].kind !== 'word' || !f.startsWith('ال') || stop.has(f) || of !== null) break;

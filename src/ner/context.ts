@@ -74,11 +74,9 @@ export function contextExtras(sentKeys: readonly (readonly string[])[], tags1: r
       if (!c) continue;
       own.set(c);
       own[me]--;
-      let total = 0;
       let best = 0;
       let bestLabel = -1;
       for (let l = 1; l < NL; l++) {
-        total += own[l];
         if (own[l] > 0) feats.push(mix(C.CtxLabel, l));
         if (own[l] > best) {
           best = own[l];
@@ -90,7 +88,6 @@ export function contextExtras(sentKeys: readonly (readonly string[])[], tags1: r
         const type = (bestLabel - 1) >> 1;
         feats.push(mix(C.CtxMaj, type), mix(C.S1Maj, me * 16 + type));
       } else if (own[0] > 0) feats.push(mix(C.CtxAllO, 1));
-      void total;
     }
     offsets[len] = feats.length;
     out.push({ feats: Int32Array.from(feats), offsets });

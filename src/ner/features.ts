@@ -33,7 +33,6 @@ export interface WordInfo {
   c2: number;
   shape: number;
   trig: number;
-  gazKey: string;
   /** feature hashes of the word at the token itself, and seen from the token at +1 (m1), -1 (p1), +2 (m2), -2 (p2) */
   self: Int32Array;
   m1: Int32Array;
@@ -49,9 +48,9 @@ export interface WordInfo {
 // template ids (any distinct constants; changing them invalidates the model)
 const enum T {
   Bias = 1, W0, Wm1, Wp1, Wm2, Wp2, B0, Bm1, Bp1, Bare0, Pro0, Pre1, Pre2, Pre3, Suf1, Suf2, Suf3, BSuf2,
-  Shape, Len, Freq, C1, C2, C3, Cm1a, Cm1b, Cm1c, Cp1a, Cp1b, Cp1c, Cm2, Cp2, Gm1, G0, Gp1, Gm2, Gp2,
+  Shape, Freq, C1, C2, C3, Cm1a, Cm1b, Cm1c, Cp1a, Cp1b, Cp1c, Cm2, Cp2, Gm1, G0, Gp1, Gm2, Gp2,
   Trig0, Trigm1, Trigm2, Trigp1, Nisba0, Nisbap1, Wm1W0, W0Wp1, Cm1C0, C0Cp1, ProC0, G0Gp1, Shapem1, Shapep1,
-  Bare0Freq, Trigm1C0, Pos, Pre4, Suf4,
+  Bare0Freq, Trigm1C0, Pos, Pre4, Suf4, CB2, CB3, NameBare,
 }
 
 const NONE = 0x2d2d2d2d; // value hash for "absent" (before start / after end)
@@ -122,6 +121,11 @@ export function wordInfo(lex: Lexicon, word: string): WordInfo {
     mix(T.Nisba0, nisba),
     mix(mix(T.ProC0, proH), c2),
     mix(mix(T.Bare0Freq, bareH), freqBucket(freq)),
+    // the clusters of the clitic-free base too, when the word carries clitics (بايهود → ايهود)
+    mix(T.CB2, sp.base !== f ? (lex.clusters.get(sp.base)?.c2 ?? -1) : -3),
+    mix(T.CB3, sp.base !== f ? (lex.clusters.get(sp.base)?.c3 ?? -1) : -3),
+    // single-word name lists, on the bare form (الكاظمي → كاظمي)
+    mix(T.NameBare, (lex.personNames.has(bare) || lex.personNames.has(sp.base) ? 1 : 0) + (lex.places.has(bare) || lex.places.has(sp.base) ? 2 : 0)),
   );
   const isAr = shape >> 4 === 3;
   info = {
@@ -133,7 +137,6 @@ export function wordInfo(lex: Lexicon, word: string): WordInfo {
     c2,
     shape,
     trig,
-    gazKey: f,
     self,
     m1: Int32Array.of(mix(T.Wm1, w), mix(T.Bm1, b), mix(T.Shapem1, shape), mix(T.Cm1a, c1), mix(T.Cm1b, c2), mix(T.Cm1c, c3), mix(T.Trigm1, trig)),
     p1: Int32Array.of(mix(T.Wp1, w), mix(T.Bp1, b), mix(T.Shapep1, shape), mix(T.Cp1a, c1), mix(T.Cp1b, c2), mix(T.Cp1c, c3), mix(T.Trigp1, trig), mix(T.Nisbap1, nisba)),
@@ -157,7 +160,6 @@ export const EDGE: WordInfo = {
   c2: -2,
   shape: -1,
   trig: -2,
-  gazKey: '',
   self: new Int32Array(0),
   m1: Int32Array.of(mix(T.Wm1, NONE), mix(T.Bm1, NONE), mix(T.Shapem1, -1), mix(T.Cm1a, -2), mix(T.Cm1b, -2), mix(T.Cm1c, -2), mix(T.Trigm1, -2)),
   p1: Int32Array.of(mix(T.Wp1, NONE), mix(T.Bp1, NONE), mix(T.Shapep1, -1), mix(T.Cp1a, -2), mix(T.Cp1b, -2), mix(T.Cp1c, -2), mix(T.Trigp1, -2), mix(T.Nisbap1, -1)),
@@ -174,7 +176,14 @@ export const N_CONTEXT = 12;
 export interface SentenceParts {
   infos: WordInfo[];
   context: Int32Array;
+  /** 1 where the token and its ±2 neighbours have no gazetteer match (context features 0..5 then equal ZERO_GAZ) */
+  gazZero: Uint8Array;
 }
+
+/** The gazetteer context features (slots 0..5) of a token with no gazetteer match within ±2 (the common case). */
+export const ZERO_GAZ: Int32Array = Int32Array.of(mix(T.G0, 0), mix(T.Gm1, 0), mix(T.Gp1, 0), mix(T.Gm2, 0), mix(T.Gp2, 0), mix(T.G0Gp1, 0));
+/** The position feature (slot 11) by code 0..3. */
+export const POS_FEATURES: Int32Array = Int32Array.of(mix(T.Pos, 0), mix(T.Pos, 1), mix(T.Pos, 2), mix(T.Pos, 3));
 
 export function sentenceParts(lex: Lexicon, words: readonly string[]): SentenceParts {
   const n = words.length;
@@ -186,7 +195,9 @@ export function sentenceParts(lex: Lexicon, words: readonly string[]): SentenceP
     infos.map((x) => x.base),
   );
   const context = new Int32Array(n * N_CONTEXT);
+  const gazZero = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
+    gazZero[i] = i > 1 && i + 2 < n && !gaz[i - 2] && !gaz[i - 1] && !gaz[i] && !gaz[i + 1] && !gaz[i + 2] ? 1 : 0;
     const t = infos[i];
     const m1 = i > 0 ? infos[i - 1] : EDGE;
     const p1 = i + 1 < n ? infos[i + 1] : EDGE;
@@ -204,9 +215,9 @@ export function sentenceParts(lex: Lexicon, words: readonly string[]): SentenceP
     context[o + 8] = mix(mix(T.W0Wp1, t.w), p1.w);
     context[o + 9] = mix(T.Cm1C0, m1.c2 * 4096 + t.c2);
     context[o + 10] = mix(T.C0Cp1, t.c2 * 4096 + p1.c2);
-    context[o + 11] = mix(T.Pos, i === 0 ? 0 : i === 1 ? 1 : i === n - 1 ? 3 : 2);
+    context[o + 11] = POS_FEATURES[i === 0 ? 0 : i === 1 ? 1 : i === n - 1 ? 3 : 2];
   }
-  return { infos, context };
+  return { infos, context, gazZero };
 }
 
 /** All features of a sentence, flattened per token (for training and for the uncached decoder). */

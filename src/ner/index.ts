@@ -1,7 +1,8 @@
 /**
- * The named-entity stage: tags each sentence's tokens with the trained averaged-perceptron model and turns
- * BIO chunks into doc.entities (PER/ORG/LOC/MISC) with offsets into the original text. The entity text
- * leaves out attached proclitics: وبغداد → بغداد, للخارجية → خارجية (the ل and the article's ل are fused).
+ * The named-entity stage: tags each sentence's tokens with the trained averaged-perceptron model, applies
+ * the rule layer (rules.ts: Marsad's annotation policy and the general name lists), and turns BIO chunks into
+ * doc.entities (PER/ORG/LOC/MISC) with offsets into the original text. The entity text leaves out attached
+ * proclitics: وبغداد → بغداد, وببغداد → بغداد, للخارجية → خارجية (the ل and the article's ل are fused).
  */
 import type { ArabicDoc, Entity, EntityType, Stage, Token } from '../doc.js';
 import { chunks } from './evaluate.js';

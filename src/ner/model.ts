@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { EDGE, N_CONTEXT, type SentenceFeatures, type SentenceParts, type WordInfo } from './features.js';
+import { EDGE, N_CONTEXT, POS_FEATURES, ZERO_GAZ, type SentenceFeatures, type SentenceParts, type WordInfo } from './features.js';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
 export const NL = LABELS.length;
@@ -162,11 +162,29 @@ export class NerModel implements Scorer {
     return s;
   }
 
+  private constSums: Map<number, Float32Array> | null = null;
+
+  /** Summed weights of a fixed list of features (memoized by a caller-chosen id). */
+  private sumOfFeatures(id: number, hashes: Int32Array): Float32Array {
+    if (!this.constSums) this.constSums = new Map();
+    let s = this.constSums.get(id);
+    if (s) return s;
+    s = new Float32Array(NL);
+    for (const h of hashes) {
+      const r = this.find(h);
+      if (r >= 0) for (let c = 0; c < NL; c++) s[c] += this.weights[r * NL + c];
+    }
+    this.constSums.set(id, s);
+    return s;
+  }
+
   /** Emission scores from sentence parts (cached per-word sums) plus optional extra per-token features. */
   emissionsParts(parts: SentenceParts, extra: SentenceFeatures | null, out: Float64Array): void {
-    const { infos, context } = parts;
+    const { infos, context, gazZero } = parts;
     const n = infos.length;
     const w = this.weights;
+    const zeroGaz = this.sumOfFeatures(-1, ZERO_GAZ);
+    const posSums = [0, 1, 2, 3].map((p) => this.sumOfFeatures(p, POS_FEATURES.subarray(p, p + 1)));
     for (let i = 0; i < n; i++) {
       const o = i * NL;
       const self = this.sumsOf(infos[i]);
@@ -175,7 +193,12 @@ export class NerModel implements Scorer {
       const m2 = this.sumsOf(i > 1 ? infos[i - 2] : EDGE);
       const p2 = this.sumsOf(i + 2 < n ? infos[i + 2] : EDGE);
       for (let c = 0; c < NL; c++) out[o + c] += self[c] + m1[NL + c] + p1[2 * NL + c] + m2[3 * NL + c] + p2[4 * NL + c];
-      for (let k = i * N_CONTEXT; k < (i + 1) * N_CONTEXT; k++) {
+      // slots 0..5 (gazetteer) are constant where nothing matched nearby; slot 11 (position) takes 4 values
+      const pos = posSums[i === 0 ? 0 : i === 1 ? 1 : i === n - 1 ? 3 : 2];
+      for (let c = 0; c < NL; c++) out[o + c] += pos[c];
+      if (gazZero[i]) for (let c = 0; c < NL; c++) out[o + c] += zeroGaz[c];
+      const from = i * N_CONTEXT + (gazZero[i] ? 6 : 0);
+      for (let k = from; k < (i + 1) * N_CONTEXT - 1; k++) {
         const r = this.find(context[k]);
         if (r < 0) continue;
         const b = r * NL;

@@ -12,8 +12,9 @@
  */
 import { isStopword } from '../text/stopwords.js';
 import { chunks } from './evaluate.js';
-import { fold, nisbaBase } from './fold.js';
-import { baseOf, gazetteerSpans, loadLexicon, TYPES, type Lexicon } from './lexicon.js';
+import { wordInfo } from './features.js';
+import { nisbaBase } from './fold.js';
+import { gazetteerSpans, loadLexicon, TYPES, type Lexicon } from './lexicon.js';
 
 interface Sent {
   words: readonly string[];
@@ -123,7 +124,7 @@ function organizations(lex: Lexicon, s: Sent): void {
 function appositiveNames(lex: Lexicon, s: Sent): void {
   const n = s.words.length;
   for (let i = 1; i < n; i++) {
-    if (s.tags[i] !== 'O' || !lex.givenNames.has(s.bares[i]) && !lex.givenNames.has(s.folded[i])) continue;
+    if (s.tags[i] !== 'O' || (!lex.givenNames.has(s.bares[i]) && !lex.givenNames.has(s.folded[i])) || isStopword(s.words[i])) continue;
     const prev = i - 1;
     const prevTrigger = lex.triggers.get(s.bases[prev]);
     const afterTitle = prevTrigger !== undefined && lex.triggerClasses[prevTrigger] === 'title';
@@ -145,11 +146,15 @@ function familyNames(lex: Lexicon, s: Sent): void {
   }
 }
 
-/** 5. Bare surnames of full names found elsewhere in the document. */
-function shortForms(docSents: Sent[]): void {
+/** 5. Bare surnames of full names found elsewhere in the document (names that start with a known given name). */
+function shortForms(lex: Lexicon, docSents: Sent[]): void {
   const surnames = new Set<string>();
   for (const s of docSents) {
-    for (const c of chunks(s.tags)) if (c.type === 'PER' && c.end - c.start >= 2) surnames.add(s.bares[c.end - 1]);
+    for (const c of chunks(s.tags)) {
+      if (c.type !== 'PER' || c.end - c.start < 2) continue;
+      if (!lex.personNames.has(s.bares[c.start]) && !lex.personNames.has(s.folded[c.start])) continue;
+      surnames.add(s.bares[c.end - 1]);
+    }
   }
   if (!surnames.size) return;
   for (const s of docSents) {
@@ -165,9 +170,8 @@ function shortForms(docSents: Sent[]): void {
 export function applyRules(sentences: readonly (readonly string[])[], tags: readonly string[][]): string[][] {
   const lex = loadLexicon();
   const sents: Sent[] = sentences.map((words, k) => {
-    const folded = words.map(fold);
-    const splits = folded.map((f) => baseOf(lex, f));
-    return { words, folded, bases: splits.map((sp) => sp.base), bares: splits.map((sp) => sp.bare), tags: [...tags[k]] };
+    const infos = words.map((w) => wordInfo(lex, w));
+    return { words, folded: infos.map((x) => x.folded), bases: infos.map((x) => x.base), bares: infos.map((x) => x.bare), tags: [...tags[k]] };
   });
   for (const s of sents) {
     gazetteerNames(lex, s);
@@ -175,6 +179,6 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     appositiveNames(lex, s);
     familyNames(lex, s);
   }
-  shortForms(sents);
+  shortForms(lex, sents);
   return sents.map((s) => s.tags);
 }

@@ -1,8 +1,9 @@
 /**
- * The trained tagger: BIO tags for sentences of words, in two passes. Pass 1 tags each sentence from its own
- * words; pass 2 re-tags with stacked features (pass-1 labels of the token, its neighbours and the other
- * mentions of the same name nearby; see context.ts). Models (models/ner.bin.gz, models/ner-context.bin.gz)
- * and the lexicon are loaded lazily, on first use.
+ * The trained tagger: BIO tags for sentences of words. Pass 1 tags each sentence from its own words; an
+ * optional pass 2 (models/ner-context.bin.gz, trained with NER_PASS2=1) re-tags with stacked features
+ * (pass-1 labels of the token, its neighbours and the other mentions of the same name nearby; context.ts).
+ * It did not beat pass 1 on dev, so the committed model has pass 1 only. Models and the lexicon are loaded
+ * lazily, on first use.
  */
 import { existsSync } from 'node:fs';
 import { modelPath } from '../resources.js';

@@ -149,3 +149,21 @@ export function train(data: TrainingSentence[], options: TrainOptions): NerModel
   }
   return averaged();
 }
+
+/** The average of several models (e.g. trained with different shuffles): a cheap ensemble with one model's cost. */
+export function averageModels(models: NerModel[]): NerModel {
+  const rows = new Map<number, Float32Array>();
+  for (const m of models) {
+    for (let k = 0; k < m.keys.length; k++) {
+      let r = rows.get(m.keys[k]);
+      if (!r) rows.set(m.keys[k], (r = new Float32Array(NL)));
+      for (let c = 0; c < NL; c++) r[c] += m.weights[k * NL + c] / models.length;
+    }
+  }
+  const keys = Uint32Array.from(rows.keys());
+  const weights = new Float32Array(keys.length * NL);
+  keys.forEach((key, k) => weights.set(rows.get(key)!, k * NL));
+  const trans = new Float32Array((NL + 1) * NL);
+  for (const m of models) for (let i = 0; i < trans.length; i++) trans[i] += m.transitions[i] / models.length;
+  return new NerModel(keys, weights, trans, { ...models[0].meta, averagedModels: models.length });
+}

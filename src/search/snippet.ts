@@ -4,7 +4,7 @@
  */
 import type { Token } from '../doc.js';
 import type { Highlight } from '../store/types.js';
-import { isIndexed, safeTerm, stemOfNorm } from './terms.js';
+import { isIndexed, safeTerm, termOf } from './terms.js';
 import type { ParsedQuery } from './query.js';
 
 export interface Matcher {
@@ -18,9 +18,12 @@ export function matcherOf(q: ParsedQuery): Matcher {
   const stems = new Set<string>();
   const norms = new Set<string>();
   const phrases: string[][] = [];
+  // function words are not marked when the query has content words (they are not searched for either)
+  const hasContent = q.groups.some((g) => g.some((it) => it.kind === 'phrase' || !it.word.stop));
   for (const g of q.groups) {
     for (const it of g) {
       if (it.kind === 'term') {
+        if (it.word.stop && hasContent) continue;
         stems.add(it.word.stem);
         norms.add(it.word.norm);
       } else {
@@ -40,14 +43,42 @@ interface Mark {
   weight: number;
 }
 
+/**
+ * Substrings one of which every matching word's folded form contains: a light stem is its word minus
+ * affixes, give or take the last letter (دولتين → دوله), so the stem without its last letter is a probe.
+ * Null when some query stem is too short to probe with.
+ */
+function probesOf(m: Matcher): string[] | null {
+  const out = new Set<string>();
+  for (const s of [...m.stems, ...m.phrases.flat()]) {
+    if (s.length < 3) return null;
+    out.add(s.slice(0, -1));
+  }
+  for (const n of m.norms) {
+    if (n.length < 2) return null;
+    out.add(n);
+  }
+  return [...out];
+}
+
 /** Marks matched tokens (phrases as one range) in order of position. */
 function findMarks(tokens: Token[], m: Matcher): Mark[] {
   const words: Token[] = [];
   const stems: string[] = [];
+  const probes = probesOf(m);
   for (const t of tokens) {
     if (!isIndexed(t)) continue;
     words.push(t);
-    stems.push(stemOfNorm(safeTerm(t.norm || t.text)));
+    const n = t.norm || t.text;
+    // stemming every word of every hit is the costly part: only words that can match are stemmed
+    if (probes) {
+      const sn = safeTerm(n);
+      if (!probes.some((p) => sn.includes(p))) {
+        stems.push('');
+        continue;
+      }
+    }
+    stems.push(termOf(n)[1]);
   }
   const marks: Mark[] = [];
   const inPhrase = new Uint8Array(words.length);
@@ -64,13 +95,14 @@ function findMarks(tokens: Token[], m: Matcher): Mark[] {
   for (let i = 0; i < words.length; i++) {
     if (inPhrase[i]) continue;
     const s = stems[i];
+    if (s === '') continue; // ruled out by the probes
     if (!m.stems.has(s)) {
-      const n = safeTerm(words[i].norm || words[i].text);
+      const n = termOf(words[i].norm || words[i].text)[0];
       if (!m.norms.has(n)) continue;
       marks.push({ start: words[i].start, end: words[i].end, key: 'n:' + n, weight: 2 });
       continue;
     }
-    const exact = m.norms.has(safeTerm(words[i].norm || words[i].text));
+    const exact = m.norms.has(termOf(words[i].norm || words[i].text)[0]);
     marks.push({ start: words[i].start, end: words[i].end, key: 's:' + s, weight: exact ? 2 : 1 });
   }
   marks.sort((a, b) => a.start - b.start);

@@ -17,30 +17,49 @@ export function isIndexed(t: Token): boolean {
 const UNSAFE = /[^\p{L}\p{N}]/gu;
 const MARKS = /[\p{M}\p{Cf}]/gu;
 
+/** Letters a-z, digits and the Arabic letters block: the usual case, checked without a regex. */
+function plainTerm(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x621 && c <= 0x64a) || (c >= 0x671 && c <= 0x6d3)) continue;
+    return false;
+  }
+  return true;
+}
+
 /** An index term: letters/digits only (other symbols → "x", marks dropped), so unicode61 keeps it one token. */
 export function safeTerm(s: string): string {
+  if (plainTerm(s)) return s;
   let out = s;
-  if (MARKS.test(out)) out = out.replace(MARKS, '');
   MARKS.lastIndex = 0;
-  if (UNSAFE.test(out)) out = out.replace(UNSAFE, 'x');
+  if (MARKS.test(out)) out = out.replace(MARKS, '');
   UNSAFE.lastIndex = 0;
+  if (UNSAFE.test(out)) out = out.replace(UNSAFE, 'x');
   return out.toLowerCase();
 }
 
-const stemCache = new Map<string, string>();
+/** folded form → [index term, index stem]; news text repeats a small vocabulary */
+const termCache = new Map<string, [string, string]>();
+const TERM_CACHE_MAX = 500_000;
 
 /**
- * The index stem of a token: the light stem of its FOLDED form, so two spellings that fold alike (وزارة /
- * وزاره) always share a stem, whatever the stemmer does with the original letters.
+ * The index term and stem of a folded token. The stem is the light stem of the FOLDED form, so two
+ * spellings that fold alike (وزارة / وزاره) always share a stem, whatever the stemmer does with the
+ * original letters.
  */
-export function stemOfNorm(norm: string): string {
-  let s = stemCache.get(norm);
-  if (s === undefined) {
-    s = safeTerm(stem(norm) || norm) || norm;
-    if (stemCache.size > 500_000) stemCache.clear();
-    stemCache.set(norm, s);
+export function termOf(norm: string): [string, string] {
+  let t = termCache.get(norm);
+  if (t === undefined) {
+    const n = safeTerm(norm);
+    t = [n, n ? safeTerm(stem(n) || n) || n : ''];
+    if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
+    termCache.set(norm, t);
   }
-  return s;
+  return t;
+}
+
+export function stemOfNorm(norm: string): string {
+  return termOf(norm)[1];
 }
 
 export interface IndexTerms {
@@ -58,9 +77,9 @@ export function indexTerms(textOrTokens: string | Token[]): IndexTerms {
   const norms: string[] = [];
   for (const t of tokens) {
     if (!isIndexed(t)) continue;
-    const n = safeTerm(t.norm || t.text);
+    const [n, st] = termOf(t.norm || t.text);
     if (!n) continue;
-    stems.push(stemOfNorm(n));
+    stems.push(st);
     norms.push(n);
   }
   return { stems: stems.join(' '), norms: norms.join(' '), count: stems.length };
@@ -79,9 +98,9 @@ export function queryWords(s: string): QueryWord[] {
   const out: QueryWord[] = [];
   for (const t of tokenize(s)) {
     if (!isIndexed(t)) continue;
-    const norm = safeTerm(t.norm || t.text);
+    const [norm, st] = termOf(t.norm || t.text);
     if (!norm) continue;
-    out.push({ text: t.text, norm, stem: stemOfNorm(norm), stop: isStopword(t.text) || isStopword(t.norm) });
+    out.push({ text: t.text, norm, stem: st, stop: isStopword(t.text) || isStopword(t.norm) });
   }
   return out;
 }

@@ -115,7 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header(
       'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+      "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
     );
     return payload;
   });
@@ -134,7 +134,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (err.validation) {
       status = 400;
       message = validationMessage(err);
-    } else if (err.name === 'QueryError' || err.name === 'UserError' || err.name === 'RangeError') {
+    } else if (err.name === 'QueryError' || err.name === 'UserError') {
+      // the query language and the store report the user's mistakes with these
       status = 400;
       message = err.message;
     } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

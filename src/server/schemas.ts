@@ -35,7 +35,8 @@ export const LIMITS = {
   maxOffset: 10_000,
   /** POST /api/analyze: characters of text (the body limit is a little above, in bytes) */
   analyzeChars: 50_000,
-  analyzeBodyBytes: 256 * 1024,
+  // room for 50,000 characters even when a client escapes every one as \uXXXX (6 bytes)
+  analyzeBodyBytes: 512 * 1024,
   /** POST /api/ingest */
   ingestArticles: 500,
   ingestArticleChars: 200_000,
@@ -68,7 +69,7 @@ export const articleSchema = {
   summary: 'One article with all its analysis layers',
   tags: ['articles'],
   params: ID_PARAM,
-  response: { 200: ANY_OBJECT, 404: ERROR },
+  response: { 200: ANY_OBJECT, 400: ERROR, 404: ERROR },
 } as const;
 
 export const similarSchema = {
@@ -80,7 +81,7 @@ export const similarSchema = {
     additionalProperties: false,
     properties: { limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
   },
-  response: { 200: ANY_OBJECT, 404: ERROR },
+  response: { 200: ANY_OBJECT, 400: ERROR, 404: ERROR },
 } as const;
 
 export const entitiesSchema = {
@@ -114,7 +115,7 @@ export const entitySchema = {
       cooccurring: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
     },
   },
-  response: { 200: ANY_OBJECT, 404: ERROR },
+  response: { 200: ANY_OBJECT, 400: ERROR, 404: ERROR },
 } as const;
 
 export const timelineSchema = {

@@ -1,6 +1,6 @@
 /**
  * Serves the built web UI (Vite output in dist/web) and falls back to index.html for the UI's own routes
- * (/, /article/…, /entity/…, /analyze) so links can be shared and reloaded. Unknown /api paths stay JSON 404s.
+ * (/, /article/…, /entity/…, /entities, /analyze) so links can be shared and reloaded. Unknown /api paths stay JSON 404s.
  */
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** UI routes the single-page app handles itself. */
-const UI_ROUTE = /^\/(?:article\/[^/]+|entity\/[^/]+|analyze|search)?\/?$/;
+const UI_ROUTE = /^\/(?:article\/[^/]+|entity\/[^/]+|entities|analyze|search)?\/?$/;
 
 export async function registerWebUi(app: FastifyInstance, webRoot: string | null): Promise<void> {
   const indexFile = webRoot ? join(webRoot, 'index.html') : null;

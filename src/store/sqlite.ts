@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ArabicDoc, EntityRef, EntityType, NewsEvent, Sentence } from '../doc.js';
 import { analyze } from '../pipeline/analyze.js';
+import { canonicalKey } from '../link/index.js';
 import { normalize, tokenize } from '../text/index.js';
 import { indexTerms, safeTerm, queryWords, isIndexed } from '../search/terms.js';
 import { parseQuery, summarizeQuery, type ParsedQuery, type QueryItem } from '../search/query.js';
@@ -134,6 +135,8 @@ interface Prepared {
 /** The per-article data search needs in memory. */
 class MetaCache {
   day: Array<string | null> = [];
+  /** YYYYMMDD per rowid (0 = unknown) */
+  dayNum = new Int32Array(1024);
   source: Array<string | null> = [];
   sourceLabel: Array<string | null> = [];
   ents: Array<Int32Array | null> = [];
@@ -154,6 +157,12 @@ class MetaCache {
   }
 
   addArticle(rowid: number, day: string | null, sourceKey: string | null, source: string | null, ents: Int32Array | null): void {
+    if (rowid >= this.dayNum.length) {
+      const n = new Int32Array(Math.max(rowid + 1, this.dayNum.length * 2));
+      n.set(this.dayNum);
+      this.dayNum = n;
+    }
+    this.dayNum[rowid] = dayNum(day);
     this.day[rowid] = day;
     this.source[rowid] = sourceKey;
     this.sourceLabel[rowid] = source;
@@ -215,6 +224,72 @@ export function ftsExpression(q: ParsedQuery, mode: 'and' | 'or' = 'and'): strin
   return expr;
 }
 
+/** 20180201 for "2018-02-01" (0 for none): a number compares faster than a string. */
+function dayNum(day: string | null | undefined): number {
+  if (!day) return 0;
+  return Number(day.slice(0, 4)) * 10000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+}
+
+/**
+ * A result set: parallel arrays of rowids and scores in FTS order. Only the first k results are ever put in
+ * order (score, then recency, then newest rowid), which is what a page needs; `ordered(n)` sorts all.
+ */
+class Matches {
+  private scoreMap: Map<number, number> | null = null;
+  constructor(
+    readonly ids: number[],
+    readonly scores: number[],
+    private readonly days: Int32Array,
+    private readonly byDate: boolean,
+  ) {}
+
+  /** true when result i goes before result j */
+  private before(i: number, j: number): boolean {
+    if (!this.byDate) {
+      const d = this.scores[i] - this.scores[j];
+      if (d !== 0) return d > 0;
+    }
+    const a = this.days[this.ids[i]] ?? 0;
+    const b = this.days[this.ids[j]] ?? 0;
+    if (a !== b) return a > b;
+    return this.ids[i] > this.ids[j];
+  }
+
+  ordered(k: number): number[] {
+    const n = this.ids.length;
+    const want = Math.min(k, n);
+    if (want <= 0) return [];
+    let idx: number[];
+    if (want * 8 >= n) {
+      idx = Array.from({ length: n }, (_, i) => i).sort((i, j) => (this.before(i, j) ? -1 : this.before(j, i) ? 1 : 0));
+    } else {
+      // keep the best `want` in a sorted buffer; most candidates lose to the current last one at once
+      idx = [];
+      for (let i = 0; i < n; i++) {
+        if (idx.length === want && !this.before(i, idx[want - 1])) continue;
+        let lo = 0;
+        let hi = idx.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (this.before(idx[mid], i)) lo = mid + 1;
+          else hi = mid;
+        }
+        idx.splice(lo, 0, i);
+        if (idx.length > want) idx.pop();
+      }
+    }
+    return idx.slice(0, want).map((i) => this.ids[i]);
+  }
+
+  readonly scoreOf = (rowid: number): number => {
+    if (!this.scoreMap) {
+      this.scoreMap = new Map();
+      for (let i = 0; i < this.ids.length; i++) this.scoreMap.set(this.ids[i], this.scores[i]);
+    }
+    return this.scoreMap.get(rowid) ?? 0;
+  };
+}
+
 export class SqliteStore implements Store {
   /** where ingestion time goes (for the bench): analysis vs. writing to the database */
   readonly timings = { analyzeMs: 0, writeMs: 0, articles: 0 };
@@ -223,6 +298,10 @@ export class SqliteStore implements Store {
   private simIndex: MinhashIndex | null = null;
   private dataVersion = -1;
   private entityRowids = new Map<string, number>();
+  /** entity rowids whose canonical name is known to be stored (saves an UPDATE per mention) */
+  private entityNamed = new Set<number>();
+  private readonly pendingAliases = new Map<string, { rid: number; text: string; n: number }>();
+  private readonly pendingEntities = new Map<number, { n: number; articles: number; first: string | null; last: string | null }>();
   /** folded alias word → entity rowids (lazy, for entity:NAME filters) */
   private aliasWords: Map<string, Set<number>> | null = null;
   private aliasFolded: Map<number, string[]> | null = null;
@@ -324,6 +403,7 @@ export class SqliteStore implements Store {
         // never skip rows committed elsewhere
         this.refreshCaches();
         for (const p of prepared) outcomes[p.index] = this.insertArticle(p, options.nearDuplicates !== false);
+        this.flushEntityCounters();
         const dups = outcomes.filter((o) => o?.status === 'duplicate').length;
         if (dups) this.stmt(`INSERT INTO counters(name, value) VALUES('duplicates_skipped', ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value`).run(dups);
       });
@@ -337,6 +417,9 @@ export class SqliteStore implements Store {
         this.meta = null;
         this.simIndex = null;
         this.entityRowids.clear();
+        this.entityNamed.clear();
+        this.pendingAliases.clear();
+        this.pendingEntities.clear();
         this.aliasWords = null;
         throw err;
       }
@@ -355,10 +438,31 @@ export class SqliteStore implements Store {
     return result;
   }
 
+  /** Entity counters and alias counts gathered over a batch, written once per entity/alias at its end. */
+  private flushEntityCounters(): void {
+    const insAlias = this.stmt(
+      `INSERT INTO aliases(entity, alias, folded, count) VALUES(?, ?, ?, ?)
+       ON CONFLICT(entity, alias) DO UPDATE SET count = count + excluded.count`,
+    );
+    for (const a of this.pendingAliases.values()) insAlias.run(a.rid, a.text, foldName(a.text), a.n);
+    this.pendingAliases.clear();
+    const upd = this.stmt(
+      `UPDATE entities SET mentions = mentions + @n, articles = articles + @a,
+         first_seen = CASE WHEN @first IS NULL THEN first_seen WHEN first_seen IS NULL OR @first < first_seen THEN @first ELSE first_seen END,
+         last_seen  = CASE WHEN @last IS NULL THEN last_seen  WHEN last_seen  IS NULL OR @last > last_seen  THEN @last ELSE last_seen  END
+       WHERE rowid = @rid`,
+    );
+    for (const [rid, x] of this.pendingEntities) upd.run({ n: x.n, a: x.articles, first: x.first, last: x.last, rid });
+    this.pendingEntities.clear();
+  }
+
   private entityRowid(id: string, type: string, canonical: string | null | undefined): number {
     let rowid = this.entityRowids.get(id);
     if (rowid !== undefined) {
-      if (canonical) this.stmt('UPDATE entities SET canonical = ? WHERE rowid = ? AND canonical IS NULL').run(canonical, rowid);
+      if (canonical && !this.entityNamed.has(rowid)) {
+        this.stmt('UPDATE entities SET canonical = ? WHERE rowid = ? AND canonical IS NULL').run(canonical, rowid);
+        this.entityNamed.add(rowid);
+      }
       return rowid;
     }
     const row = this.stmt(
@@ -367,6 +471,7 @@ export class SqliteStore implements Store {
     ).get(id, type, canonical ?? null) as { rowid: number; type: string };
     rowid = row.rowid;
     this.entityRowids.set(id, rowid);
+    if (canonical) this.entityNamed.add(rowid);
     this.meta?.setEntityType(rowid, row.type);
     return rowid;
   }
@@ -439,24 +544,24 @@ export class SqliteStore implements Store {
       rowid, titleTerms.stems, titleTerms.norms, bodyTerms.stems, bodyTerms.norms,
     );
     const insMention = this.stmt('INSERT INTO mentions(article, entity, start, end, sentence, text) VALUES(?, ?, ?, ?, ?, ?)');
-    const insAlias = this.stmt(
-      `INSERT INTO aliases(entity, alias, folded, count) VALUES(?, ?, ?, 1)
-       ON CONFLICT(entity, alias) DO UPDATE SET count = count + 1`,
-    );
     for (const [rid, start, end, sent, text] of mentionRows) {
       insMention.run(rowid, rid, start, end, sent, text);
-      insAlias.run(rid, text, foldName(text));
+      const k = rid + '\u0000' + text;
+      const a = this.pendingAliases.get(k);
+      if (a) a.n++;
+      else this.pendingAliases.set(k, { rid, text, n: 1 });
     }
     const insAE = this.stmt('INSERT INTO article_entities(article, entity, count) VALUES(?, ?, ?)');
-    const updEntity = this.stmt(
-      `UPDATE entities SET mentions = mentions + @n, articles = articles + 1,
-         first_seen = CASE WHEN @day IS NULL THEN first_seen WHEN first_seen IS NULL OR @day < first_seen THEN @day ELSE first_seen END,
-         last_seen  = CASE WHEN @day IS NULL THEN last_seen  WHEN last_seen  IS NULL OR @day > last_seen  THEN @day ELSE last_seen  END
-       WHERE rowid = @rid`,
-    );
     for (const [rid, pe] of perEntity) {
       insAE.run(rowid, rid, pe.count);
-      updEntity.run({ n: pe.count, day: p.day, rid });
+      const x = this.pendingEntities.get(rid);
+      if (!x) this.pendingEntities.set(rid, { n: pe.count, articles: 1, first: p.day, last: p.day });
+      else {
+        x.n += pe.count;
+        x.articles++;
+        if (p.day && (!x.first || p.day < x.first)) x.first = p.day;
+        if (p.day && (!x.last || p.day > x.last)) x.last = p.day;
+      }
     }
     const insTime = this.stmt(
       `INSERT INTO times(article, start, end, sentence, text, kind, value, granularity, resolved, sort_day, sent_start, sent_end)
@@ -520,6 +625,7 @@ export class SqliteStore implements Store {
     if (this.simIndex) this.loadSignatures(this.simIndex);
     if (this.aliasWords) this.loadAliases();
     this.entityRowids.clear();
+    this.entityNamed.clear();
   }
 
   private loadMeta(m: MetaCache): void {
@@ -597,11 +703,23 @@ export class SqliteStore implements Store {
       const t = type ?? (this.stmt('SELECT type FROM entities WHERE rowid = ?').get(rid) as { type: string } | undefined)?.type;
       return !!t && types.includes(t as EntityType);
     };
+    const byId = this.stmt('SELECT rowid, type FROM entities WHERE id = ?');
     for (const name of names) {
-      const exact = this.stmt('SELECT rowid, type FROM entities WHERE id = ?').get(name) as { rowid: number; type: string } | undefined;
+      const exact = byId.get(name) as { rowid: number; type: string } | undefined;
       if (exact) {
         if (typeOk(exact.rowid, exact.type)) out.add(exact.rowid);
         continue;
+      }
+      // the linker's canonical key of the name as typed (maps transliteration variants: ترمب → ترامب)
+      for (const t of types.length ? types : ENTITY_TYPES) {
+        let key: string | null = null;
+        try {
+          key = canonicalKey(name, t);
+        } catch {
+          key = null; // linker data unavailable: the alias match below still works
+        }
+        const hit = key ? (byId.get(key) as { rowid: number } | undefined) : undefined;
+        if (hit) out.add(hit.rowid);
       }
       const f = foldName(name.replace(/^(PER|ORG|LOC|MISC):/, ''));
       if (!f) continue;
@@ -635,20 +753,20 @@ export class SqliteStore implements Store {
     const t0 = performance.now();
     const limit = clampInt(query.limit, 10, 0, MAX_LIMIT);
     const offset = clampInt(query.offset, 0, 0, 1e9);
-    const { scored, parsed, relaxed } = this.match(query);
+    const { matches, parsed, relaxed } = this.match(query);
     const m = this.metaCache();
-    const total = scored.rowids.length;
-    const page = scored.rowids.slice(offset, offset + limit);
-    const hits = this.hitsFor(page, scored.scores, offset, parsed, query.snippetLength);
-    const facets = query.facets === false ? emptyFacets() : this.facetsFor(scored.rowids, m);
+    const total = matches.ids.length;
+    const page = matches.ordered(offset + limit).slice(offset);
+    const hits = this.hitsFor(page, matches.scoreOf, parsed, query.snippetLength);
+    const facets = query.facets === false ? emptyFacets() : this.facetsFor(matches.ids, m);
     const res: SearchResult = { total, tookMs: 0, hits, facets, query: summarizeQuery(parsed) };
     if (relaxed) res.relaxed = true;
     res.tookMs = Math.round((performance.now() - t0) * 100) / 100;
     return res;
   }
 
-  /** All matching rowids in result order, with scores. */
-  private match(query: SearchQuery): { scored: { rowids: number[]; scores: Map<number, number> }; parsed: ParsedQuery; relaxed: boolean } {
+  /** Every matching rowid (unordered) with its score, and the first k in result order on demand. */
+  private match(query: SearchQuery): { matches: Matches; parsed: ParsedQuery; relaxed: boolean } {
     const parsed = parseQuery(String(query.q ?? ''));
     const f = parsed.filters;
     const from = [f.from, query.from ? boundDay(query.from, 'from') : null].filter(Boolean).sort().pop() ?? null;
@@ -661,11 +779,15 @@ export class SqliteStore implements Store {
     // entity filters: each named entity must be mentioned (AND across names; any variant of one name)
     const entitySets = entityNames.map((n) => this.resolveEntities([n], types));
     const typeCodes = new Set(types.map((t) => TYPE_CODE[t]));
+    const fromNum = from ? dayNum(from) : 0;
+    const toNum = to ? dayNum(to) : 0;
+    const filtered = !!(from || to || sources.length || entitySets.length || typeCodes.size);
 
     const keep = (r: number): boolean => {
-      const d = m.day[r];
-      if (from && (!d || d < from)) return false;
-      if (to && (!d || d > to)) return false;
+      if (fromNum || toNum) {
+        const d = m.dayNum[r];
+        if (!d || (fromNum && d < fromNum) || (toNum && d > toNum)) return false;
+      }
       if (sources.length) {
         const s = m.source[r];
         if (!s || !sources.some((x) => s === x || s.includes(x))) return false;
@@ -687,53 +809,46 @@ export class SqliteStore implements Store {
       return true;
     };
 
-    const scores = new Map<number, number>();
-    let rowids: number[];
+    let ids: number[];
+    let scores: number[];
     let relaxed = false;
     const expr = ftsExpression(parsed, 'and');
-    const byDate = (a: number, b: number) => ((m.day[b] ?? '') < (m.day[a] ?? '') ? -1 : (m.day[b] ?? '') > (m.day[a] ?? '') ? 1 : b - a);
     if (expr === null) {
       // no positive words: every article passing the filters (minus exclusions), newest first
       let excluded: Set<number> | null = null;
       if (parsed.excluded.length) {
         const ex = parsed.excluded.map((it) => ftsItem(it, false)).join(' OR ');
-        excluded = new Set((this.stmt('SELECT rowid FROM fts WHERE fts MATCH ?').pluck().all(ex) as number[]));
+        excluded = new Set(this.stmt('SELECT rowid FROM fts WHERE fts MATCH ?').pluck().all(ex) as number[]);
       }
-      rowids = m.rowids.filter((r) => keep(r) && !(excluded && excluded.has(r)));
-      rowids.sort(byDate);
-      for (const r of rowids) scores.set(r, 0);
+      ids = m.rowids.filter((r) => (!filtered || keep(r)) && !(excluded && excluded.has(r)));
+      scores = new Array(ids.length).fill(0);
     } else {
-      rowids = this.ftsMatch(expr, keep, scores);
-      if (rowids.length === 0 && parsed.groups.length > 1 && !parsed.groups.every((g) => g.some((it) => it.kind === 'phrase'))) {
+      ({ ids, scores } = this.ftsMatch(expr, filtered ? keep : null));
+      if (ids.length === 0 && parsed.groups.length > 1 && !parsed.groups.every((g) => g.some((it) => it.kind === 'phrase'))) {
         // nothing has every word: fall back to any word (best-matching first), e.g. a misremembered title
         const orExpr = ftsExpression(parsed, 'or');
         if (orExpr) {
-          rowids = this.ftsMatch(orExpr, keep, scores);
-          relaxed = rowids.length > 0;
+          ({ ids, scores } = this.ftsMatch(orExpr, filtered ? keep : null));
+          relaxed = ids.length > 0;
         }
       }
-      if (query.sort === 'date') rowids.sort(byDate);
-      else {
-        rowids.sort((a, b) => {
-          const d = scores.get(b)! - scores.get(a)!;
-          if (Math.abs(d) > 1e-9) return d;
-          return byDate(a, b); // recency breaks ties
-        });
-      }
     }
-    return { scored: { rowids, scores }, parsed, relaxed };
+    const byDate = expr === null || query.sort === 'date';
+    return { matches: new Matches(ids, scores, m.dayNum, byDate), parsed, relaxed };
   }
 
-  private ftsMatch(expr: string, keep: (r: number) => boolean, scores: Map<number, number>): number[] {
-    const out: number[] = [];
-    const stmt = this.stmt(`SELECT rowid, ${BM25} AS s FROM fts WHERE fts MATCH ?`).raw(true);
-    for (const row of stmt.iterate(expr) as Iterable<[number, number]>) {
-      const r = row[0];
-      if (!keep(r)) continue;
-      out.push(r);
-      scores.set(r, Number((-row[1]).toPrecision(6)));
+  private ftsMatch(expr: string, keep: ((r: number) => boolean) | null): { ids: number[]; scores: number[] } {
+    const rows = this.stmt(`SELECT rowid, ${BM25} AS s FROM fts WHERE fts MATCH ?`).raw(true).all(expr) as Array<[number, number]>;
+    const ids: number[] = [];
+    const scores: number[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i][0];
+      if (keep && !keep(r)) continue;
+      ids.push(r);
+      // FTS5's bm25 is "lower is better"; 6 significant digits so float noise does not hide a tie
+      scores.push(Math.round(-rows[i][1] * 1e6) / 1e6);
     }
-    return out;
+    return { ids, scores };
   }
 
   private summaries(rowids: number[]): Map<number, ArticleRow> {
@@ -748,7 +863,7 @@ export class SqliteStore implements Store {
     return out;
   }
 
-  private hitsFor(page: number[], scores: Map<number, number>, _offset: number, parsed: ParsedQuery, snippetLength?: number): SearchHit[] {
+  private hitsFor(page: number[], scoreOf: (rowid: number) => number, parsed: ParsedQuery, snippetLength?: number): SearchHit[] {
     const rows = this.summaries(page);
     const matcher = matcherOf(parsed);
     const len = clampInt(snippetLength, 220, 40, 2000);
@@ -764,7 +879,7 @@ export class SqliteStore implements Store {
         url: a.url,
         source: a.source,
         published: a.published,
-        score: scores.get(r) ?? 0,
+        score: scoreOf(r),
         snippet,
         highlights,
         titleHighlights,
@@ -930,9 +1045,9 @@ export class SqliteStore implements Store {
   }
 
   async *exportArticles(query: ExportQuery): AsyncIterable<StoredArticleRow> {
-    const { scored } = this.match({ ...query, facets: false });
+    const { matches } = this.match({ ...query, facets: false });
     const limit = query.limit === undefined ? Infinity : clampInt(query.limit, 0, 0, 1e9);
-    const ids = scored.rowids.slice(0, Math.min(limit, scored.rowids.length));
+    const ids = matches.ordered(Math.min(limit, matches.ids.length));
     const CHUNK = 200;
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
@@ -959,7 +1074,7 @@ export class SqliteStore implements Store {
         yield {
           id: a.id, title: a.title, url: a.url, source: a.source, published: a.published, text: a.text,
           author: a.author, place: a.place, category: a.category, nearDuplicateOf: a.near_id ?? null,
-          entities: byArticle.get(r) ?? [], score: scored.scores.get(r),
+          entities: byArticle.get(r) ?? [], score: matches.scoreOf(r),
         };
       }
     }
@@ -1263,8 +1378,13 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
-  /** Merges FTS5 segments (after a large ingest; makes queries faster). */
-  optimize(): void {
+  /** Merges FTS5 segments into one (after a large ingest; makes queries faster). */
+  async optimize(): Promise<void> {
+    this.optimizeSync();
+  }
+
+  optimizeSync(): void {
+    if (this.readonly) return;
     this.db.exec("INSERT INTO fts(fts) VALUES('optimize')");
   }
 }

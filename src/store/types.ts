@@ -414,6 +414,9 @@ export interface Store {
   /** records an input key as processed (after its articles were committed) */
   markIngested(key: string, info?: { articles?: number; note?: string }): Promise<void>;
 
+  /** housekeeping after a large ingest (e.g. merging full-text index segments); optional */
+  optimize?(): Promise<void>;
+
   close(): Promise<void>;
 }
 

@@ -3,12 +3,18 @@
  * and a pronoun enclitic (ه ها هم هما هن ك كم كن ي نا ني), most likely first.
  *
  * Candidates are ranked by corpus evidence (resources/text/lexicon.tsv) so that words whose first letters only
- * look like clitics keep them: بغداد, لندن, فرنسا, كندا, وليد, والي. The score of a reading is the log of how
- * often its stem occurs in the corpus (alone or with the article); the unsegmented reading is scored on the
- * word's own count, discounted because that count also contains the clitic readings, plus strong credit when
- * the word itself takes the article (الوليد, الوزير — a clitic و cannot follow ال). Small per-clitic priors
- * (resources/text/clitics.tsv) decide for words the corpus never saw, in the direction light10 would.
- */
+ * look like clitics keep them: بغداد, لندن, فرنسا, كندا, وليد, والي. A reading's score is
+ *   log(1 + support of its stem) + Σ clitic priors (resources/text/clitics.tsv: how readily each clitic attaches),
+ * where a stem's support is its corpus count alone and with the article (or a share of its ending-less form's,
+ * so a rare كتابين still counts as كتاب). The unsegmented reading is scored on the word's own count, plus
+ * strong credit for "lexical evidence" — the word seen after a clitic that could not precede its first letter
+ * read as a clitic (الوليد, لكندا: an article or preposition cannot stand before a conjunction). When that
+ * evidence is missing and a proclitic reading is a well attested word, most of the word's count is taken to be
+ * clitic readings (وأضاف, وقال are و + verb) and only a small share of it supports the unsegmented reading.
+ * Function words do not host proclitics of known words (والي ≠ و + إلى here), take pronouns only when they are
+ * prepositions or particles (resources/text/pronoun-hosts.txt: فيها, لكنه; not تم + كن), and
+ * resources/text/keep-words.txt lists words kept whole whatever the corpus says (names such as فيصل).
+ * For words the corpus never saw the priors decide, in the direction Lucene's light10 would. */
 import { readList, readTsv } from '../resources.js';
 import { articleFreq, evidenceFreq, freq, totalFreq } from './lexicon.js';
 import { normalize } from './normalize.js';
@@ -58,7 +64,7 @@ const CLITICS: CliticTable = (() => {
  * mostly clitic readings (وأضاف, وقال) and only CLITIC_SHARE of it supports the unsegmented reading.
  */
 const LEXICAL_EVIDENCE = 0.02;
-const CLITIC_SHARE = 0.02;
+const CLITIC_SHARE = 0.01;
 /** Credit per occurrence of that evidence. */
 const EVIDENCE_CREDIT = 3;
 /** A stem that is a function word (الي, في, له) does not support a segmentation of a known word (والي, الله). */
@@ -103,10 +109,23 @@ function support(stem: string): number {
 }
 
 /** Support of the unsegmented reading of a word (see LEXICAL_EVIDENCE). */
-function wholeSupportOf(w: string, functionForm: boolean): number {
+function wholeSupportOf(w: string, functionForm: boolean, pres: Prefix[] = prefixes(w)): number {
   const f = freq(w);
   const evidence = lexicalEvidence(w);
-  return (functionForm || evidence >= LEXICAL_EVIDENCE * f ? f : CLITIC_SHARE * f) + EVIDENCE_CREDIT * evidence;
+  // a word's count is shared with its proclitic readings only when one of them is a well attested word
+  const shared = !functionForm && evidence < LEXICAL_EVIDENCE * f && startsLikeProclitic(w) && bestProcliticSupport(w, pres) >= CLITIC_SHARE * f;
+  return (shared ? CLITIC_SHARE * f : f) + EVIDENCE_CREDIT * evidence;
+}
+
+function bestProcliticSupport(w: string, pres: Prefix[]): number {
+  let best = 0;
+  for (const p of pres) if (p.proclitics.length) best = Math.max(best, directSupport(w.slice(p.at)));
+  return best;
+}
+
+function startsLikeProclitic(w: string): boolean {
+  const c = w[0];
+  return CLITICS.conj.has(c) || CLITICS.prep.has(c) || CLITICS.future.has(c) || (w.charCodeAt(0) === ALEF && w.charCodeAt(1) === LAM);
 }
 
 
@@ -186,16 +205,17 @@ function copySeg(s: Segmentation): Segmentation {
   return { proclitics: [...s.proclitics], stem: s.stem, enclitics: [...s.enclitics], score: s.score };
 }
 
-/** The best segmentation of a word already folded to the `search` level (no copies; for the stemmer). */
+/**
+ * The best segmentation of a word already folded to the `search` level, computed without building and
+ * sorting the candidate list (the stemmer's path; its callers cache per word).
+ */
 export function bestSegmentFolded(w: string): Segmentation {
-  let cached = segmentCache.get(w);
-  if (!cached) {
-    cached = computeSegments(w);
-    if (segmentCache.size >= SEGMENT_CACHE_MAX) segmentCache.clear();
-    segmentCache.set(w, cached);
-  }
-  return cached[0];
+  const cached = segmentCache.get(w);
+  return cached ? cached[0] : computeSegments(w, true)[0];
 }
+
+/** Function words that take pronoun suffixes (resources/text/pronoun-hosts.txt), search-folded. */
+const PRONOUN_HOSTS: Set<string> = new Set(readList('text', 'pronoun-hosts.txt').map((w) => normalize(w, 'search')));
 
 /** Words kept whole whatever their letters look like (resources/text/keep-words.txt), search-folded. */
 const KEEP_BONUS = 100;
@@ -206,40 +226,58 @@ export function isKeepWord(folded: string): boolean {
   return KEEP_WORDS.has(folded);
 }
 
-function computeSegments(w: string): Segmentation[] {
+function cliticCount(s: Segmentation): number {
+  return s.proclitics.length + s.enclitics.length;
+}
+
+function computeSegments(w: string, bestOnly = false): Segmentation[] {
   if (!isArabicFolded(w)) return [{ proclitics: [], stem: w, enclitics: [], score: 0 }];
   const f = freq(w);
   const known = f >= 3;
   const pres = prefixes(w);
   // a function word behind a clitic (والي = وإلى, وفي): the form is that function word's, count it fully
   const functionForm = known && pres.some((p) => p.proclitics.length > 0 && isStopwordFolded(w.slice(p.at)));
-  let wholeSupport = wholeSupportOf(w, functionForm);
+  let wholeSupport = wholeSupportOf(w, functionForm, pres);
   const base = withoutEnding(w);
   if (base !== null) wholeSupport = Math.max(wholeSupport, ENDING_SHARE * wholeSupportOf(base, false));
   const keep = KEEP_WORDS.has(w) ? KEEP_BONUS : 0;
   const cands: Segmentation[] = [{ proclitics: [], stem: w, enclitics: [], score: Math.log1p(wholeSupport) + keep }];
-  const stemScore = (stem: string, prior: number): number => {
+  // bestOnly: cands[0] is the best so far (ties: the earlier, shorter analysis stays), nothing else is kept
+  const add = (seg: Segmentation): void => {
+    if (!bestOnly) cands.push(seg);
+    else if (seg.score > cands[0].score || (seg.score === cands[0].score && cliticCount(seg) < cliticCount(cands[0]))) cands[0] = seg;
+  };
+  // a function word as the host of proclitics (و + الي) does not explain a known word; with only a pronoun
+  // attached it does (فيها = في + ها)
+  const stemScore = (stem: string, prior: number, proclitics: number): number => {
     let s = support(stem);
-    if (isStopwordFolded(stem) && known) s *= STOPWORD_STEM_SHARE;
+    if (proclitics > 0 && known && isStopwordFolded(stem)) s *= STOPWORD_STEM_SHARE;
     return Math.log1p(s) + prior;
   };
   for (const p of pres) {
     const rest = w.slice(p.at);
-    if (p.proclitics.length) cands.push({ proclitics: p.proclitics, stem: rest, enclitics: [], score: stemScore(rest, p.prior) });
+    // التي, الذي, الي are function words, not ال + تي
+    if (p.article && !p.lamlam && isStopwordFolded(w.slice(p.at - 2))) continue;
+    if (p.proclitics.length) add({ proclitics: p.proclitics, stem: rest, enclitics: [], score: stemScore(rest, p.prior, p.proclitics.length) });
     if (p.article) continue; // no pronoun after the article
     for (const [enc, prior] of CLITICS.enclitics) {
       if (!rest.endsWith(enc)) continue;
       const base = rest.slice(0, rest.length - enc.length);
       if (base.length < (enc.length === 1 ? 3 : 2)) continue;
       // no pronoun after the article: العراقي is ال + عراقي, not العراق + ي (unless ال is the word's: التزامه)
-      if (base.charCodeAt(0) === ALEF && base.charCodeAt(1) === LAM && articleFreq(base) < LEXICAL_EVIDENCE * freq(base)) continue;
-      cands.push({ proclitics: p.proclitics, stem: base, enclitics: [enc], score: stemScore(base, p.prior + prior) });
+      if (base.charCodeAt(0) === ALEF && base.charCodeAt(1) === LAM) {
+        const a = articleFreq(base);
+        if (a === 0 || a < LEXICAL_EVIDENCE * freq(base)) continue;
+      }
+      // a function word hosts a pronoun only if it is a preposition or particle (فيها, لكنه), not تم + كن
+      if (isStopwordFolded(base) && !PRONOUN_HOSTS.has(base)) continue;
+      add({ proclitics: p.proclitics, stem: base, enclitics: [enc], score: stemScore(base, p.prior + prior, p.proclitics.length) });
       // ta marbuta is written ت before a pronoun: حكومته = حكومة + ه
-      if (base.charCodeAt(base.length - 1) === TEH) {
+      if (base.length >= 3 && base.charCodeAt(base.length - 1) === TEH) {
         const restored = base.slice(0, -1) + 'ه';
-        const seg: Segmentation = { proclitics: p.proclitics, stem: restored, enclitics: [enc], score: stemScore(restored, p.prior + prior) };
+        const seg: Segmentation = { proclitics: p.proclitics, stem: restored, enclitics: [enc], score: stemScore(restored, p.prior + prior, p.proclitics.length) };
         TA_MARBUTA.add(seg);
-        cands.push(seg);
+        add(seg);
       }
     }
   }

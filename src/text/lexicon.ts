@@ -16,6 +16,8 @@ export const FAMILY_ENDINGS = ['', 'ه', 'ات', 'ان', 'ين', 'ون', 'ي', '
 interface Lexicon {
   index: Map<string, number>;
   own: Float64Array;
+  /** occurrences written with a final ة (forms ending in ه) */
+  taMarbuta: Float64Array;
   article: Float64Array;
   afterPrep: Float64Array;
   afterConj: Float64Array;
@@ -23,8 +25,10 @@ interface Lexicon {
 
 let LEX: Lexicon | null = null;
 
-function readCounts(): Array<[string, number]> {
-  const rows: Array<[string, number]> = [];
+type Row = [form: string, count: number, taMarbuta?: number];
+
+function readCounts(): Row[] {
+  const rows: Row[] = [];
   const file = resourcePath('text', 'lexicon.tsv');
   if (!existsSync(file)) return rows;
   const text = readFileSync(file, 'utf8');
@@ -34,7 +38,11 @@ function readCounts(): Array<[string, number]> {
     if (nl < 0) nl = text.length;
     if (text.charCodeAt(i) !== 0x23 /* # */) {
       const tab = text.indexOf('\t', i);
-      if (tab > i && tab < nl) rows.push([text.slice(i, tab), +text.slice(tab + 1, nl)]);
+      if (tab > i && tab < nl) {
+        const tab2 = text.indexOf('\t', tab + 1);
+        if (tab2 > 0 && tab2 < nl) rows.push([text.slice(i, tab), +text.slice(tab + 1, tab2), +text.slice(tab2 + 1, nl)]);
+        else rows.push([text.slice(i, tab), +text.slice(tab + 1, nl)]);
+      }
     }
     i = nl + 1;
   }
@@ -46,7 +54,7 @@ const LAM = 0x644;
 const PREP = new Set([0x628, 0x644, 0x643]); // ب ل ك
 const CONJ = new Set([0x648, 0x641]); // و ف
 
-function build(rows: Array<[string, number]>): Lexicon {
+function build(rows: Row[]): Lexicon {
   const index = new Map<string, number>();
   const ids = new Int32Array(rows.length * 2);
   const keyOf = (k: string): number => {
@@ -68,15 +76,26 @@ function build(rows: Array<[string, number]>): Lexicon {
     ids[2 * r] = index.get(w)!;
   }
   const n = index.size;
-  const lex: Lexicon = { index, own: new Float64Array(n), article: new Float64Array(n), afterPrep: new Float64Array(n), afterConj: new Float64Array(n) };
+  const lex: Lexicon = {
+    index,
+    own: new Float64Array(n),
+    taMarbuta: new Float64Array(n),
+    article: new Float64Array(n),
+    afterPrep: new Float64Array(n),
+    afterConj: new Float64Array(n),
+  };
   for (let r = 0; r < rows.length; r++) {
-    const [w, c] = rows[r];
+    const [w, c, tm] = rows[r];
     lex.own[ids[2 * r]] += c;
+    if (tm) lex.taMarbuta[ids[2 * r]] += tm;
     const rest = ids[2 * r + 1];
     if (rest < 0) continue;
     const c0 = w.charCodeAt(0);
     if (c0 === ALEF) lex.article[rest] += c;
-    else if (PREP.has(c0)) lex.afterPrep[rest] += c;
+    // للX is ل + ال + X far more often than ل + لX: no evidence for a word starting with ل
+    else if (PREP.has(c0)) {
+      if (!(c0 === LAM && w.charCodeAt(1) === LAM)) lex.afterPrep[rest] += c;
+    }
     else lex.afterConj[rest] += c;
   }
   return lex;
@@ -125,6 +144,24 @@ export function evidenceFreq(folded: string): number {
   return e;
 }
 
+/**
+ * Of a form ending in ه, the share of its corpus occurrences written with a final ة (مدينه: 1, اتجاه: 0),
+ * looking at the form and at its article form; -1 when the corpus has neither.
+ */
+export function taMarbutaShare(folded: string): number {
+  const l = LEX ?? lex();
+  let n = 0;
+  let t = 0;
+  for (const form of [folded, 'ال' + folded]) {
+    const id = l.index.get(form);
+    if (id !== undefined) {
+      n += l.own[id];
+      t += l.taMarbuta[id];
+    }
+  }
+  return n > 0 ? t / n : -1;
+}
+
 /** Σ over FAMILY_ENDINGS e of totalFreq(stem + e): how well a stem is attested by its inflections. */
 export function familyFreq(stem: string): number {
   let f = 0;
@@ -134,5 +171,5 @@ export function familyFreq(stem: string): number {
 
 /** Replaces the lexicon with these counts (tests), or reloads the file (null). */
 export function setLexicon(map: Map<string, number> | null): void {
-  LEX = map ? build([...map]) : null;
+  LEX = map ? build([...map].map(([w, c]) => [w, c] as Row)) : null;
 }

@@ -81,9 +81,12 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
     if (last < first) return;
     const s: Sentence = { start: tokens[first].start, end: tokens[last].end, tokenStart: first, tokenEnd: last + 1 };
     if (byLineBreak) {
-      const end = tokens[last];
+      // the last token before any closing quotes/brackets: a quoted title «…» is a heading, «….» is not
+      let e = last;
+      while (e > first && isCloser(tokens[e])) e--;
+      const end = tokens[e];
       const count = last - first + 1;
-      if (!isTerminal(end) && !isCloser(end) && !NO_HEADING_END.has(end.text) && count <= HEADING_MAX_TOKENS && lineStartsAt(text, s.start)) {
+      if (!isTerminal(end) && !NO_HEADING_END.has(end.text) && count <= HEADING_MAX_TOKENS && lineStartsAt(text, s.start)) {
         s.heading = true;
       }
     }
@@ -103,6 +106,8 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
     }
     if (!isTerminal(t)) continue;
     if (isAbbreviationStop(tokens, k)) continue;
+    // a numbered list item: "1. البند الأول" (a number opening the sentence, then a full stop)
+    if (t.text === '.' && k - 1 === first && tokens[first].kind === 'number' && tokens[first].end === t.start) continue;
     // a full stop glued to what follows ends a sentence only before an Arabic word or a closing quote
     if (t.text === '.' && next.start === t.end && next.kind !== 'word' && !isCloser(next) && !isTerminal(next)) continue;
     let last = k;

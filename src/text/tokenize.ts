@@ -9,7 +9,7 @@
 import type { Token, TokenKind } from '../doc.js';
 import { CHAR_CLASS, C_AR, C_DIGIT, C_HIGH, C_IGNORABLE, C_LETTER, C_MARK, C_PUNCT, C_SPACE } from './chars.js';
 import { normalize } from './normalize.js';
-import { stem } from './stem.js';
+import { stemFolded } from './stem.js';
 
 /** A distinct token form with its search-level norm and stem. */
 interface Forms {
@@ -54,9 +54,10 @@ function formsAt(text: string, start: number, end: number, kind: TokenKind): For
     if (cacheHashes[slot] === h && e.kind === kind && sameText(e.text, text, start, end)) return e;
     slot = (slot + 1) & CACHE_MASK;
   }
-  const t = text.slice(start, end);
+  // a long substring would keep the whole document alive from the cache: copy it into its own string
+  const t = end - start < 13 ? text.slice(start, end) : (' ' + text.slice(start, end)).slice(1);
   const norm = normalize(t, 'search');
-  const f: Forms = { text: t, kind, norm, stem: kind === 'word' ? stem(t) : norm };
+  const f: Forms = { text: t, kind, norm, stem: kind === 'word' ? stemFolded(t, norm) : norm };
   if (cacheFill >= CACHE_MAX_FILL) clearTokenCache();
   // insert at the first free slot of the probe sequence (or overwrite the home slot when the run is full)
   slot = h & CACHE_MASK;
@@ -207,7 +208,7 @@ export function tokenize(text: string): Token[] {
     if (k === C_AR) {
       let j = i + 1;
       while (j < n && isWordChar(text.charCodeAt(j))) j++;
-      // drop trailing tatweel/ZWNJ? no: "بـ" is a real token (a preposition written apart)
+      // a trailing tatweel stays: "بـ" is a real token (a preposition written apart from a quoted name)
       push(i, j, 'word');
       i = j;
       continue;
@@ -279,7 +280,7 @@ export function tokenize(text: string): Token[] {
       i = j;
       continue;
     }
-    if (k === C_HIGH && i + 1 < n) {
+    if (k === C_HIGH && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       // an astral character (emoji, rare scripts): one symbol, both UTF-16 halves
       push(i, i + 2, 'symbol');
       i += 2;

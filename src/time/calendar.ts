@@ -128,7 +128,15 @@ export function hijriToDays(hy: number, hm: number, hd: number): number | null {
   return start + hd - 1;
 }
 
-/** The Hijri date of a Gregorian day. */
+const toHijriCache = new Map<number, YMD>();
+
+/** The Hijri date of a Gregorian day (cached: articles share publication dates). */
 export function daysToHijri(days: number): YMD {
-  return hijriOf(days);
+  let h = toHijriCache.get(days);
+  if (!h) {
+    h = hijriOf(days);
+    if (toHijriCache.size > 50_000) toHijriCache.clear();
+    toHijriCache.set(days, h);
+  }
+  return { ...h };
 }

@@ -7,12 +7,12 @@
  * words that are part of the expression stay in ("عام 2003", "يوم الجمعة", "قبل أسبوعين", "الساعة العاشرة").
  */
 import type { Granularity, TimeExpr, TimeKind } from '../doc.js';
-import { numberStartWords, readNumber, readOrdinal, startsNumber } from '../amount/numbers.js';
+import { definiteCardinals, numberStartWords, readNumber, readOrdinal, startsNumber } from '../amount/numbers.js';
 import { isMeasureAt } from '../amount/lexicon.js';
 import { onlyDropped, originalOffset, scan, type ScanToken } from './fold.js';
 import { PROCLITICS, contextWords, procliticReadings, timeLexicon, type MonthEntry, type TimeLexicon } from './lexicon.js';
 import {
-  addMonths, daysInMonth, daysToHijri, formatDay, formatIsoWeek, formatMonth, fromDays, hijriMonthStart,
+  addMonths, daysToHijri, formatDay, formatIsoWeek, formatMonth, fromDays, hijriMonthStart,
   hijriToDays, isValidYmd, isoWeekday, pad2, pad4, parseIsoDate, toDays,
 } from './calendar.js';
 import { tenseAround } from './tense.js';
@@ -291,8 +291,6 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
       if (o && o.value <= 31 && toks[o.end]?.f === 'من') {
         day = o.value;
         j = o.end;
-      } else if (saved !== undefined && saved !== toks[j].f) {
-        // proclitic-stripped first word: only a month can follow ("وفبراير")
       }
     }
     if (day !== null) first = undefined;
@@ -355,7 +353,6 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
     const g = fromDays(s);
     const next = month.month === 12 ? hijriMonthStart(hy + 1, 1) : hijriMonthStart(hy, month.month + 1);
     const range = next !== null ? ` (${formatDay(s)}/${formatDay(next - 1)})` : '';
-    hy = hy | 0;
     return cand(ctx, i, start, end, 'date', formatMonth(g.y, g.m), 'month', true, hijriNote(ctx, i, end) + range);
   }
 
@@ -394,12 +391,15 @@ const matchYear: Matcher = (ctx, i, f, plen) => {
     if (!/^\d{4}$/.test(t.f) || y.year < 1900 || y.year > 2100) return null;
     const prev = toks[i - 1];
     if (prev && ctx.lex.yearBlockers.has(prev.f)) return null;
-    if (prev && (prev.f === '$' || prev.f === '#' || prev.f === '+' || prev.f === '/')) return null;
+    // "2017/2018" (a fiscal or season year pair) is two years; another number around a slash is not a year
+    const pairedBefore = prev?.f === '/' && /^\d{4}$/.test(toks[i - 2]?.f ?? '');
+    const pairedAfter = toks[y.end]?.f === '/' && /^\d{4}$/.test(toks[y.end + 1]?.f ?? '');
+    if (prev && (prev.f === '$' || prev.f === '#' || prev.f === '+' || (prev.f === '/' && !pairedBefore))) return null;
     // "F-16" is not a year, "2018-2020" is a range of two
     if (prev && prev.f === '-' && glued(ctx, i - 1) && !/^\d{4}$/.test(toks[i - 2]?.f ?? '')) return null;
     if (prev && prev.kind === 'n') return null;
     const next = toks[y.end];
-    if (next && (next.f === 'من' || next.f === '%' || next.f === ':' || next.f === '/')) return null;
+    if (next && (next.f === 'من' || next.f === '%' || next.f === ':' || (next.f === '/' && !pairedAfter))) return null;
     if (isMeasureAt(toks, y.end)) return null;
     if (next && next.kind === 'w') {
       const nw = readNumber(toks, y.end);
@@ -539,7 +539,8 @@ const matchWeekday: Matcher = (ctx, i, f, plen) => {
   if (ctx.pub === null) {
     return cand(ctx, i, start, j, 'date', `XXXX-WXX-${wd.isoday}`, 'day', false, NO_PUB + (note ? '; ' + note : ''));
   }
-  const tense = offset === undefined ? tenseAround(toks, ctx.lex, i, j) : null;
+  // "منذ الخميس" (since Thursday) is always behind us
+  const tense = offset !== undefined ? null : prev?.f === 'منذ' ? 'past' : tenseAround(toks, ctx.lex, i, j);
   const d = resolveWeekday(ctx, wd.isoday, offset, tense);
   return cand(ctx, i, start, j, 'date', formatDay(d), 'day', true, note, d);
 };
@@ -563,7 +564,9 @@ const matchDeictic: Matcher = (ctx, i, f, plen) => {
   const next = toks[end];
   const prev = toks[i - 1];
   // a following weekday names the same day ("اليوم الجمعة")
-  if (next && ctx.lex.weekdays.has(next.f)) end++;
+  const namedDay = next ? ctx.lex.weekdays.get(next.f) : undefined;
+  if (namedDay) end++;
+  else if (word === 'غد' && m.end === j + 1) return null; // bare "غد" only before a weekday ("غد السبت")
   else if (next && next.kind === 'w' && next.f.startsWith('ال') && (word === 'اليوم' || word === 'الليله') && m.end === j + 1) {
     return null; // اليوم الوطني، الليلة الأولى
   }
@@ -572,7 +575,12 @@ const matchDeictic: Matcher = (ctx, i, f, plen) => {
   const note = part ? 'part of day: ' + part : m.value.night ? 'part of day: NI' : undefined;
   const start = startOffset(ctx, i, plen);
   if (ctx.pub === null) return cand(ctx, i, start, end, 'date', 'XXXX-XX-XX', 'day', false, NO_PUB + (note ? '; ' + note : ''));
-  const d = ctx.pub + m.value.offset;
+  let d = ctx.pub + m.value.offset;
+  if (namedDay) {
+    // the weekday wins when the publication date is a day off ("أمس الخميس" in a Saturday edition)
+    const delta = ((namedDay.isoday - isoWeekday(d) + 10) % 7) - 3; // -3 … +3
+    d += delta;
+  }
   return cand(ctx, i, start, end, 'date', formatDay(d), 'day', true, note, d);
 };
 
@@ -602,7 +610,9 @@ const matchDuration: Matcher = (ctx, i, f, plen) => {
   } else if (ago && unit && unit.number === 1 && toks[j + 1]?.kind !== 'n') {
     n = 1; // "قبل شهر", "قبل عام" (but "قبل عام 2003" is a year)
   } else {
-    const num = readNumber(toks, j, j === i ? f : undefined); // "لثلاثة أيام"
+    const first = j === i ? f : toks[j]?.f;
+    // "لثلاثة أيام"; "الثلاثة أشهر"
+    const num = readNumber(toks, j, first) ?? (first?.startsWith('ال') ? readNumber(toks, j, first.slice(2)) : null);
     if (num && num.hasDigits && j === i && f !== toks[i].f) return null;
     if (!num || num.weak || num.value <= 0) return null;
     unitTok = num.end;
@@ -656,10 +666,10 @@ const matchPastPeriod: Matcher = (ctx, i, f, plen) => {
       // "الثلاثة" / "ال3" / "الـ 24"
       const t = toks[j];
       if (t && t.kind === 'w' && t.f.startsWith('ال') && t.f.length > 3) {
-        const num = readNumber([{ ...t, f: t.f.slice(2) }], 0);
-        if (num && num.end === 1 && !num.weak) {
+        const num = readNumber(toks, j, t.f.slice(2)); // "الثلاثة", "الستة عشر"
+        if (num && !num.weak) {
           n = num.value;
-          j++;
+          j = num.end;
         }
       } else if (t && t.f === 'ال' && glued(ctx, j)) {
         const v = isInt(toks[j + 1], 1, 1000);
@@ -686,7 +696,12 @@ const matchClock: Matcher = (ctx, i, f, plen) => {
   let minute = -1;
   const t = toks[j];
   if (!t) return null;
-  if (t.kind === 'n') {
+  if (!hourWord && f === 'منتصف' && (toks[j + 1]?.f === 'الليل' || toks[j + 1]?.f === 'النهار')) {
+    // "منتصف الليل" (midnight), "منتصف النهار" (noon)
+    hour = toks[j + 1].f === 'الليل' ? 0 : 12;
+    minute = 0;
+    j += 2;
+  } else if (t.kind === 'n') {
     hour = isInt(t, 0, 24, 2);
     if (hour === null) return null;
     j++;
@@ -700,9 +715,16 @@ const matchClock: Matcher = (ctx, i, f, plen) => {
       const dp = ctx.lex.dayParts.match(toks, j);
       if (!dp || !dp.value.post || hour > 12) return null;
     }
-  } else if (hourWord) {
-    const o = readOrdinal(toks, j, { hour: true });
+  } else if (hourWord || (f.endsWith('ه') && f.startsWith('ال'))) {
+    // "الساعة العاشرة"; without الساعة a feminine ordinal needs a part of day after it ("العاشرة صباحا")
+    const o = readOrdinal(toks, j, { hour: true, first: f === toks[j].f || hourWord ? undefined : f });
     if (!o || o.value > 12) return null;
+    if (!hourWord) {
+      const dp = ctx.lex.dayParts.match(toks, o.end);
+      const after = toks[o.end]?.f;
+      const halfThenPart = (after === 'والنصف' || after === 'والربع') && ctx.lex.dayParts.match(toks, o.end + 1)?.value.post;
+      if (!(dp && dp.value.post) && !halfThenPart) return null;
+    }
     hour = o.value;
     j = o.end;
   } else return null;
@@ -749,7 +771,7 @@ const matchClock: Matcher = (ctx, i, f, plen) => {
 };
 
 /** Numeric dates: 28/8/2021, 28-8-2021, 28.8.2021, 2021-08-28, 2021/8/28 (day first, as Arab media write them). */
-const matchNumericDate: Matcher = (ctx, i, f) => {
+const matchNumericDate: Matcher = (ctx, i) => {
   const toks = ctx.toks;
   const t = toks[i];
   if (t.kind !== 'n') return null;
@@ -770,7 +792,6 @@ const matchNumericDate: Matcher = (ctx, i, f) => {
     }
   }
   if (!parts || parts.length !== 3) return null;
-  void f;
   let [d, m, y] = parts;
   if (parts[0] >= 1000) [y, m, d] = parts;
   else if (m > 12 && d <= 12) [m, d] = [d, m]; // "4/22/1948": month first when day-first cannot be
@@ -847,7 +868,26 @@ const matchQuarter: Matcher = (ctx, i, f, plen) => {
   return null; // "الربع الأول" alone may be a quarter of a match
 };
 
+const RANGE_LINKS = new Set(['الي', 'حتي', 'وحتي', 'والي', '-', '–', 'و']);
+
+/** The first day of a day range that shares its month: "من 1 إلى 5 أغسطس", "يومي 5 و6 أغسطس" → "1" / "5". */
+const matchRangeStart: Matcher = (ctx, i) => {
+  const toks = ctx.toks;
+  const d1 = isInt(toks[i], 1, 31, 2);
+  if (d1 === null || toks[i].kind !== 'n') return null;
+  const link = toks[i + 1];
+  if (!link || !RANGE_LINKS.has(link.f) || isInt(toks[i + 2], 1, 31, 2) === null) return null;
+  const second = matchCalendarDate(ctx, i + 2, toks[i + 2].f, 0);
+  if (!second || second.granularity !== 'day' || !/^(\d{4}|XXXX)-\d{2}-\d{2}$/.test(second.value)) return null;
+  if (+second.value.slice(8) <= d1) return null;
+  const value = second.value.slice(0, 8) + pad2(d1);
+  const d = parseIsoDate(value);
+  if (second.resolved && d === null) return null;
+  return cand(ctx, i, toks[i].start, i + 1, 'date', value, 'day', second.resolved, second.note, d ?? undefined);
+};
+
 const MATCHERS: Matcher[] = [
+  matchRangeStart,
   matchQuarter,
   matchCalendarDate, matchYear, matchRelativePeriod, matchModified, matchWeekday, matchDeictic, matchDuration,
   matchPastPeriod, matchClock, matchNumericDate, matchSet, matchDecadeCentury,
@@ -892,6 +932,7 @@ function triggerReadingTable(trig: Set<string>): Map<string, Array<[string, numb
       add('ول' + w.slice(1));
     }
   }
+  for (const w of definiteCardinals()) if (!table.has('ال' + w)) table.set('ال' + w, [['ال' + w, 0]]); // "الثلاثة أشهر"
   for (const w of numberStartWords()) {
     add(w);
     for (const p of ['و', 'ب', 'ل', 'ف']) add(p + w);
@@ -961,4 +1002,3 @@ export function extractTimes(text: string, published: string | null = null): Tim
   return extractTimesFromTokens(text, scan(text), published);
 }
 
-export { daysInMonth };

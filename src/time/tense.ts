@@ -1,7 +1,6 @@
 /**
- * The tense of the clause around a time expression, from the nearest verb cue (resources/time/tense-cues.tsv)
- * or a future-marked verb (س + present prefix: سيزور، ستعقد، سنعمل). Looks back to the clause start (at most
- * 12 tokens) and ahead (at most 8 tokens); the nearest cue wins, the one before on a tie.
+ * The tense of the clause around a time expression, from verb cues (resources/time/tense-cues.tsv) or a
+ * future-marked verb (س + present prefix: سيزور، ستعقد، سنعمل).
  */
 import type { ScanToken } from './fold.js';
 import type { TimeLexicon } from './lexicon.js';
@@ -22,29 +21,33 @@ function cueOf(lex: TimeLexicon, f: string): 'past' | 'future' | null {
   return null;
 }
 
+/** Complementizers: a future verb after them belongs to reported content, not to the time expression. */
+const COMPLEMENTIZER = /^(?:و|ف)?(?:ان|انه|انها|انهم|بان|بانه|بانها|لان)$/;
+
+const BACK_WORDS = 14;
+const AHEAD_WORDS = 6;
+
+/**
+ * The tense of the clause around tokens [start, end): the nearest cue word before the expression (Arabic puts
+ * the verb first: "قال الوزير الجمعة"), else the nearest cue after it, up to a complementizer.
+ */
 export function tenseAround(toks: ScanToken[], lex: TimeLexicon, start: number, end: number): 'past' | 'future' | null {
-  let back: { dist: number; tense: 'past' | 'future' } | null = null;
-  for (let k = start - 1, n = 1; k >= 0 && n <= 12; k--, n++) {
+  for (let k = start - 1, words = 0; k >= 0 && words < BACK_WORDS; k--) {
     if (toks[k + 1].newClause) break;
     const t = toks[k];
     if (t.kind !== 'w') continue;
+    words++;
     const c = cueOf(lex, t.f);
-    if (c) {
-      back = { dist: n, tense: c };
-      break;
-    }
+    if (c) return c;
   }
-  let ahead: { dist: number; tense: 'past' | 'future' } | null = null;
-  for (let k = end, n = 1; k < toks.length && n <= 8; k++, n++) {
+  for (let k = end, words = 0; k < toks.length && words < AHEAD_WORDS; k++) {
     if (toks[k].newClause) break;
     const t = toks[k];
     if (t.kind !== 'w') continue;
+    words++;
+    if (COMPLEMENTIZER.test(t.f)) break;
     const c = cueOf(lex, t.f);
-    if (c) {
-      ahead = { dist: n, tense: c };
-      break;
-    }
+    if (c) return c;
   }
-  if (back && (!ahead || back.dist <= ahead.dist)) return back.tense;
-  return ahead ? ahead.tense : null;
+  return null;
 }

@@ -216,7 +216,7 @@ describe('marsad analyze: bad input gets one line, never a stack trace', () => {
     let written = 0;
     while (written < 50_000_000) written += writeSync(fd, chunk);
     closeSync(fd);
-    const r = await marsadAsync(['analyze', file, '--format', 'text'], 90_000);
+    const r = await marsadAsync(['analyze', file, '--format', 'text'], 60_000);
     expect(r.status, 'finished within the time limit').not.toBeNull();
     if (r.status === 0) {
       expect(r.stderr).toBe('');
@@ -224,7 +224,7 @@ describe('marsad analyze: bad input gets one line, never a stack trace', () => {
     } else {
       expectOneLineError(r, 'large.txt');
     }
-  }, 120_000);
+  }, 90_000);
 });
 
 describe.skipIf(!existsSync(SEED))('the seed article (../shared/seed)', () => {

@@ -65,7 +65,7 @@ export async function start(): Promise<Running> {
   const tmp = mkdtempSync(join(tmpdir(), 'marsad-e2e-'));
   const store = await openStore(join(tmp, 'e2e.db'));
   const demo = await loadDemoIfEmpty(store);
-  if (!demo || demo.added < 30) throw new Error(`demo collection did not load (${JSON.stringify(demo?.failures ?? demo)})`);
+  if (!demo || demo.read < 34 || demo.failed > 0) throw new Error(`demo collection did not load (${JSON.stringify(demo?.failures ?? demo)})`);
   const app = await buildServer({ store, token: TOKEN, logger: false, webRoot: WEB_ROOT });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -21,6 +21,10 @@ async function watch(p: Page): Promise<void> {
     if (!r.url().startsWith(run.base) && !r.url().startsWith('data:')) foreign.push(r.url());
   });
   p.on('pageerror', (e) => incidents.push(`pageerror: ${e.message}`));
+  // our own UI must run under its strict Content-Security-Policy without a single violation
+  p.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) incidents.push(`csp: ${m.text()}`);
+  });
   p.on('dialog', (d) => {
     incidents.push(`dialog: ${d.message()}`);
     void d.dismiss();
@@ -34,6 +38,7 @@ const TITLES = {
   kuwaitConference: 'تعهدات بثلاثين مليار دولار في ختام مؤتمر الكويت لإعادة إعمار العراق',
   tripartite: 'قمة ثلاثية عراقية مصرية أردنية في بغداد تبحث مشروع الشام الجديد',
   kadhimiRiyadh: 'الكاظمي في الرياض: صندوق سعودي عراقي مشترك بثلاثة مليارات دولار',
+  expoOriginal: 'الرياض تفوز باستضافة معرض إكسبو 2030',
 };
 const ids = {} as Record<keyof typeof TITLES, string>;
 const articleUrl = (key: keyof typeof TITLES) => `${run.base}/article/${enc(ids[key])}`;
@@ -90,6 +95,21 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
     await other.close();
   });
 
+  it('the home page lists the newest articles and paginates', async () => {
+    await page.goto(`${run.base}/`);
+    await page.locator('.hit').first().waitFor();
+    expect(await page.locator('.hit').count()).toBe(10);
+    const firstOnPage1 = await page.locator('.hit h3 a').first().getAttribute('href');
+    await shot('home');
+    await page.locator('.pager a', { hasText: 'التالية' }).click();
+    await page.waitForURL(/page=2/);
+    await page.waitForFunction((href) => document.querySelector('.hit h3 a')?.getAttribute('href') !== href, firstOnPage1);
+    expect(await page.locator('.hit').count()).toBeGreaterThan(0);
+    // the browser's back button restores the first page
+    await page.goBack();
+    await page.waitForFunction((href) => document.querySelector('.hit h3 a')?.getAttribute('href') === href, firstOnPage1);
+  });
+
   it('a facet filters the results', async () => {
     await page.goto(`${run.base}/?q=${enc('قمة')}`);
     await page.locator('.hit').first().waitFor();
@@ -104,7 +124,7 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
 
     // an entity facet narrows further; removing the chip widens again
     const before = metas.length;
-    const entity = page.locator('[data-facet="PER"] a, [data-facet="LOC"] a').first();
+    const entity = page.locator('[data-facet="PER"] li a, [data-facet="LOC"] li a').first();
     await entity.click();
     await page.waitForURL(/entity=/);
     await page.locator('.hit').first().waitFor();
@@ -134,6 +154,18 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
     await shot('article');
   });
 
+  it('a re-published article links to its original as a near-duplicate', async () => {
+    await page.goto(`${run.base}/article/mashreq-2023-expo-2030-repost`);
+    const notice = page.locator('.notice a');
+    await notice.waitFor();
+    expect(await notice.getAttribute('href')).toBe(`/article/${enc(ids.expoOriginal)}`);
+    await page.locator('.similar .badge').first().waitFor();
+    await notice.click();
+    await page.waitForURL(new RegExp(`/article/${ids.expoOriginal}`));
+    await page.locator('.panel', { hasText: 'نسخ مكررة تقريبا' }).locator('a[href="/article/mashreq-2023-expo-2030-repost"]').waitFor();
+    await shot('near-duplicate');
+  });
+
   it('the entity page opens from an entity link', async () => {
     await page.goto(articleUrl('tripartite'));
     const person = page.locator('.annotated a.ann-PER').first();
@@ -147,6 +179,18 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
     expect(await page.locator('.entity-page a[href^="/article/"]').count()).toBeGreaterThan(0);
     expect(name.length).toBeGreaterThan(0);
     await shot('entity');
+  });
+
+  it('the entities page lists people by type and finds a name in another spelling', async () => {
+    await page.goto(`${run.base}/entities?type=PER`);
+    await page.locator('.entity-table tbody tr').first().waitFor();
+    expect(await page.locator('.entity-table tbody tr').count()).toBeGreaterThan(5);
+    // "الكاظمى" with alif maqsura finds "مصطفى الكاظمي"
+    await page.fill('#entity-q', 'الكاظمى');
+    await page.press('#entity-q', 'Enter');
+    await page.waitForURL(/q=/);
+    await page.locator('.entity-table tbody a', { hasText: 'الكاظمي' }).first().waitFor();
+    await shot('entities');
   });
 
   it('an injected <script> in an ingested article stays inert text', async () => {
@@ -209,8 +253,9 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
     await phone.setViewportSize({ width: 360, height: 760 });
     for (const [name, url, ready] of [
       ['mobile-search', `/?q=${enc('الكاظمي')}`, '.hit'],
-      ['mobile-article', `/article/${enc(ids.kuwaitConference)}`, '.annotated'],
+      ['mobile-article', `/article/${enc(ids.kuwaitConference)}`, '.annotated .ann-AMOUNT'],
       ['mobile-entity', null, '.entity-page h1'],
+      ['mobile-entities', '/entities', '.entity-table tbody tr'],
       ['mobile-analyze', '/analyze', '#text'],
     ] as const) {
       if (url) await phone.goto(`${run.base}${url}`);
@@ -218,6 +263,12 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
       await phone.locator(ready).first().waitFor();
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, name).toBeLessThanOrEqual(0);
+      if (name === 'mobile-article') {
+        // a tap on an amount shows its normalized value
+        const amount = phone.locator('.annotated .ann-AMOUNT', { has: phone.locator('.tip', { hasText: 'USD' }) }).first();
+        await amount.click();
+        await amount.locator('.tip').waitFor({ state: 'visible' });
+      }
       await shot(name, phone);
     }
     // the facets and results are both reachable on a phone
@@ -227,5 +278,6 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
     await phone.waitForURL(/source=/);
     await phone.close();
     expect(foreign).toEqual([]);
+    expect(incidents).toEqual([]);
   });
 });

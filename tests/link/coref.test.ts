@@ -49,3 +49,17 @@ describe('within-article linking', () => {
     expect(doc.roles).toEqual([]);
   });
 });
+
+describe('entity profiles for cross-article merging', () => {
+  it('collects titles, countries and co-mentions per canonical entity', async () => {
+    const { entityProfiles, shouldMerge } = await import('../../src/link/index.js');
+    const doc = linkStage(buildDoc('استقبل أمير [LOC الكويت] الشيخ [PER نواف الأحمد الصباح] رئيس الوزراء [MISC العراقي] [PER مصطفى الكاظمي].'));
+    const profiles = entityProfiles(doc);
+    const sabah = profiles.get('PER:نواف احمد صباح')!;
+    expect(sabah).toMatchObject({ name: 'نواف الأحمد الصباح', type: 'PER', titles: ['أمير'], countries: ['الكويت'] });
+    expect(sabah.coMentions).toContain('مصطفى الكاظمي');
+    // another article mentions only "الصباح", as Emir of Kuwait: the profiles support the merge
+    const other = entityProfiles(linkStage(buildDoc('وصل أمير [LOC الكويت] [PER الصباح] إلى [LOC بغداد].')));
+    expect(shouldMerge(other.get('PER:الصباح')!, sabah)).toBe(true);
+  });
+});

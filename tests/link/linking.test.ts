@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalKey, mergeDecision, type EntityProfile } from '../../src/link/index.js';
+import { blockingKeys, canonicalKey, mergeDecision, type EntityProfile } from '../../src/link/index.js';
 import type { EntityType } from '../../src/doc.js';
 
 interface Case {
@@ -52,6 +52,15 @@ describe('cross-article linking cases', () => {
   it('variants without context share one key', () => {
     for (const c of cases.filter((x) => x.id.startsWith('s') && x.expect === 'merge')) {
       expect(canonicalKey(c.a, c.type), c.id).toBe(canonicalKey(c.b, c.type));
+    }
+  });
+});
+
+describe('blocking keys', () => {
+  it('lets every merge case meet under a shared key', () => {
+    for (const c of cases.filter((x) => x.expect === 'merge')) {
+      const a = new Set(blockingKeys(c.a, c.type));
+      expect(blockingKeys(c.b, c.type).some((k) => a.has(k)), c.id).toBe(true);
     }
   });
 });

@@ -217,6 +217,14 @@ describe('POST /api/analyze', () => {
     }
   });
 
+  it('malformed JSON is a 400 naming the problem', async () => {
+    const bad = await app.inject({ method: 'POST', url: '/api/analyze', payload: '{"text": "نص"', headers: { 'content-type': 'application/json' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/JSON/);
+    const empty = await app.inject({ method: 'POST', url: '/api/analyze', payload: '', headers: { 'content-type': 'application/json' } });
+    expect(empty.statusCode).toBe(400);
+  });
+
   it('limits the size: too many characters → 400, too many bytes → 413, not JSON → 415', async () => {
     const tooLong = await post({ text: 'ا'.repeat(LIMITS.analyzeChars + 1) });
     expect(tooLong.statusCode).toBe(400);
@@ -237,7 +245,7 @@ describe('POST /api/ingest and the token rule', () => {
   it('without a configured token every write is refused (403)', async () => {
     const readOnly = await buildServer({ store, token: null, logger: false, webRoot: null });
     try {
-      for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }]) {
+      for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }] as Array<Record<string, string>>) {
         const res = await post({ articles: [article] }, headers, readOnly);
         expect(res.statusCode).toBe(403);
         expect(res.json().message).toMatch(/MARSAD_TOKEN/);
@@ -300,7 +308,7 @@ describe('web UI routes', () => {
     writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
     const ui = await buildServer({ store, token: null, logger: false, webRoot: dir });
     try {
-      for (const url of ['/', '/?q=x', '/article/fx-kuwait-budget', `/entity/${enc('PER:س')}`, '/analyze']) {
+      for (const url of ['/', '/?q=x', '/article/fx-kuwait-budget', `/entity/${enc('PER:س')}`, '/entities?type=PER', '/analyze']) {
         const res = await ui.inject({ method: 'GET', url });
         expect(res.statusCode, url).toBe(200);
         expect(res.headers['content-type']).toMatch(/text\/html/);

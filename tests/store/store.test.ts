@@ -7,6 +7,7 @@ import { openStore, openExistingStore, type Store, type IngestSummary } from '..
 import { ingestArticles } from '../../src/ingest/index.js';
 import { analyze } from '../../src/pipeline/analyze.js';
 import type { ArabicDoc } from '../../src/doc.js';
+import { canonicalKey } from '../../src/link/index.js';
 
 const FIX = join(__dirname, '..', 'fixtures', 'ingest');
 let dir: string;
@@ -138,6 +139,21 @@ describe('adding articles', () => {
     expect(a.title).toBe('أعلنت الحكومة خطة جديدة للنقل.');
     expect(a.id).toMatch(/^[0-9a-f]{16}$/);
   });
+  it('ingests raw content of any format and ready articles (what the server posts)', async () => {
+    const html = '<html><head><meta charset="windows-1256"><title>ت</title></head><body><article><h1>عنوان الصفحة هنا</h1><p>نص عربي طويل بما يكفي ليكون مقالا كاملا عن الاقتصاد والسياسة.</p></article></body></html>';
+    const r = await ingestArticles(s, [
+      { content: html, name: 'posted.html' },
+      { content: '{"id":"c1","title":"سطر","text":"نص السطر الأول عن الزراعة"}\n{"id":"c2","text":"نص السطر الثاني عن الصناعة"}\n', format: 'jsonl' },
+      { id: 'p1', title: 'مقال مرسل', text: 'نص مقال مرسل عبر الواجهة عن التعليم', source: 'api' },
+      { nothing: true } as never,
+    ]);
+    expect(r).toMatchObject({ read: 5, added: 4, failed: 1 });
+    expect(r.failures[0].reason).toMatch(/needs "text", "path", "url" or "content"/);
+    const page = (await s.search({ q: 'عنوان الصفحة' })).hits[0];
+    expect(page.title).toBe('عنوان الصفحة هنا');
+    expect(await s.hasArticle('c2')).toBe(true);
+    expect((await s.getArticle('p1'))!.source).toBe('api');
+  });
   it('refuses to open what is not a database, in one line', async () => {
     const bogus = join(dir, 'not-a-db.db');
     writeFileSync(bogus, 'hello, this is text and not SQLite at all'.repeat(100));
@@ -236,6 +252,13 @@ describe('entities, time line and events', () => {
     const f = (await s.search({ q: 'الكاظمي' })).facets;
     expect(f.entities.PER[0]).toMatchObject({ value: 'PER:مصطفي الكاظمي', label: 'مصطفى الكاظمي', count: 3 });
     expect(f.entities.LOC.map((x) => x.count)).toEqual([2, 2]);
+  });
+  it.skipIf(canonicalKey('ترمب', 'PER') !== canonicalKey('ترامب', 'PER'))('resolves transliteration variants through the linker key', async () => {
+    const text = 'قال الرئيس الأمريكي ترامب إن المحادثات كانت مثمرة.';
+    const doc = handDoc(text, '2018-06-12', [{ text: 'ترامب', type: 'PER', entity: canonicalKey('ترامب', 'PER'), canonical: 'دونالد ترامب' }]);
+    await s.addArticles([{ id: 'tr1', title: 'تصريح', text, published: '2018-06-12' }], { docs: [doc] });
+    expect((await s.search({ q: 'entity:ترمب' })).hits.map((h) => h.id)).toEqual(['tr1']);
+    expect((await s.getEntity('ترمب'))?.name).toBe('دونالد ترامب');
   });
   it('builds a time line by resolved date, not publication date', async () => {
     const tl = await s.timeline({ entity: 'الكاظمي' });

@@ -6,6 +6,7 @@ import './styles.css';
 import { AnalyzePage } from './pages/Analyze';
 import { ArticlePage } from './pages/Article';
 import { EntityPage } from './pages/Entity';
+import { EntitiesPage } from './pages/Entities';
 import { SearchPage } from './pages/Search';
 import { Link, useLocation } from './router';
 
@@ -22,6 +23,7 @@ function Page() {
   let m: RegExpExecArray | null;
   if ((m = /^\/article\/([^/]+)\/?$/.exec(path))) return <ArticlePage id={decode(m[1])} />;
   if ((m = /^\/entity\/([^/]+)\/?$/.exec(path))) return <EntityPage id={decode(m[1])} />;
+  if (/^\/entities\/?$/.test(path)) return <EntitiesPage query={query} />;
   if (/^\/analyze\/?$/.test(path)) {
     document.title = 'تحليل نص — مرصد';
     return <AnalyzePage />;
@@ -47,6 +49,9 @@ function App() {
         <nav aria-label="التنقل">
           <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
             بحث
+          </Link>
+          <Link href="/entities" aria-current={path === '/entities' ? 'page' : undefined}>
+            الكيانات
           </Link>
           <Link href="/analyze" aria-current={path === '/analyze' ? 'page' : undefined}>
             تحليل نص

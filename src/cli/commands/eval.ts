@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { normalizeTag, parseConll } from '../../ner/conll.js';
 import { evaluate, formatEvaluation, type Scores } from '../../ner/evaluate.js';
 import { CONTEXT_WINDOW, loadModel, tagSentences } from '../../ner/tagger.js';
+import { applyRules } from '../../ner/rules.js';
 
 const TASKS = ['ner'] as const;
 
@@ -20,7 +21,8 @@ export function registerEval(program: Command): void {
     .argument('<file>', 'labelled file: one "word TAG" per line, blank line between sentences')
     .option('--json', 'print the scores as JSON (fractions in 0..1)')
     .option('--predictions <out>', 'write "word gold predicted" per line to this file')
-    .action((task: string, file: string, opts: { json?: boolean; predictions?: string }) => {
+    .option('--rules', "also apply the analyze-time rule layer (Marsad's annotation policy, e.g. ministries as ORG)")
+    .action((task: string, file: string, opts: { json?: boolean; predictions?: string; rules?: boolean }) => {
       if (!(TASKS as readonly string[]).includes(task)) throw new UserError(`eval: unknown task "${task}" (tasks: ${TASKS.join(', ')})`);
       if (!existsSync(file)) throw new UserError(`${file}: no such file`);
       if (statSync(file).isDirectory()) throw new UserError(`${file}: is a directory, not a file`);
@@ -36,7 +38,9 @@ export function registerEval(program: Command): void {
       }
       const t0 = process.hrtime.bigint();
       // consecutive sentences are read as running text: pass 2 looks at mentions ±CONTEXT_WINDOW sentences away
-      const predicted = tagSentences(sentences.map((s) => s.words), CONTEXT_WINDOW);
+      const words = sentences.map((s) => s.words);
+      let predicted = tagSentences(words, CONTEXT_WINDOW);
+      if (opts.rules) predicted = applyRules(words, predicted);
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       const gold = sentences.map((s) => s.tags.map(normalizeTag));
       const result = evaluate(gold, predicted);

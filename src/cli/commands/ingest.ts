@@ -69,6 +69,8 @@ export function registerIngest(program: Command): void {
             process.stderr.write(`\r\x1b[K${progressLine(p)}`);
           },
         });
+        // many new articles: merge the full-text index segments so searches stay fast
+        if (summary.added >= 1000 && store.optimize) await store.optimize();
         if (tty) process.stderr.write('\r\x1b[K');
         if (opts.json) process.stdout.write(JSON.stringify(summary) + '\n');
         else process.stdout.write(summaryText(summary));

@@ -47,6 +47,9 @@ export function registerServe(program: Command): void {
           (token ? '' : ' — write endpoints disabled (no MARSAD_TOKEN)') +
           '\n',
       );
+      if (!/^(127\.|::1$|localhost$)/.test(opts.host)) {
+        process.stderr.write(`marsad: note: listening on ${opts.host}, not only loopback: anyone who can reach it can read the collection\n`);
+      }
       await new Promise<void>((resolveDone) => {
         const stop = () => {
           process.off('SIGINT', stop);

@@ -1,6 +1,7 @@
 // The original text with entities, times and amounts marked by type. Text is rendered as Preact text nodes
 // (never innerHTML): an article's "<script>" stays visible text. Each mark shows its normalized value on
 // hover, keyboard focus or tap (focusable), and entity marks link to the entity page.
+import { useState } from 'preact/hooks';
 import type { Amount, DocJson, Entity, TimeExpr } from '../api';
 import { amountValue, entityHref, TYPE_LABEL, timeKind, timeValue } from '../format';
 import { Link } from '../router';
@@ -43,6 +44,8 @@ export function layoutMarks(doc: Pick<DocJson, 'text' | 'entities' | 'times' | '
 
 export function Annotated({ doc, linkEntities = true }: { doc: Pick<DocJson, 'text' | 'entities' | 'times' | 'amounts'>; linkEntities?: boolean }) {
   const marks = layoutMarks(doc, linkEntities);
+  // a tap (click) pins a value open too, for touch browsers that neither hover nor focus on tap
+  const [pinned, setPinned] = useState<number | null>(null);
   const parts = [];
   let at = 0;
   marks.forEach((m, i) => {
@@ -70,7 +73,15 @@ export function Annotated({ doc, linkEntities = true }: { doc: Pick<DocJson, 'te
           {tip}
         </Link>
       ) : (
-        <span key={i} class={`ann ann-${m.kind}`} tabIndex={0} data-kind={m.kind} data-value={value} dir={dir}>
+        <span
+          key={i}
+          class={`ann ann-${m.kind}${pinned === i ? ' pinned' : ''}`}
+          tabIndex={0}
+          data-kind={m.kind}
+          data-value={value}
+          dir={dir}
+          onClick={() => setPinned(pinned === i ? null : i)}
+        >
           {label}
           {tip}
         </span>

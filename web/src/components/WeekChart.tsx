@@ -38,13 +38,18 @@ export function WeekChart({ weeks }: { weeks: PeriodCount[] }) {
     <figure class="chart">
       <svg viewBox={`0 0 ${width} ${height + 20}`} role="img" aria-label={`الإشارات أسبوعيا من ${label(first)} (${points.length} أسابيع فيها إشارات، الأعلى ${max})`} preserveAspectRatio="none">
         <line x1="0" y1={height} x2={width} y2={height} class="axis" />
-        {bars.map((b, i) =>
-          b.count ? (
-            <rect key={i} x={width - (i + 1) * barW + barW * 0.1} y={height - (b.count / max) * (height - 10)} width={Math.max(barW * 0.8, 1.5)} height={(b.count / max) * (height - 10)} class="bar">
+        {bars.map((b, i) => {
+          if (!b.count) return null;
+          // at least ~4 units wide so a single week stays visible over a range of years
+          const w = Math.max(barW * 0.8, 4);
+          const x = Math.min(Math.max(width - (i + 1) * barW + (barW - w) / 2, 0), width - w);
+          const h = (b.count / max) * (height - 10);
+          return (
+            <rect key={i} x={x} y={height - h} width={w} height={h} class="bar">
               <title>{`${b.period || label(b.t)}: ${b.count}`}</title>
             </rect>
-          ) : null,
-        )}
+          );
+        })}
       </svg>
       <figcaption class="chart-axis">
         <span dir="ltr">{label(first)}</span>

@@ -75,14 +75,14 @@ export function AnalyzePage() {
                   <tr key={`t${i}`}>
                     <td>{t.text}</td>
                     <td>زمن</td>
-                    <td dir="ltr">{timeValue(t)}</td>
+                    <td><bdi dir="ltr">{timeValue(t)}</bdi></td>
                   </tr>
                 ))}
                 {result.amounts.map((a, i) => (
                   <tr key={`a${i}`}>
                     <td>{a.text}</td>
                     <td>مبلغ/عدد</td>
-                    <td dir="ltr">{amountValue(a)}</td>
+                    <td><bdi dir="ltr">{amountValue(a)}</bdi></td>
                   </tr>
                 ))}
               </tbody>

@@ -109,11 +109,20 @@ function ArticleView({ a, similar }: { a: ArticleJson; similar: SimilarHit[] | n
       {a.nearDuplicates.length > 0 && (
         <Section title="نسخ مكررة تقريبا">
           <ul class="plain">
-            {a.nearDuplicates.map((d) => (
-              <li key={d}>
-                <Link href={articleHref(d)}>{d}</Link>
-              </li>
-            ))}
+            {a.nearDuplicates.map((d) => {
+              const known = similar?.find((s) => s.id === d);
+              return (
+                <li key={d}>
+                  <Link href={articleHref(d)}>{known?.title || d}</Link>
+                  {known ? (
+                    <span class="muted">
+                      {' '}
+                      {known.source ?? ''} · <bdi dir="ltr">{day(known.published)}</bdi>
+                    </span>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
         </Section>
       )}

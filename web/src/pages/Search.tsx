@@ -8,10 +8,11 @@ import { Link, navigate } from '../router';
 
 const PAGE_SIZE = 10;
 const FILTERS = ['source', 'entity', 'type', 'from', 'to'] as const;
+const TYPE_NAMES: Record<string, string> = { PER: 'أشخاص', ORG: 'منظمات', LOC: 'أماكن', MISC: 'أخرى' };
 type Filter = (typeof FILTERS)[number];
 
 /** The URL for this query with some parameters changed (null removes one); a new filter resets the page. */
-function withParams(query: URLSearchParams, changes: Partial<Record<Filter | 'q' | 'page', string | null>>): string {
+function withParams(query: URLSearchParams, changes: Partial<Record<Filter | 'q' | 'page' | 'sort', string | null>>): string {
   const next = new URLSearchParams(query);
   for (const [k, v] of Object.entries(changes)) {
     if (v === null || v === '') next.delete(k);
@@ -38,7 +39,8 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
   }
   apiParams.set('limit', String(PAGE_SIZE));
   apiParams.set('offset', String((page - 1) * PAGE_SIZE));
-  if (!q.trim()) apiParams.set('sort', 'date');
+  const sort = !q.trim() || query.get('sort') === 'date' ? 'date' : 'relevance';
+  apiParams.set('sort', sort);
   const result = useLoad(apiParams.toString(), () => api.search(apiParams));
 
   const onSubmit = (e: Event) => {
@@ -60,7 +62,7 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
           type="search"
           value={draft}
           onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
-          placeholder='مثال: الكاظمي الكويت  أو  "مؤتمر بغداد"  أو  entity:قطر'
+          placeholder="ابحث في الأخبار، مثلا: الكاظمي الكويت"
           autoComplete="off"
           dir="auto"
         />
@@ -75,7 +77,7 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
           {active.map((f) => (
             <li key={f}>
               <span>
-                {FILTER_LABEL[f]}: {f === 'entity' ? entityLabel.get(query.get(f)!) ?? query.get(f) : query.get(f)}
+                {FILTER_LABEL[f]}: {f === 'entity' ? entityLabel.get(query.get(f)!) ?? query.get(f)!.replace(/^(PER|ORG|LOC|MISC):/, '') : f === 'type' ? TYPE_NAMES[query.get(f)!] ?? query.get(f) : query.get(f)}
               </span>
               <Link href={withParams(query, { [f]: null })} aria-label={`إزالة ${FILTER_LABEL[f]}`} class="chip-x">
                 ×
@@ -102,9 +104,25 @@ function Results({ data, query, page }: { data: SearchResult; query: URLSearchPa
   return (
     <div class="results-layout">
       <div class="results">
-        <p class="muted" role="status">
-          {data.total} نتيجة{data.total > 0 && pages > 1 ? ` — الصفحة ${page} من ${pages}` : ''}
-        </p>
+        <div class="result-bar">
+          <p class="muted" role="status">
+            {data.total} نتيجة{data.total > 0 && pages > 1 ? ` — الصفحة ${page} من ${pages}` : ''}
+          </p>
+          {(query.get('q') ?? '').trim() && (
+            <p class="sort">
+              الترتيب:{' '}
+              {query.get('sort') === 'date' ? (
+                <>
+                  <Link href={withParams(query, { sort: null })}>الأكثر صلة</Link> · <strong>الأحدث</strong>
+                </>
+              ) : (
+                <>
+                  <strong>الأكثر صلة</strong> · <Link href={withParams(query, { sort: 'date' })}>الأحدث</Link>
+                </>
+              )}
+            </p>
+          )}
+        </div>
         {data.hits.length === 0 && <p>لا نتائج. جرّب كلمات أقل أو أزل بعض عوامل التصفية.</p>}
         <ol class="hits">
           {data.hits.map((h) => (
@@ -128,7 +146,7 @@ function Results({ data, query, page }: { data: SearchResult; query: URLSearchPa
           <nav class="pager" aria-label="الصفحات">
             {page > 1 ? <Link href={withParams(query, { page: String(page - 1) })}>→ السابقة</Link> : <span />}
             <span class="muted">
-              {page} / {pages}
+              صفحة {page} من {pages}
             </span>
             {page < pages ? <Link href={withParams(query, { page: String(page + 1) })}>التالية ←</Link> : <span />}
           </nav>
@@ -153,7 +171,11 @@ function Facets({ data, query }: { data: SearchResult; query: URLSearchParams })
         if (!values.length) return null;
         return (
           <section key={type} class="facet" data-facet={type}>
-            <h2>{TYPE_GROUP[type]}</h2>
+            <h2>
+              <Link href={withParams(query, { type })} class={query.get('type') === type ? 'active' : ''} title="المقالات التي تذكر كيانا من هذا النوع">
+                {TYPE_GROUP[type]}
+              </Link>
+            </h2>
             <ul>
               {values.slice(0, 8).map((v) => (
                 <li key={v.value}>

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { compareToPublished, eventLexicon } from '../../src/events/index.js';
+
+describe('event data tables', () => {
+  const lex = eventLexicon();
+
+  it('pins the CAMEO code of every event type', () => {
+    const code = (type: string, variant = 'default') => lex.cameo.get(`${type}:${variant}`);
+    expect(code('VISIT')).toBe('042');
+    expect(code('HOST_VISIT')).toBe('043');
+    expect(code('MEET')).toBe('040');
+    expect(code('MEET', 'phone')).toBe('041');
+    expect(code('MEET', 'third')).toBe('044');
+    expect(code('MEET', 'mediate')).toBe('045');
+    expect(code('MEET', 'negotiate')).toBe('046');
+    expect(code('INVITE')).toBe('026');
+    expect(code('INVITE', 'accept')).toBe('036');
+    expect(code('HOST_CONFERENCE')).toBe('043');
+    expect(code('PLEDGE')).toBe('033');
+    expect(code('PLEDGE', 'money')).toBe('0331');
+    expect(code('AGREEMENT')).toBe('057');
+    expect(code('RESUME_RELATIONS')).toBe('054');
+    expect(code('BREAK_RELATIONS')).toBe('161');
+    expect(code('DELIVER_MESSAGE')).toBe('040');
+    expect(code('STATEMENT')).toBe('010');
+    expect(code('APPEAL')).toBe('020');
+    expect(code('APPOINT')).toBe('');
+    expect(code('ASSUME_OFFICE')).toBe('');
+  });
+
+  it('every trigger names a type with a CAMEO row and a frame, and a known needs rule', () => {
+    for (const rows of lex.triggers.values()) {
+      for (const t of rows) {
+        expect(lex.cameo.has(`${t.type}:${t.variant}`), `${t.form} ${t.type}:${t.variant}`).toBe(true);
+        expect(lex.frames.has(t.type), t.type).toBe(true);
+        expect(['past', 'pres', 'noun', 'pass']).toContain(t.pos);
+        const cls = t.needs.replace(/^<?>/, '').split(':')[0];
+        if (t.needs !== '-' && !['to', 'with', 'per'].includes(cls)) {
+          expect(lex.classes.has(cls) || !/^[a-z_]+$/.test(cls), `${t.form}: class ${cls}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('compares a time value with the publication date', () => {
+    expect(compareToPublished('2021-08-13', '2021-08-14')).toBe(-1);
+    expect(compareToPublished('2021-08-28', '2021-08-14')).toBe(1);
+    expect(compareToPublished('2021-08', '2021-08-14')).toBe(0);
+    expect(compareToPublished('2021-W33', '2021-08-14')).toBe(1);
+    expect(compareToPublished('2021-W32', '2021-08-14')).toBe(0);
+    expect(compareToPublished('2020-05', '2021-08-14')).toBe(-1);
+    expect(compareToPublished('2003', '2021-08-14')).toBe(-1);
+    expect(compareToPublished('P3D', '2021-08-14')).toBe(0);
+    expect(compareToPublished('2022', null)).toBe(0);
+  });
+});

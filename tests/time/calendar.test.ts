@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { formatDay, formatIsoWeek, hijriToDays, parseIsoDate, toDays, daysToHijri } from '../../src/time/calendar.js';
+import { scan } from '../../src/time/fold.js';
+
+describe('calendar', () => {
+  test.each([
+    ['2021-08-14', '2021-W32'],
+    ['2021-08-21', '2021-W33'],
+    ['2021-01-01', '2020-W53'],
+    ['2018-12-31', '2019-W01'],
+    ['2020-01-02', '2020-W01'],
+  ])('ISO week of %s is %s', (day, week) => expect(formatIsoWeek(parseIsoDate(day)!)).toBe(week));
+
+  test.each([
+    [1443, 1, 1, '2021-08-09'],
+    [1439, 9, 1, '2018-05-16'],
+    [1442, 10, 1, '2021-05-13'],
+    [1442, 12, 10, '2021-07-20'],
+  ])('Umm al-Qura %i-%i-%i is %s', (y, m, d, g) => expect(formatDay(hijriToDays(y, m, d)!)).toBe(g));
+
+  test('a Hijri day past the month end does not exist', () => expect(hijriToDays(1443, 1, 31)).toBeNull());
+  test('Gregorian → Hijri', () => expect(daysToHijri(toDays(2021, 8, 14))).toEqual({ y: 1443, m: 1, d: 6 }));
+  test('invalid ISO dates are rejected', () => {
+    expect(parseIsoDate('2021-02-30')).toBeNull();
+    expect(parseIsoDate('14/08/2021')).toBeNull();
+  });
+});
+
+describe('scanner', () => {
+  test('offsets point into the original text through diacritics, tatweel and digit families', () => {
+    const text = 'وَصَلَ الوفـد غداً في ٢٨/٨/٢٠٢١ الساعة ١٠:٣٠';
+    for (const t of scan(text)) expect(text.slice(t.start, t.end).length).toBeGreaterThan(0);
+    const toks = scan(text);
+    expect(toks.map((t) => t.f)).toEqual(['وصل', 'الوفد', 'غدا', 'في', '28', '/', '8', '/', '2021', 'الساعه', '10', ':', '30']);
+    const tomorrow = toks[2];
+    expect(text.slice(tomorrow.start, tomorrow.end)).toBe('غداً');
+  });
+  test('a line break starts a new clause', () => {
+    const toks = scan('قال الوزير\nالجمعة');
+    expect(toks[2].newClause).toBe(true);
+    expect(toks[1].newClause).toBe(false);
+  });
+});

@@ -4,8 +4,10 @@
  * `npm run bench -- text`  (env BENCH_TEXT_LIMIT=N for the first N articles)
  */
 import { readCorpus, peakRssMb } from './corpus.js';
-import { tokenize } from '../src/text/tokenize.js';
+import { clearTokenCache, tokenize } from '../src/text/tokenize.js';
 import { splitSentences } from '../src/text/sentences.js';
+import { clearSegmentCache } from '../src/text/clitics.js';
+import { clearStemCache, stem } from '../src/text/stem.js';
 
 export async function run(): Promise<void> {
   const limit = Number(process.env.BENCH_TEXT_LIMIT) || Infinity;
@@ -19,8 +21,8 @@ export async function run(): Promise<void> {
     chars += t.length;
     bytes += Buffer.byteLength(t, 'utf8');
   }
-  // cold: the first pass fills the per-form caches (each distinct word analysed once); warm: a second pass,
-  // as in a long-running server. Lexicon loading is included in the cold pass.
+  // cold: empty per-form caches (each distinct word analysed once, as for a fresh process); warm: caches
+  // filled by an earlier pass, as in a long-running server.
   const pass = (): { ms: number; cpuMs: number; tokens: number; sentences: number } => {
     let tokens = 0;
     let sentences = 0;
@@ -34,8 +36,17 @@ export async function run(): Promise<void> {
     const c = process.cpuUsage(c0);
     return { ms: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs: (c.user + c.system) / 1000, tokens, sentences };
   };
-  const cold = pass();
-  const warm = pass();
+  // best of two passes each (the machine is shared: the better figure is the less disturbed one)
+  const best = <T extends { ms: number }>(a: T, b: T): T => (a.ms <= b.ms ? a : b);
+  stem('تحميل'); // load the lexicon and resource tables before timing
+  const coldPass = () => {
+    clearTokenCache();
+    clearSegmentCache();
+    clearStemCache();
+    return pass();
+  };
+  const cold = best(coldPass(), coldPass());
+  const warm = best(pass(), pass());
   const mb = bytes / 1e6;
   // wall-clock figures, and the same per second of CPU time (fairer on a shared, loaded machine)
   const line = (name: string, r: { ms: number; cpuMs: number; tokens: number; sentences: number }) =>

@@ -5,7 +5,7 @@
  * MIN_COUNT times. The clitic analyser (src/text/clitics.ts) uses it to tell clitics from word letters.
  */
 import { writeFileSync } from 'node:fs';
-import { readCorpus, CORPUS } from '../bench/corpus.js';
+import { readCorpus } from '../bench/corpus.js';
 import { resourcePath } from '../src/resources.js';
 import { CHAR_CLASS, C_AR, C_MARK } from '../src/text/chars.js';
 import { normalize } from '../src/text/normalize.js';
@@ -62,7 +62,6 @@ async function main(): Promise<void> {
   ];
   writeFileSync(resourcePath('text', 'lexicon.tsv'), header.join('\n') + '\n' + rows.map(([w, c]) => (taMarbuta.has(w) ? `${w}\t${c}\t${taMarbuta.get(w)}` : `${w}\t${c}`)).join('\n') + '\n');
   console.log(`lexicon: ${rows.length} forms from ${articles} articles, ${words} words (${counts.size} distinct) → resources/text/lexicon.tsv`);
-  void CORPUS;
 }
 
 main().catch((err) => {

@@ -60,6 +60,58 @@ const MAX_ARG_DISTANCE = 10;
 const MAX_PREP_DISTANCE = 14;
 const SUFFIXES = ['هما', 'هم', 'هن', 'ها', 'ه'];
 
+/** types that can stand without a participant (a dated agreement, a pledged sum, a placed conference) */
+const SELF_STANDING = new Set(['PLEDGE', 'AGREEMENT', 'HOST_CONFERENCE']);
+
+/** how far (tokens) around a trigger its arguments are looked for in a long sentence */
+const WINDOW = 40;
+
+/** Per-document indexes: which tokens are inside a time / amount, and each sentence's dates and amounts. */
+interface Extras {
+  inTime: Uint8Array;
+  inAmount: Uint8Array;
+  sentDates: TimeExpr[][];
+  sentAmounts: Amount[][];
+  /** PER units by position, for possessive pronouns (زيارته) */
+  perUnits: Unit[] | null;
+}
+const extrasCache = new WeakMap<ArabicDoc, Extras>();
+
+function extrasOf(doc: ArabicDoc): Extras {
+  let ex = extrasCache.get(doc);
+  if (ex) return ex;
+  const n = doc.tokens.length;
+  const mark = (spans: ReadonlyArray<{ start: number; end: number }>): Uint8Array => {
+    const out = new Uint8Array(n);
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    let k = 0;
+    for (const sp of sorted) {
+      while (k < n && doc.tokens[k].end <= sp.start) k++;
+      for (let j = k; j < n && doc.tokens[j].start < sp.end; j++) out[j] = 1;
+    }
+    return out;
+  };
+  const bySentence = <T extends { start: number }>(xs: T[]): T[][] => {
+    const out: T[][] = doc.sentences.map(() => []);
+    const sorted = [...xs].sort((a, b) => a.start - b.start);
+    let si = 0;
+    for (const x of sorted) {
+      while (si < doc.sentences.length && doc.sentences[si].end <= x.start) si++;
+      if (si < doc.sentences.length && doc.sentences[si].start <= x.start) out[si].push(x);
+    }
+    return out;
+  };
+  ex = {
+    inTime: mark(doc.times),
+    inAmount: mark(doc.amounts),
+    sentDates: bySentence(doc.times.filter((x) => (x.kind === 'date' || x.kind === 'time') && x.resolved)),
+    sentAmounts: bySentence(doc.amounts),
+    perUnits: null,
+  };
+  extrasCache.set(doc, ex);
+  return ex;
+}
+
 /** Candidate lexicon forms for a folded word, least stripped first. */
 type Candidate = { form: string; future: boolean; noun: boolean; suffix: string };
 const candidateMemo = new Map<string, Candidate[]>();
@@ -109,14 +161,23 @@ export function extractEvents(doc: ArabicDoc): NewsEvent[] {
   const view = docView(doc);
   const units = buildUnits(doc, view);
   const events: NewsEvent[] = [];
+  let u0 = 0;
   doc.sentences.forEach((s, si) => {
+    // units are sorted by position: sweep instead of filtering the whole list per sentence
+    while (u0 < units.length && units[u0].tokenStart < s.tokenStart) u0++;
     const hits = absorbInvited(view, lex, findTriggers(doc, view, lex, s.tokenStart, s.tokenEnd), s.tokenEnd);
     if (!hits.length) return;
-    const sentUnits = units.filter((u) => u.tokenStart >= s.tokenStart && u.tokenEnd <= s.tokenEnd);
+    let u1 = u0;
+    while (u1 < units.length && units[u1].tokenStart < s.tokenEnd) u1++;
+    const sentAll = units.slice(u0, u1).filter((u) => u.tokenEnd <= s.tokenEnd);
     const sentEvents: NewsEvent[] = [];
     hits.forEach((hit, h) => {
+      // nobody in the sentence and no pronoun to resolve: only self-standing types can say anything
+      if (!sentAll.length && !hit.suffix && !SELF_STANDING.has(hit.entry.type)) return;
       const segEnd = segmentEnd(view, lex, hit.token, hits[h + 1]?.token ?? s.tokenEnd, s.tokenEnd);
       const leftStart = h > 0 ? hits[h - 1].token + 1 : s.tokenStart;
+      // a trigger's arguments sit near it: a window keeps run-on sentences linear
+      const sentUnits = sentAll.length > 64 ? sentAll.filter((u) => u.tokenStart >= hit.token - WINDOW && u.tokenStart <= hit.token + WINDOW) : sentAll;
       const ev = buildEvent(doc, view, lex, units, sentUnits, hit, segEnd, leftStart, si, hits);
       if (ev) sentEvents.push(ev);
     });
@@ -242,25 +303,43 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
   const lexL = linkLexicon();
   const ref = (e: Entity): EntityRef => ({ entity: e.entity ?? canonicalKey(e.text, e.type), name: e.canonical ?? e.text, type: e.type });
   const tokenOf = (offset: number): number => {
-    for (let i = 0; i < doc.tokens.length; i++) if (doc.tokens[i].end > offset) return i;
-    return doc.tokens.length - 1;
+    // first token ending after offset (binary search)
+    let lo = 0;
+    let hi = doc.tokens.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (doc.tokens[mid].end > offset) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   };
+  const perByEnd = new Map<number, Entity>();
+  const perByStart = new Map<number, Entity>();
+  for (const e of doc.entities) {
+    if (e.type !== 'PER') continue;
+    perByEnd.set(e.end, e);
+    perByStart.set(e.start, e);
+  }
   for (const r of doc.roles) {
     // title before the name: the role ends with the person; name before the title: it starts with them
-    const person = doc.entities.find((e) => e.type === 'PER' && ((e.end === r.end && e.start >= r.start) || e.start === r.start));
+    const before = perByEnd.get(r.end);
+    const person = before && before.start >= r.start ? before : perByStart.get(r.start);
     if (!person) continue;
     const ts = tokenOf(r.start);
     // a role written after the name (X، وزير …) starts at the name; the unit ends where the role phrase ends
     const te = Math.max(person.tokenEnd, tokenOf(r.end - 1) + 1);
     units.push(makeUnit(doc, view, [ref(person)], ts, te, r.start, r.end, 'PER'));
-    doc.entities.forEach((e, k) => {
-      if (e.start >= r.start && e.end <= r.end) covered.add(k);
-    });
+    // the entities inside the role phrase are its parts (its country, its organization)
+    for (let i = ts; i < doc.tokens.length && doc.tokens[i].start < r.end; i++) {
+      const k = view.entityAt[i];
+      if (k !== -1 && doc.entities[k].start >= r.start && doc.entities[k].end <= r.end) covered.add(k);
+    }
   }
   doc.entities.forEach((e, k) => {
     if (covered.has(k)) return;
     // a currency or unit word the NER tagged inside an amount (30 مليار دولار) is no participant
-    if (doc.amounts.some((a) => e.start >= a.start && e.end <= a.end) || doc.times.some((x) => e.start >= x.start && e.end <= x.end)) return;
+    const ex = extrasOf(doc);
+    if (e.tokenStart >= 0 && e.tokenStart < ex.inTime.length && (ex.inAmount[e.tokenStart] || ex.inTime[e.tokenStart]) && insideSpan(doc, e)) return;
     const u = makeUnit(doc, view, [ref(e)], e.tokenStart, e.tokenEnd, e.start, e.end, e.type);
     if (lexL.nisba.has(foldArabic(e.text))) u.demonym = true;
     units.push(u);
@@ -294,6 +373,11 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
     }
   }
   return units.sort((a, b) => a.tokenStart - b.tokenStart);
+}
+
+/** The entity lies inside an amount or time expression (checked only for tokens already marked). */
+function insideSpan(doc: ArabicDoc, e: Entity): boolean {
+  return doc.amounts.some((a) => e.start >= a.start && e.end <= a.end) || doc.times.some((x) => e.start >= x.start && e.end <= x.end);
 }
 
 let countrySet: Set<string> | null = null;
@@ -410,9 +494,24 @@ function buildEvent(
       }
     }
     if (!subj && (hit.suffix === 'ه' || hit.suffix === 'هم' || hit.suffix === 'هما')) {
-      const before = allUnits.filter((u) => u.tokenEnd <= t && u.type === 'PER');
+      const ex = extrasOf(doc);
+      const pers = (ex.perUnits ??= allUnits.filter((u) => u.type === 'PER'));
+      let lo = 0;
+      let hi = pers.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (pers[mid].tokenStart < t) lo = mid + 1;
+        else hi = mid;
+      }
+      let last: Unit | null = null;
+      for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) {
+        if (pers[i].tokenEnd <= t) {
+          last = pers[i];
+          break;
+        }
+      }
       // no person yet: the pronoun points ahead to the sentence's first person (منذ توليه … زار حمدوك)
-      possessor = before[before.length - 1] ?? sentUnits.find((u) => u.tokenStart > t && u.type === 'PER') ?? null;
+      possessor = last ?? sentUnits.find((u) => u.tokenStart > t && u.type === 'PER') ?? null;
     }
   } else {
     // SVO: a free unit right before the verb (only auxiliaries between); else VSO: the first free unit after
@@ -559,7 +658,7 @@ function buildEvent(
   const ownEnd = Math.min(segEnd, comp);
   const segEndChar = ownEnd < doc.tokens.length ? doc.tokens[ownEnd].start : doc.text.length;
   const sent = doc.sentences[sentence];
-  const dates = doc.times.filter((x) => (x.kind === 'date' || x.kind === 'time') && x.resolved);
+  const dates = extrasOf(doc).sentDates[sentence] ?? [];
   let own = dates.filter((x) => x.start >= segStartChar && x.start < segEndChar);
   const invitedFrom = entry.type === 'INVITE' ? attendIndex(view, lex, t, segEnd) : -1;
   let toTime: string | null = null;
@@ -577,7 +676,7 @@ function buildEvent(
   }
 
   // ── amounts
-  const segAmounts = doc.amounts.filter((a) => a.start >= segStartChar && a.start < segEndChar);
+  const segAmounts = (extrasOf(doc).sentAmounts[sentence] ?? []).filter((a) => a.start >= segStartChar && a.start < segEndChar);
   let amounts: Amount[] = [];
   let variant = entry.variant;
   if (entry.type === 'PLEDGE') {
@@ -696,10 +795,9 @@ function hasPrepBetween(view: DocView, from: number, to: number): boolean {
 function wordsBetween(doc: ArabicDoc, view: DocView, from: number, to: number): number {
   let n = 0;
   for (let k = from + 1; k < to; k++) {
-    const at = doc.tokens[k].start;
     // a quote or bracket opens another phrase (أبلغ مصدر عراقي "إيلاف": إيلاف is the object)
     if (doc.tokens[k].kind === 'punct') return Infinity;
-    if (doc.times.some((x) => at >= x.start && at < x.end)) continue;
+    if (extrasOf(doc).inTime[k]) continue;
     n++;
   }
   return n;
@@ -837,9 +935,8 @@ function phraseAfter(doc: ArabicDoc, view: DocView, lex: EventLexicon, t: number
   const words: string[] = [];
   for (; k < segEnd && words.length < 4; k++) {
     const f = view.fold[k];
-    const at = doc.tokens[k].start;
     if (doc.tokens[k].kind !== 'word' || !f.startsWith('ال') || G().relative.has(f) || lex.markers.has(f) || lex.classes.get('quantifier')?.has(f)) break;
-    if (doc.times.some((x) => at >= x.start && at < x.end) || doc.amounts.some((x) => at >= x.start && at < x.end)) break;
+    if (extrasOf(doc).inTime[k] || extrasOf(doc).inAmount[k]) break;
     if (view.entityAt[k] !== -1) break;
     words.push(doc.tokens[k].text);
   }
@@ -860,7 +957,7 @@ function invitedTo(doc: ArabicDoc, view: DocView, lex: EventLexicon, t: number, 
   const words: string[] = [doc.tokens[k].text];
   for (k = k + 1; k < segEnd && words.length < 6; k++) {
     const f = view.fold[k];
-    if (doc.tokens[k].kind !== 'word' || G().relative.has(f) || f === 'في' || f === 'خلال' || doc.times.some((x) => x.start === doc.tokens[k].start)) break;
+    if (doc.tokens[k].kind !== 'word' || G().relative.has(f) || f === 'في' || f === 'خلال' || extrasOf(doc).inTime[k]) break;
     words.push(doc.tokens[k].text);
   }
   return words.join(' ');

@@ -251,7 +251,10 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
           return;
         }
         const { problem: _p, ...art } = a;
-        await push(withSource({ ...art, origin: name }), name);
+        const page = withSource({ ...art, origin: name });
+        // a page that does not name its site: its host name is the next best source label
+        if (!page.source && page.url) page.source = hostOf(page.url);
+        await push(page, name);
         return;
       }
       default:
@@ -413,6 +416,14 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
   await flush();
   summary.elapsedMs = Date.now() - t0;
   return summary;
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
 }
 
 /** Format of a decoded document from its content, then its extension / content type. */

@@ -17,6 +17,8 @@ interface Cluster {
   /** the fullest mention text (honorifics dropped), or the alias/country canonical name */
   name: string;
   fixed: boolean;
+  /** index in the article's cluster list (creation order) */
+  id: number;
 }
 
 /** What a mention denotes once linked. */
@@ -97,6 +99,22 @@ export interface LinkResult {
 /** Links every entity of the document (entities sorted by position). */
 export function linkMentions(doc: ArabicDoc, entities: Entity[], lex: LinkLexicon = linkLexicon()): LinkResult {
   const clusters: Cluster[] = [];
+  /** word → ids of the clusters whose name has it (ascending) */
+  const byWord = new Map<string, number[]>();
+  const byAlias = new Map<string, Cluster>();
+  const index = (cl: Cluster) => {
+    for (const w of cl.words) {
+      let list = byWord.get(w);
+      if (!list) byWord.set(w, (list = []));
+      if (list[list.length - 1] !== cl.id) list.push(cl.id);
+    }
+  };
+  /** ids of clusters sharing a word with `ws`, most recent first */
+  const candidates = (ws: string[]): number[] => {
+    const ids = new Set<number>();
+    for (const w of ws) for (const id of byWord.get(w) ?? []) ids.add(id);
+    return [...ids].sort((a, b) => b - a);
+  };
   const clusterOf: Array<Cluster | null> = new Array(entities.length).fill(null);
   const out: Array<LinkedMention | null> = new Array(entities.length).fill(null);
   const countryRefs: CountryRef[] = [];
@@ -136,20 +154,25 @@ export function linkMentions(doc: ArabicDoc, entities: Entity[], lex: LinkLexico
     let cluster: Cluster | undefined;
     if (aliasName) {
       const aw = keyOf(aliasName);
-      cluster = clusters.find((c) => c.type === e.type && c.name === aliasName) ??
-        clusters.find((c) => c.type === e.type && !c.fixed && isPart(c.words, aw));
+      cluster = byAlias.get(e.type + ':' + aliasName) ??
+        candidates(aw).map((c) => clusters[c]).find((c) => c.type === e.type && !c.fixed && isPart(c.words, aw));
       if (cluster && !cluster.fixed) {
         cluster.name = aliasName;
         cluster.words = aw;
         cluster.fixed = true;
+        index(cluster);
       }
       if (!cluster) {
-        cluster = { type: e.type, words: aw, name: aliasName, fixed: true };
+        cluster = { type: e.type, words: aw, name: aliasName, fixed: true, id: clusters.length };
         clusters.push(cluster);
+        index(cluster);
       }
+      byAlias.set(e.type + ':' + aliasName, cluster);
     } else {
-      // most recent compatible cluster first: a surname refers to the last person so named
-      for (let c = clusters.length - 1; c >= 0 && !cluster; c--) {
+      // most recent compatible cluster first: a surname refers to the last person so named. Every way to
+      // match shares a word, so only clusters indexed under one of the mention's words are looked at.
+      for (const c of candidates(bare)) {
+        if (cluster) break;
         const cl = clusters[c];
         // a person's surname the tagger called MISC (مباحثات [الكاظمي]), or a one-word LOC/ORG that is no known
         // place, is still that person
@@ -167,11 +190,13 @@ export function linkMentions(doc: ArabicDoc, entities: Entity[], lex: LinkLexico
           cl.words = bare;
           cl.name = displayName(e, words, lex);
           cluster = cl;
+          index(cl);
         }
       }
       if (!cluster) {
-        cluster = { type: e.type, words: bare, name: displayName(e, words, lex), fixed: false };
+        cluster = { type: e.type, words: bare, name: displayName(e, words, lex), fixed: false, id: clusters.length };
         clusters.push(cluster);
+        index(cluster);
       }
     }
     clusterOf[k] = cluster;

@@ -55,19 +55,31 @@ function withTokenRange(e: Entity, doc: ArabicDoc): Entity {
  */
 function addShortNames(doc: ArabicDoc, lex: LinkLexicon): Entity[] {
   const view = docView(doc);
-  const orgs = doc.entities.filter((e) => e.type === 'ORG');
+  const orgs = doc.entities.filter((e) => e.type === 'ORG').sort((a, b) => a.end - b.end);
   if (!orgs.length) return doc.entities;
   const added: Entity[] = [];
+  // organizations named so far, by each word of their name → their distinct folded names
+  const seen = new Map<string, Set<string>>();
+  let next = 0;
   for (let i = 0; i < doc.tokens.length; i++) {
-    if (view.entityAt[i] !== -1 || doc.tokens[i].kind !== 'word') continue;
+    const t = doc.tokens[i];
+    while (next < orgs.length && orgs[next].end <= t.start) {
+      const words = foldWords(orgs[next].text);
+      const key = words.join(' ');
+      for (const w of words) {
+        let set = seen.get(w);
+        if (!set) seen.set(w, (set = new Set()));
+        set.add(key);
+      }
+      next++;
+    }
+    if (view.entityAt[i] !== -1 || t.kind !== 'word') continue;
     const bare = view.bare[i];
     const sn = shortNameMap(lex).get(bare);
     if (!sn) continue;
     if (i > 0 && lex.titles.has(stripAl(view.fold[i - 1]))) continue;
-    const t = doc.tokens[i];
-    const candidates = orgs.filter((o) => o.end <= t.start && foldWords(o.text).includes(sn.head));
     // only when exactly one organization of the article can be meant
-    if (new Set(candidates.map((c) => foldWords(c.text).join(' '))).size !== 1) continue;
+    if (seen.get(sn.head)?.size !== 1) continue;
     // the mention starts at ال (والخارجية → الخارجية); للخارجية keeps the ل-less remainder
     const at = t.text.indexOf('ال');
     const offset = at >= 0 && at <= 2 ? at : Math.max(0, t.text.length - bare.length);

@@ -8,6 +8,7 @@
  *  3. a person's name after a title or in apposition to a place/organization, starting with a given name;
  *  4. a person name extended by a following family name from the name lists (نواف الأحمد + الصباح);
  *  5. short forms: a later bare surname of a full name found in the same document is the same person.
+ *  0. (first) a person's title inside a place/organization reading ends it and starts a person.
  * Tags are edited in place, per sentence (BIO strings).
  */
 import { isStopword } from '../text/stopwords.js';
@@ -59,6 +60,23 @@ function isNisba(lex: Lexicon, base: string): boolean {
 function isPlaceNisba(lex: Lexicon, base: string): boolean {
   const nb = isNisba(lex, base) ? nisbaBase(base) : null;
   return nb !== null && (lex.places.has(nb) || lex.places.has(nb.slice(2)));
+}
+
+/** 0. A person's title inside a place/organization reading ends it: [دولة الكويت] الشيخ [الصباح]. */
+function titleBoundaries(lex: Lexicon, s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'LOC' && c.type !== 'ORG') continue;
+    for (let k = c.start + 1; k < c.end; k++) {
+      const trig = lex.triggers.get(s.bases[k]);
+      if (trig === undefined || lex.triggerClasses[trig] !== 'title') continue;
+      clearSpan(s.tags, k, c.end);
+      // what follows the title is a person when it looks like a name (not an adjective such as الكوميدي)
+      const next = k + 1;
+      const nameLike = next < c.end && (lex.personNames.has(s.bares[next]) || lex.personNames.has(s.folded[next]) || !definite(s.bases[next]));
+      if (nameLike) setSpan(s.tags, next, c.end, 'PER');
+      break;
+    }
+  }
 }
 
 /** 1. Multi-word gazetteer names of one type (LOC or ORG) override other readings inside them. */
@@ -130,8 +148,15 @@ function appositiveNames(lex: Lexicon, s: Sent): void {
     const afterTitle = prevTrigger !== undefined && lex.triggerClasses[prevTrigger] === 'title';
     const afterEntity = s.tags[prev] !== 'O' && s.tags[prev].slice(2) !== 'PER' && (prev + 1 >= n || !s.tags[prev + 1].startsWith('I-'));
     if (!afterTitle && !afterEntity && !isNisba(lex, s.bases[prev])) continue;
+    // given name, then names from the lists, then at most one definite word (the family name) to end it
     let j = i + 1;
-    while (j < n && j - i < 3 && s.tags[j] === 'O' && isArabic(s.words[j]) && !isStopword(s.words[j]) && (definite(s.bases[j]) || lex.personNames.has(s.folded[j])) && !isPlaceNisba(lex, s.bases[j])) j++;
+    while (j < n && j - i < 4 && s.tags[j] === 'O' && isArabic(s.words[j]) && !isStopword(s.words[j]) && !isPlaceNisba(lex, s.bases[j])) {
+      if (lex.personNames.has(s.folded[j]) && !definite(s.folded[j])) j++;
+      else {
+        if (definite(s.bases[j])) j++;
+        break;
+      }
+    }
     if (j - i >= 2) setSpan(s.tags, i, j, 'PER');
   }
 }
@@ -153,7 +178,11 @@ function shortForms(lex: Lexicon, docSents: Sent[]): void {
     for (const c of chunks(s.tags)) {
       if (c.type !== 'PER' || c.end - c.start < 2) continue;
       if (!lex.personNames.has(s.bares[c.start]) && !lex.personNames.has(s.folded[c.start])) continue;
-      surnames.add(s.bares[c.end - 1]);
+      // a frequent word (الكوميدي) is too often something else unless the name lists know it as a name
+      const last = c.end - 1;
+      const known = lex.personNames.has(s.bares[last]) || lex.personNames.has(s.folded[last]);
+      if (!known && (lex.clusters.get(s.bases[last])?.freq ?? 0) >= 300) continue;
+      surnames.add(s.bares[last]);
     }
   }
   if (!surnames.size) return;
@@ -174,6 +203,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     return { words, folded: infos.map((x) => x.folded), bases: infos.map((x) => x.base), bares: infos.map((x) => x.bare), tags: [...tags[k]] };
   });
   for (const s of sents) {
+    titleBoundaries(lex, s);
     gazetteerNames(lex, s);
     organizations(lex, s);
     appositiveNames(lex, s);

@@ -27,6 +27,8 @@ export interface ParsedQuery {
   excluded: QueryItem[];
   filters: QueryFilters;
   raw: string;
+  /** free text was given but none of it is searchable (only punctuation or symbols): nothing can match */
+  unsearchable?: boolean;
 }
 
 const FIELDS = new Set(['entity', 'source', 'from', 'to', 'type']);
@@ -89,6 +91,7 @@ export function parseQuery(raw: string): ParsedQuery {
   const groups: QueryItem[][] = [];
   const excluded: QueryItem[] = [];
   let joinNext = false; // the previous lexeme was OR
+  let dropped = 0;
   for (const lx of lex(raw ?? '')) {
     if (!lx.quoted && !lx.field && (lx.text === 'OR' || lx.text === '|' || lx.text === '||')) {
       if (groups.length) joinNext = true;
@@ -114,6 +117,7 @@ export function parseQuery(raw: string): ParsedQuery {
     }
     const item = itemOf(lx.text, lx.quoted);
     if (!item) {
+      dropped++;
       joinNext = false;
       continue;
     }
@@ -126,7 +130,9 @@ export function parseQuery(raw: string): ParsedQuery {
     else groups.push([item]);
     joinNext = false;
   }
-  return { groups, excluded, filters, raw };
+  const out: ParsedQuery = { groups, excluded, filters, raw };
+  if (dropped > 0 && !groups.length && !excluded.length) out.unsearchable = true;
+  return out;
 }
 
 /** Display form of a parsed query (SearchResult.query). */

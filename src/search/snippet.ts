@@ -4,7 +4,7 @@
  */
 import type { Token } from '../doc.js';
 import type { Highlight } from '../store/types.js';
-import { isIndexed, safeTerm, termOf } from './terms.js';
+import { isIndexed, safeTerm, termOf, tokenTerm } from './terms.js';
 import type { ParsedQuery } from './query.js';
 
 export interface Matcher {
@@ -78,7 +78,7 @@ function findMarks(tokens: Token[], m: Matcher): Mark[] {
         continue;
       }
     }
-    stems.push(termOf(n)[1]);
+    stems.push(tokenTerm(t)[1]);
   }
   const marks: Mark[] = [];
   const inPhrase = new Uint8Array(words.length);

@@ -58,6 +58,20 @@ export function termOf(norm: string): [string, string] {
   return t;
 }
 
+/**
+ * Index term and stem of a token. An Arabic word written in its folded form already has stem(norm) as its
+ * token stem (the tokenizer computed and cached it), so only words with letters that fold (ة أ إ آ ى,
+ * harakat, tatweel) are stemmed again from their folded form.
+ */
+export function tokenTerm(t: Token): [string, string] {
+  const norm = t.norm || t.text;
+  if (t.kind === 'word' && t.text === norm && t.stem) {
+    const n = safeTerm(norm);
+    return [n, n ? safeTerm(t.stem) || n : ''];
+  }
+  return termOf(norm);
+}
+
 export function stemOfNorm(norm: string): string {
   return termOf(norm)[1];
 }
@@ -77,7 +91,7 @@ export function indexTerms(textOrTokens: string | Token[]): IndexTerms {
   const norms: string[] = [];
   for (const t of tokens) {
     if (!isIndexed(t)) continue;
-    const [n, st] = termOf(t.norm || t.text);
+    const [n, st] = tokenTerm(t);
     if (!n) continue;
     stems.push(st);
     norms.push(n);
@@ -98,7 +112,7 @@ export function queryWords(s: string): QueryWord[] {
   const out: QueryWord[] = [];
   for (const t of tokenize(s)) {
     if (!isIndexed(t)) continue;
-    const [norm, st] = termOf(t.norm || t.text);
+    const [norm, st] = tokenTerm(t);
     if (!norm) continue;
     out.push({ text: t.text, norm, stem: st, stop: isStopword(t.text) || isStopword(t.norm) });
   }

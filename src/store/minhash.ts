@@ -43,9 +43,14 @@ export function minhash(terms: string[]): Uint32Array | null {
   if (seen.size < MIN_SHINGLES) return null;
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
   for (const h of seen) {
+    // double hashing (h1 + k·h2, then one xor-shift) gives the 60 hash functions for two mixes per shingle
+    const h1 = mix(h);
+    const h2 = mix(h ^ 0x9e3779b9) | 1;
+    let v = h1;
     for (let k = 0; k < HASHES; k++) {
-      const v = mix(h ^ SEEDS[k]);
-      if (v < sig[k]) sig[k] = v;
+      v = (v + h2) >>> 0;
+      const x = (v ^ (v >>> 15) ^ SEEDS[k]) >>> 0;
+      if (x < sig[k]) sig[k] = x;
     }
   }
   return sig;

@@ -31,7 +31,7 @@ export const MIGRATIONS: string[] = [
     near_sim     REAL,
     words        INTEGER NOT NULL DEFAULT 0,
     ents         BLOB,
-    layers       TEXT NOT NULL
+    layers       BLOB NOT NULL
   );
   CREATE INDEX articles_pub_day ON articles(pub_day);
   CREATE INDEX articles_source ON articles(source_key);

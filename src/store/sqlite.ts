@@ -9,6 +9,7 @@
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ArabicDoc, EntityRef, EntityType, NewsEvent, Sentence } from '../doc.js';
@@ -64,6 +65,18 @@ const BM25 = `bm25(fts, ${BM25_WEIGHTS.join(', ')})`;
 const FACET_TOP = 10;
 const MAX_LIMIT = 1000;
 
+/**
+ * The analysis layers are kept as deflated JSON: they are only read whole (for `show` / an article page) and
+ * take more room than the text itself. A plain JSON string is read too.
+ */
+function packLayers(layers: unknown): Buffer {
+  return deflateRawSync(Buffer.from(JSON.stringify(layers)), { level: 1 });
+}
+
+function unpackLayers(v: string | Buffer): unknown {
+  return JSON.parse(typeof v === 'string' ? v : inflateRawSync(v).toString('utf8'));
+}
+
 /** Exact-duplicate key: the folded letters and digits of the body (punctuation and spacing do not count). */
 export function contentHash(text: string): string {
   const folded = normalize(text, 'search').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -118,7 +131,7 @@ interface ArticleRow {
   ingested_at: string;
   near_dup_of: number | null;
   near_id?: string | null;
-  layers: string;
+  layers: string | Buffer;
 }
 
 interface Prepared {
@@ -533,7 +546,7 @@ export class SqliteStore implements Store {
       id, p.title, p.text, input.url ?? null, input.source ?? null, sourceKey, input.author ?? null, input.place ?? null,
       input.category ?? null, origin, p.published, p.day, new Date().toISOString(), p.hash,
       sig ? sigToBlob(sig) : null, nearOf, nearSim, bodyTerms.count, perEntity.size ? entsBlob(perEntity.keys()) : null,
-      JSON.stringify(layers),
+      packLayers(layers),
     );
     if (info.changes === 0) {
       const dup = this.stmt('SELECT id FROM articles WHERE content_hash = ?').get(p.hash) as { id: string };
@@ -813,7 +826,10 @@ export class SqliteStore implements Store {
     let scores: number[];
     let relaxed = false;
     const expr = ftsExpression(parsed, 'and');
-    if (expr === null) {
+    if (parsed.unsearchable) {
+      ids = [];
+      scores = [];
+    } else if (expr === null) {
       // no positive words: every article passing the filters (minus exclusions), newest first
       let excluded: Set<number> | null = null;
       if (parsed.excluded.length) {
@@ -958,7 +974,7 @@ export class SqliteStore implements Store {
       `SELECT a.*, (SELECT o.id FROM articles o WHERE o.rowid = a.near_dup_of) AS near_id FROM articles a WHERE a.id = ?`,
     ).get(String(id)) as ArticleRow | undefined;
     if (!a) return null;
-    const layers = JSON.parse(a.layers) as {
+    const layers = unpackLayers(a.layers) as {
       sentences: number[][];
       entities: ArabicDoc['entities'];
       times: ArabicDoc['times'];
@@ -1008,8 +1024,8 @@ export class SqliteStore implements Store {
   }
 
   async similar(id: string, limit = 10): Promise<SimilarHit[]> {
-    const a = this.stmt('SELECT rowid, title, near_dup_of, layers FROM articles WHERE id = ?').get(String(id)) as
-      | { rowid: number; title: string; near_dup_of: number | null; layers: string }
+    const a = this.stmt('SELECT rowid, title, near_dup_of FROM articles WHERE id = ?').get(String(id)) as
+      | { rowid: number; title: string; near_dup_of: number | null }
       | undefined;
     if (!a) return [];
     const n = clampInt(limit, 10, 1, 100);

@@ -65,6 +65,8 @@ const CLITICS: CliticTable = (() => {
  */
 const LEXICAL_EVIDENCE = 0.02;
 const CLITIC_SHARE = 0.01;
+/** A proclitic reading's stem needs this corpus count to take the word's count away (كريس is not ك + ريس). */
+const MIN_ATTESTED = 50;
 /** Credit per occurrence of that evidence. */
 const EVIDENCE_CREDIT = 3;
 /** A stem that is a function word (الي, في, له) does not support a segmentation of a known word (والي, الله). */
@@ -113,7 +115,8 @@ function wholeSupportOf(w: string, functionForm: boolean, pres: Prefix[] = prefi
   const f = freq(w);
   const evidence = lexicalEvidence(w);
   // a word's count is shared with its proclitic readings only when one of them is a well attested word
-  const shared = !functionForm && evidence < LEXICAL_EVIDENCE * f && startsLikeProclitic(w) && bestProcliticSupport(w, pres) >= CLITIC_SHARE * f;
+  const shared =
+    !functionForm && evidence < LEXICAL_EVIDENCE * f && startsLikeProclitic(w) && bestProcliticSupport(w, pres) >= Math.max(MIN_ATTESTED, CLITIC_SHARE * f);
   return (shared ? CLITIC_SHARE * f : f) + EVIDENCE_CREDIT * evidence;
 }
 
@@ -127,7 +130,6 @@ function startsLikeProclitic(w: string): boolean {
   const c = w[0];
   return CLITICS.conj.has(c) || CLITICS.prep.has(c) || CLITICS.future.has(c) || (w.charCodeAt(0) === ALEF && w.charCodeAt(1) === LAM);
 }
-
 
 /**
  * Occurrences of w after clitics that cannot precede its first letter read as a clitic: after the article

@@ -69,6 +69,10 @@ describe('parser', () => {
     expect(() => parseQuery('to:yesterday')).toThrow(/not a date/);
     expect(() => parseQuery('type:CITY')).toThrow(/PER, ORG, LOC, MISC/);
   });
+  it('finds nothing for a query of symbols only, but lists everything for filters only', async () => {
+    expect((await store.search({ q: '؟؟ !!' })).total).toBe(0);
+    expect((await store.search({ q: 'source:wam' })).total).toBe(1);
+  });
   it('treats unknown prefixes and lone operators as words', () => {
     const q = parseQuery('OR http:x -');
     expect(q.groups.length).toBe(1);

@@ -3,7 +3,9 @@
  * the folded word and its ±2 neighbours, the proclitic-stripped base and bare stem, the clitics, prefixes
  * and suffixes, shape and length, corpus-frequency bucket, word clusters at three granularities (own and
  * neighbours'), gazetteer longest-match tags (own and neighbours'), trigger words before/after, nisba
- * adjectives of known places, and a few conjunctions.
+ * adjectives of known places, and a few conjunctions; and the tag memory of the training annotations
+ * (memory.ts): how the word, its bare stem and its ±1/±2 neighbours were labelled, and the longest entity
+ * string of the training gold starting or running through the token (jackknifed at training time).
  *
  * Most features depend on ONE word only (the token itself, or the neighbour at -2/-1/+1/+2): these come in
  * per-word blocks, computed once per distinct word and cached, so the decoder can also cache their summed
@@ -14,6 +16,7 @@ import { fold, nisbaBase } from './fold.js';
 import { hashRange, hashString, mix } from './hash.js';
 import { baseOf, gazetteerTags, type Lexicon } from './lexicon.js';
 import { clusterKey } from './wordsplit.js';
+import { activeMemory, MemTable, memoryCodes } from './memory.js';
 
 /** Features of a sentence: token i's features are feats[offsets[i] .. offsets[i+1]). */
 export interface SentenceFeatures {
@@ -41,6 +44,8 @@ export interface WordInfo {
   p2: Int32Array;
   /** name-mention key (see SentenceFeatures.keys) */
   key: string;
+  /** 1 when a remembered entity string (memory.ts) starts with this word or its base */
+  nameStart: number;
   /** per-model cache of summed weights (5 blocks × labels), indexed by model id */
   sums: Array<Float32Array | undefined>;
 }
@@ -51,9 +56,12 @@ const enum T {
   Shape, Freq, C1, C2, C3, Cm1a, Cm1b, Cm1c, Cp1a, Cp1b, Cp1c, Cm2, Cp2, Gm1, G0, Gp1, Gm2, Gp2,
   Trig0, Trigm1, Trigm2, Trigp1, Nisba0, Nisbap1, Wm1W0, W0Wp1, Cm1C0, C0Cp1, ProC0, G0Gp1, Shapem1, Shapep1,
   Bare0Freq, Trigm1C0, Pos, Pre4, Suf4, CB2, CB3, NameBare,
+  Mem0, MemT0, MemB0, MemBT0, Memm1, Memp1, MemBm1, MemBp1, Memm2, Memp2, Mem0C2, MG0, MGm1, MGp1, MG0G0,
 }
 
 const NONE = 0x2d2d2d2d; // value hash for "absent" (before start / after end)
+const UNK_W = 0x3f3f3f3f; // value hash for "a word the tag memory has not seen"
+const UNK_IDENTITY = process.env.NER_UNK === '1';
 
 function shapeOf(word: string): number {
   if (!word) return 0;
@@ -74,6 +82,11 @@ function freqBucket(f: number): number {
 const cache = new Map<string, WordInfo>();
 const CACHE_MAX = 100_000;
 
+/** Forgets the per-word analyses (needed after the tag memory changes: training folds, tests). */
+export function clearWordCache(): void {
+  cache.clear();
+}
+
 /** The cached per-word analysis and feature blocks of a raw word. */
 export function wordInfo(lex: Lexicon, word: string): WordInfo {
   let info = cache.get(word);
@@ -89,14 +102,21 @@ export function wordInfo(lex: Lexicon, word: string): WordInfo {
   const trig = trigId === undefined ? -1 : trigId;
   const nisba = nb !== null && (lex.places.has(nb) || lex.places.has(nb.replace(/^ال/, ''))) ? 1 : 0;
   const shape = shapeOf(word) * 16 + Math.min(f.length, 15);
-  const w = hashString(key);
-  const b = hashString(sp.base);
   const bare = sp.bare;
+  // tag memory (memory.ts): how the word and its bare stem were annotated in training
+  const mem = activeMemory();
+  const memW = memoryCodes(mem?.get(MemTable.Word, key));
+  const memB = memoryCodes(mem?.get(MemTable.Bare, bare));
+  // a word the memory has not seen gets no identity features: in training (jackknifed) that is a word absent
+  // from the other folds, so the model learns to tag rare words from their form and context, as it must at run time
+  const unk = UNK_IDENTITY && mem !== null && mem.counts.size > 0;
+  const w = unk && memW[0] === -1 ? UNK_W : hashString(key);
+  const b = unk && memW[0] === -1 && memB[0] === -1 ? UNK_W : hashString(sp.base);
   const c1 = cl ? cl.c1 : -1;
   const c2 = cl ? cl.c2 : -1;
   const c3 = cl ? cl.c3 : -1;
   const proH = hashString(sp.pro);
-  const bareH = hashString(bare);
+  const bareH = unk && memB[0] === -1 ? UNK_W : hashString(bare);
   const self = Int32Array.of(
     T.Bias,
     mix(T.W0, w),
@@ -128,6 +148,12 @@ export function wordInfo(lex: Lexicon, word: string): WordInfo {
     mix(T.NameBare, (lex.personNames.has(bare) || lex.personNames.has(sp.base) ? 1 : 0) + (lex.places.has(bare) || lex.places.has(sp.base) ? 2 : 0)),
   );
   const isAr = shape >> 4 === 3;
+  const memSelf: number[] = [mix(T.Mem0, memW[0]), mix(T.MemB0, memB[0]), mix(mix(T.Mem0C2, memW[0]), c2)];
+  for (let k = 1; k < memW.length; k++) memSelf.push(mix(T.MemT0, memW[k]));
+  for (let k = 1; k < memB.length; k++) memSelf.push(mix(T.MemBT0, memB[k]));
+  const selfAll = new Int32Array(self.length + memSelf.length);
+  selfAll.set(self);
+  selfAll.set(memSelf, self.length);
   info = {
     folded: f,
     base: sp.base,
@@ -137,12 +163,13 @@ export function wordInfo(lex: Lexicon, word: string): WordInfo {
     c2,
     shape,
     trig,
-    self,
-    m1: Int32Array.of(mix(T.Wm1, w), mix(T.Bm1, b), mix(T.Shapem1, shape), mix(T.Cm1a, c1), mix(T.Cm1b, c2), mix(T.Cm1c, c3), mix(T.Trigm1, trig)),
-    p1: Int32Array.of(mix(T.Wp1, w), mix(T.Bp1, b), mix(T.Shapep1, shape), mix(T.Cp1a, c1), mix(T.Cp1b, c2), mix(T.Cp1c, c3), mix(T.Trigp1, trig), mix(T.Nisbap1, nisba)),
-    m2: Int32Array.of(mix(T.Wm2, w), mix(T.Cm2, c2), mix(T.Trigm2, trig)),
-    p2: Int32Array.of(mix(T.Wp2, w), mix(T.Cp2, c2)),
+    self: selfAll,
+    m1: Int32Array.of(mix(T.Wm1, w), mix(T.Bm1, b), mix(T.Shapem1, shape), mix(T.Cm1a, c1), mix(T.Cm1b, c2), mix(T.Cm1c, c3), mix(T.Trigm1, trig), mix(T.Memm1, memW[0]), mix(T.MemBm1, memB[0])),
+    p1: Int32Array.of(mix(T.Wp1, w), mix(T.Bp1, b), mix(T.Shapep1, shape), mix(T.Cp1a, c1), mix(T.Cp1b, c2), mix(T.Cp1c, c3), mix(T.Trigp1, trig), mix(T.Nisbap1, nisba), mix(T.Memp1, memW[0]), mix(T.MemBp1, memB[0])),
+    m2: Int32Array.of(mix(T.Wm2, w), mix(T.Cm2, c2), mix(T.Trigm2, trig), mix(T.Memm2, memW[0])),
+    p2: Int32Array.of(mix(T.Wp2, w), mix(T.Cp2, c2), mix(T.Memp2, memW[0])),
     key: bare.length >= 2 && isAr ? bare : shape >> 4 === 2 ? f : '',
+    nameStart: mem !== null && (mem.startsName(f) || (sp.base !== f && mem.startsName(sp.base))) ? 1 : 0,
     sums: [],
   };
   if (cache.size >= CACHE_MAX) cache.clear();
@@ -161,16 +188,17 @@ export const EDGE: WordInfo = {
   shape: -1,
   trig: -2,
   self: new Int32Array(0),
-  m1: Int32Array.of(mix(T.Wm1, NONE), mix(T.Bm1, NONE), mix(T.Shapem1, -1), mix(T.Cm1a, -2), mix(T.Cm1b, -2), mix(T.Cm1c, -2), mix(T.Trigm1, -2)),
-  p1: Int32Array.of(mix(T.Wp1, NONE), mix(T.Bp1, NONE), mix(T.Shapep1, -1), mix(T.Cp1a, -2), mix(T.Cp1b, -2), mix(T.Cp1c, -2), mix(T.Trigp1, -2), mix(T.Nisbap1, -1)),
-  m2: Int32Array.of(mix(T.Wm2, NONE), mix(T.Cm2, -2), mix(T.Trigm2, -2)),
-  p2: Int32Array.of(mix(T.Wp2, NONE), mix(T.Cp2, -2)),
+  m1: Int32Array.of(mix(T.Wm1, NONE), mix(T.Bm1, NONE), mix(T.Shapem1, -1), mix(T.Cm1a, -2), mix(T.Cm1b, -2), mix(T.Cm1c, -2), mix(T.Trigm1, -2), mix(T.Memm1, -2), mix(T.MemBm1, -2)),
+  p1: Int32Array.of(mix(T.Wp1, NONE), mix(T.Bp1, NONE), mix(T.Shapep1, -1), mix(T.Cp1a, -2), mix(T.Cp1b, -2), mix(T.Cp1c, -2), mix(T.Trigp1, -2), mix(T.Nisbap1, -1), mix(T.Memp1, -2), mix(T.MemBp1, -2)),
+  m2: Int32Array.of(mix(T.Wm2, NONE), mix(T.Cm2, -2), mix(T.Trigm2, -2), mix(T.Memm2, -2)),
+  p2: Int32Array.of(mix(T.Wp2, NONE), mix(T.Cp2, -2), mix(T.Memp2, -2)),
   key: '',
+  nameStart: 0,
   sums: [],
 };
 
 /** Number of per-token context features (see contextFeatures). */
-export const N_CONTEXT = 12;
+export const N_CONTEXT = 16;
 
 /** A sentence as the decoder sees it: per-word blocks plus per-token context features (n × N_CONTEXT). */
 export interface SentenceParts {
@@ -178,26 +206,35 @@ export interface SentenceParts {
   context: Int32Array;
   /** 1 where the token and its ±2 neighbours have no gazetteer match (context features 0..5 then equal ZERO_GAZ) */
   gazZero: Uint8Array;
+  /** 1 where also the token and its ±1 neighbours match no remembered entity string (slots 11..14 = ZERO_NAMES) */
+  namesZero: Uint8Array;
 }
 
 /** The gazetteer context features (slots 0..5) of a token with no gazetteer match within ±2 (the common case). */
 export const ZERO_GAZ: Int32Array = Int32Array.of(mix(T.G0, 0), mix(T.Gm1, 0), mix(T.Gp1, 0), mix(T.Gm2, 0), mix(T.Gp2, 0), mix(T.G0Gp1, 0));
-/** The position feature (slot 11) by code 0..3. */
+/** The remembered-name context features (slots 11..14) of a token with no match within ±1 and no gazetteer match. */
+export const ZERO_NAMES: Int32Array = Int32Array.of(mix(T.MG0, 0), mix(T.MGm1, 0), mix(T.MGp1, 0), mix(T.MG0G0, 0));
+/** The position feature (the last slot) by code 0..3. */
 export const POS_FEATURES: Int32Array = Int32Array.of(mix(T.Pos, 0), mix(T.Pos, 1), mix(T.Pos, 2), mix(T.Pos, 3));
 
 export function sentenceParts(lex: Lexicon, words: readonly string[]): SentenceParts {
   const n = words.length;
   const infos = new Array<WordInfo>(n);
   for (let i = 0; i < n; i++) infos[i] = wordInfo(lex, words[i]);
-  const gaz = gazetteerTags(
-    lex,
-    infos.map((x) => x.folded),
-    infos.map((x) => x.base),
-  );
+  const gazFolded = infos.map((x) => x.folded);
+  const gazBases = infos.map((x) => x.base);
+  const gaz = gazetteerTags(lex, gazFolded, gazBases);
+  const mem = activeMemory();
+  let anyStart = false;
+  const starts = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if ((starts[i] = infos[i].nameStart)) anyStart = true;
+  const names = mem && anyStart ? mem.nameTags(gazFolded, gazBases, starts) : new Uint8Array(n);
+  const namesZero = new Uint8Array(n);
   const context = new Int32Array(n * N_CONTEXT);
   const gazZero = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     gazZero[i] = i > 1 && i + 2 < n && !gaz[i - 2] && !gaz[i - 1] && !gaz[i] && !gaz[i + 1] && !gaz[i + 2] ? 1 : 0;
+    namesZero[i] = gazZero[i] && i > 0 && i + 1 < n && !names[i - 1] && !names[i] && !names[i + 1] ? 1 : 0;
     const t = infos[i];
     const m1 = i > 0 ? infos[i - 1] : EDGE;
     const p1 = i + 1 < n ? infos[i + 1] : EDGE;
@@ -215,9 +252,14 @@ export function sentenceParts(lex: Lexicon, words: readonly string[]): SentenceP
     context[o + 8] = mix(mix(T.W0Wp1, t.w), p1.w);
     context[o + 9] = mix(T.Cm1C0, m1.c2 * 4096 + t.c2);
     context[o + 10] = mix(T.C0Cp1, t.c2 * 4096 + p1.c2);
-    context[o + 11] = POS_FEATURES[i === 0 ? 0 : i === 1 ? 1 : i === n - 1 ? 3 : 2];
+    // entity strings of the training annotations (memory.ts), longest match
+    context[o + 11] = mix(T.MG0, names[i]);
+    context[o + 12] = mix(T.MGm1, i > 0 ? names[i - 1] : 256);
+    context[o + 13] = mix(T.MGp1, i + 1 < n ? names[i + 1] : 256);
+    context[o + 14] = mix(T.MG0G0, names[i] * 512 + gaz[i]);
+    context[o + N_CONTEXT - 1] = POS_FEATURES[i === 0 ? 0 : i === 1 ? 1 : i === n - 1 ? 3 : 2];
   }
-  return { infos, context, gazZero };
+  return { infos, context, gazZero, namesZero };
 }
 
 /** All features of a sentence, flattened per token (for training and for the uncached decoder). */

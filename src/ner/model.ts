@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { EDGE, N_CONTEXT, POS_FEATURES, ZERO_GAZ, type SentenceFeatures, type SentenceParts, type WordInfo } from './features.js';
+import { EDGE, N_CONTEXT, POS_FEATURES, ZERO_GAZ, ZERO_NAMES, type SentenceFeatures, type SentenceParts, type WordInfo } from './features.js';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
 export const NL = LABELS.length;
@@ -105,11 +105,13 @@ export class NerModel implements Scorer {
     let size = 1;
     while (size < keys.length * 2) size <<= 1;
     this.mask = size - 1;
-    this.slots = new Int32Array(size).fill(-1);
+    // interleaved (key, row) pairs: a probe touches one cache line, not the slot and then the key
+    this.slots = new Int32Array(2 * size).fill(-1);
     for (let k = 0; k < keys.length; k++) {
       let s = scramble(keys[k]) & this.mask;
-      while (this.slots[s] !== -1) s = (s + 1) & this.mask;
-      this.slots[s] = k;
+      while (this.slots[2 * s + 1] !== -1) s = (s + 1) & this.mask;
+      this.slots[2 * s] = keys[k] | 0;
+      this.slots[2 * s + 1] = k;
     }
   }
 
@@ -119,12 +121,12 @@ export class NerModel implements Scorer {
 
   /** Row index of a feature hash, or -1. */
   find(hash: number): number {
-    const key = hash >>> 0;
-    let s = scramble(key) & this.mask;
+    const key = hash | 0;
+    let s = scramble(hash >>> 0) & this.mask;
     for (;;) {
-      const k = this.slots[s];
+      const k = this.slots[2 * s + 1];
       if (k === -1) return -1;
-      if (this.keys[k] === key) return k;
+      if (this.slots[2 * s] === key) return k;
       s = (s + 1) & this.mask;
     }
   }
@@ -163,6 +165,7 @@ export class NerModel implements Scorer {
   }
 
   private constSums: Map<number, Float32Array> | null = null;
+  private readonly extraRows = new Map<number, number>();
 
   /** Summed weights of a fixed list of features (memoized by a caller-chosen id). */
   private sumOfFeatures(id: number, hashes: Int32Array): Float32Array {
@@ -180,10 +183,11 @@ export class NerModel implements Scorer {
 
   /** Emission scores from sentence parts (cached per-word sums) plus optional extra per-token features. */
   emissionsParts(parts: SentenceParts, extra: SentenceFeatures | null, out: Float64Array): void {
-    const { infos, context, gazZero } = parts;
+    const { infos, context, gazZero, namesZero } = parts;
     const n = infos.length;
     const w = this.weights;
     const zeroGaz = this.sumOfFeatures(-1, ZERO_GAZ);
+    const zeroNames = this.sumOfFeatures(-2, ZERO_NAMES);
     const posSums = [0, 1, 2, 3].map((p) => this.sumOfFeatures(p, POS_FEATURES.subarray(p, p + 1)));
     for (let i = 0; i < n; i++) {
       const o = i * NL;
@@ -198,7 +202,10 @@ export class NerModel implements Scorer {
       for (let c = 0; c < NL; c++) out[o + c] += pos[c];
       if (gazZero[i]) for (let c = 0; c < NL; c++) out[o + c] += zeroGaz[c];
       const from = i * N_CONTEXT + (gazZero[i] ? 6 : 0);
-      for (let k = from; k < (i + 1) * N_CONTEXT - 1; k++) {
+      // slots 11..14 (remembered names) are constant where nothing matched nearby
+      const to = namesZero[i] ? i * N_CONTEXT + 11 : (i + 1) * N_CONTEXT - 1;
+      if (namesZero[i]) for (let c = 0; c < NL; c++) out[o + c] += zeroNames[c];
+      for (let k = from; k < to; k++) {
         const r = this.find(context[k]);
         if (r < 0) continue;
         const b = r * NL;
@@ -206,7 +213,12 @@ export class NerModel implements Scorer {
       }
       if (extra) {
         for (let j = extra.offsets[i]; j < extra.offsets[i + 1]; j++) {
-          const r = this.find(extra.feats[j]);
+          // stacked features take few distinct values: a small map stays in cache, the big table does not
+          let r = this.extraRows.get(extra.feats[j]);
+          if (r === undefined) {
+            r = this.find(extra.feats[j]);
+            if (this.extraRows.size < 65536) this.extraRows.set(extra.feats[j], r);
+          }
           if (r < 0) continue;
           const b = r * NL;
           for (let c = 0; c < NL; c++) out[o + c] += w[b + c];

@@ -9,6 +9,8 @@
  *  4. a person name extended by a following family name from the name lists (نواف الأحمد + الصباح);
  *  5. short forms: a later bare surname of a full name found in the same document is the same person.
  *  0. (first) a person's title inside a place/organization reading ends it and starts a person.
+ *  6. (last) a MISC mention that is only a currency word (ANERcorp tags دولار, يورو as MISC) is dropped:
+ *     it belongs to a money amount, not to the entities (currency list: resources/amount/currency-nouns.tsv).
  * Tags are edited in place, per sentence (BIO strings).
  */
 import { isStopword } from '../text/stopwords.js';
@@ -16,6 +18,8 @@ import { chunks } from './evaluate.js';
 import { wordInfo } from './features.js';
 import { nisbaBase } from './fold.js';
 import { gazetteerSpans, loadLexicon, TYPES, type Lexicon } from './lexicon.js';
+import { fold as foldWord } from './fold.js';
+import { readList } from '../resources.js';
 
 interface Sent {
   words: readonly string[];
@@ -195,6 +199,39 @@ function shortForms(lex: Lexicon, docSents: Sent[]): void {
   }
 }
 
+let currencyWords: Set<string> | null = null;
+
+/** Folded currency nouns (all forms, with and without the article), from the amount stage's list. */
+function currencies(): Set<string> {
+  if (currencyWords) return currencyWords;
+  currencyWords = new Set();
+  try {
+    for (const line of readList('amount', 'currency-nouns.tsv')) {
+      const form = line.split('\t')[0]?.trim();
+      if (!form || form === 'form') continue;
+      const f = foldWord(form);
+      currencyWords.add(f);
+      currencyWords.add(f.startsWith('ال') && f.length > 3 ? f.slice(2) : f);
+    }
+  } catch {
+    // the list is optional for the NER stage: without it, no mention is dropped
+  }
+  return currencyWords;
+}
+
+/** 6. MISC mentions that are a currency word (and maybe its adjective: دولار أمريكي, جنيه إسترليني). */
+function currencyMentions(s: Sent): void {
+  const cur = currencies();
+  if (!cur.size) return;
+  const isCurrency = (k: number) => cur.has(s.folded[k]) || cur.has(s.bases[k]) || cur.has(s.bares[k]);
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'MISC' || !isCurrency(c.start)) continue;
+    let ok = true;
+    for (let k = c.start + 1; k < c.end && ok; k++) ok = isCurrency(k) || /(ي|يه)$/.test(s.bares[k]);
+    if (ok) clearSpan(s.tags, c.start, c.end);
+  }
+}
+
 /** Applies the rules to a document's sentences (words and model tags); returns the edited tags. */
 export function applyRules(sentences: readonly (readonly string[])[], tags: readonly string[][]): string[][] {
   const lex = loadLexicon();
@@ -208,6 +245,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     organizations(lex, s);
     appositiveNames(lex, s);
     familyNames(lex, s);
+    currencyMentions(s);
   }
   shortForms(lex, sents);
   return sents.map((s) => s.tags);

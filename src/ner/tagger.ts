@@ -1,15 +1,16 @@
 /**
  * The trained tagger: BIO tags for sentences of words. Pass 1 tags each sentence from its own words; an
- * optional pass 2 (models/ner-context.bin.gz, trained with NER_PASS2=1) re-tags with stacked features
- * (pass-1 labels of the token, its neighbours and the other mentions of the same name nearby; context.ts).
- * It did not beat pass 1 on dev, so the committed model has pass 1 only. Models and the lexicon are loaded
- * lazily, on first use.
+ * optional pass 2 (models/ner-context.bin.gz) re-tags with stacked features (pass-1 labels of the token, its
+ * neighbours and the other mentions of the same name nearby; context.ts). Both passes also read the tag
+ * memory of the training annotations (models/ner-memory.bin.gz, memory.ts). Models, memory and the lexicon
+ * are loaded lazily, on first use.
  */
 import { existsSync } from 'node:fs';
 import { modelPath } from '../resources.js';
 import { contextExtras } from './context.js';
 import { sentenceParts } from './features.js';
 import { loadLexicon } from './lexicon.js';
+import { activeMemory } from './memory.js';
 import { LABELS, NerModel } from './model.js';
 
 export const MODEL_FILE = 'ner.bin.gz';
@@ -31,6 +32,7 @@ export function loadModel(): Models {
   if (!existsSync(path)) throw new Error(`NER model not found at ${path} (run: npm run train:ner)`);
   const second = modelPath(CONTEXT_MODEL_FILE);
   models = { first: NerModel.load(path), second: existsSync(second) ? NerModel.load(second) : null };
+  activeMemory(); // the features read it: load it with the models
   return models;
 }
 

@@ -393,13 +393,6 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
         await pushFile(f, explicit);
       }
       if (list.length === 0) summary.warnings.push({ where: inp.path, reason: 'no recognisable files (.txt .html .xml .rss .atom .json .jsonl, optionally .gz)' });
-    } else if (typeof inp.url === 'string') {
-      if (!/^https?:\/\//i.test(inp.url)) {
-        summary.read++;
-        fail(inp.url, 'not an http(s) URL');
-        continue;
-      }
-      await pushUrl(inp.url, (inp.source as string | null | undefined) ?? null);
     } else if ('content' in inp && inp.content !== undefined) {
       const c = inp.content as string | Uint8Array;
       const bytes = typeof c === 'string' ? new TextEncoder().encode(c) : c;
@@ -407,7 +400,15 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       const ct = typeof c === 'string' ? 'text/plain; charset=utf-8' : null;
       await pushContent(bytes, (inp.name as string) ?? `input[${i}]`, inp.format as InputFormat | undefined, (inp.url as string) ?? null, ct, inp.source as string | null | undefined);
     } else if (typeof inp.text === 'string') {
+      // text wins over url: a record that carries its text never triggers a fetch (its url is metadata)
       await push({ ...(inp as ArticleInput) }, `input[${i}]${inp.id ? ` (${String(inp.id)})` : ''}`);
+    } else if (typeof inp.url === 'string') {
+      if (!/^https?:\/\//i.test(inp.url)) {
+        summary.read++;
+        fail(inp.url, 'not an http(s) URL');
+        continue;
+      }
+      await pushUrl(inp.url, (inp.source as string | null | undefined) ?? null);
     } else {
       summary.read++;
       fail(`input[${i}]`, 'needs "text", "path", "url" or "content"');

@@ -285,3 +285,24 @@ describe('entities, time line and events', () => {
     expect((await s.listEvents({ status: 'planned' })).events[0]).toMatchObject({ type: 'VISIT', time: '2021-08-21' });
   });
 });
+
+describe('records that carry both text and url', () => {
+  it('stores the given text and never fetches the url (it is metadata)', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'marsad-texturl-'));
+    const s = await openStore(join(d, 'm.db'));
+    try {
+      // port 9 (discard) on loopback: a fetch would fail, so a failure here means the url was followed
+      const r = await ingestArticles(s, [
+        { id: 'tu-1', title: 'زيارة رسمية', text: 'وصل وزير الخارجية إلى عمّان في زيارة رسمية تستمر يومين.', url: 'http://127.0.0.1:9/never-fetched' },
+      ]);
+      expect(r.failed).toBe(0);
+      expect(r.added).toBe(1);
+      const a = await s.getArticle('tu-1');
+      expect(a?.url).toBe('http://127.0.0.1:9/never-fetched');
+      expect(a?.text).toContain('عمّان');
+    } finally {
+      await s.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});

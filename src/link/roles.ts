@@ -162,6 +162,17 @@ export function findRoles(ctx: RoleContext): Role[] {
   });
   return roles.sort((a, b) => a.start - b.start);
 
+  /** The title of the nearest role before `token` in its sentence (the office a counterpart shares), if any. */
+  function counterpartTitle(token: number): string | null {
+    const at = doc.tokens[token].start;
+    const si = view.sentenceOf[token];
+    const from = si >= 0 ? doc.sentences[si].start : 0;
+    for (let r = roles.length - 1; r >= 0; r--) {
+      if (roles[r].end <= at && roles[r].start >= from) return roles[r].title;
+    }
+    return null;
+  }
+
   function contextCountry(token: number, exclude: string | null = null): string | null {
     return nearestCountry(ctx.countryRefs, token, exclude) ?? dominantCountry(ctx.countryRefs);
   }
@@ -181,7 +192,8 @@ export function findRoles(ctx: RoleContext): Role[] {
         if (e.tokenStart === k || k === m.end) {
           if (e.type === 'PER') {
             if (e.tokenStart !== k) return null;
-            const title = [m.entry.title, ...extra].join(' ');
+            // نظيره = the same office elsewhere: take the title of the person it answers to, when the sentence named it
+            const title = (m.entry.kind === 'counterpart' ? counterpartTitle(start) : null) ?? [m.entry.title, ...extra].join(' ');
             const role: Role = {
               person: refOf(e, linked[ei]),
               title,

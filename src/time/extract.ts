@@ -501,18 +501,17 @@ function resolveWeekday(ctx: Ctx, isoday: number, offset: number | undefined, te
   return pub - delta;
 }
 
+/** A part of day that may open a day expression ("صباح", "مساء", "ليلة"): where the day word starts, and which part. */
+function leadingDayPart(ctx: Ctx, i: number, f: string | undefined): { j: number; ff: string | undefined; part: string | undefined } {
+  const dp = ctx.lex.dayParts.match(ctx.toks, i, f);
+  if (dp && dp.value.pre) return { j: dp.end, ff: undefined, part: dp.value.code };
+  return { j: i, ff: f, part: undefined };
+}
+
 /** [صباح|مساء|ليلة] [يوم] الجمعة [المقبل|الماضي] */
 const matchWeekday: Matcher = (ctx, i, f, plen) => {
   const toks = ctx.toks;
-  let j = i;
-  let ff: string | undefined = f;
-  let part: string | undefined;
-  const dp = ctx.lex.dayParts.match(toks, j, ff);
-  if (dp && dp.value.pre) {
-    part = dp.value.code;
-    j = dp.end;
-    ff = undefined;
-  }
+  let { j, ff, part } = leadingDayPart(ctx, i, f);
   let dayWord = false;
   if ((ff ?? toks[j]?.f) === DAY_WORD) {
     dayWord = true;
@@ -548,15 +547,7 @@ const matchWeekday: Matcher = (ctx, i, f, plen) => {
 /** اليوم، أمس، أول أمس، غدا، بعد غد، الليلة، صباح اليوم، أمس الجمعة */
 const matchDeictic: Matcher = (ctx, i, f, plen) => {
   const toks = ctx.toks;
-  let j = i;
-  let ff: string | undefined = f;
-  let part: string | undefined;
-  const dp = ctx.lex.dayParts.match(toks, j, ff);
-  if (dp && dp.value.pre) {
-    part = dp.value.code;
-    j = dp.end;
-    ff = undefined;
-  }
+  let { j, ff, part } = leadingDayPart(ctx, i, f);
   const m = ctx.lex.deictics.match(toks, j, ff);
   if (!m) return null;
   const word = ff ?? toks[j].f;

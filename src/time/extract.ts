@@ -786,8 +786,19 @@ const matchNumericDate: Matcher = (ctx, i) => {
   let [d, m, y] = parts;
   if (parts[0] >= 1000) [y, m, d] = parts;
   else if (m > 12 && d <= 12) [m, d] = [d, m]; // "4/22/1948": month first when day-first cannot be
+  const era = toks[end];
+  const hijriEra = era !== undefined && HIJRI_ERA.has(era.f);
+  // 15/3/1443 هـ: a Hijri year (marked, or in the Hijri range) converts through Umm al-Qura
+  if (hijriEra || (y >= 1300 && y <= 1500)) {
+    if (y < 1300 || y > 1500 || m < 1 || m > 12) return null;
+    const hd = hijriToDays(y, m, d);
+    if (hd === null) return null;
+    const hend = hijriEra ? end + 1 : end;
+    return cand(ctx, i, t.start, hend, 'date', formatDay(hd), 'day', true, hijriNote(ctx, i, hend), hd);
+  }
   if (y < 1800 || y > 2100 || !isValidYmd(y, m, d)) return null;
   const days = toDays(y, m, d);
+  if (era !== undefined && GREG_ERA.has(era.f)) end++; // "28/8/2021 م"
   return cand(ctx, i, t.start, end, 'date', formatDay(days), 'day', true, undefined, days);
 };
 

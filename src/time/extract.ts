@@ -186,6 +186,7 @@ function inferYear(ctx: Ctx, month: number, day: number | null, tense: 'past' | 
   const p = fromDays(ctx.pub);
   const after = month > p.m || (month === p.m && day !== null && day > p.d);
   const before = month < p.m || (month === p.m && day !== null && day < p.d);
+  if (offset === 0) return p.y; // "29 أغسطس الجاري": this year's, whatever the tense around it
   if (offset === -1) return after || (month === p.m && (day === null || day === p.d)) ? p.y - 1 : p.y; // "ديسمبر الماضي"
   if (offset === 1) return before || (month === p.m && (day === null || day === p.d)) ? p.y + 1 : p.y; // "مارس المقبل"
   if (tense === 'past' && after) return p.y - 1;
@@ -951,6 +952,8 @@ export function extractTimesFromTokens(text: string, toks: ScanToken[], publishe
   const ctx: Ctx = { text, toks, pub, lex };
   const out: TimeExpr[] = [];
   let lastDay: { endTok: number; day: number } | null = null;
+  /** index in `out` of a clock time anchored only on the publication date */
+  let pendingClock = -1;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.kind === 'p' || t.kind === 'l') continue;
@@ -973,7 +976,10 @@ export function extractTimesFromTokens(text: string, toks: ScanToken[], publishe
     if (best.kind === 'time') {
       let anchor: number | null = null;
       if (lastDay && i - lastDay.endTok <= 4) anchor = lastDay.day;
-      else if (pub !== null) anchor = pub;
+      else if (pub !== null) {
+        anchor = pub;
+        pendingClock = out.length; // "الساعة 2:57 صباح الجمعة": a day right after may still claim it
+      }
       if (anchor !== null) best.value = formatDay(anchor) + best.value;
       else {
         best.value = 'XXXX-XX-XX' + best.value;
@@ -982,7 +988,14 @@ export function extractTimesFromTokens(text: string, toks: ScanToken[], publishe
       }
     }
     const endTok = endTokOf(best);
-    if (best.day !== undefined) lastDay = { endTok, day: best.day };
+    if (best.day !== undefined) {
+      lastDay = { endTok, day: best.day };
+      const clock = pendingClock >= 0 ? out[pendingClock] : undefined;
+      if (clock && pendingClock === out.length - 1 && CLOCK_THEN_DAY.test(text.slice(clock.end, best.start))) {
+        clock.value = formatDay(best.day) + clock.value.slice(10);
+      }
+    }
+    if (best.kind !== 'time') pendingClock = -1;
     const expr: TimeExpr = {
       text: text.slice(best.start, best.end),
       start: best.start,
@@ -998,6 +1011,9 @@ export function extractTimesFromTokens(text: string, toks: ScanToken[], publishe
   }
   return out;
 }
+
+/** What may stand between a clock time and the day it belongs to: "الساعة 10 صباح [يوم] الجمعة", "… من يوم الأحد". */
+const CLOCK_THEN_DAY = /^[\s،,]*(?:من\s+)?$/;
 
 /** Time expressions of a text, resolved against `published` (YYYY-MM-DD) when given. */
 export function extractTimes(text: string, published: string | null = null): TimeExpr[] {

@@ -1,8 +1,16 @@
-import type { Stage } from '../doc.js';
+import type { Amount, Entity, Stage } from '../doc.js';
 import { extractAmounts } from './extract.js';
 
 export { extractAmounts, extractAmountsFromTokens } from './extract.js';
 export { parseArabicNumber, parseDigits } from './numbers.js';
 
-/** Fills doc.amounts (money, percentages, counts, numbers, ordinals), leaving out numbers inside doc.times. */
-export const amountStage: Stage = (doc) => ({ ...doc, amounts: extractAmounts(doc.text, doc.times) });
+/**
+ * Fills doc.amounts (money, percentages, counts, numbers, ordinals), leaving out numbers inside doc.times and
+ * ordinals that belong to a name ("عبد الله الثاني", "الحسن الثاني": a regnal number, not a quantity).
+ */
+export const amountStage: Stage = (doc) => ({ ...doc, amounts: withoutNameParts(extractAmounts(doc.text, doc.times), doc.entities) });
+
+function withoutNameParts(amounts: Amount[], entities: Entity[]): Amount[] {
+  if (entities.length === 0) return amounts;
+  return amounts.filter((a) => a.kind !== 'ordinal' || !entities.some((e) => e.type === 'PER' && a.start >= e.start && a.end <= e.end));
+}

@@ -69,6 +69,7 @@ export function numberWord(f: string): NumberWord | undefined {
 
 /** The value of a digit string (already folded to ASCII digits): "1,234" → 1234, "2.5" → 2.5, "2,5" → 2.5. */
 export function parseDigits(f: string): number | null {
+  if (f.includes('،')) f = f.replace(/،/g, ','); // the Arabic comma between digits reads like the Latin one
   if (!/^\d+(?:[.,]\d+)*$/.test(f)) return null;
   const commas = f.split(',').length - 1;
   const dots = f.split('.').length - 1;

@@ -85,79 +85,142 @@ export function decode(scorer: Scorer, sf: SentenceFeatures): Int32Array {
   return viterbi(emit, n, scorer.transitions);
 }
 
-/** A trained model, ready for decoding: an open-addressing table from feature hash to weight row. */
+/**
+ * A trained model, ready for decoding. Weights live in one open-addressing table of 24-byte slots: an int32
+ * feature hash and its 9 label weights as int16 (the on-disk quantization), so a probe that finds a feature
+ * reads its weights from the same cache line; a bit filter answers most lookups of absent features (word
+ * pairs, rare contexts) without touching the table. Emission scores are summed in quantized units and scaled
+ * once per token.
+ */
 let nextModelId = 0;
+
+/** int32 / int16 units per table slot (key, 9 weights, 1 pad) */
+const SLOT32 = 6;
+const SLOT16 = 12;
 
 export class NerModel implements Scorer {
   /** index of this model's weight sums in WordInfo.sums */
   private readonly id = nextModelId++;
-  private readonly slots: Int32Array;
+  /** the table: slot s has its key at table32[s * SLOT32] (0 = empty) and weights at table16[s * SLOT16 + 2 + c] */
+  private readonly table32: Int32Array;
+  private readonly table16: Int16Array;
   private readonly mask: number;
+  /** slot of the feature whose hash is 0 (0 marks empty slots), or -1 */
+  private readonly zeroSlot: number;
+  /** one bit per filter bucket: 0 = no feature hashes there */
+  private readonly filter: Int32Array;
+  private readonly filterShift: number;
+  /** real weight = quantized × scale */
+  readonly scale: number;
   readonly transitions: Float32Array;
+  readonly keys: Uint32Array;
+  private dense: Float32Array | null = null;
 
   constructor(
-    readonly keys: Uint32Array,
-    readonly weights: Float32Array,
+    keys: Uint32Array,
+    weights: Float32Array,
     transitions: Float32Array,
     readonly meta: Record<string, unknown> = {},
   ) {
+    this.keys = keys;
     this.transitions = transitions;
+    let maxAbs = 0;
+    for (let i = 0; i < weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(weights[i]));
+    this.scale = maxAbs > 0 ? maxAbs / 32767 : 1;
     let size = 1;
     while (size < keys.length * 2) size <<= 1;
     this.mask = size - 1;
-    // interleaved (key, row) pairs: a probe touches one cache line, not the slot and then the key
-    this.slots = new Int32Array(2 * size).fill(-1);
+    // one extra slot at the end for the hash 0
+    const buf = new ArrayBuffer((size + 1) * SLOT32 * 4);
+    this.table32 = new Int32Array(buf);
+    this.table16 = new Int16Array(buf);
+    let fbits = 10;
+    while (1 << fbits < keys.length * 16 && fbits < 26) fbits++;
+    this.filter = new Int32Array((1 << fbits) >>> 5);
+    this.filterShift = 32 - fbits;
+    let zeroSlot = -1;
     for (let k = 0; k < keys.length; k++) {
-      let s = scramble(keys[k]) & this.mask;
-      while (this.slots[2 * s + 1] !== -1) s = (s + 1) & this.mask;
-      this.slots[2 * s] = keys[k] | 0;
-      this.slots[2 * s + 1] = k;
+      const key = keys[k] | 0;
+      let s: number;
+      if (key === 0) s = zeroSlot = size;
+      else {
+        s = scramble(key >>> 0) & this.mask;
+        while (this.table32[s * SLOT32] !== 0) s = (s + 1) & this.mask;
+        this.table32[s * SLOT32] = key;
+      }
+      for (let c = 0; c < NL; c++) this.table16[s * SLOT16 + 2 + c] = Math.round(weights[k * NL + c] / this.scale);
+      const b = Math.imul(key, 0x9e3779b1) >>> this.filterShift;
+      this.filter[b >>> 5] |= 1 << (b & 31);
     }
+    this.zeroSlot = zeroSlot;
   }
 
   get size(): number {
     return this.keys.length;
   }
 
-  /** Row index of a feature hash, or -1. */
+  /** The (quantized) weights as rows in `keys` order: weights[row * NL + label]. */
+  get weights(): Float32Array {
+    if (this.dense) return this.dense;
+    const d = new Float32Array(this.keys.length * NL);
+    for (let k = 0; k < this.keys.length; k++) {
+      const at = this.slotOf(this.keys[k] | 0);
+      for (let c = 0; c < NL; c++) d[k * NL + c] = this.table16[at + c] * this.scale;
+    }
+    return (this.dense = d);
+  }
+
+  /** Row index (in `keys`) of a feature hash, or -1 (slow: tests and tools). */
   find(hash: number): number {
-    const key = hash | 0;
-    let s = scramble(hash >>> 0) & this.mask;
+    if (this.slotOf(hash | 0) < 0) return -1;
+    return this.keys.indexOf(hash >>> 0);
+  }
+
+  /** Where a feature's weights start in table16, or -1 when the model lacks it. */
+  private slotOf(key: number): number {
+    const b = Math.imul(key, 0x9e3779b1) >>> this.filterShift;
+    if ((this.filter[b >>> 5] & (1 << (b & 31))) === 0) return -1;
+    if (key === 0) return this.zeroSlot < 0 ? -1 : this.zeroSlot * SLOT16 + 2;
+    const t = this.table32;
+    let s = scramble(key >>> 0) & this.mask;
     for (;;) {
-      const k = this.slots[2 * s + 1];
-      if (k === -1) return -1;
-      if (this.slots[2 * s] === key) return k;
+      const k = t[s * SLOT32];
+      if (k === key) return s * SLOT16 + 2;
+      if (k === 0) return -1;
       s = (s + 1) & this.mask;
     }
   }
 
+  /** Emission scores of flat sentence features into `out` (zero-filled by the caller). */
   emissions(sf: SentenceFeatures, out: Float64Array): void {
     const { feats, offsets } = sf;
     const n = offsets.length - 1;
-    const w = this.weights;
+    const w = this.table16;
     for (let i = 0; i < n; i++) {
       const o = i * NL;
       for (let j = offsets[i]; j < offsets[i + 1]; j++) {
-        const r = this.find(feats[j]);
-        if (r < 0) continue;
-        const b = r * NL;
-        for (let c = 0; c < NL; c++) out[o + c] += w[b + c];
+        const at = this.slotOf(feats[j]);
+        if (at < 0) continue;
+        for (let c = 0; c < NL; c++) out[o + c] += w[at + c];
       }
+      for (let c = 0; c < NL; c++) out[o + c] *= this.scale;
       out[o] -= this.oPenalty;
     }
   }
 
-  /** Summed weights of a word's five feature blocks (self, as -1, +1, -2, +2 neighbour), cached on the word. */
+  /** Summed quantized weights of a word's five feature blocks (self, as -1, +1, -2, +2 neighbour), cached on the word. */
   private sumsOf(info: WordInfo): Float32Array {
     let s = info.sums[this.id];
     if (s) return s;
     s = new Float32Array(5 * NL);
     const blocks = [info.self, info.m1, info.p1, info.m2, info.p2];
+    const w = this.table16;
     for (let b = 0; b < 5; b++) {
-      for (const h of blocks[b]) {
-        const r = this.find(h);
-        if (r < 0) continue;
-        for (let c = 0; c < NL; c++) s[b * NL + c] += this.weights[r * NL + c];
+      const hs = blocks[b];
+      for (let j = 0; j < hs.length; j++) {
+        const at = this.slotOf(hs[j]);
+        if (at < 0) continue;
+        for (let c = 0; c < NL; c++) s[b * NL + c] += w[at + c];
       }
     }
     info.sums[this.id] = s;
@@ -165,30 +228,34 @@ export class NerModel implements Scorer {
   }
 
   private constSums: Map<number, Float32Array> | null = null;
-  private readonly extraRows = new Map<number, number>();
 
-  /** Summed weights of a fixed list of features (memoized by a caller-chosen id). */
+  /** Summed quantized weights of a fixed list of features (memoized by a caller-chosen id). */
   private sumOfFeatures(id: number, hashes: Int32Array): Float32Array {
     if (!this.constSums) this.constSums = new Map();
     let s = this.constSums.get(id);
     if (s) return s;
     s = new Float32Array(NL);
     for (const h of hashes) {
-      const r = this.find(h);
-      if (r >= 0) for (let c = 0; c < NL; c++) s[c] += this.weights[r * NL + c];
+      const at = this.slotOf(h);
+      if (at >= 0) for (let c = 0; c < NL; c++) s[c] += this.table16[at + c];
     }
     this.constSums.set(id, s);
     return s;
   }
 
-  /** Emission scores from sentence parts (cached per-word sums) plus optional extra per-token features. */
+  /** Emission scores from sentence parts (cached per-word sums) plus optional extra per-token features; `out` zero-filled. */
   emissionsParts(parts: SentenceParts, extra: SentenceFeatures | null, out: Float64Array): void {
     const { infos, context, gazZero, namesZero } = parts;
     const n = infos.length;
-    const w = this.weights;
+    const w = this.table16;
+    const scale = this.scale;
+    const penalty = this.oPenalty;
     const zeroGaz = this.sumOfFeatures(-1, ZERO_GAZ);
     const zeroNames = this.sumOfFeatures(-2, ZERO_NAMES);
-    const posSums = [0, 1, 2, 3].map((p) => this.sumOfFeatures(p, POS_FEATURES.subarray(p, p + 1)));
+    const pos0 = this.sumOfFeatures(0, POS_FEATURES.subarray(0, 1));
+    const pos1 = this.sumOfFeatures(1, POS_FEATURES.subarray(1, 2));
+    const pos2 = this.sumOfFeatures(2, POS_FEATURES.subarray(2, 3));
+    const pos3 = this.sumOfFeatures(3, POS_FEATURES.subarray(3, 4));
     for (let i = 0; i < n; i++) {
       const o = i * NL;
       const self = this.sumsOf(infos[i]);
@@ -196,35 +263,29 @@ export class NerModel implements Scorer {
       const p1 = this.sumsOf(i + 1 < n ? infos[i + 1] : EDGE);
       const m2 = this.sumsOf(i > 1 ? infos[i - 2] : EDGE);
       const p2 = this.sumsOf(i + 2 < n ? infos[i + 2] : EDGE);
-      for (let c = 0; c < NL; c++) out[o + c] += self[c] + m1[NL + c] + p1[2 * NL + c] + m2[3 * NL + c] + p2[4 * NL + c];
-      // slots 0..5 (gazetteer) are constant where nothing matched nearby; slot 11 (position) takes 4 values
-      const pos = posSums[i === 0 ? 0 : i === 1 ? 1 : i === n - 1 ? 3 : 2];
-      for (let c = 0; c < NL; c++) out[o + c] += pos[c];
+      // slots 0..5 (gazetteer) are constant where nothing matched nearby; slot 15 (position) takes 4 values
+      const pos = i === 0 ? pos0 : i === 1 ? pos1 : i === n - 1 ? pos3 : pos2;
+      for (let c = 0; c < NL; c++) out[o + c] = self[c] + m1[NL + c] + p1[2 * NL + c] + m2[3 * NL + c] + p2[4 * NL + c] + pos[c];
       if (gazZero[i]) for (let c = 0; c < NL; c++) out[o + c] += zeroGaz[c];
       const from = i * N_CONTEXT + (gazZero[i] ? 6 : 0);
       // slots 11..14 (remembered names) are constant where nothing matched nearby
       const to = namesZero[i] ? i * N_CONTEXT + 11 : (i + 1) * N_CONTEXT - 1;
       if (namesZero[i]) for (let c = 0; c < NL; c++) out[o + c] += zeroNames[c];
       for (let k = from; k < to; k++) {
-        const r = this.find(context[k]);
-        if (r < 0) continue;
-        const b = r * NL;
-        for (let c = 0; c < NL; c++) out[o + c] += w[b + c];
+        const at = this.slotOf(context[k]);
+        if (at < 0) continue;
+        for (let c = 0; c < NL; c++) out[o + c] += w[at + c];
       }
       if (extra) {
+        const ef = extra.feats;
         for (let j = extra.offsets[i]; j < extra.offsets[i + 1]; j++) {
-          // stacked features take few distinct values: a small map stays in cache, the big table does not
-          let r = this.extraRows.get(extra.feats[j]);
-          if (r === undefined) {
-            r = this.find(extra.feats[j]);
-            if (this.extraRows.size < 65536) this.extraRows.set(extra.feats[j], r);
-          }
-          if (r < 0) continue;
-          const b = r * NL;
-          for (let c = 0; c < NL; c++) out[o + c] += w[b + c];
+          const at = this.slotOf(ef[j]);
+          if (at < 0) continue;
+          for (let c = 0; c < NL; c++) out[o + c] += w[at + c];
         }
       }
-      out[o] -= this.oPenalty;
+      for (let c = 0; c < NL; c++) out[o + c] *= scale;
+      out[o] -= penalty;
     }
   }
 
@@ -243,9 +304,7 @@ export class NerModel implements Scorer {
 
   /** Serializes (quantized) to a gzip buffer. */
   toBuffer(): Buffer {
-    let maxAbs = 0;
-    for (const x of this.weights) maxAbs = Math.max(maxAbs, Math.abs(x));
-    const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+    const scale = this.scale;
     const order = Array.from(this.keys.keys()).sort((a, b) => this.keys[a] - this.keys[b]);
     const keep: number[] = [];
     for (const k of order) {

@@ -78,6 +78,7 @@ const SEP_DECIMAL = 0x2e; // .
 const SEP_COMMA = 0x2c; // ,
 const AR_DECIMAL = 0x66b; // ٫
 const AR_THOUSANDS = 0x66c; // ٬
+const AR_COMMA = 0x60c; // ، between two digits: a decimal comma (9،5 ملايين), as Arab media often type it
 const PERCENT = 0x25;
 const AR_PERCENT = 0x66a;
 const HASH = 0x23;
@@ -154,14 +155,18 @@ function emailEnd(text: string, i: number): number {
 function numberEnd(text: string, i: number): number {
   const n = text.length;
   let j = i;
+  let sawSeparator = false;
   while (j < n) {
     const c = text.charCodeAt(j);
     if (isDigit(c)) {
       j++;
       continue;
     }
-    // a separator continues the number only between two digits (1,234.5  ٢٫٥  28.8.2021)
-    if ((c === SEP_DECIMAL || c === SEP_COMMA || c === AR_DECIMAL || c === AR_THOUSANDS) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) {
+    // ، joins only a short first group: "9،5" is 9.5, but in "عام 2018،5 آلاف" the year ends at the comma
+    if (c === AR_COMMA && (j - i > 3 || sawSeparator)) break;
+    // a separator continues the number only between two digits (1,234.5  ٢٫٥  28.8.2021  5،5)
+    if ((c === SEP_DECIMAL || c === SEP_COMMA || c === AR_DECIMAL || c === AR_THOUSANDS || c === AR_COMMA) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) {
+      sawSeparator = true;
       j += 2;
       continue;
     }

@@ -70,8 +70,8 @@ export interface ScanToken {
   newClause: boolean;
 }
 
-// On folded text: Arabic letters; ASCII digits with inner , . ; Latin words; any other single character.
-const TOKEN_RE = /([\u0621-\u064a\u0671-\u06d3]+)|([0-9]+(?:[.,][0-9]+)*)|([A-Za-z]+)|(\S)/g;
+// On folded text: Arabic letters; ASCII digits with inner , . ، (9،5 = 9.5 as Arab media type it, after at most 3 digits: "عام 2018،5" is a year, then a number); Latin words; any other single character.
+const TOKEN_RE = /([\u0621-\u064a\u0671-\u06d3]+)|([0-9]{1,3}،[0-9]+|[0-9]+(?:[.,][0-9]+)*)|([A-Za-z]+)|(\S)/g;
 
 const CLAUSE_BREAK = /[.!?؟\n]/;
 

@@ -162,6 +162,26 @@ export function findRoles(ctx: RoleContext): Role[] {
   });
   return roles.sort((a, b) => a.start - b.start);
 
+  /**
+   * "وزير الخارجية" named without a country, in an article that names "وزارة الخارجية الأردنية": the minister of
+   * that ministry's country (the only such ministry named, so the reading is not a guess between two).
+   */
+  function ministryCountry(title: string): string | null {
+    const words = foldArabic(title).split(' ');
+    if (words.length < 2 || (words[0] !== 'وزير' && words[0] !== 'وزيره')) return null;
+    const ministry = 'وزاره ' + words.slice(1).join(' ');
+    let found: string | null = null;
+    for (let k = 0; k < entities.length; k++) {
+      const l = linked[k];
+      if (entities[k].type !== 'ORG' || !l.country) continue;
+      const name = foldArabic(l.canonical);
+      if (name !== ministry && !name.startsWith(ministry + ' ')) continue;
+      if (found !== null && found !== l.country) return null;
+      found = l.country;
+    }
+    return found;
+  }
+
   /** The title of the nearest role before `token` in its sentence (the office a counterpart shares), if any. */
   function counterpartTitle(token: number): string | null {
     const at = doc.tokens[token].start;
@@ -197,7 +217,7 @@ export function findRoles(ctx: RoleContext): Role[] {
             const role: Role = {
               person: refOf(e, linked[ei]),
               title,
-              of: of ?? pronounOf,
+              of: of ?? pronounOf ?? ministryCountry(title),
               text: doc.text.slice(doc.tokens[start].start, e.end),
               start: doc.tokens[start].start,
               end: e.end,

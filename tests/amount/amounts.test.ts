@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { readTsvRows } from '../support/tsv.js';
 import { extractAmounts, parseArabicNumber } from '../../src/amount/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -17,15 +17,10 @@ interface Row {
 }
 
 function readSpec(file: string): Row[] {
-  const rows: Row[] = [];
-  readFileSync(join(here, file), 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim() || line.startsWith('#') || line.startsWith('text\t')) return;
-      const [text, span, kind = '', value = '', currency = '', unit = ''] = line.split('\t');
-      rows.push({ text, span, kind, value: Number(value), currency: currency || null, unit: unit || null, line: i + 1 });
-    });
-  return rows;
+  return readTsvRows(join(here, file)).map(({ cells, line }) => {
+    const [text, span, kind = '', value = '', currency = '', unit = ''] = cells;
+    return { text, span, kind, value: Number(value), currency: currency || null, unit: unit || null, line };
+  });
 }
 
 describe('amount spec', () => {

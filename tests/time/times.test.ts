@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { readTsvRows } from '../support/tsv.js';
 import { extractTimes } from '../../src/time/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -16,15 +16,10 @@ interface Row {
 }
 
 function readSpec(file: string): Row[] {
-  const rows: Row[] = [];
-  readFileSync(join(here, file), 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim() || line.startsWith('#') || line.startsWith('text\t')) return;
-      const [text, published, span, kind = '', value = ''] = line.split('\t');
-      rows.push({ text, published: published === '-' ? null : published, span, kind, value, line: i + 1 });
-    });
-  return rows;
+  return readTsvRows(join(here, file)).map(({ cells, line }) => {
+    const [text, published, span, kind = '', value = ''] = cells;
+    return { text, published: published === '-' ? null : published, span, kind, value, line };
+  });
 }
 
 for (const file of ['times.tsv', 'families.tsv']) {

@@ -157,6 +157,22 @@ function Results({ data, query, page }: { data: SearchResult; query: URLSearchPa
   );
 }
 
+/** One facet's values, each a link that adds (or shows as active) its filter. */
+function FacetValues({ values, filter, query }: { values: Array<{ value: string; label: string; count: number }>; filter: 'entity' | 'source'; query: URLSearchParams }) {
+  return (
+    <ul>
+      {values.map((v) => (
+        <li key={v.value}>
+          <Link href={withParams(query, { [filter]: v.value })} class={query.get(filter) === v.value ? 'active' : ''}>
+            {v.label}
+          </Link>{' '}
+          <span class="count">{v.count}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Facets({ data, query }: { data: SearchResult; query: URLSearchParams }) {
   const { facets } = data;
   const months = facets.months ?? [];
@@ -176,32 +192,14 @@ function Facets({ data, query }: { data: SearchResult; query: URLSearchParams })
                 {TYPE_GROUP[type]}
               </Link>
             </h2>
-            <ul>
-              {values.slice(0, 8).map((v) => (
-                <li key={v.value}>
-                  <Link href={withParams(query, { entity: v.value })} class={query.get('entity') === v.value ? 'active' : ''}>
-                    {v.label}
-                  </Link>{' '}
-                  <span class="count">{v.count}</span>
-                </li>
-              ))}
-            </ul>
+            <FacetValues values={values.slice(0, 8)} filter="entity" query={query} />
           </section>
         );
       })}
       {facets.sources?.length > 0 && (
         <section class="facet" data-facet="source">
           <h2>المصادر</h2>
-          <ul>
-            {facets.sources.map((v) => (
-              <li key={v.value}>
-                <Link href={withParams(query, { source: v.value })} class={query.get('source') === v.value ? 'active' : ''}>
-                  {v.label}
-                </Link>{' '}
-                <span class="count">{v.count}</span>
-              </li>
-            ))}
-          </ul>
+          <FacetValues values={facets.sources} filter="source" query={query} />
         </section>
       )}
       {months.length > 0 && (

@@ -25,7 +25,7 @@ export const linkStage: Stage = (doc) => {
   const base: ArabicDoc = { ...doc, entities: sorted };
   const entities = addShortNames(base, lex);
   const withShort: ArabicDoc = entities === sorted ? base : { ...doc, entities };
-  const { mentions, countryRefs } = linkMentions(withShort, entities, lex);
+  const { mentions, countryRefs } = linkMentions(withShort, entities.map((e) => withArticle(e, doc.text)), lex);
   // a mention takes the type of what it links to: a nisba (العراقي) is a reference to the place, a surname the
   // tagger called MISC is the person; the id prefix and the type never disagree
   const linked: Entity[] = entities.map((e, k) => {
@@ -37,6 +37,23 @@ export const linkStage: Stage = (doc) => {
   const roles = findRoles({ doc: out, entities: linked, linked: mentions, countryRefs, lex });
   return { ...out, roles };
 };
+
+/**
+ * "للحرس الثوري": the span starts after لل (ل + the article's ال, whose alef the spelling drops), so the name
+ * is "الحرس الثوري" — restored for naming, while the span itself stays on the original characters.
+ */
+function withArticle(e: Entity, text: string): Entity {
+  if (e.start < 2 || text.charCodeAt(e.start - 1) !== 0x644 || text.charCodeAt(e.start - 2) !== 0x644) return e;
+  const before = e.start >= 3 ? text.charCodeAt(e.start - 3) : 32;
+  // only when لل opens the word (or follows و/ف): "الله" or "خليل" are not a clitic
+  const opens = before < 0x621 || before > 0x64a || ((before === 0x648 || before === 0x641) && (e.start < 4 || !isArabicLetter(text.charCodeAt(e.start - 4))));
+  if (!opens || e.text.startsWith('ال')) return e;
+  return { ...e, text: 'ال' + e.text };
+}
+
+function isArabicLetter(c: number): boolean {
+  return c >= 0x621 && c <= 0x64a;
+}
 
 /** An entity whose token range does not fit the tokens gets it recomputed from its offsets (never dropped). */
 function withTokenRange(e: Entity, doc: ArabicDoc): Entity {

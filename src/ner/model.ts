@@ -128,7 +128,7 @@ export class NerModel implements Scorer {
     for (let i = 0; i < weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(weights[i]));
     this.scale = maxAbs > 0 ? maxAbs / 32767 : 1;
     let size = 1;
-    while (size < keys.length * 2) size <<= 1;
+    while (size < keys.length * 1.25) size <<= 1;
     this.mask = size - 1;
     // one extra slot at the end for the hash 0
     const buf = new ArrayBuffer((size + 1) * SLOT32 * 4);

@@ -6,6 +6,7 @@
 import { emptyDoc } from '../src/doc.js';
 import { nerStage, loadModel } from '../src/ner/index.js';
 import { loadLexicon } from '../src/ner/lexicon.js';
+import { WORD_CACHE_GENERATION, wordCacheSize } from '../src/ner/features.js';
 import { textStage } from '../src/text/index.js';
 import { peakRssMb, readCorpus } from './corpus.js';
 
@@ -36,5 +37,5 @@ export async function run(): Promise<void> {
   console.log(`model + lexicon load: ${loadMs.toFixed(0)} ms`);
   console.log(`${texts.length} articles, ${tokens} tokens, ${entities} entities in ${seconds.toFixed(2)} s`);
   console.log(`NER tokens/s (tokenization + sentences + tagging + rules), one thread: ${Math.round(tokens / seconds)} wall-clock, ${Math.round(tokens / cpuSeconds)} per CPU-second`);
-  console.log(`peak memory (RSS): ${peakRssMb()} MB`);
+  console.log(`peak memory (RSS): ${peakRssMb()} MB; NER word cache: ${wordCacheSize()} words (bounded at ${2 * WORD_CACHE_GENERATION})`);
 }

@@ -8,10 +8,17 @@
  *  3. positive PMI (context distribution smoothed with α = 0.75), randomly projected to DIM dimensions;
  *  4. spherical k-means, hierarchically: K1 classes, each split into K2, each of those into K3.
  * Output: resources/ner/clusters.tsv — word, frequency, and the three nested class ids.
+ *
+ * `node dist/scripts/build-clusters.js --profiles` (npm run build:clusters -- --profiles) instead writes
+ * resources/ner/word-profiles.tsv (a minute): per word base, how often it follows a trigger word of each
+ * class (resources/ner/triggers.tsv: titles, organization heads, place heads, speech verbs) in the same
+ * corpus. A name unseen in ANERcorp is often seen there after "حزب" or "الرئيس".
  */
 import { writeFileSync } from 'node:fs';
 import { readCorpus } from '../bench/corpus.js';
 import { fold } from '../src/ner/fold.js';
+import { baseOf, loadLexicon } from '../src/ner/lexicon.js';
+import { PROFILE_CLASSES } from '../src/ner/profiles.js';
 import { clusterKey, wordPieces } from '../src/ner/wordsplit.js';
 import { resourcePath } from '../src/resources.js';
 
@@ -393,7 +400,68 @@ function kmeans(vec: Float32Array, rows: number[], k: number, rand: () => number
   return assign;
 }
 
-main().catch((err) => {
+/** Minimum number of trigger-context occurrences for a word to be listed in word-profiles.tsv. */
+const PROFILE_MIN = Number(process.env.PROFILE_MIN ?? 2);
+
+async function buildProfiles(): Promise<void> {
+  const t0 = Date.now();
+  const lex = loadLexicon();
+  const classOf = new Map<string, number>();
+  for (const [w, id] of lex.triggers) {
+    const k = PROFILE_CLASSES.indexOf(lex.triggerClasses[id] as (typeof PROFILE_CLASSES)[number]);
+    if (k >= 0) classOf.set(w, k);
+  }
+  const K = PROFILE_CLASSES.length;
+  const freq = new Map<string, number>();
+  const after = new Map<string, Int32Array>();
+  const bases = new Map<string, string>();
+  const base = (f: string) => {
+    let b = bases.get(f);
+    if (b === undefined) bases.set(f, (b = baseOf(lex, f).base));
+    return b;
+  };
+  let articles = 0;
+  for await (const a of readCorpus(LIMIT)) {
+    for (const part of [a.title, a.text]) {
+      for (const line of (part ?? '').split('\n')) {
+        let prevClass = -1;
+        for (const p of wordPieces(line)) {
+          const f = fold(p);
+          const b = clusterKey(base(f));
+          freq.set(b, (freq.get(b) ?? 0) + 1);
+          if (prevClass >= 0) {
+            let c = after.get(b);
+            if (!c) after.set(b, (c = new Int32Array(K)));
+            c[prevClass]++;
+          }
+          prevClass = classOf.get(b) ?? classOf.get(f) ?? -1;
+        }
+      }
+    }
+    articles++;
+  }
+  const rows: string[] = [];
+  for (const [w, c] of after) {
+    let tot = 0;
+    for (const x of c) tot += x;
+    if (tot < PROFILE_MIN || classOf.has(w)) continue;
+    rows.push([w, freq.get(w) ?? 0, ...c].join('\t'));
+  }
+  rows.sort();
+  const out = [
+    '# How often each word (folded, proclitics stripped, article kept) follows a trigger word of each class in the',
+    '# unlabelled multisource news corpus (Chouigui, Ben Khiroun & Elayeb, AJSE 2021; Apache-2.0). Trigger classes',
+    '# from resources/ner/triggers.tsv. Rebuild: npm run build:clusters -- --profiles (scripts/build-clusters.ts).',
+    `# Words seen fewer than ${PROFILE_MIN} times after a trigger are left out.`,
+    `# columns: word, corpus frequency, then counts after: ${PROFILE_CLASSES.join(', ')}`,
+    ['word', 'freq', ...PROFILE_CLASSES].join('\t'),
+    ...rows,
+  ];
+  writeFileSync(process.env.PROFILE_OUT ?? resourcePath('ner', 'word-profiles.tsv'), out.join('\n') + '\n');
+  console.log(`read ${articles} articles; wrote ${rows.length} word profiles in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+(process.argv.includes('--profiles') ? buildProfiles() : main()).catch((err) => {
   console.error(err);
   process.exitCode = 1;
 });

@@ -6,6 +6,7 @@
  * adjectives of known places, and a few conjunctions; and the tag memory of the training annotations
  * (memory.ts): how the word, its bare stem and its ±1/±2 neighbours were labelled, and the longest entity
  * string of the training gold starting or running through the token (jackknifed at training time).
+ * And the corpus word profile (profiles.ts): which trigger classes the word follows in the unlabelled news.
  *
  * Most features depend on ONE word only (the token itself, or the neighbour at -2/-1/+1/+2): these come in
  * per-word blocks, computed once per distinct word and cached, so the decoder can also cache their summed
@@ -17,6 +18,10 @@ import { hashRange, hashString, mix } from './hash.js';
 import { baseOf, gazetteerTags, type Lexicon } from './lexicon.js';
 import { clusterKey } from './wordsplit.js';
 import { activeMemory, MemTable, memoryCodes } from './memory.js';
+import { loadProfiles, profileCodes } from './profiles.js';
+
+/** NER_PROFILES_OFF=1: leave out the corpus word-profile features (ablation) */
+const USE_PROFILES = process.env.NER_PROFILES_OFF !== '1';
 
 /** Features of a sentence: token i's features are feats[offsets[i] .. offsets[i+1]). */
 export interface SentenceFeatures {
@@ -36,12 +41,12 @@ export interface WordInfo {
   c2: number;
   shape: number;
   trig: number;
-  /** feature hashes of the word at the token itself, and seen from the token at +1 (m1), -1 (p1), +2 (m2), -2 (p2) */
-  self: Int32Array;
-  m1: Int32Array;
-  p1: Int32Array;
-  m2: Int32Array;
-  p2: Int32Array;
+  /**
+   * feature hashes in five consecutive blocks (one allocation): the word at the token itself
+   * [0, ends[0]), and seen from the token at +1 (m1) [ends[0], ends[1]), -1 (p1), +2 (m2), -2 (p2) [.., ends[4])
+   */
+  blocks: Int32Array;
+  ends: readonly [number, number, number, number, number];
   /** name-mention key (see SentenceFeatures.keys) */
   key: string;
   /** 1 when a remembered entity string (memory.ts) starts with this word or its base */
@@ -57,6 +62,7 @@ const enum T {
   Trig0, Trigm1, Trigm2, Trigp1, Nisba0, Nisbap1, Wm1W0, W0Wp1, Cm1C0, C0Cp1, ProC0, G0Gp1, Shapem1, Shapep1,
   Bare0Freq, Trigm1C0, Pos, Pre4, Suf4, CB2, CB3, NameBare,
   Mem0, MemT0, MemB0, MemBT0, Memm1, Memp1, MemBm1, MemBp1, Memm2, Memp2, Mem0C2, MG0, MGm1, MGp1, MG0G0,
+  Prof0, ProfBest0, ProfBestm1, ProfBestp1,
 }
 
 const NONE = 0x2d2d2d2d; // value hash for "absent" (before start / after end)
@@ -79,18 +85,56 @@ function freqBucket(f: number): number {
   return 1 + Math.min(12, Math.floor(Math.log2(f)));
 }
 
-const cache = new Map<string, WordInfo>();
-const CACHE_MAX = 100_000;
+/** The five feature blocks of a word in one array (one allocation per word, not five). */
+function packBlocks(...parts: number[][]): Pick<WordInfo, 'blocks' | 'ends'> {
+  const blocks = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  const ends: number[] = [];
+  let at = 0;
+  for (const p of parts) {
+    blocks.set(p, at);
+    ends.push((at += p.length));
+  }
+  return { blocks, ends: ends as unknown as WordInfo['ends'] };
+}
+
+/**
+ * The per-word cache, in two generations so that it stays bounded over a long run yet keeps the frequent
+ * words: when the young generation is full it becomes the old one (the previous old one is dropped); a word
+ * found in the old generation moves back to the young one.
+ */
+let young = new Map<string, WordInfo>();
+let old = new Map<string, WordInfo>();
+/** words per generation: at most twice this many are cached */
+export const WORD_CACHE_GENERATION = 30_000;
 
 /** Forgets the per-word analyses (needed after the tag memory changes: training folds, tests). */
 export function clearWordCache(): void {
-  cache.clear();
+  young = new Map();
+  old = new Map();
+}
+
+/** How many words the cache holds now (tests: it must stay bounded). */
+export function wordCacheSize(): number {
+  return young.size + old.size;
+}
+
+function remember(word: string, info: WordInfo): void {
+  if (young.size >= WORD_CACHE_GENERATION) {
+    old = young;
+    young = new Map();
+  }
+  young.set(word, info);
 }
 
 /** The cached per-word analysis and feature blocks of a raw word. */
 export function wordInfo(lex: Lexicon, word: string): WordInfo {
-  let info = cache.get(word);
+  let info = young.get(word);
   if (info) return info;
+  info = old.get(word);
+  if (info) {
+    remember(word, info);
+    return info;
+  }
   const f = fold(word);
   const sp = baseOf(lex, f);
   const key = clusterKey(f);
@@ -117,7 +161,7 @@ export function wordInfo(lex: Lexicon, word: string): WordInfo {
   const c3 = cl ? cl.c3 : -1;
   const proH = hashString(sp.pro);
   const bareH = unk && memB[0] === -1 ? UNK_W : hashString(bare);
-  const self = Int32Array.of(
+  const self = [
     T.Bias,
     mix(T.W0, w),
     mix(T.B0, b),
@@ -146,14 +190,21 @@ export function wordInfo(lex: Lexicon, word: string): WordInfo {
     mix(T.CB3, sp.base !== f ? (lex.clusters.get(sp.base)?.c3 ?? -1) : -3),
     // single-word name lists, on the bare form (الكاظمي → كاظمي)
     mix(T.NameBare, (lex.personNames.has(bare) || lex.personNames.has(sp.base) ? 1 : 0) + (lex.places.has(bare) || lex.places.has(sp.base) ? 2 : 0)),
-  );
+  ];
   const isAr = shape >> 4 === 3;
   const memSelf: number[] = [mix(T.Mem0, memW[0]), mix(T.MemB0, memB[0]), mix(mix(T.Mem0C2, memW[0]), c2)];
   for (let k = 1; k < memW.length; k++) memSelf.push(mix(T.MemT0, memW[k]));
   for (let k = 1; k < memB.length; k++) memSelf.push(mix(T.MemBT0, memB[k]));
-  const selfAll = new Int32Array(self.length + memSelf.length);
-  selfAll.set(self);
-  selfAll.set(memSelf, self.length);
+  // corpus word profile (profiles.ts): which trigger classes the word follows elsewhere in the news
+  const prof = USE_PROFILES ? profileCodes(loadProfiles().get(clusterKey(sp.base))) : [-1];
+  if (USE_PROFILES) {
+    memSelf.push(mix(T.ProfBest0, prof[0]));
+    for (let k = 1; k < prof.length; k++) memSelf.push(mix(T.Prof0, prof[k]));
+  }
+  const m1 = [mix(T.Wm1, w), mix(T.Bm1, b), mix(T.Shapem1, shape), mix(T.Cm1a, c1), mix(T.Cm1b, c2), mix(T.Cm1c, c3), mix(T.Trigm1, trig), mix(T.Memm1, memW[0]), mix(T.MemBm1, memB[0]), ...(USE_PROFILES ? [mix(T.ProfBestm1, prof[0])] : [])];
+  const p1 = [mix(T.Wp1, w), mix(T.Bp1, b), mix(T.Shapep1, shape), mix(T.Cp1a, c1), mix(T.Cp1b, c2), mix(T.Cp1c, c3), mix(T.Trigp1, trig), mix(T.Nisbap1, nisba), mix(T.Memp1, memW[0]), mix(T.MemBp1, memB[0]), ...(USE_PROFILES ? [mix(T.ProfBestp1, prof[0])] : [])];
+  const m2 = [mix(T.Wm2, w), mix(T.Cm2, c2), mix(T.Trigm2, trig), mix(T.Memm2, memW[0])];
+  const p2 = [mix(T.Wp2, w), mix(T.Cp2, c2), mix(T.Memp2, memW[0])];
   info = {
     folded: f,
     base: sp.base,
@@ -163,17 +214,12 @@ export function wordInfo(lex: Lexicon, word: string): WordInfo {
     c2,
     shape,
     trig,
-    self: selfAll,
-    m1: Int32Array.of(mix(T.Wm1, w), mix(T.Bm1, b), mix(T.Shapem1, shape), mix(T.Cm1a, c1), mix(T.Cm1b, c2), mix(T.Cm1c, c3), mix(T.Trigm1, trig), mix(T.Memm1, memW[0]), mix(T.MemBm1, memB[0])),
-    p1: Int32Array.of(mix(T.Wp1, w), mix(T.Bp1, b), mix(T.Shapep1, shape), mix(T.Cp1a, c1), mix(T.Cp1b, c2), mix(T.Cp1c, c3), mix(T.Trigp1, trig), mix(T.Nisbap1, nisba), mix(T.Memp1, memW[0]), mix(T.MemBp1, memB[0])),
-    m2: Int32Array.of(mix(T.Wm2, w), mix(T.Cm2, c2), mix(T.Trigm2, trig), mix(T.Memm2, memW[0])),
-    p2: Int32Array.of(mix(T.Wp2, w), mix(T.Cp2, c2), mix(T.Memp2, memW[0])),
+    ...packBlocks([...self, ...memSelf], m1, p1, m2, p2),
     key: bare.length >= 2 && isAr ? bare : shape >> 4 === 2 ? f : '',
     nameStart: mem !== null && (mem.startsName(f) || (sp.base !== f && mem.startsName(sp.base))) ? 1 : 0,
     sums: [],
   };
-  if (cache.size >= CACHE_MAX) cache.clear();
-  cache.set(word, info);
+  remember(word, info);
   return info;
 }
 
@@ -187,11 +233,13 @@ export const EDGE: WordInfo = {
   c2: -2,
   shape: -1,
   trig: -2,
-  self: new Int32Array(0),
-  m1: Int32Array.of(mix(T.Wm1, NONE), mix(T.Bm1, NONE), mix(T.Shapem1, -1), mix(T.Cm1a, -2), mix(T.Cm1b, -2), mix(T.Cm1c, -2), mix(T.Trigm1, -2), mix(T.Memm1, -2), mix(T.MemBm1, -2)),
-  p1: Int32Array.of(mix(T.Wp1, NONE), mix(T.Bp1, NONE), mix(T.Shapep1, -1), mix(T.Cp1a, -2), mix(T.Cp1b, -2), mix(T.Cp1c, -2), mix(T.Trigp1, -2), mix(T.Nisbap1, -1), mix(T.Memp1, -2), mix(T.MemBp1, -2)),
-  m2: Int32Array.of(mix(T.Wm2, NONE), mix(T.Cm2, -2), mix(T.Trigm2, -2), mix(T.Memm2, -2)),
-  p2: Int32Array.of(mix(T.Wp2, NONE), mix(T.Cp2, -2), mix(T.Memp2, -2)),
+  ...packBlocks(
+    [],
+    [mix(T.Wm1, NONE), mix(T.Bm1, NONE), mix(T.Shapem1, -1), mix(T.Cm1a, -2), mix(T.Cm1b, -2), mix(T.Cm1c, -2), mix(T.Trigm1, -2), mix(T.Memm1, -2), mix(T.MemBm1, -2)],
+    [mix(T.Wp1, NONE), mix(T.Bp1, NONE), mix(T.Shapep1, -1), mix(T.Cp1a, -2), mix(T.Cp1b, -2), mix(T.Cp1c, -2), mix(T.Trigp1, -2), mix(T.Nisbap1, -1), mix(T.Memp1, -2), mix(T.MemBp1, -2)],
+    [mix(T.Wm2, NONE), mix(T.Cm2, -2), mix(T.Trigm2, -2), mix(T.Memm2, -2)],
+    [mix(T.Wp2, NONE), mix(T.Cp2, -2), mix(T.Memp2, -2)],
+  ),
   key: '',
   nameStart: 0,
   sums: [],
@@ -270,11 +318,14 @@ export function flatten(parts: SentenceParts): SentenceFeatures {
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     offsets[i] = feats.length;
-    for (const h of infos[i].self) feats.push(h);
-    for (const h of (i > 0 ? infos[i - 1] : EDGE).m1) feats.push(h);
-    for (const h of (i + 1 < n ? infos[i + 1] : EDGE).p1) feats.push(h);
-    for (const h of (i > 1 ? infos[i - 2] : EDGE).m2) feats.push(h);
-    for (const h of (i + 2 < n ? infos[i + 2] : EDGE).p2) feats.push(h);
+    const from = (x: WordInfo, b: number) => {
+      for (let j = b === 0 ? 0 : x.ends[b - 1]; j < x.ends[b]; j++) feats.push(x.blocks[j]);
+    };
+    from(infos[i], 0);
+    from(i > 0 ? infos[i - 1] : EDGE, 1);
+    from(i + 1 < n ? infos[i + 1] : EDGE, 2);
+    from(i > 1 ? infos[i - 2] : EDGE, 3);
+    from(i + 2 < n ? infos[i + 2] : EDGE, 4);
     for (let k = 0; k < N_CONTEXT; k++) feats.push(context[i * N_CONTEXT + k]);
   }
   offsets[n] = feats.length;

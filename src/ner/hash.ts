@@ -19,9 +19,13 @@ export function hashString(s: string): number {
   return hashRange(s, 0, s.length);
 }
 
-/** Combines a running hash with one more 32-bit value (murmur3-style finalizer). */
+/** Combines a running hash with one more 32-bit value (murmur3-style finalizer). Changing it invalidates trained models. */
+export const FEATURE_HASH_VERSION = 2;
 export function mix(h: number, x: number): number {
-  h = Math.imul(h ^ x, 0x5bd1e995);
+  // multiply before combining: with a plain h ^ x, a template id and a small value cancel out across
+  // templates (mix(25, 5) === mix(26, 6)), so unrelated features shared one weight row
+  h = Math.imul(h, 0x9e3779b1) ^ x;
+  h = Math.imul(h, 0x5bd1e995);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;

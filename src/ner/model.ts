@@ -37,12 +37,24 @@ export interface Scorer {
   transitions: ArrayLike<number>;
 }
 
-/** Best label sequence (indices into LABELS). */
+/** Viterbi work arrays, grown on demand and reused (decoding allocates only the returned path). */
+let vScore = new Float64Array(64 * NL);
+let emitBuffer = new Float64Array(64 * NL);
+let vBack = new Int32Array(64 * NL);
+
+/**
+ * Best label sequence (indices into LABELS). Under BIO, an I-X label (even index ≥ 2) can only follow B-X
+ * (index - 1) or I-X itself; O and B-X can follow anything: the inner loop is specialized accordingly.
+ */
 export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>): Int32Array {
   const path = new Int32Array(n);
   if (n === 0) return path;
-  const score = new Float64Array(n * NL);
-  const back = new Int32Array(n * NL);
+  if (vScore.length < n * NL) {
+    vScore = new Float64Array(n * NL * 2);
+    vBack = new Int32Array(n * NL * 2);
+  }
+  const score = vScore;
+  const back = vBack;
   for (let c = 0; c < NL; c++) {
     score[c] = ALLOWED[NL * NL + c] ? emit[c] + trans[NL * NL + c] : -Infinity;
   }
@@ -52,12 +64,24 @@ export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>)
     for (let c = 0; c < NL; c++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < NL; p++) {
-        if (!ALLOWED[p * NL + c]) continue;
-        const s = score[prevBase + p] + trans[p * NL + c];
-        if (s > best) {
-          best = s;
-          arg = p;
+      if (c >= 2 && (c & 1) === 0) {
+        // I-X: from B-X or I-X only
+        const sb = score[prevBase + c - 1] + trans[(c - 1) * NL + c];
+        const si = score[prevBase + c] + trans[c * NL + c];
+        if (sb >= si) {
+          best = sb;
+          arg = c - 1;
+        } else {
+          best = si;
+          arg = c;
+        }
+      } else {
+        for (let p = 0; p < NL; p++) {
+          const s = score[prevBase + p] + trans[p * NL + c];
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
         }
       }
       score[base + c] = best + emit[base + c];
@@ -103,7 +127,8 @@ export class NerModel implements Scorer {
   private readonly id = nextModelId++;
   /** the table: slot s has its key at table32[s * SLOT32] (0 = empty) and weights at table16[s * SLOT16 + 2 + c] */
   private readonly table32: Int32Array;
-  private readonly table16: Int16Array;
+  /** @internal (PairedTable) */
+  readonly table16: Int16Array;
   private readonly mask: number;
   /** slot of the feature whose hash is 0 (0 marks empty slots), or -1 */
   private readonly zeroSlot: number;
@@ -177,7 +202,8 @@ export class NerModel implements Scorer {
   }
 
   /** Where a feature's weights start in table16, or -1 when the model lacks it. */
-  private slotOf(key: number): number {
+  /** @internal (PairedTable) */
+  slotOf(key: number): number {
     const b = Math.imul(key, 0x9e3779b1) >>> this.filterShift;
     if ((this.filter[b >>> 5] & (1 << (b & 31))) === 0) return -1;
     if (key === 0) return this.zeroSlot < 0 ? -1 : this.zeroSlot * SLOT16 + 2;
@@ -213,12 +239,12 @@ export class NerModel implements Scorer {
     let s = info.sums[this.id];
     if (s) return s;
     s = new Float32Array(5 * NL);
-    const blocks = [info.self, info.m1, info.p1, info.m2, info.p2];
+    const { blocks, ends } = info;
     const w = this.table16;
+    let j = 0;
     for (let b = 0; b < 5; b++) {
-      const hs = blocks[b];
-      for (let j = 0; j < hs.length; j++) {
-        const at = this.slotOf(hs[j]);
+      for (const end = ends[b]; j < end; j++) {
+        const at = this.slotOf(blocks[j]);
         if (at < 0) continue;
         for (let c = 0; c < NL; c++) s[b * NL + c] += w[at + c];
       }
@@ -243,7 +269,7 @@ export class NerModel implements Scorer {
     return s;
   }
 
-  /** Emission scores from sentence parts (cached per-word sums) plus optional extra per-token features; `out` zero-filled. */
+  /** Emission scores from sentence parts (cached per-word sums) plus optional extra per-token features (overwrites `out`). */
   emissionsParts(parts: SentenceParts, extra: SentenceFeatures | null, out: Float64Array): void {
     const { infos, context, gazZero, namesZero } = parts;
     const n = infos.length;
@@ -289,12 +315,29 @@ export class NerModel implements Scorer {
     }
   }
 
+  /** Adds the scores of extra per-token features (the stacked ones of pass 2) to finished emissions. */
+  addExtras(extra: SentenceFeatures, out: Float64Array): void {
+    const w = this.table16;
+    const scale = this.scale;
+    const ef = extra.feats;
+    const n = extra.offsets.length - 1;
+    for (let i = 0; i < n; i++) {
+      const o = i * NL;
+      for (let j = extra.offsets[i]; j < extra.offsets[i + 1]; j++) {
+        const at = this.slotOf(ef[j]);
+        if (at < 0) continue;
+        for (let c = 0; c < NL; c++) out[o + c] += w[at + c] * scale;
+      }
+    }
+  }
+
   /** Best labels of a sentence given its parts (the fast path used at run time). */
   decodeParts(parts: SentenceParts, extra: SentenceFeatures | null = null): Int32Array {
     const n = parts.infos.length;
-    const emit = new Float64Array(n * NL);
-    this.emissionsParts(parts, extra, emit);
-    return viterbi(emit, n, this.transitions);
+    // emissionsParts assigns every cell before adding to it: the shared buffer needs no clearing
+    if (emitBuffer.length < n * NL) emitBuffer = new Float64Array(n * NL * 2);
+    this.emissionsParts(parts, extra, emitBuffer);
+    return viterbi(emitBuffer, n, this.transitions);
   }
 
   /** Subtracted from every O score: trades precision for recall (tuned on dev at training time). */
@@ -360,6 +403,178 @@ export class NerModel implements Scorer {
 
   static load(path: string): NerModel {
     return NerModel.fromBuffer(readFileSync(path));
+  }
+}
+
+/**
+ * The two passes' weights in one table (run time): the stacked pass 2 shares all of pass 1's features, so
+ * one probe per feature fetches both models' weights (slot: int32 key, 9 + 9 int16 weights = 40 bytes).
+ * This halves the random memory accesses that dominate tagging. Pass 2's own (stacked) features are looked
+ * up in its model afterwards (addExtras), once pass 1 has decoded the whole text.
+ */
+const PSLOT32 = 10;
+const PSLOT16 = 20;
+
+export class PairedTable {
+  /** index of this table's weight sums in WordInfo.sums (the same counter as NerModel's: small, dense indices) */
+  private readonly id = nextModelId++;
+  private readonly table32: Int32Array;
+  private readonly table16: Int16Array;
+  private readonly mask: number;
+  private readonly zeroSlot: number;
+  private readonly filter: Int32Array;
+  private readonly filterShift: number;
+  private readonly consts = new Map<number, Float32Array>();
+
+  constructor(
+    readonly a: NerModel,
+    readonly b: NerModel,
+  ) {
+    // the union of both models' features: a's, then b's that a lacks
+    let count = a.keys.length;
+    for (let k = 0; k < b.keys.length; k++) if (a.slotOf(b.keys[k] | 0) < 0) count++;
+    let size = 1;
+    while (size < count * 1.25) size <<= 1;
+    this.mask = size - 1;
+    const buf = new ArrayBuffer((size + 1) * PSLOT32 * 4);
+    this.table32 = new Int32Array(buf);
+    this.table16 = new Int16Array(buf);
+    let fbits = 10;
+    while (1 << fbits < count * 16 && fbits < 26) fbits++;
+    this.filter = new Int32Array((1 << fbits) >>> 5);
+    this.filterShift = 32 - fbits;
+    let zeroSlot = -1;
+    for (const model of [a, b]) {
+      for (let k = 0; k < model.keys.length; k++) {
+        const key = model.keys[k] | 0;
+        if (model === b && a.slotOf(key) >= 0) continue; // already in, with a
+        let s: number;
+        if (key === 0) s = zeroSlot = size;
+        else {
+          s = scramble(key >>> 0) & this.mask;
+          while (this.table32[s * PSLOT32] !== 0) s = (s + 1) & this.mask;
+          this.table32[s * PSLOT32] = key;
+        }
+        const atA = a.slotOf(key);
+        const atB = b.slotOf(key);
+        for (let c = 0; c < NL; c++) {
+          this.table16[s * PSLOT16 + 2 + c] = atA < 0 ? 0 : a.table16[atA + c];
+          this.table16[s * PSLOT16 + 2 + NL + c] = atB < 0 ? 0 : b.table16[atB + c];
+        }
+        const f = Math.imul(key, 0x9e3779b1) >>> this.filterShift;
+        this.filter[f >>> 5] |= 1 << (f & 31);
+      }
+    }
+    this.zeroSlot = zeroSlot;
+  }
+
+  private slotOf(key: number): number {
+    const f = Math.imul(key, 0x9e3779b1) >>> this.filterShift;
+    if ((this.filter[f >>> 5] & (1 << (f & 31))) === 0) return -1;
+    if (key === 0) return this.zeroSlot < 0 ? -1 : this.zeroSlot * PSLOT16 + 2;
+    const t = this.table32;
+    let s = scramble(key >>> 0) & this.mask;
+    for (;;) {
+      const k = t[s * PSLOT32];
+      if (k === key) return s * PSLOT16 + 2;
+      if (k === 0) return -1;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  /** Both models' summed quantized weights of a word's five blocks: model a at [b*NL], model b at [(5+b)*NL]. */
+  private sumsOf(info: WordInfo): Float32Array {
+    let s = info.sums[this.id];
+    if (s) return s;
+    s = new Float32Array(10 * NL);
+    const { blocks, ends } = info;
+    const w = this.table16;
+    let j = 0;
+    for (let b = 0; b < 5; b++) {
+      for (const end = ends[b]; j < end; j++) {
+        const at = this.slotOf(blocks[j]);
+        if (at < 0) continue;
+        for (let c = 0; c < NL; c++) {
+          s[b * NL + c] += w[at + c];
+          s[(5 + b) * NL + c] += w[at + NL + c];
+        }
+      }
+    }
+    info.sums[this.id] = s;
+    return s;
+  }
+
+  private constSum(id: number, hashes: Int32Array): Float32Array {
+    let s = this.consts.get(id);
+    if (s) return s;
+    s = new Float32Array(2 * NL);
+    for (const h of hashes) {
+      const at = this.slotOf(h);
+      if (at >= 0) for (let c = 0; c < 2 * NL; c++) s[c] += this.table16[at + c];
+    }
+    this.consts.set(id, s);
+    return s;
+  }
+
+  /**
+   * Emission scores of both models from a sentence's parts (model b without its stacked features), the same
+   * numbers as a.emissionsParts(parts, null) and b.emissionsParts(parts, null). Overwrites outA and outB.
+   */
+  emissions(parts: SentenceParts, outA: Float64Array, outB: Float64Array): void {
+    const { infos, context, gazZero, namesZero } = parts;
+    const n = infos.length;
+    const w = this.table16;
+    const scaleA = this.a.scale;
+    const scaleB = this.b.scale;
+    const penA = this.a.oPenalty;
+    const penB = this.b.oPenalty;
+    const zeroGaz = this.constSum(-1, ZERO_GAZ);
+    const zeroNames = this.constSum(-2, ZERO_NAMES);
+    const pos0 = this.constSum(0, POS_FEATURES.subarray(0, 1));
+    const pos1 = this.constSum(1, POS_FEATURES.subarray(1, 2));
+    const pos2 = this.constSum(2, POS_FEATURES.subarray(2, 3));
+    const pos3 = this.constSum(3, POS_FEATURES.subarray(3, 4));
+    for (let i = 0; i < n; i++) {
+      const o = i * NL;
+      const self = this.sumsOf(infos[i]);
+      const m1 = this.sumsOf(i > 0 ? infos[i - 1] : EDGE);
+      const p1 = this.sumsOf(i + 1 < n ? infos[i + 1] : EDGE);
+      const m2 = this.sumsOf(i > 1 ? infos[i - 2] : EDGE);
+      const p2 = this.sumsOf(i + 2 < n ? infos[i + 2] : EDGE);
+      const pos = i === 0 ? pos0 : i === 1 ? pos1 : i === n - 1 ? pos3 : pos2;
+      for (let c = 0; c < NL; c++) {
+        outA[o + c] = self[c] + m1[NL + c] + p1[2 * NL + c] + m2[3 * NL + c] + p2[4 * NL + c] + pos[c];
+        outB[o + c] = self[5 * NL + c] + m1[6 * NL + c] + p1[7 * NL + c] + m2[8 * NL + c] + p2[9 * NL + c] + pos[NL + c];
+      }
+      if (gazZero[i]) {
+        for (let c = 0; c < NL; c++) {
+          outA[o + c] += zeroGaz[c];
+          outB[o + c] += zeroGaz[NL + c];
+        }
+      }
+      if (namesZero[i]) {
+        for (let c = 0; c < NL; c++) {
+          outA[o + c] += zeroNames[c];
+          outB[o + c] += zeroNames[NL + c];
+        }
+      }
+      const from = i * N_CONTEXT + (gazZero[i] ? 6 : 0);
+      const to = namesZero[i] ? i * N_CONTEXT + 11 : (i + 1) * N_CONTEXT - 1;
+      for (let k = from; k < to; k++) {
+        const at = this.slotOf(context[k]);
+        if (at < 0) continue;
+        for (let c = 0; c < NL; c++) {
+          outA[o + c] += w[at + c];
+          outB[o + c] += w[at + NL + c];
+        }
+      }
+      for (let c = 0; c < NL; c++) {
+        outA[o + c] *= scaleA;
+        outB[o + c] *= scaleB;
+      }
+      outA[o] -= penA;
+      outB[o] -= penB;
+    }
   }
 }
 

@@ -7,11 +7,12 @@
  */
 import { existsSync } from 'node:fs';
 import { modelPath } from '../resources.js';
+import { FEATURE_HASH_VERSION } from './hash.js';
 import { contextExtras } from './context.js';
 import { sentenceParts } from './features.js';
 import { loadLexicon } from './lexicon.js';
 import { activeMemory } from './memory.js';
-import { LABELS, NerModel } from './model.js';
+import { LABELS, NerModel, NL, PairedTable, viterbi } from './model.js';
 
 export const MODEL_FILE = 'ner.bin.gz';
 export const CONTEXT_MODEL_FILE = 'ner-context.bin.gz';
@@ -26,19 +27,41 @@ export interface Models {
 
 let models: Models | null = null;
 
+/** A model's features are hashes: one trained with another feature hashing would silently tag nonsense. */
+function checked(m: NerModel, path: string): NerModel {
+  const version = typeof m.meta.featureHash === 'number' ? m.meta.featureHash : 1;
+  if (version !== FEATURE_HASH_VERSION) {
+    throw new Error(`NER model ${path} uses feature hashing v${version}, this code v${FEATURE_HASH_VERSION} (run: npm run train:ner)`);
+  }
+  return m;
+}
+
 export function loadModel(): Models {
   if (models) return models;
   const path = modelPath(MODEL_FILE);
   if (!existsSync(path)) throw new Error(`NER model not found at ${path} (run: npm run train:ner)`);
   const second = modelPath(CONTEXT_MODEL_FILE);
-  models = { first: NerModel.load(path), second: existsSync(second) ? NerModel.load(second) : null };
+  models = { first: checked(NerModel.load(path), path), second: existsSync(second) ? checked(NerModel.load(second), second) : null };
   activeMemory(); // the features read it: load it with the models
+  if (models.second) pairOf(models.first, models.second); // the joint table too: its cost is part of loading
   return models;
 }
 
 /** Uses the given models instead of the committed ones (tests, training); null = back to the committed ones. */
 export function setModel(m: Models | null): void {
   models = m;
+}
+
+let firstEmit = new Float64Array(64 * NL);
+const pairs = new WeakMap<NerModel, { second: NerModel; table: PairedTable }>();
+
+/** The joint lookup table of a pass-1 / pass-2 model pair, built once per pair. */
+function pairOf(first: NerModel, second: NerModel): PairedTable {
+  const known = pairs.get(first);
+  if (known && known.second === second) return known.table;
+  const table = new PairedTable(first, second);
+  pairs.set(first, { second, table });
+  return table;
 }
 
 /**
@@ -48,15 +71,29 @@ export function setModel(m: Models | null): void {
 export function tagSentences(sentences: readonly (readonly string[])[], window = Infinity, m: Models = loadModel()): string[][] {
   const lex = loadLexicon();
   const parts = sentences.map((words) => sentenceParts(lex, words));
-  let paths = parts.map((p) => m.first.decodeParts(p));
+  let paths: Int32Array[];
   if (m.second) {
+    // both passes' base scores in one sweep (PairedTable); pass 2 adds its stacked features after pass 1
+    const pair = pairOf(m.first, m.second);
+    const second: Float64Array[] = [];
+    paths = parts.map((p) => {
+      const n = p.infos.length;
+      if (firstEmit.length < n * NL) firstEmit = new Float64Array(n * NL * 2);
+      const e2 = new Float64Array(n * NL);
+      pair.emissions(p, firstEmit, e2);
+      second.push(e2);
+      return viterbi(firstEmit, n, m.first.transitions);
+    });
     const extras = contextExtras(
       parts.map((p) => p.infos.map((x) => x.key)),
       paths,
       window,
     );
-    paths = parts.map((p, k) => m.second!.decodeParts(p, extras[k]));
-  }
+    paths = second.map((e2, k) => {
+      m.second!.addExtras(extras[k], e2);
+      return viterbi(e2, parts[k].infos.length, m.second!.transitions);
+    });
+  } else paths = parts.map((p) => m.first.decodeParts(p));
   return paths.map((p) => Array.from(p, (l) => LABELS[l]));
 }
 

@@ -2,7 +2,7 @@
  * `npm run train:ner`: trains the NER model from ../shared deterministically and writes models/ner.bin.gz.
  * Train = ANERcorp (train part) minus its last 10% of sentences (the dev set); optionally the Wojood sample
  * (GPE/LOC/FAC → LOC, ORG, PERS; other types → O). Prints dev scores after each epoch. Also rewrites the
- * resources/ner/anergazet-*.txt name lists from ../shared/data/ner/gazetteers.
+ * models/ner-gazetteer.json.gz, the ../shared/data/ner/gazetteers name lists as word keys (not the names).
  * A tag memory (src/ner/memory.ts: per word and stem, the gold labels it had; the gold entity strings) is
  * jackknifed over NER_MEMORY_FOLDS (default 10) contiguous folds of the training part, so each training
  * sentence sees only the other folds' memory; the memory of the whole training part is written to
@@ -18,13 +18,15 @@
  */
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parseConll, normalizeTag, type TaggedSentence } from '../src/ner/conll.js';
 import { evaluate, formatEvaluation, type Evaluation } from '../src/ner/evaluate.js';
 import { withContext } from '../src/ner/context.js';
 import { clearWordCache, sentenceFeatures, type SentenceFeatures } from '../src/ner/features.js';
 import { fold } from '../src/ner/fold.js';
 import { FEATURE_HASH_VERSION } from '../src/ner/hash.js';
-import { baseOf, loadLexicon, type Lexicon } from '../src/ner/lexicon.js';
+import { baseOf, GAZETTEER_KEYS_FILE, GAZETTEER_KEYS_FORMAT, loadLexicon, type GazetteerKeys, type Lexicon, type NerType } from '../src/ner/lexicon.js';
+import { nameKey } from '../src/ner/namekey.js';
 import { MEMORY_FILE, MemTable, setActiveMemory, TagMemory } from '../src/ner/memory.js';
 import { decode, LABELS, NerModel } from '../src/ner/model.js';
 import { clusterKey } from '../src/ner/wordsplit.js';
@@ -99,25 +101,34 @@ function readWojood(path: string): TaggedSentence[] {
   return out;
 }
 
-/** Rewrites resources/ner/anergazet-*.txt: the ANERGazet name lists, one name per line, deduplicated. */
-function writeGazetteers(): void {
-  for (const [src, type] of [['loc', 'places'], ['org', 'organizations'], ['pers', 'person names']] as const) {
+/**
+ * Writes models/ner-gazetteer.json.gz: the ANERGazet name lists as keys only (nameKey of each folded word),
+ * so the tagger has their membership features without the repository holding the lists themselves.
+ */
+function writeGazetteerKeys(): void {
+  const names: Partial<Record<NerType, number[][]>> = {};
+  for (const [src, type] of [['loc', 'LOC'], ['org', 'ORG'], ['pers', 'PER']] as const) {
     const path = join(SHARED, 'data', 'ner', 'gazetteers', `${src}.txt`);
     if (!existsSync(path)) continue;
-    const names = new Set<string>();
+    const seen = new Set<string>();
+    const list: number[][] = [];
     for (const line of readFileSync(path, 'utf8').split('\n')) {
       const name = line.replace(/\s+/g, ' ').trim();
-      if (!name || /^[=*]+$/.test(name) || name.length < 2) continue;
-      names.add(name);
+      if (!name || /^[=*]+$/.test(name) || name.length < 2 || name.startsWith('#')) continue;
+      const toks = name.split(' ').map(fold).filter(Boolean);
+      const id = toks.join(' ');
+      if (!toks.length || seen.has(id)) continue;
+      seen.add(id);
+      list.push(toks.map(nameKey));
     }
-    const header = [
-      `# ANERGazet ${type} (Benajiba, Rosso & Benedí Ruiz, "ANERsys", CICLing 2007; distributed with ANERcorp, CC BY-SA 4.0).`,
-      `# Derived from ../shared/data/ner/gazetteers/${src}.txt by scripts/train-ner.ts (npm run train:ner): separators dropped, deduplicated.`,
-      '# One name per line.',
-    ];
-    const file = `anergazet-${src === 'pers' ? 'per' : src}.txt`;
-    writeFileSync(resourcePath('ner', file), [...header, ...names].join('\n') + '\n');
+    names[type] = list;
   }
+  const data: GazetteerKeys = {
+    format: GAZETTEER_KEYS_FORMAT,
+    source: 'ANERGazet (Benajiba, Rosso & Benedí Ruiz, CICLing 2007; CC BY-SA 4.0), ../shared/data/ner/gazetteers, as word keys',
+    names,
+  };
+  writeFileSync(modelPath(GAZETTEER_KEYS_FILE), gzipSync(JSON.stringify(data), { level: 9 }));
 }
 
 function main(): void {
@@ -127,7 +138,11 @@ function main(): void {
     return;
   }
   const t0 = Date.now();
-  writeGazetteers();
+  writeGazetteerKeys();
+  if (process.argv.includes('--gazetteer-only')) {
+    console.log(`wrote models/${GAZETTEER_KEYS_FILE} (the model files are unchanged)`);
+    return;
+  }
   const { sentences, problems } = parseConll(readFileSync(ANERCORP, 'utf8'));
   const glued = problems.filter((p) => p.action.startsWith('split'));
   const empty = problems.filter((p) => p.action.startsWith('empty'));

@@ -3,8 +3,10 @@
  * sequences, and trigger words. Loaded once, on first use.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readList, resourcePath } from '../resources.js';
+import { gunzipSync } from 'node:zlib';
+import { modelPath, readList, resourcePath } from '../resources.js';
 import { fold, splitProclitics } from './fold.js';
+import { KeySet, nameKey } from './namekey.js';
 
 export const TYPES = ['PER', 'LOC', 'ORG', 'MISC'] as const;
 export type NerType = (typeof TYPES)[number];
@@ -17,7 +19,8 @@ export interface ClusterInfo {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** by nameKey() of the folded word */
+  next: Map<number, TrieNode>;
   /** bit per type (TYPES order) of names ending here */
   types: number;
 }
@@ -29,26 +32,36 @@ export interface Lexicon {
   triggers: Map<string, number>;
   triggerClasses: string[];
   /** folded names of places (for nisba adjectives: العراقي → العراق) */
-  places: Set<string>;
+  places: KeySet;
   /** single-word person names (given names and ANERGazet person names), folded */
-  personNames: Set<string>;
+  personNames: KeySet;
   /** given names written for Marsad (given-names.txt), folded: a high-precision list */
-  givenNames: Set<string>;
+  givenNames: KeySet;
   /** organization patterns (org-patterns.tsv): folded word → 'head' | 'descriptor' */
   orgPatterns: Map<string, string>;
   /** words frequent enough that a proclitic should not be stripped from them */
   isKnown: (w: string) => boolean;
 }
 
-/** Name-list files and the type they give; `#` lines are comments. */
+/** Our own name-list files (resources/ner/) and the type they give; `#` lines are comments. */
 export const GAZETTEER_FILES: ReadonlyArray<[file: string, type: NerType]> = [
-  ['anergazet-loc.txt', 'LOC'],
-  ['anergazet-org.txt', 'ORG'],
-  ['anergazet-per.txt', 'PER'],
   ['places.txt', 'LOC'],
   ['organizations.txt', 'ORG'],
   ['given-names.txt', 'PER'],
 ];
+
+/**
+ * The ANERGazet lists (../shared) as shipped: per type, each name as the nameKey()s of its folded words.
+ * Written by `npm run train:ner`; the names themselves stay out of the repository.
+ */
+export const GAZETTEER_KEYS_FILE = 'ner-gazetteer.json.gz';
+export const GAZETTEER_KEYS_FORMAT = 'marsad-gazetteer-keys/1';
+
+export interface GazetteerKeys {
+  format: string;
+  source: string;
+  names: Partial<Record<NerType, number[][]>>;
+}
 
 let cached: Lexicon | null = null;
 
@@ -67,24 +80,30 @@ export function loadLexicon(): Lexicon {
   const isKnown = (w: string) => (clusters.get(w)?.freq ?? 0) >= 20;
 
   const gazetteer: TrieNode = { next: new Map(), types: 0 };
-  const places = new Set<string>();
-  const personNames = new Set<string>();
-  const givenNames = new Set<string>();
+  const places = new KeySet();
+  const personNames = new KeySet();
+  const givenNames = new KeySet();
+  const addName = (keys: readonly number[], type: NerType): void => {
+    let node = gazetteer;
+    for (const k of keys) {
+      let nx = node.next.get(k);
+      if (!nx) node.next.set(k, (nx = { next: new Map(), types: 0 }));
+      node = nx;
+    }
+    node.types |= 1 << TYPES.indexOf(type);
+    if (keys.length !== 1) return;
+    if (type === 'LOC') places.addKey(keys[0]);
+    if (type === 'PER') personNames.addKey(keys[0]);
+  };
+  for (const [type, names] of Object.entries(readGazetteerKeys()?.names ?? {}) as Array<[NerType, number[][]]>) {
+    for (const keys of names) if (keys.length) addName(keys, type);
+  }
   for (const [file, type] of GAZETTEER_FILES) {
     if (!existsSync(resourcePath('ner', file))) continue;
-    const bit = 1 << TYPES.indexOf(type);
     for (const name of readList('ner', file)) {
       const toks = name.split(/\s+/).map(fold).filter(Boolean);
       if (!toks.length) continue;
-      let node = gazetteer;
-      for (const t of toks) {
-        let nx = node.next.get(t);
-        if (!nx) node.next.set(t, (nx = { next: new Map(), types: 0 }));
-        node = nx;
-      }
-      node.types |= bit;
-      if (type === 'LOC' && toks.length === 1) places.add(toks[0]);
-      if (type === 'PER' && toks.length === 1) personNames.add(toks[0]);
+      addName(toks.map(nameKey), type);
       if (file === 'given-names.txt' && toks.length === 1) givenNames.add(toks[0]);
     }
   }
@@ -119,8 +138,9 @@ export function loadLexicon(): Lexicon {
  */
 export function gazetteerTags(lex: Lexicon, folded: readonly string[], bases: readonly string[]): Uint8Array {
   const out = new Uint8Array(folded.length);
+  const keys = folded.map(nameKey);
   for (let i = 0; i < folded.length; i++) {
-    for (const first of folded[i] === bases[i] ? [folded[i]] : [folded[i], bases[i]]) {
+    for (const first of folded[i] === bases[i] ? [keys[i]] : [keys[i], nameKey(bases[i])]) {
       let node = lex.gazetteer.next.get(first);
       let j = i + 1;
       // longest end per type
@@ -128,7 +148,7 @@ export function gazetteerTags(lex: Lexicon, folded: readonly string[], bases: re
       while (node) {
         for (let t = 0; t < 4; t++) if (node.types & (1 << t)) ends[t] = j;
         if (j >= folded.length) break;
-        node = node.next.get(folded[j]);
+        node = node.next.get(keys[j]);
         j++;
       }
       for (let t = 0; t < 4; t++) {
@@ -144,10 +164,11 @@ export function gazetteerTags(lex: Lexicon, folded: readonly string[], bases: re
 /** Longest gazetteer names starting at each token: [start, end) and the bitmask of types (TYPES order). */
 export function gazetteerSpans(lex: Lexicon, folded: readonly string[], bases: readonly string[]): Array<{ start: number; end: number; types: number }> {
   const out: Array<{ start: number; end: number; types: number }> = [];
+  const keys = folded.map(nameKey);
   for (let i = 0; i < folded.length; i++) {
     let bestEnd = 0;
     let bestTypes = 0;
-    for (const first of folded[i] === bases[i] ? [folded[i]] : [folded[i], bases[i]]) {
+    for (const first of folded[i] === bases[i] ? [keys[i]] : [keys[i], nameKey(bases[i])]) {
       let node = lex.gazetteer.next.get(first);
       let j = i + 1;
       while (node) {
@@ -156,13 +177,22 @@ export function gazetteerSpans(lex: Lexicon, folded: readonly string[], bases: r
           bestEnd = j;
         }
         if (j >= folded.length) break;
-        node = node.next.get(folded[j]);
+        node = node.next.get(keys[j]);
         j++;
       }
     }
     if (bestEnd) out.push({ start: i, end: bestEnd, types: bestTypes });
   }
   return out;
+}
+
+/** The shipped ANERGazet keys, or null when the file is missing (the tagger then runs on our own lists alone). */
+export function readGazetteerKeys(): GazetteerKeys | null {
+  const path = modelPath(GAZETTEER_KEYS_FILE);
+  if (!existsSync(path)) return null;
+  const data = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as GazetteerKeys;
+  if (data.format !== GAZETTEER_KEYS_FORMAT) throw new Error(`${path}: unknown format ${String(data.format)} (run npm run train:ner)`);
+  return data;
 }
 
 /** The base form of a folded word with proclitics stripped (keeping the article), using corpus frequencies. */

@@ -132,6 +132,11 @@ export async function run(): Promise<void> {
           `database writes ${(t.writeMs / 1000).toFixed(1)} s (${(t.writeMs / Math.max(1, t.articles)).toFixed(2)} ms/article), ` +
           `reading/parsing/hashing the rest; FTS optimize ${(optMs / 1000).toFixed(1)} s`,
       );
+      const l = store.linkStats;
+      console.log(
+        `  cross-article entity resolution: ${l.newKeys} new canonical keys, ${l.merged} joined an existing entity ` +
+          `(${l.compared} candidate comparisons)`,
+      );
     }
     await store.close();
     const size = ['', '-wal'].reduce((n, ext) => n + (existsSync(dbPath + ext) ? statSync(dbPath + ext).size : 0), 0);

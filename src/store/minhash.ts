@@ -83,40 +83,62 @@ export function blobToSig(b: Buffer): Uint32Array | null {
   return out;
 }
 
-/** In-memory LSH index of signatures by article rowid. */
+/**
+ * In-memory LSH index of signatures by article rowid. It grows with the corpus (20 band keys per article), so
+ * it is kept compact: almost every band key has one article, stored as a bare number (an array only once a
+ * second one shares the key), and the signatures live in one flat typed array indexed by rowid.
+ */
 export class MinhashIndex {
-  private readonly buckets = new Map<number, number[]>();
-  private readonly sigs = new Map<number, Uint32Array>();
+  private readonly buckets = new Map<number, number | number[]>();
+  /** HASHES values per rowid; all 0xffffffff… never occurs for a real signature, 0-filled = absent */
+  private flat = new Uint32Array(HASHES * 1024);
+  private readonly present = new Set<number>();
   maxRowid = 0;
 
   add(rowid: number, sig: Uint32Array): void {
-    this.sigs.set(rowid, sig);
+    if ((rowid + 1) * HASHES > this.flat.length) {
+      const grown = new Uint32Array(Math.max((rowid + 1) * HASHES, this.flat.length * 2));
+      grown.set(this.flat);
+      this.flat = grown;
+    }
+    this.flat.set(sig, rowid * HASHES);
+    this.present.add(rowid);
     for (const k of bandKeys(sig)) {
-      const list = this.buckets.get(k);
-      if (list) list.push(rowid);
-      else this.buckets.set(k, [rowid]);
+      const cur = this.buckets.get(k);
+      if (cur === undefined) this.buckets.set(k, rowid);
+      else if (typeof cur === 'number') this.buckets.set(k, [cur, rowid]);
+      else cur.push(rowid);
     }
     if (rowid > this.maxRowid) this.maxRowid = rowid;
+  }
+
+  private similarity(sig: Uint32Array, rowid: number): number {
+    const base = rowid * HASHES;
+    let same = 0;
+    for (let k = 0; k < HASHES; k++) if (sig[k] === this.flat[base + k]) same++;
+    return same / HASHES;
   }
 
   /** The most similar stored article with estimated Jaccard ≥ threshold, or null. */
   nearest(sig: Uint32Array, threshold = NEAR_JACCARD): { rowid: number; similarity: number } | null {
     let best: { rowid: number; similarity: number } | null = null;
     const seen = new Set<number>();
+    const consider = (r: number) => {
+      if (seen.has(r)) return;
+      seen.add(r);
+      const j = this.similarity(sig, r);
+      if (j >= threshold && (!best || j > best.similarity || (j === best.similarity && r < best.rowid))) best = { rowid: r, similarity: j };
+    };
     for (const k of bandKeys(sig)) {
-      const list = this.buckets.get(k);
-      if (!list) continue;
-      for (const r of list) {
-        if (seen.has(r)) continue;
-        seen.add(r);
-        const j = jaccardEstimate(sig, this.sigs.get(r)!);
-        if (j >= threshold && (!best || j > best.similarity || (j === best.similarity && r < best.rowid))) best = { rowid: r, similarity: j };
-      }
+      const cur = this.buckets.get(k);
+      if (cur === undefined) continue;
+      if (typeof cur === 'number') consider(cur);
+      else for (const r of cur) consider(r);
     }
     return best;
   }
 
   get size(): number {
-    return this.sigs.size;
+    return this.present.size;
   }
 }

@@ -163,6 +163,29 @@ export const MIGRATIONS: string[] = [
     tokenize = 'unicode61 remove_diacritics 0'
   );
   `,
+  // 2: cross-article entity resolution (src/store/entitylink.ts). An entity's own key is entities.id; the other
+  // canonical keys bound to it (الكاظمي → the entity of مصطفى الكاظمي) are in entity_keys. Entities are filed
+  // under src/link's blockingKeys to find merge candidates; existing ones are filed by backfillEntityKeys (JS:
+  // the blocking keys come from the linker's data).
+  `
+  CREATE TABLE entity_keys (
+    key    TEXT PRIMARY KEY,
+    entity INTEGER NOT NULL REFERENCES entities(rowid)
+  ) WITHOUT ROWID;
+  CREATE INDEX entity_keys_entity ON entity_keys(entity);
+  CREATE TABLE entity_blocks (
+    block  TEXT NOT NULL,
+    entity INTEGER NOT NULL REFERENCES entities(rowid),
+    PRIMARY KEY (block, entity)
+  ) WITHOUT ROWID;
+
+  -- indexes no query uses (layers are read by article through the JSON blob, entities through
+  -- article_entities): each cost a B-tree write per mention/time/amount/role at ingest
+  DROP INDEX IF EXISTS mentions_entity;
+  DROP INDEX IF EXISTS times_article;
+  DROP INDEX IF EXISTS amounts_article;
+  DROP INDEX IF EXISTS roles_article;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -16,12 +16,13 @@ import type { ArabicDoc, EntityRef, EntityType, NewsEvent, Sentence } from '../d
 import { analyze } from '../pipeline/analyze.js';
 import { canonicalKey } from '../link/index.js';
 import { normalize, tokenize } from '../text/index.js';
-import { indexTerms, safeTerm, queryWords, isIndexed } from '../search/terms.js';
+import { indexTerms, safeTerm, queryWords, isIndexed, type IndexTerms } from '../search/terms.js';
 import { parseQuery, summarizeQuery, type ParsedQuery, type QueryItem } from '../search/query.js';
 import { boundDay, isoWeek, QueryError, toDay, toPublished, valueStartDay } from '../search/dates.js';
 import { highlightAll, makeSnippet, matcherOf } from '../search/snippet.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { MinhashIndex, minhash, sigToBlob, blobToSig } from './minhash.js';
+import { ArticleEntityContext, EntityResolver, backfillEntityKeys } from './entitylink.js';
 import type {
   AddOptions,
   AddOutcome,
@@ -142,7 +143,36 @@ interface Prepared {
   hash: string;
   published: string | null;
   day: string | null;
+  /** the analysis without its token layer (the biggest part: it is only needed for the index terms) */
   doc: ArabicDoc;
+  bodyTerms: IndexTerms;
+  titleTerms: IndexTerms;
+  /** MinHash signature (null when too short, or near-duplicate detection is off) */
+  sig: Uint32Array | null;
+  /** entities with their canonical ids */
+  entities: ArabicDoc['entities'];
+  layersBlob: Buffer;
+}
+
+/**
+ * Everything about an article that does not depend on the database, computed right after its analysis and
+ * outside the write transaction; the token layer is dropped here, so a batch holds hundreds of articles' rows,
+ * not hundreds of token arrays.
+ */
+function prepareWrite(doc: ArabicDoc, title: string, text: string, detectNear: boolean): Pick<Prepared, 'doc' | 'bodyTerms' | 'titleTerms' | 'sig' | 'entities' | 'layersBlob'> {
+  const bodyTerms = indexTerms(doc.tokens.length ? doc.tokens : tokenize(text));
+  const titleTerms = indexTerms(title);
+  const sig = detectNear ? minhash(bodyTerms.stems ? bodyTerms.stems.split(' ') : []) : null;
+  const entities = doc.entities.map((e) => ({ ...e, entity: entityIdOf(e), canonical: e.canonical ?? undefined }));
+  const layers = {
+    sentences: doc.sentences.map((s) => (s.heading ? [s.start, s.end, s.tokenStart, s.tokenEnd, 1] : [s.start, s.end, s.tokenStart, s.tokenEnd])),
+    entities,
+    times: doc.times,
+    amounts: doc.amounts,
+    roles: doc.roles,
+    events: doc.events,
+  };
+  return { doc: { ...doc, tokens: [] }, bodyTerms, titleTerms, sig, entities, layersBlob: packLayers(layers) };
 }
 
 /** The per-article data search needs in memory. */
@@ -314,6 +344,7 @@ export class SqliteStore implements Store {
   /** entity rowids whose canonical name is known to be stored (saves an UPDATE per mention) */
   private entityNamed = new Set<number>();
   private readonly pendingAliases = new Map<string, { rid: number; text: string; n: number }>();
+  private readonly pendingFts: Array<[number, string, string, string, string]> = [];
   private readonly pendingEntities = new Map<number, { n: number; articles: number; first: string | null; last: string | null }>();
   /** folded alias word → entity rowids (lazy, for entity:NAME filters) */
   private aliasWords: Map<string, Set<number>> | null = null;
@@ -379,7 +410,16 @@ export class SqliteStore implements Store {
     const outcomes: AddOutcome[] = new Array(articles.length);
     const prepared: Prepared[] = [];
     const batchHashes = new Map<string, number>();
-    const byHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?');
+    // exact duplicates already stored: one lookup for the whole batch (each statement outside a transaction
+    // opens its own read snapshot, which costs more than the index lookup itself)
+    const hashes = articles.map((a) => (a && typeof a === 'object' && typeof a.text === 'string' && a.text.trim() ? contentHash(a.text.replace(/\r\n?/g, '\n')) : null));
+    const stored = new Map<string, string>();
+    const wanted = hashes.filter((h): h is string => h !== null);
+    if (wanted.length) {
+      for (const r of this.stmt('SELECT content_hash AS h, id FROM articles WHERE content_hash IN (SELECT value FROM json_each(?))').iterate(JSON.stringify(wanted)) as Iterable<{ h: string; id: string }>) {
+        stored.set(r.h, r.id);
+      }
+    }
     for (let i = 0; i < articles.length; i++) {
       const input = articles[i];
       const origin = input?.origin ?? null;
@@ -388,10 +428,10 @@ export class SqliteStore implements Store {
         const text = typeof input.text === 'string' ? input.text.replace(/\r\n?/g, '\n') : '';
         if (!text.trim()) throw new Error('empty text');
         const title = (typeof input.title === 'string' && input.title.trim()) || fallbackTitle(text);
-        const hash = contentHash(text);
-        const dup = byHash.get(hash) as { id: string } | undefined;
-        if (dup) {
-          outcomes[i] = { status: 'duplicate', id: dup.id, of: dup.id, title, origin };
+        const hash = hashes[i] ?? contentHash(text);
+        const dupId = stored.get(hash);
+        if (dupId !== undefined) {
+          outcomes[i] = { status: 'duplicate', id: dupId, of: dupId, title, origin };
           continue;
         }
         const earlier = batchHashes.get(hash);
@@ -405,7 +445,9 @@ export class SqliteStore implements Store {
         const doc = options.docs?.[i] ?? analyze(text, { published: day });
         this.timings.analyzeMs += performance.now() - ta;
         batchHashes.set(hash, i);
-        prepared.push({ index: i, input, title: title.replace(/\s+/g, ' ').trim(), text, hash, published, day, doc });
+        const cleanTitle = title.replace(/\s+/g, ' ').trim();
+        const parts = prepareWrite(doc, cleanTitle, text, options.nearDuplicates !== false);
+        prepared.push({ index: i, input, title: cleanTitle, text, hash, published, day, ...parts });
       } catch (err) {
         outcomes[i] = { status: 'failed', id: null, reason: (err instanceof Error ? err.message : String(err)).split('\n')[0], title: input?.title ?? undefined, origin };
       }
@@ -417,6 +459,7 @@ export class SqliteStore implements Store {
         this.refreshCaches();
         for (const p of prepared) outcomes[p.index] = this.insertArticle(p, options.nearDuplicates !== false);
         this.flushEntityCounters();
+        this.flushFts();
         const dups = outcomes.filter((o) => o?.status === 'duplicate').length;
         if (dups) this.stmt(`INSERT INTO counters(name, value) VALUES('duplicates_skipped', ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value`).run(dups);
       });
@@ -433,6 +476,7 @@ export class SqliteStore implements Store {
         this.entityNamed.clear();
         this.pendingAliases.clear();
         this.pendingEntities.clear();
+        this.pendingFts.length = 0;
         this.aliasWords = null;
         throw err;
       }
@@ -449,6 +493,18 @@ export class SqliteStore implements Store {
       else result.failed++;
     }
     return result;
+  }
+
+  /**
+   * The batch's full-text rows, written LAST in the transaction. FTS5 keeps a transaction's new terms in memory
+   * and must write them out as a new index segment whenever a statement that may need a statement journal runs
+   * (an INSERT on a table with a UNIQUE key, an upsert): interleaved with the other writes, that wrote one small
+   * segment per article and then spent its time merging them. Written together, a batch makes one segment.
+   */
+  private flushFts(): void {
+    const ins = this.stmt('INSERT INTO fts(rowid, title_stem, title_norm, body_stem, body_norm) VALUES(?, ?, ?, ?, ?)');
+    for (const r of this.pendingFts) ins.run(...r);
+    this.pendingFts.length = 0;
   }
 
   /** Entity counters and alias counts gathered over a batch, written once per entity/alias at its end. */
@@ -469,24 +525,37 @@ export class SqliteStore implements Store {
     this.pendingEntities.clear();
   }
 
-  private entityRowid(id: string, type: string, canonical: string | null | undefined): number {
+  /**
+   * The entity a mention's canonical key belongs to: a key seen before maps to its entity at once (memory, then
+   * entity_keys); a new key goes through cross-article resolution (./entitylink.ts) with the article's context.
+   */
+  private entityRowid(id: string, type: string, canonical: string | null | undefined, ctx: ArticleEntityContext | null = null): number {
     let rowid = this.entityRowids.get(id);
+    if (rowid === undefined && !ctx?.unknown.has(id)) rowid = this.resolver().known(id);
     if (rowid !== undefined) {
       if (canonical && !this.entityNamed.has(rowid)) {
         this.stmt('UPDATE entities SET canonical = ? WHERE rowid = ? AND canonical IS NULL').run(canonical, rowid);
         this.entityNamed.add(rowid);
       }
+      this.entityRowids.set(id, rowid);
       return rowid;
     }
-    const row = this.stmt(
-      `INSERT INTO entities(id, type, canonical) VALUES(?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET canonical = coalesce(entities.canonical, excluded.canonical) RETURNING rowid, type`,
-    ).get(id, type, canonical ?? null) as { rowid: number; type: string };
-    rowid = row.rowid;
+    const bound = this.resolver().bind(id, type as EntityType, canonical, ctx);
+    rowid = bound.rowid;
     this.entityRowids.set(id, rowid);
-    if (canonical) this.entityNamed.add(rowid);
-    this.meta?.setEntityType(rowid, row.type);
+    if (canonical || !bound.created) this.entityNamed.add(rowid);
+    if (bound.created) this.meta?.setEntityType(rowid, type);
     return rowid;
+  }
+
+  private entityResolver: EntityResolver | null = null;
+  private resolver(): EntityResolver {
+    return (this.entityResolver ??= new EntityResolver(this.db));
+  }
+
+  /** cross-article linking counters since the store was opened (bench, tests) */
+  get linkStats() {
+    return this.resolver().stats;
   }
 
   private insertArticle(p: Prepared, detectNear: boolean): AddOutcome {
@@ -499,13 +568,11 @@ export class SqliteStore implements Store {
     else if (taken.get(id)) id = `${id}~${p.hash.slice(0, 8)}`;
     if (taken.get(id)) return { status: 'duplicate', id, of: id, title: p.title, origin };
 
-    const bodyTerms = indexTerms(doc.tokens.length ? doc.tokens : tokenize(p.text));
-    const titleTerms = indexTerms(p.title);
-    let sig: Uint32Array | null = null;
+    const { bodyTerms, titleTerms, entities } = p;
+    const sig = detectNear ? p.sig : null;
     let nearOf: number | null = null;
     let nearSim: number | null = null;
     if (detectNear) {
-      sig = minhash(bodyTerms.stems ? bodyTerms.stems.split(' ') : []);
       if (sig) {
         const hit = this.minhashIndex().nearest(sig);
         if (hit) {
@@ -518,20 +585,20 @@ export class SqliteStore implements Store {
     }
 
     const sourceKey = input.source ? foldName(String(input.source)).toLowerCase() || null : null;
-    const entities = doc.entities.map((e) => ({ ...e, entity: entityIdOf(e), canonical: e.canonical ?? undefined }));
-    const layers = {
-      sentences: doc.sentences.map((s) => (s.heading ? [s.start, s.end, s.tokenStart, s.tokenEnd, 1] : [s.start, s.end, s.tokenStart, s.tokenEnd])),
-      entities,
-      times: doc.times,
-      amounts: doc.amounts,
-      roles: doc.roles,
-      events: doc.events,
-    };
     // entity rows first, so the article row can carry its entity ids
     const perEntity = new Map<number, { count: number; id: string }>();
     const mentionRows: Array<[number, number, number, number | null, string]> = [];
+    // keys seen before first (they are the co-mentions new keys are judged by), then the new ones in text order
+    const ctx = new ArticleEntityContext(entities === doc.entities ? doc : { ...doc, entities });
     for (const e of entities) {
-      const rid = this.entityRowid(e.entity!, e.type, e.canonical);
+      if (ctx.rowids.has(e.entity!)) continue;
+      const known = this.entityRowids.get(e.entity!) ?? this.resolver().known(e.entity!);
+      if (known !== undefined) ctx.rowids.set(e.entity!, known);
+      else ctx.unknown.add(e.entity!);
+    }
+    for (const e of entities) {
+      const rid = this.entityRowid(e.entity!, e.type, e.canonical, ctx);
+      ctx.rowids.set(e.entity!, rid);
       const pe = perEntity.get(rid);
       if (pe) pe.count++;
       else perEntity.set(rid, { count: 1, id: e.entity! });
@@ -546,16 +613,14 @@ export class SqliteStore implements Store {
       id, p.title, p.text, input.url ?? null, input.source ?? null, sourceKey, input.author ?? null, input.place ?? null,
       input.category ?? null, origin, p.published, p.day, new Date().toISOString(), p.hash,
       sig ? sigToBlob(sig) : null, nearOf, nearSim, bodyTerms.count, perEntity.size ? entsBlob(perEntity.keys()) : null,
-      packLayers(layers),
+      p.layersBlob,
     );
     if (info.changes === 0) {
       const dup = this.stmt('SELECT id FROM articles WHERE content_hash = ?').get(p.hash) as { id: string };
       return { status: 'duplicate', id: dup.id, of: dup.id, title: p.title, origin };
     }
     const rowid = Number(info.lastInsertRowid);
-    this.stmt('INSERT INTO fts(rowid, title_stem, title_norm, body_stem, body_norm) VALUES(?, ?, ?, ?, ?)').run(
-      rowid, titleTerms.stems, titleTerms.norms, bodyTerms.stems, bodyTerms.norms,
-    );
+    this.pendingFts.push([rowid, titleTerms.stems, titleTerms.norms, bodyTerms.stems, bodyTerms.norms]);
     const insMention = this.stmt('INSERT INTO mentions(article, entity, start, end, sentence, text) VALUES(?, ?, ?, ?, ?, ?)');
     for (const [rid, start, end, sent, text] of mentionRows) {
       insMention.run(rowid, rid, start, end, sent, text);
@@ -590,7 +655,7 @@ export class SqliteStore implements Store {
     for (const a of doc.amounts) {
       insAmount.run(rowid, a.start, a.end, a.text, a.kind, Number.isFinite(a.value) ? a.value : null, a.currency ?? null, a.unit ?? null);
     }
-    const refRowid = (r: EntityRef | null | undefined) => (r && r.entity ? this.entityRowid(r.entity, r.type, r.name) : null);
+    const refRowid = (r: EntityRef | null | undefined) => (r && r.entity ? this.entityRowid(r.entity, r.type, r.name, ctx) : null);
     const insRole = this.stmt('INSERT INTO roles(article, entity, title, of, start, end, text) VALUES(?, ?, ?, ?, ?, ?, ?)');
     for (const r of doc.roles) insRole.run(rowid, refRowid(r.person), r.title, r.of ?? null, r.start, r.end, r.text);
     const insEvent = this.stmt(
@@ -716,9 +781,12 @@ export class SqliteStore implements Store {
       const t = type ?? (this.stmt('SELECT type FROM entities WHERE rowid = ?').get(rid) as { type: string } | undefined)?.type;
       return !!t && types.includes(t as EntityType);
     };
-    const byId = this.stmt('SELECT rowid, type FROM entities WHERE id = ?');
+    const byId = this.stmt(
+      `SELECT rowid, type FROM entities WHERE id = @k
+       UNION ALL SELECT e.rowid, e.type FROM entity_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key = @k LIMIT 1`,
+    );
     for (const name of names) {
-      const exact = byId.get(name) as { rowid: number; type: string } | undefined;
+      const exact = byId.get({ k: name }) as { rowid: number; type: string } | undefined;
       if (exact) {
         if (typeOk(exact.rowid, exact.type)) out.add(exact.rowid);
         continue;
@@ -731,7 +799,7 @@ export class SqliteStore implements Store {
         } catch {
           key = null; // linker data unavailable: the alias match below still works
         }
-        const hit = key ? (byId.get(key) as { rowid: number } | undefined) : undefined;
+        const hit = key ? (byId.get({ k: key }) as { rowid: number } | undefined) : undefined;
         if (hit) out.add(hit.rowid);
       }
       const f = foldName(name.replace(/^(PER|ORG|LOC|MISC):/, ''));
@@ -982,16 +1050,30 @@ export class SqliteStore implements Store {
       roles: ArabicDoc['roles'];
       events: ArabicDoc['events'];
     };
+    // the ids stored with the layers are the article's own keys; show the store's entity each one belongs to
+    // now (an article naming only الكاظمي points at the merged entity of مصطفى الكاظمي)
+    const current = this.currentEntities([
+      ...layers.entities.map((e) => e.entity ?? ''),
+      ...layers.roles.map((r) => r.person?.entity ?? ''),
+      ...layers.events.flatMap((ev) => [ev.actor?.entity ?? '', ev.target?.entity ?? '', ev.place?.entity ?? '']),
+    ]);
+    const ref = <T extends EntityRef | null | undefined>(r: T): T => {
+      const c = r && r.entity ? current.get(r.entity) : undefined;
+      return (c ? { ...r, entity: c.id, name: c.name } : r) as T;
+    };
     const doc: ArabicDoc = {
       text: a.text,
       published: a.pub_day,
       sentences: layers.sentences.map(([start, end, tokenStart, tokenEnd, heading]) => ({ start, end, tokenStart, tokenEnd, ...(heading ? { heading: true } : {}) })),
       tokens: tokenize(a.text),
-      entities: layers.entities,
+      entities: layers.entities.map((e) => {
+        const c = e.entity ? current.get(e.entity) : undefined;
+        return c ? { ...e, entity: c.id, canonical: c.name } : e;
+      }),
       times: layers.times,
       amounts: layers.amounts,
-      roles: layers.roles,
-      events: layers.events,
+      roles: layers.roles.map((r) => ({ ...r, person: ref(r.person) })),
+      events: layers.events.map((ev) => ({ ...ev, actor: ref(ev.actor), target: ref(ev.target), place: ref(ev.place) })),
     };
     const near = this.stmt('SELECT id FROM articles WHERE near_dup_of = ? ORDER BY rowid').pluck().all(a.rowid) as string[];
     return {
@@ -1010,6 +1092,20 @@ export class SqliteStore implements Store {
       nearDuplicates: near,
       doc,
     };
+  }
+
+  /** key → the stored entity's current id and name, for the keys that resolve to a different id */
+  private currentEntities(keys: string[]): Map<string, { id: string; name: string }> {
+    const out = new Map<string, { id: string; name: string }>();
+    const sel = this.stmt(
+      `SELECT e.id, coalesce(e.canonical, e.id) AS name FROM entity_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key = ?`,
+    );
+    for (const k of new Set(keys)) {
+      if (!k) continue;
+      const r = sel.get(k) as { id: string; name: string } | undefined;
+      if (r && r.id !== k) out.set(k, r);
+    }
+    return out;
   }
 
   async getArticles(ids: string[]): Promise<ArticleSummary[]> {
@@ -1169,7 +1265,8 @@ export class SqliteStore implements Store {
     const sel = `SELECT e.rowid, e.id, e.type, e.canonical, e.mentions, e.articles, e.first_seen, e.last_seen,
         coalesce(e.canonical, (SELECT alias FROM aliases WHERE entity = e.rowid ORDER BY count DESC, alias LIMIT 1), e.id) AS name
       FROM entities e`;
-    const exact = this.stmt(`${sel} WHERE e.id = ?`).get(idOrName) as EntityRowFull | undefined;
+    // any key the entity was ever known by (an article naming only الكاظمي links to the merged entity)
+    const exact = (this.stmt(`${sel} WHERE e.id = ?`).get(idOrName) ?? this.stmt(`${sel} WHERE e.rowid = (SELECT entity FROM entity_keys WHERE key = ?)`).get(idOrName)) as EntityRowFull | undefined;
     if (exact) return exact;
     const f = foldName(idOrName);
     const byAlias = this.stmt(`${sel} WHERE e.rowid IN (SELECT entity FROM aliases WHERE folded = ?) ORDER BY e.mentions DESC LIMIT 1`).get(f) as EntityRowFull | undefined;
@@ -1429,6 +1526,8 @@ function migrate(db: Database.Database, from: number): void {
   for (let v = from; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]);
+      // JS steps of a migration (data only the linker can compute)
+      if (v + 1 === 2) backfillEntityKeys(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }

@@ -5,12 +5,8 @@
  * false match is ~10^-12 per lookup.
  */
 
-const MEMO_LIMIT = 200_000;
-const memo = new Map<string, number>();
-
 export function nameKey(word: string): number {
-  let k = memo.get(word);
-  if (k !== undefined) return k;
+  // computed, not memoized: two multiply-xor lanes over a short word cost less than a Map lookup of a fresh string
   let a = 0x811c9dc5;
   let b = 0x01000193;
   for (let i = 0; i < word.length; i++) {
@@ -19,10 +15,7 @@ export function nameKey(word: string): number {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  k = (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(word, k);
-  return k;
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
 /** A set of words tested by key (`has(word)`), built from words or from shipped keys. */

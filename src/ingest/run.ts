@@ -14,7 +14,7 @@ import type { ArticleInput, IngestFailure, IngestInput, IngestOptions, IngestSum
 import { decodeBytes, gunzipIfNeeded, isGzip } from './decode.js';
 import { extractHtmlArticle } from './html.js';
 import { isFeed, parseFeed, type FeedItem } from './feed.js';
-import { parseTxt } from './txt.js';
+import { parseDateline, parseTxt } from './txt.js';
 import { recordToArticle, sniffJson } from './records.js';
 import { fetchUrl } from './fetch.js';
 
@@ -119,6 +119,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
     if (stopped()) return;
     summary.read++;
     if (forcedSource) article.source = forcedSource;
+    withDateline(article);
     batch.push({ article, where, key });
     if (batch.length >= batchSize) await flush();
   };
@@ -417,6 +418,19 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
   await flush();
   summary.elapsedMs = Date.now() - t0;
   return summary;
+}
+
+/**
+ * A page, feed item or record whose text opens with a dateline ("بيروت - رويترز:", "إيلاف من لندن:") gets its
+ * place, and its source when the input named none; what the input stated itself is never overwritten.
+ */
+function withDateline(article: ArticleInput): void {
+  if (article.place || typeof article.text !== 'string') return;
+  const first = article.text.slice(0, 200).split('\n').find((l) => l.trim()) ?? '';
+  const dl = parseDateline(first);
+  if (!dl) return;
+  article.place = dl.place;
+  if (!article.source) article.source = dl.source;
 }
 
 function hostOf(url: string): string | null {

@@ -306,3 +306,31 @@ describe('records that carry both text and url', () => {
     }
   });
 });
+
+describe('datelines in any input', () => {
+  it('takes place and source from a dateline opening an HTML page or a record, never overriding stated ones', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'marsad-dateline-'));
+    const s = await openStore(join(d, 'm.db'));
+    try {
+      const body = 'قال مسؤولون في وزارة المالية إن الحكومة أقرت موازنة جديدة تركز على دعم المشاريع الصغيرة وخفض العجز خلال العامين المقبلين. '.repeat(3);
+      const page = `<!doctype html><html><head><meta charset="utf-8"><title>موازنة جديدة</title></head><body><article><h1>موازنة جديدة</h1><p>عمّان - وكالة البتراء: ${body}</p></article></body></html>`;
+      const r = await ingestArticles(s, [
+        { content: page, name: 'page.html', format: 'html' },
+        { id: 'dl-2', text: `الرباط (و م ع) - ${body} وأضافوا أن التنفيذ يبدأ فورا.`, source: 'نشرة المغرب' },
+        { id: 'dl-3', text: `بيروت - رويترز: ${body} وتابعوا أن الخطة طموحة.`, place: 'لبنان' },
+      ]);
+      expect(r.failed).toBe(0);
+      const hits = await s.search({ q: 'موازنة', limit: 10 });
+      const page1 = hits.hits.find((h) => h.title === 'موازنة جديدة');
+      const a1 = await s.getArticle(page1!.id);
+      expect([a1?.place, a1?.source]).toEqual(['عمّان', 'وكالة البتراء']);
+      const a2 = await s.getArticle('dl-2');
+      expect([a2?.place, a2?.source]).toEqual(['الرباط', 'نشرة المغرب']);
+      const a3 = await s.getArticle('dl-3');
+      expect(a3?.place).toBe('لبنان');
+    } finally {
+      await s.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});

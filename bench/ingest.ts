@@ -23,18 +23,8 @@ import type { SqliteStore } from '../src/store/sqlite.js';
 import { emptyDoc } from '../src/doc.js';
 import { textStage } from '../src/text/index.js';
 import { queryWords } from '../src/search/terms.js';
+import { mulberry32 } from '../src/random.js';
 
-/** Deterministic PRNG (mulberry32) so every run samples the same queries. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pct(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -152,7 +142,7 @@ export async function run(): Promise<void> {
       .pluck()
       .all() as string[];
     raw.close();
-    const rand = rng(20180201);
+    const rand = mulberry32(20180201); // seeded: every run samples the same queries
     const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
     const contentWords = (title: string) => queryWords(title).filter((w) => !w.stop && w.norm.length >= 3 && /[\u0621-\u064A]/.test(w.text)).map((w) => w.text.replace(/["«»]/g, ''));
     const queries: Array<{ kind: string; q: SearchQuery }> = [];

@@ -21,6 +21,7 @@ import { baseOf, loadLexicon } from '../src/ner/lexicon.js';
 import { PROFILE_CLASSES } from '../src/ner/profiles.js';
 import { clusterKey, wordPieces } from '../src/ner/wordsplit.js';
 import { resourcePath } from '../src/resources.js';
+import { mulberry32 } from '../src/random.js';
 
 const V = Number(process.env.CLUSTER_VOCAB ?? 100_000);
 const C = Number(process.env.CLUSTER_CONTEXTS ?? 3000);
@@ -35,16 +36,6 @@ const K3 = Number(process.env.CLUSTER_K3 ?? 4);
 const ITER = Number(process.env.CLUSTER_ITER ?? 12);
 const LIMIT = Number(process.env.CLUSTER_ARTICLES ?? Infinity);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(rand: () => number): number {
   const u = Math.max(rand(), 1e-12);

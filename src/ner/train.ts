@@ -4,6 +4,7 @@
  */
 import type { SentenceFeatures } from './features.js';
 import { ALLOWED, decode, LABELS, NerModel, NL, type Scorer } from './model.js';
+import { mulberry32 } from '../random.js';
 
 export interface TrainingSentence {
   features: SentenceFeatures;
@@ -37,16 +38,6 @@ export function repairBio(tags: Int32Array): Int32Array {
   return tags;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Training-time scorer over a dense feature index (features already mapped to rows). */
 class DenseScorer implements Scorer {

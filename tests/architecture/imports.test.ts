@@ -7,6 +7,7 @@ const ROOT = resolve(__dirname, '../..');
 const LAYER: Record<string, number> = {
   'src/doc.ts': 0,
   'src/resources.ts': 0,
+  'src/random.ts': 0,
   'src/text': 1,
   'src/ner': 2,
   'src/time': 2,

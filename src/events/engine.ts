@@ -114,16 +114,17 @@ function extrasOf(doc: ArabicDoc): Extras {
 
 /** Candidate lexicon forms for a folded word, least stripped first. */
 type Candidate = { form: string; future: boolean; noun: boolean; suffix: string };
-const candidateMemo = new Map<string, Candidate[]>();
+/** per folded form, one map for words written with a final ة and one for the rest (no key strings built) */
+const candidateMemo = [new Map<string, Candidate[]>(), new Map<string, Candidate[]>()];
 
 /** candidates() of a token, keeping only forms the trigger lexicon knows (memoized: news repeats its words) */
 function triggerCandidates(lex: EventLexicon, f: string, taMarbuta: boolean): Candidate[] {
-  const key = taMarbuta ? f + '\u0000' : f;
-  let c = candidateMemo.get(key);
+  const memo = candidateMemo[taMarbuta ? 1 : 0];
+  let c = memo.get(f);
   if (!c) {
     c = candidates(f, taMarbuta).filter((x) => lex.triggers.has(x.form));
-    if (candidateMemo.size >= 200_000) candidateMemo.clear();
-    candidateMemo.set(key, c);
+    if (memo.size >= 100_000) memo.clear();
+    memo.set(f, c);
   }
   return c;
 }

@@ -39,7 +39,13 @@ function headForms(f: string): string[] {
 const headMemo = [new Map<string, Array<[string, boolean]>>(), new Map<string, Array<[string, boolean]>>(), new Map<string, Array<[string, boolean]>>()];
 
 /** The title-lexicon keys a token could open, in preference order (memoized per folded form and last letter). */
+const NO_HEADS: Array<[string, boolean]> = [];
+
 function titleHeads(f: string, raw: string, lex: LinkLexicon): Array<[string, boolean]> {
+  // every head is a suffix of f (only proclitics and ال are cut from the front), so f's last letters must end
+  // some title form: a small set that answers most tokens before the large per-word memo is consulted
+  const endings = titleEndings(lex);
+  if (!endings.codes.has(endingCode(f, endings.k))) return NO_HEADS;
   const lastCode = raw.charCodeAt(raw.length - 1);
   const last = lastCode === 0x629 ? 'ة' : lastCode === 0x647 ? 'ه' : '';
   const memo = headMemo[last === 'ة' ? 1 : last === 'ه' ? 2 : 0];
@@ -57,6 +63,26 @@ function titleHeads(f: string, raw: string, lex: LinkLexicon): Array<[string, bo
   if (memo.size >= 100_000) memo.clear();
   memo.set(f, heads);
   return heads;
+}
+
+let endingSet: { k: number; codes: Set<number> } | null = null;
+
+/** The last k letters of a word as one number (k ≤ 3: 48 bits, exact). */
+function endingCode(w: string, k: number): number {
+  const n = w.length;
+  if (n < k) return -1;
+  let code = 0;
+  for (let i = n - k; i < n; i++) code = code * 65536 + w.charCodeAt(i);
+  return code;
+}
+
+/** Endings (last k letters) of every title surface form, k = 3 or the shortest form's length. */
+function titleEndings(lex: LinkLexicon): { k: number; codes: Set<number> } {
+  if (endingSet) return endingSet;
+  const forms = [...titleSurface(lex)];
+  const k = Math.min(3, ...forms.map((w) => w.length));
+  endingSet = { k, codes: new Set(forms.map((w) => endingCode(w, k))) };
+  return endingSet;
 }
 
 let surfaceSet: Set<string> | null = null;

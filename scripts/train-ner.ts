@@ -193,29 +193,36 @@ function main(): void {
     console.log(`${label}: dev P ${(100 * e.precision).toFixed(2)} R ${(100 * e.recall).toFixed(2)} F1 ${(100 * e.f1).toFixed(2)}  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   const scoreDev = (m: NerModel, feats: SentenceFeatures[]) => evaluate(devGold, toTags(feats.map((sf) => decode(m, sf))));
 
-  // pass 1 (printing dev scores per epoch, with the O penalty used at run time)
-  const runs: NerModel[] = [];
-  for (let seed = 1; seed <= SEEDS; seed++) {
-    runs.push(
-      train(data, {
-        epochs: EPOCHS,
-        seed,
-        minCount: MIN_COUNT,
-        onEpoch: (epoch, m) => {
-          if (epoch % 5 && epoch !== EPOCHS) return;
-          m.meta.oPenalty = PENALTY;
-          report(`pass 1 (seed ${seed}) epoch ${String(epoch).padStart(2)}`, scoreDev(m, devFeatures));
-        },
-      }),
-    );
-  }
-  // several shuffles averaged into one model (a cheap ensemble)
-  const first = runs.length > 1 ? averageModels(runs) : runs[0];
-  for (const pen of [0, 10, 20, 30, 40]) {
-    first.meta.oPenalty = pen;
-    report(`pass 1, O penalty ${pen}`, scoreDev(first, devFeatures));
-  }
-  first.meta.oPenalty = PENALTY;
+  /**
+   * Several shuffles (seeds) averaged into one model — a cheap ensemble — printing dev scores every 5 epochs
+   * and for a sweep of O penalties; the model leaves with the run-time penalty set.
+   */
+  const trainAveraged = (pass: string, sentences: TrainingSentence[], devFeats: SentenceFeatures[], firstSeed: number, penalty: number, minCount?: number): NerModel => {
+    const runs: NerModel[] = [];
+    for (let seed = firstSeed; seed < firstSeed + SEEDS; seed++) {
+      runs.push(
+        train(sentences, {
+          epochs: EPOCHS,
+          seed,
+          ...(minCount !== undefined ? { minCount } : {}),
+          onEpoch: (epoch, m) => {
+            if (epoch % 5 && epoch !== EPOCHS) return;
+            m.meta.oPenalty = penalty;
+            report(`${pass} (seed ${seed}) epoch ${String(epoch).padStart(2)}`, scoreDev(m, devFeats));
+          },
+        }),
+      );
+    }
+    const model = runs.length > 1 ? averageModels(runs) : runs[0];
+    for (const pen of [0, 10, 20, 30, 40]) {
+      model.meta.oPenalty = pen;
+      report(`${pass}, O penalty ${pen}`, scoreDev(model, devFeats));
+    }
+    model.meta.oPenalty = penalty;
+    return model;
+  };
+
+  const first = trainAveraged('pass 1', data, devFeatures, 1, PENALTY, MIN_COUNT);
   let finalEval = scoreDev(first, devFeatures);
   const models: Array<[NerModel, string]> = [[first, MODEL_FILE]];
 
@@ -234,30 +241,7 @@ function main(): void {
     }
     const ctxTrain = withContext(aner.map((d) => d.features), trainPass1, CONTEXT_WINDOW);
     const devCtx = withContext(devFeatures, devFeatures.map((sf) => decode(first, sf)), CONTEXT_WINDOW);
-    // several shuffles averaged, as for pass 1
-    const seconds: NerModel[] = [];
-    for (let seed = 2; seed < 2 + SEEDS; seed++) {
-      seconds.push(
-        train(
-          aner.map((d, i) => ({ features: ctxTrain[i], gold: d.gold })),
-          {
-            epochs: EPOCHS,
-            seed,
-            onEpoch: (epoch, m) => {
-              if (epoch % 5 && epoch !== EPOCHS) return;
-              m.meta.oPenalty = PENALTY2;
-              report(`pass 2 (seed ${seed}) epoch ${String(epoch).padStart(2)}`, scoreDev(m, devCtx));
-            },
-          },
-        ),
-      );
-    }
-    const second = seconds.length > 1 ? averageModels(seconds) : seconds[0];
-    for (const pen of [0, 10, 20, 30, 40]) {
-      second.meta.oPenalty = pen;
-      report(`pass 2, O penalty ${pen}`, scoreDev(second, devCtx));
-    }
-    second.meta.oPenalty = PENALTY2;
+    const second = trainAveraged('pass 2', aner.map((d, i) => ({ features: ctxTrain[i], gold: d.gold })), devCtx, 2, PENALTY2);
     finalEval = scoreDev(second, devCtx);
     models.push([second, CONTEXT_MODEL_FILE]);
   }

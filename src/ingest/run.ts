@@ -17,6 +17,9 @@ import { isFeed, parseFeed, type FeedItem } from './feed.js';
 import { parseDateline, parseTxt } from './txt.js';
 import { recordToArticle, sniffJson } from './records.js';
 import { fetchUrl } from './fetch.js';
+import type { ArabicDoc } from '../doc.js';
+import { AnalysisPool, type AnalysisRequest } from '../pipeline/pool.js';
+import { analysisRequestOf } from '../store/request.js';
 
 /** File names recognised inside folders (others are skipped silently). */
 const KNOWN_EXT = new Set(['.txt', '.text', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom', '.json', '.jsonl', '.ndjson']);
@@ -29,6 +32,18 @@ interface Pending {
   /** ingest-log key to record once this article is committed */
   key?: string;
 }
+
+/** A batch on its way to the store: its documents may still be being analyzed by the worker pool. */
+interface InFlight {
+  items: Pending[];
+  /** ingest-log keys of inputs finished with this batch */
+  keys: string[];
+  /** pre-analyzed documents by item (undefined: the store analyzes them itself) */
+  docs?: Promise<Array<ArabicDoc | null>>;
+}
+
+/** Batches analyzed ahead of the one being written, with a worker pool: enough to keep the workers busy while a batch commits. */
+const LOOKAHEAD = 2;
 
 function extOf(file: string): { ext: string; gz: boolean } {
   let name = file.toLowerCase();
@@ -90,11 +105,16 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       fraction: totalBytes > 0 ? Math.min(1, (doneBytes + liveBytes) / totalBytes) : null,
     });
   };
-  const flush = async () => {
-    if (batch.length) {
-      const items = batch;
-      batch = [];
-      const res = await store.addArticles(items.map((p) => p.article));
+  // analysis on worker threads, started once an input proves big enough to fill a batch (a few articles are
+  // analyzed here sooner than workers could load their models); closed when the run ends, however it ends
+  const wantWorkers = Math.max(0, Math.floor(options.workers ?? 0));
+  let pool: AnalysisPool | null = null;
+  const inFlight: InFlight[] = [];
+  const commit = async (job: InFlight) => {
+    const { items } = job;
+    if (items.length) {
+      const docs = job.docs ? await job.docs : undefined;
+      const res = await store.addArticles(items.map((p) => p.article), docs ? { docs } : {});
       res.outcomes.forEach((o, i) => {
         const p = items[i];
         if (o.status === 'failed') fail(p.where, o.reason ?? 'failed');
@@ -110,9 +130,34 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
         if (items[i].key && res.outcomes[i]?.status !== 'failed') await store.markIngested(items[i].key!, { articles: 1 });
       }
     }
-    for (const k of keysAfterBatch) await store.markIngested(k);
-    keysAfterBatch = [];
+    for (const k of job.keys) await store.markIngested(k);
     progress();
+  };
+  /** Sends the batch on (to the workers, when there are any) and commits the batches whose turn has come, in order. */
+  const flush = async (final = false) => {
+    const job: InFlight = { items: batch, keys: keysAfterBatch };
+    batch = [];
+    keysAfterBatch = [];
+    if (!pool && wantWorkers > 0 && job.items.length >= batchSize) pool = new AnalysisPool(wantWorkers);
+    if (pool && job.items.length) {
+      // what is stored already is not analyzed again (a resumed run re-reads what it committed before)
+      const articles = job.items.map((p) => p.article);
+      const dups = await store.storedDuplicates(articles);
+      const requests: AnalysisRequest[] = [];
+      const at: number[] = [];
+      articles.forEach((a, i) => {
+        const r = dups[i] === null ? analysisRequestOf(a) : null;
+        if (r) (requests.push(r), at.push(i));
+      });
+      job.docs = pool.analyzeMany(requests).then((docs) => {
+        const out = new Array<ArabicDoc | null>(articles.length).fill(null);
+        at.forEach((i, k) => (out[i] = docs[k]));
+        return out;
+      });
+    }
+    inFlight.push(job);
+    const keep = final || !pool ? 0 : LOOKAHEAD;
+    while (inFlight.length > keep) await commit(inFlight.shift()!);
   };
   const stopped = () => summary.read >= limit || !!options.signal?.aborted;
   const push = async (article: ArticleInput, where: string, key?: string) => {
@@ -349,75 +394,79 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
     if (summary.read > before && batch.length) batch[batch.length - 1].key = key;
   };
 
-  // total bytes of the file inputs, for the ETA
-  const fileLists: Array<string[] | null> = inputs.map((inp) => {
-    if (inp && typeof inp === 'object' && 'path' in inp && typeof inp.path === 'string') {
-      try {
-        return walkFiles(inp.path);
-      } catch {
-        return null;
-      }
-    }
-    return null;
-  });
-  for (const list of fileLists) for (const f of list ?? []) {
-    try {
-      totalBytes += statSync(f).size;
-    } catch {
-      /* reported when reached */
-    }
-  }
-
-  for (let i = 0; i < inputs.length && !stopped(); i++) {
-    const inp = inputs[i] as IngestInput & Record<string, unknown>;
-    if (!inp || typeof inp !== 'object') {
-      summary.read++;
-      fail(`input[${i}]`, 'not an object');
-      continue;
-    }
-    if (typeof inp.path === 'string') {
-      const list = fileLists[i];
-      if (!list) {
-        let reason = 'cannot read';
+  try {
+    // total bytes of the file inputs, for the ETA
+    const fileLists: Array<string[] | null> = inputs.map((inp) => {
+      if (inp && typeof inp === 'object' && 'path' in inp && typeof inp.path === 'string') {
         try {
-          walkFiles(inp.path);
-        } catch (err) {
-          reason = errLine(err);
+          return walkFiles(inp.path);
+        } catch {
+          return null;
         }
-        summary.read++;
-        fail(inp.path, reason);
-        continue;
       }
-      const explicit = list.length === 1 && list[0] === inp.path;
-      for (const f of list) {
-        if (stopped()) break;
-        await pushFile(f, explicit);
+      return null;
+    });
+    for (const list of fileLists) for (const f of list ?? []) {
+      try {
+        totalBytes += statSync(f).size;
+      } catch {
+        /* reported when reached */
       }
-      if (list.length === 0) summary.warnings.push({ where: inp.path, reason: 'no recognisable files (.txt .html .xml .rss .atom .json .jsonl, optionally .gz)' });
-    } else if ('content' in inp && inp.content !== undefined) {
-      const c = inp.content as string | Uint8Array;
-      const bytes = typeof c === 'string' ? new TextEncoder().encode(c) : c;
-      // a string is already decoded: its bytes are UTF-8 whatever an HTML <meta charset> inside still says
-      const ct = typeof c === 'string' ? 'text/plain; charset=utf-8' : null;
-      await pushContent(bytes, (inp.name as string) ?? `input[${i}]`, inp.format as InputFormat | undefined, (inp.url as string) ?? null, ct, inp.source as string | null | undefined);
-    } else if (typeof inp.text === 'string') {
-      // text wins over url: a record that carries its text never triggers a fetch (its url is metadata)
-      await push({ ...(inp as ArticleInput) }, `input[${i}]${inp.id ? ` (${String(inp.id)})` : ''}`);
-    } else if (typeof inp.url === 'string') {
-      if (!/^https?:\/\//i.test(inp.url)) {
-        summary.read++;
-        fail(inp.url, 'not an http(s) URL');
-        continue;
-      }
-      await pushUrl(inp.url, (inp.source as string | null | undefined) ?? null);
-    } else {
-      summary.read++;
-      fail(`input[${i}]`, 'needs "text", "path", "url" or "content"');
     }
+
+    for (let i = 0; i < inputs.length && !stopped(); i++) {
+      const inp = inputs[i] as IngestInput & Record<string, unknown>;
+      if (!inp || typeof inp !== 'object') {
+        summary.read++;
+        fail(`input[${i}]`, 'not an object');
+        continue;
+      }
+      if (typeof inp.path === 'string') {
+        const list = fileLists[i];
+        if (!list) {
+          let reason = 'cannot read';
+          try {
+            walkFiles(inp.path);
+          } catch (err) {
+            reason = errLine(err);
+          }
+          summary.read++;
+          fail(inp.path, reason);
+          continue;
+        }
+        const explicit = list.length === 1 && list[0] === inp.path;
+        for (const f of list) {
+          if (stopped()) break;
+          await pushFile(f, explicit);
+        }
+        if (list.length === 0) summary.warnings.push({ where: inp.path, reason: 'no recognisable files (.txt .html .xml .rss .atom .json .jsonl, optionally .gz)' });
+      } else if ('content' in inp && inp.content !== undefined) {
+        const c = inp.content as string | Uint8Array;
+        const bytes = typeof c === 'string' ? new TextEncoder().encode(c) : c;
+        // a string is already decoded: its bytes are UTF-8 whatever an HTML <meta charset> inside still says
+        const ct = typeof c === 'string' ? 'text/plain; charset=utf-8' : null;
+        await pushContent(bytes, (inp.name as string) ?? `input[${i}]`, inp.format as InputFormat | undefined, (inp.url as string) ?? null, ct, inp.source as string | null | undefined);
+      } else if (typeof inp.text === 'string') {
+        // text wins over url: a record that carries its text never triggers a fetch (its url is metadata)
+        await push({ ...(inp as ArticleInput) }, `input[${i}]${inp.id ? ` (${String(inp.id)})` : ''}`);
+      } else if (typeof inp.url === 'string') {
+        if (!/^https?:\/\//i.test(inp.url)) {
+          summary.read++;
+          fail(inp.url, 'not an http(s) URL');
+          continue;
+        }
+        await pushUrl(inp.url, (inp.source as string | null | undefined) ?? null);
+      } else {
+        summary.read++;
+        fail(`input[${i}]`, 'needs "text", "path", "url" or "content"');
+      }
+    }
+    await flush(true);
+    summary.elapsedMs = Date.now() - t0;
+    return summary;
+  } finally {
+    await (pool as AnalysisPool | null)?.close();
   }
-  await flush();
-  summary.elapsedMs = Date.now() - t0;
-  return summary;
 }
 
 /**

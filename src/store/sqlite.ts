@@ -23,6 +23,7 @@ import { highlightAll, makeSnippet, matcherOf } from '../search/snippet.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { MinhashIndex, minhash, sigToBlob, blobToSig } from './minhash.js';
 import { ArticleEntityContext, EntityResolver, backfillEntityKeys } from './entitylink.js';
+import { analysisRequestOf, articleText } from './request.js';
 import type {
   AddOptions,
   AddOutcome,
@@ -335,7 +336,7 @@ class Matches {
 
 export class SqliteStore implements Store {
   /** where ingestion time goes (for the bench): analysis vs. writing to the database */
-  readonly timings = { analyzeMs: 0, writeMs: 0, articles: 0 };
+  readonly timings = { analyzeMs: 0, writeMs: 0, articles: 0, analyzedHere: 0 };
   private readonly stmts = new Map<string, Database.Statement>();
   private meta: MetaCache | null = null;
   private simIndex: MinhashIndex | null = null;
@@ -405,14 +406,30 @@ export class SqliteStore implements Store {
     return this.addArticlesSync(articles, options);
   }
 
-  addArticlesSync(articles: ArticleInput[], options: AddOptions = {}): AddResult {
-    if (this.readonly) throw new Error(`${this.path}: opened read-only`);
-    const outcomes: AddOutcome[] = new Array(articles.length);
-    const prepared: Prepared[] = [];
-    const batchHashes = new Map<string, number>();
-    // exact duplicates already stored: one lookup for the whole batch (each statement outside a transaction
-    // opens its own read snapshot, which costs more than the index lookup itself)
-    const hashes = articles.map((a) => (a && typeof a === 'object' && typeof a.text === 'string' && a.text.trim() ? contentHash(a.text.replace(/\r\n?/g, '\n')) : null));
+  async storedDuplicates(articles: ArticleInput[]): Promise<Array<string | null>> {
+    const hashes = articles.map((a) => this.hashOf(a));
+    const stored = this.storedByHash(hashes);
+    return hashes.map((h) => (h === null ? null : (stored.get(h) ?? null)));
+  }
+
+  /**
+   * The content hash of an article's text (null without text), remembered per input object: ingest asks
+   * storedDuplicates() before it analyzes a batch and addArticles() right after, for the same objects.
+   */
+  private hashOf(input: ArticleInput): string | null {
+    const text = articleText(input);
+    if (!text.trim()) return null;
+    const known = this.hashes.get(input);
+    if (known && known.text === text) return known.hash;
+    const hash = contentHash(text);
+    this.hashes.set(input, { text, hash });
+    return hash;
+  }
+  private readonly hashes = new WeakMap<ArticleInput, { text: string; hash: string }>();
+
+  /** Stored article id per content hash, for the given hashes: one lookup for a whole batch. */
+  private storedByHash(hashes: Array<string | null>): Map<string, string> {
+    // (each statement outside a transaction opens its own read snapshot, which costs more than the lookup itself)
     const stored = new Map<string, string>();
     const wanted = hashes.filter((h): h is string => h !== null);
     if (wanted.length) {
@@ -420,15 +437,27 @@ export class SqliteStore implements Store {
         stored.set(r.h, r.id);
       }
     }
+    return stored;
+  }
+
+  addArticlesSync(articles: ArticleInput[], options: AddOptions = {}): AddResult {
+    if (this.readonly) throw new Error(`${this.path}: opened read-only`);
+    const outcomes: AddOutcome[] = new Array(articles.length);
+    const prepared: Prepared[] = [];
+    const batchHashes = new Map<string, number>();
+    // exact duplicates already stored
+    const hashes = articles.map((a) => (a && typeof a === 'object' ? this.hashOf(a) : null));
+    const stored = this.storedByHash(hashes);
     for (let i = 0; i < articles.length; i++) {
       const input = articles[i];
       const origin = input?.origin ?? null;
       try {
         if (!input || typeof input !== 'object') throw new Error('not an article object');
-        const text = typeof input.text === 'string' ? input.text.replace(/\r\n?/g, '\n') : '';
-        if (!text.trim()) throw new Error('empty text');
+        const request = analysisRequestOf(input);
+        if (!request) throw new Error('empty text');
+        const text = request.text;
         const title = (typeof input.title === 'string' && input.title.trim()) || fallbackTitle(text);
-        const hash = hashes[i] ?? contentHash(text);
+        const hash = hashes[i]!;
         const dupId = stored.get(hash);
         if (dupId !== undefined) {
           outcomes[i] = { status: 'duplicate', id: dupId, of: dupId, title, origin };
@@ -440,9 +469,10 @@ export class SqliteStore implements Store {
           continue;
         }
         const published = toPublished(input.published ?? null);
-        const day = toDay(published);
+        const day = request.published;
         const ta = performance.now();
-        const doc = options.docs?.[i] ?? analyze(text, { published: day });
+        let doc = options.docs?.[i];
+        if (!doc) (doc = analyze(text, { published: day })), this.timings.analyzedHere++;
         this.timings.analyzeMs += performance.now() - ta;
         batchHashes.set(hash, i);
         const cleanTitle = title.replace(/\s+/g, ' ').trim();

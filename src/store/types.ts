@@ -368,7 +368,10 @@ export interface AddResult {
 }
 
 export interface AddOptions {
-  /** skip analysis when the input already carries one (internal; default: analyze every article) */
+  /**
+   * documents already analyzed (by ingest's worker pool), by article index; each must be
+   * analyze(analysisRequestOf(article)) — see ./request.ts. A missing one is analyzed here.
+   */
   docs?: Array<ArabicDoc | null | undefined>;
   /** run near-duplicate detection (default true) */
   nearDuplicates?: boolean;
@@ -389,6 +392,8 @@ export interface Store {
    * near-duplicates stored and linked to their original, failures reported per article (never thrown).
    */
   addArticles(articles: ArticleInput[], options?: AddOptions): Promise<AddResult>;
+  /** per article, the id of a stored article with the same content (what addArticles would skip), else null */
+  storedDuplicates(articles: ArticleInput[]): Promise<Array<string | null>>;
 
   getArticle(id: string): Promise<StoredArticle | null>;
   /** summaries for ids (missing ones omitted), in the given order */
@@ -459,6 +464,11 @@ export interface IngestOptions {
   /** stop after this many articles read (bench / tests) */
   limit?: number;
   signal?: AbortSignal;
+  /**
+   * analysis worker threads (pipeline/pool.ts): 0 analyzes in this thread (the default here); the CLI uses one
+   * per core. The stored result is the same either way.
+   */
+  workers?: number;
 }
 
 export interface IngestProgress {

@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { openStore, type IngestInput } from '../../store/index.js';
 import { ingestArticles } from '../../ingest/index.js';
 import { progressLine, summaryText } from '../../ingest/progress.js';
+import { defaultWorkers } from '../../pipeline/pool.js';
 
 interface IngestOpts {
   db?: string;
@@ -14,6 +15,7 @@ interface IngestOpts {
   timeout?: string;
   limit?: string;
   progress?: boolean;
+  workers?: string;
 }
 
 function positiveInt(v: string | undefined, name: string): number | undefined {
@@ -36,11 +38,17 @@ export function registerIngest(program: Command): void {
     .option('--timeout <seconds>', 'timeout per URL fetch', '15')
     .option('--limit <n>', 'stop after this many articles')
     .option('--no-progress', 'no progress line, even on a terminal')
+    .option('--workers <n>', `analysis threads (0 = analyze in the main thread; default: one per core, here ${defaultWorkers()})`)
     .action(async (inputs: string[], opts: IngestOpts) => {
       const batchSize = positiveInt(opts.batchSize, '--batch-size');
       const timeoutSec = Number(opts.timeout ?? 15);
       if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new UserError(`--timeout must be a positive number of seconds, not "${opts.timeout}"`);
       const limit = positiveInt(opts.limit, '--limit');
+      let workers = defaultWorkers();
+      if (opts.workers !== undefined) {
+        workers = Number(opts.workers);
+        if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UserError(`--workers must be a whole number from 0 to 64, not "${opts.workers}"`);
+      }
       const items: IngestInput[] = inputs.map((x) =>
         /^https?:\/\//i.test(x) ? { url: x } : x === '-' ? { content: readFileSync(0), name: '<stdin>' } : { path: x },
       );
@@ -60,6 +68,7 @@ export function registerIngest(program: Command): void {
           batchSize,
           timeoutMs: timeoutSec * 1000,
           limit,
+          workers,
           signal: ac.signal,
           onProgress: (p) => {
             if (!tty) return;

@@ -17,7 +17,7 @@ const NUMBER_PROCLITICS = new Set(['و', 'ب', 'ل', 'ف', 'وب', 'ول']);
 
 interface Ctx {
   text: string;
-  toks: ScanToken[];
+  toks: readonly ScanToken[];
   lex: AmountLexicon;
   /** country-context currency per ambiguous noun, computed on first need */
   contextCodes: Map<string, { code: string | null; note: string }>;
@@ -130,7 +130,7 @@ function emit(ctx: Ctx, start: number, endTok: number, kind: AmountKind, value: 
 }
 
 /** A number glued into an identifier ("كوفيد-19", "F-16", "إس-400") is not an amount. */
-function isIdentifierPart(toks: ScanToken[], i: number): boolean {
+function isIdentifierPart(toks: readonly ScanToken[], i: number): boolean {
   const prev = toks[i - 1];
   const prev2 = toks[i - 2];
   if (prev && prev.f === '-' && prev.start === toks[i - 1].start && prev.end === toks[i].start && prev2 && prev2.end === prev.start && prev2.kind !== 'n') return true;
@@ -168,7 +168,7 @@ function numberReadingTable(): Map<string, Array<[string, number]>> {
 }
 
 /** A list or footnote marker: "(1)", or a small number opening a clause before "-" / ")" / ".". */
-function isListMarker(toks: ScanToken[], i: number): boolean {
+function isListMarker(toks: readonly ScanToken[], i: number): boolean {
   const t = toks[i];
   if (!/^\d{1,2}$/.test(t.f)) return false;
   const prev = toks[i - 1], next = toks[i + 1];
@@ -185,7 +185,7 @@ function notOrdinal(ctx: Ctx, i: number, f: string): boolean {
 }
 
 /** Amounts in already-scanned text, skipping the tokens covered by `times`. */
-export function extractAmountsFromTokens(text: string, toks: ScanToken[], times: TimeExpr[]): Amount[] {
+export function extractAmountsFromTokens(text: string, toks: readonly ScanToken[], times: TimeExpr[]): Amount[] {
   const lex = amountLexicon();
   const ctx: Ctx = { text, toks, lex, contextCodes: new Map(), countryCounts: null };
   // mark tokens inside time expressions

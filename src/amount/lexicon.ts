@@ -61,7 +61,7 @@ export function amountLexicon(): AmountLexicon {
 }
 
 /** True when the token at i reads as something a number measures (currency, count unit, percent). */
-export function isMeasureAt(tokens: ScanToken[], i: number): boolean {
+export function isMeasureAt(tokens: readonly ScanToken[], i: number): boolean {
   const t = tokens[i];
   if (!t) return false;
   const lex = amountLexicon();

@@ -110,7 +110,7 @@ function afterConnector(f: string): string | null {
  * Reads a number starting at token i (digits or words, with scales). Returns null when no number starts there.
  * Tokens must be adjacent words; a و connector is only accepted when a number word follows it.
  */
-export function readNumber(tokens: ScanToken[], i: number, first?: string): NumberReading | null {
+export function readNumber(tokens: readonly ScanToken[], i: number, first?: string): NumberReading | null {
   const words = loadNumberWords();
   let total = 0;
   let current = 0;
@@ -231,7 +231,7 @@ export interface OrdinalReading {
 }
 
 /** Reads an ordinal (الثالث، الحادي عشر، الحادي والعشرين، العشرين) at token i. */
-export function readOrdinal(tokens: ScanToken[], i: number, opts: { hour?: boolean; first?: string } = {}): OrdinalReading | null {
+export function readOrdinal(tokens: readonly ScanToken[], i: number, opts: { hour?: boolean; first?: string } = {}): OrdinalReading | null {
   const ords = loadOrdinals();
   const t = tokens[i];
   if (!t || t.kind !== 'w') return null;

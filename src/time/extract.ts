@@ -33,7 +33,7 @@ interface Candidate {
 
 interface Ctx {
   text: string;
-  toks: ScanToken[];
+  toks: readonly ScanToken[];
   pub: number | null;
   lex: TimeLexicon;
 }
@@ -945,7 +945,7 @@ function triggerReadingTable(trig: Set<string>): Map<string, Array<[string, numb
 }
 
 /** Finds the time expressions of already-scanned text. */
-export function extractTimesFromTokens(text: string, toks: ScanToken[], published: string | null): TimeExpr[] {
+export function extractTimesFromTokens(text: string, toks: readonly ScanToken[], published: string | null): TimeExpr[] {
   const lex = timeLexicon();
   const table = triggerReadingTable(triggerWords(lex));
   const pub = published ? parseIsoDate(published) : null;

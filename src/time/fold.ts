@@ -70,16 +70,76 @@ export interface ScanToken {
   newClause: boolean;
 }
 
-// On folded text: Arabic letters; ASCII digits with inner , . ، (9،5 = 9.5 as Arab media type it, after at most 3 digits: "عام 2018،5" is a year, then a number); Latin words; any other single character.
-const TOKEN_RE = /([\u0621-\u064a\u0671-\u06d3]+)|([0-9]{1,3}،[0-9]+|[0-9]+(?:[.,][0-9]+)*)|([A-Za-z]+)|(\S)/g;
+// Token classes on FOLDED text: Arabic letters; ASCII digits with inner , . (and ، after at most 3 digits: 9،5 =
+// 9.5 as Arab media type it, but "عام 2018،5" is a year, then a number); Latin letters; any other single
+// non-space character. (The same as /([ء-ي\u0671-\u06d3]+)|([0-9]{1,3}،[0-9]+|[0-9]+(?:[.,][0-9]+)*)|([A-Za-z]+)|(\S)/g,
+// written out: a regex match allocates an array per token, and this runs twice over every article.)
+const K_SPACE = 0;
+const K_AR = 1;
+const K_DIGIT = 2;
+const K_LATIN = 3;
+const K_OTHER = 4;
+const CLASS = new Uint8Array(0x10000).fill(K_OTHER);
+for (let c = 0x0621; c <= 0x064a; c++) CLASS[c] = K_AR;
+for (let c = 0x0671; c <= 0x06d3; c++) CLASS[c] = K_AR;
+for (let c = 0x30; c <= 0x39; c++) CLASS[c] = K_DIGIT;
+for (let c = 0x41; c <= 0x5a; c++) CLASS[c] = K_LATIN;
+for (let c = 0x61; c <= 0x7a; c++) CLASS[c] = K_LATIN;
+// JavaScript's \s: the characters \S does not match
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) CLASS[c] = K_SPACE;
+for (let c = 0x2000; c <= 0x200a; c++) CLASS[c] = K_SPACE;
+const ARABIC_COMMA = 0x060c;
+
+const KIND_OF: ScanKind[] = ['p', 'w', 'n', 'l', 'p'];
+
+/** Is folded[i] the start of a digit run (a separator needs a digit after it)? */
+function digitAt(folded: string, i: number): boolean {
+  return i < folded.length && CLASS[folded.charCodeAt(i)] === K_DIGIT;
+}
+
+/** End of the token of class `k` starting at `i` in the folded text. */
+function tokenEnd(folded: string, i: number, k: number): number {
+  const len = folded.length;
+  let j = i + 1;
+  if (k === K_AR || k === K_LATIN) {
+    while (j < len && CLASS[folded.charCodeAt(j)] === k) j++;
+    return j;
+  }
+  if (k !== K_DIGIT) return j;
+  while (j < len && CLASS[folded.charCodeAt(j)] === K_DIGIT) j++;
+  if (j - i <= 3 && j < len && folded.charCodeAt(j) === ARABIC_COMMA && digitAt(folded, j + 1)) {
+    j += 2;
+    while (j < len && CLASS[folded.charCodeAt(j)] === K_DIGIT) j++;
+    return j;
+  }
+  for (;;) {
+    const c = j < len ? folded.charCodeAt(j) : 0;
+    if ((c !== 0x2e && c !== 0x2c) || !digitAt(folded, j + 1)) return j;
+    j += 2;
+    while (j < len && CLASS[folded.charCodeAt(j)] === K_DIGIT) j++;
+  }
+}
 
 const CLAUSE_BREAK = /[.!?؟\n]/;
+
+/** The last text scanned and its tokens: the time and the amount stages both scan every article. */
+let lastText: string | null = null;
+let lastTokens: readonly ScanToken[] = [];
 
 /**
  * Folds the whole text once (keeping, for each folded character, its original offset) and splits the folded
  * text into tokens; folded strings are slices of one string, so no per-token folding or caching is needed.
+ * The result is shared with the next caller that scans the same text: do not modify it.
  */
-export function scan(text: string): ScanToken[] {
+export function scan(text: string): readonly ScanToken[] {
+  if (text === lastText) return lastTokens;
+  const tokens = scanUncached(text);
+  lastText = text;
+  lastTokens = tokens;
+  return tokens;
+}
+
+function scanUncached(text: string): ScanToken[] {
   const n = text.length;
   const map = new Int32Array(n + 1);
   const codes = new Uint16Array(n);
@@ -97,30 +157,26 @@ export function scan(text: string): ScanToken[] {
     folded += String.fromCharCode.apply(null, codes.subarray(i, Math.min(len, i + CHUNK)) as unknown as number[]);
   }
   const out: ScanToken[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let prevEnd = 0;
   let pendingBreak = true;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(folded)) !== null) {
-    const fs = m.index;
-    const f = m[0];
-    const fe = fs + f.length;
-    const kind: ScanKind = m[1] !== undefined ? 'w' : m[2] !== undefined ? 'n' : m[3] !== undefined ? 'l' : 'p';
-    // a line break between tokens ends the clause
-    if (!pendingBreak && fs > prevEnd) {
-      for (let k = prevEnd; k < fs; k++) {
-        if (folded.charCodeAt(k) === 10) {
-          pendingBreak = true;
-          break;
-        }
-      }
+  let fs = 0;
+  while (fs < len) {
+    const c = folded.charCodeAt(fs);
+    const k = CLASS[c];
+    if (k === K_SPACE) {
+      // a line break between tokens ends the clause
+      if (c === 10) pendingBreak = true;
+      fs++;
+      continue;
     }
+    const fe = tokenEnd(folded, fs, k);
+    const f = folded.slice(fs, fe);
+    const kind = KIND_OF[k];
     // trailing tatweel and diacritics belong to the word (غداً، هـ)
     let end = map[fe - 1] + 1;
     while (end < n && isMark(text.charCodeAt(end))) end++;
     out.push({ f, kind, start: map[fs], end, newClause: pendingBreak });
     pendingBreak = kind === 'p' && CLAUSE_BREAK.test(f);
-    prevEnd = fe;
+    fs = fe;
   }
   return out;
 }

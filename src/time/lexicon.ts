@@ -33,7 +33,7 @@ export class PhraseTable<T> {
   }
 
   /** Match at token i; `first` overrides the first token's folded text (after stripping a proclitic). */
-  match(tokens: ScanToken[], i: number, first?: string): PhraseMatch<T> | null {
+  match(tokens: readonly ScanToken[], i: number, first?: string): PhraseMatch<T> | null {
     const t = tokens[i];
     if (!t) return null;
     const list = this.byFirst.get(first ?? t.f);

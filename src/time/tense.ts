@@ -31,7 +31,7 @@ const AHEAD_WORDS = 6;
  * The tense of the clause around tokens [start, end): the nearest cue word before the expression (Arabic puts
  * the verb first: "قال الوزير الجمعة"), else the nearest cue after it, up to a complementizer.
  */
-export function tenseAround(toks: ScanToken[], lex: TimeLexicon, start: number, end: number): 'past' | 'future' | null {
+export function tenseAround(toks: readonly ScanToken[], lex: TimeLexicon, start: number, end: number): 'past' | 'future' | null {
   for (let k = start - 1, words = 0; k >= 0 && words < BACK_WORDS; k--) {
     if (toks[k + 1].newClause) break;
     const t = toks[k];

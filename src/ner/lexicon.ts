@@ -137,17 +137,21 @@ export function loadLexicon(): Lexicon {
  * وبغداد matches بغداد). Returns per token a bitmask: bit 2t = B of type t, bit 2t+1 = I of type t.
  */
 export function gazetteerTags(lex: Lexicon, folded: readonly string[], bases: readonly string[]): Uint8Array {
-  const out = new Uint8Array(folded.length);
+  const n = folded.length;
+  const out = new Uint8Array(n);
   const keys = folded.map(nameKey);
-  for (let i = 0; i < folded.length; i++) {
-    for (const first of folded[i] === bases[i] ? [keys[i]] : [keys[i], nameKey(bases[i])]) {
-      let node = lex.gazetteer.next.get(first);
+  const ends = [0, 0, 0, 0]; // longest end per type
+  for (let i = 0; i < n; i++) {
+    // the word as it is, then (when it carries proclitics) its base
+    for (let pass = 0; pass < 2; pass++) {
+      if (pass === 1 && folded[i] === bases[i]) break;
+      let node = lex.gazetteer.next.get(pass === 0 ? keys[i] : nameKey(bases[i]));
+      if (!node) continue;
+      ends[0] = ends[1] = ends[2] = ends[3] = 0;
       let j = i + 1;
-      // longest end per type
-      const ends = [0, 0, 0, 0];
       while (node) {
-        for (let t = 0; t < 4; t++) if (node.types & (1 << t)) ends[t] = j;
-        if (j >= folded.length) break;
+        if (node.types) for (let t = 0; t < 4; t++) if (node.types & (1 << t)) ends[t] = j;
+        if (j >= n) break;
         node = node.next.get(keys[j]);
         j++;
       }
@@ -164,19 +168,21 @@ export function gazetteerTags(lex: Lexicon, folded: readonly string[], bases: re
 /** Longest gazetteer names starting at each token: [start, end) and the bitmask of types (TYPES order). */
 export function gazetteerSpans(lex: Lexicon, folded: readonly string[], bases: readonly string[]): Array<{ start: number; end: number; types: number }> {
   const out: Array<{ start: number; end: number; types: number }> = [];
+  const n = folded.length;
   const keys = folded.map(nameKey);
-  for (let i = 0; i < folded.length; i++) {
+  for (let i = 0; i < n; i++) {
     let bestEnd = 0;
     let bestTypes = 0;
-    for (const first of folded[i] === bases[i] ? [keys[i]] : [keys[i], nameKey(bases[i])]) {
-      let node = lex.gazetteer.next.get(first);
+    for (let pass = 0; pass < 2; pass++) {
+      if (pass === 1 && folded[i] === bases[i]) break;
+      let node = lex.gazetteer.next.get(pass === 0 ? keys[i] : nameKey(bases[i]));
       let j = i + 1;
       while (node) {
         if (node.types && j >= bestEnd) {
           bestTypes = j > bestEnd ? node.types : bestTypes | node.types;
           bestEnd = j;
         }
-        if (j >= folded.length) break;
+        if (j >= n) break;
         node = node.next.get(keys[j]);
         j++;
       }

@@ -18,7 +18,7 @@ import { parseDateline, parseTxt } from './txt.js';
 import { recordToArticle, sniffJson } from './records.js';
 import { fetchUrl } from './fetch.js';
 import type { ArabicDoc } from '../doc.js';
-import { AnalysisPool, type AnalysisRequest } from '../pipeline/pool.js';
+import { AnalysisPool, defaultWorkers, type AnalysisRequest } from '../pipeline/pool.js';
 import { analysisRequestOf } from '../store/request.js';
 
 /** File names recognised inside folders (others are skipped silently). */
@@ -44,6 +44,8 @@ interface InFlight {
 
 /** Batches analyzed ahead of the one being written, with a worker pool: enough to keep the workers busy while a batch commits. */
 const LOOKAHEAD = 2;
+/** With workers: 'auto', worker threads start when this many articles are still to come: below that, the ~1 s each spends loading the models does not pay. */
+const WORKERS_FROM = 2000;
 
 function extOf(file: string): { ext: string; gz: boolean } {
   let name = file.toLowerCase();
@@ -105,11 +107,18 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       fraction: totalBytes > 0 ? Math.min(1, (doneBytes + liveBytes) / totalBytes) : null,
     });
   };
-  // analysis on worker threads, started once an input proves big enough to fill a batch (a few articles are
-  // analyzed here sooner than workers could load their models); closed when the run ends, however it ends
-  const wantWorkers = Math.max(0, Math.floor(options.workers ?? 0));
+  // analysis on worker threads, started once the input proves big enough (a few hundred articles are analyzed
+  // here sooner than workers could load their models); closed when the run ends, however it ends
+  const auto = options.workers === 'auto';
+  const wantWorkers = auto ? defaultWorkers() : Math.max(0, Math.floor(Number(options.workers ?? 0)));
   let pool: AnalysisPool | null = null;
   const inFlight: InFlight[] = [];
+  /** articles still to come, estimated from the bytes of the file inputs read so far (0 when unknown) */
+  const expectedMore = () => {
+    const consumed = doneBytes + liveBytes;
+    if (totalBytes <= 0 || consumed <= 0 || summary.read === 0) return 0;
+    return Math.min(limit, (summary.read * totalBytes) / consumed) - summary.read;
+  };
   const commit = async (job: InFlight) => {
     const { items } = job;
     if (items.length) {
@@ -138,7 +147,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
     const job: InFlight = { items: batch, keys: keysAfterBatch };
     batch = [];
     keysAfterBatch = [];
-    if (!pool && wantWorkers > 0 && job.items.length >= batchSize) pool = new AnalysisPool(wantWorkers);
+    if (!pool && wantWorkers > 0 && job.items.length >= batchSize && (!auto || expectedMore() >= WORKERS_FROM)) pool = new AnalysisPool(wantWorkers);
     if (pool && job.items.length) {
       // what is stored already is not analyzed again (a resumed run re-reads what it committed before)
       const articles = job.items.map((p) => p.article);

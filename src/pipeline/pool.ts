@@ -31,9 +31,9 @@ export interface WorkerReply {
 /** Texts per message: small enough to keep every worker busy to the end of a batch, big enough to amortize a message. */
 const CHUNK = 16;
 
-/** Worker threads worth starting here: one per core, at most 8 (each holds its own models, ~350 MB). */
+/** Worker threads worth starting here: one per core, at most 4 (each holds its own models, ~350 MB). */
 export function defaultWorkers(): number {
-  return Math.max(1, Math.min(8, availableParallelism()));
+  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 /** The compiled worker script: beside this module, or in dist/ when this module runs from its TypeScript source (tests). */

@@ -465,10 +465,11 @@ export interface IngestOptions {
   limit?: number;
   signal?: AbortSignal;
   /**
-   * analysis worker threads (pipeline/pool.ts): 0 analyzes in this thread (the default here); the CLI uses one
-   * per core. The stored result is the same either way.
+   * analysis worker threads (pipeline/pool.ts), used once a batch fills: 0 analyzes in this thread (the
+   * default); 'auto' (the CLI's default) one per core, only for inputs big enough to pay for starting them
+   * (a few thousand articles). The stored result is the same either way.
    */
-  workers?: number;
+  workers?: number | 'auto';
 }
 
 export interface IngestProgress {

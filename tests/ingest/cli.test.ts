@@ -249,7 +249,8 @@ describe('a killed ingest', () => {
         return 0; // not created yet
       }
     };
-    const child: ChildProcess = spawn(process.execPath, [CLI, 'ingest', file, '--batch-size', '10', '--db', db], { stdio: 'ignore' });
+    // with analysis worker threads: batches in flight in the workers are lost with the process, never half-stored
+    const child: ChildProcess = spawn(process.execPath, [CLI, 'ingest', file, '--batch-size', '10', '--workers', '2', '--db', db], { stdio: 'ignore' });
     let exited = false;
     child.on('exit', () => (exited = true));
     let seen = 0;

@@ -95,6 +95,17 @@ describe('ingest with worker threads', () => {
     expect((pooled as SqliteStore).timings.analyzedHere).toBe(0);
   });
 
+  it("'auto' starts no workers for a small input (loading their models would cost more than it saves)", async () => {
+    const s = await openStore(join(dir, 'auto.db'));
+    try {
+      const r = await ingestArticles(s, [{ path: FIX }], { batchSize: 3, workers: 'auto' });
+      expect(r.added).toBeGreaterThan(10);
+      expect((s as SqliteStore).timings.analyzedHere).toBe(r.added);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('knows what is stored before analyzing it again (storedDuplicates)', async () => {
     const stored = (await pooled.getArticle((await ingestArticles(pooled, [{ text: TEXTS[2], id: 'p-1' }])).addedIds[0]))!;
     const probe: ArticleInput[] = [{ text: stored.text.replace(/\n/g, '\r\n') }, { text: TEXTS[4] }, { text: '   ' }];

@@ -38,13 +38,13 @@ export function registerIngest(program: Command): void {
     .option('--timeout <seconds>', 'timeout per URL fetch', '15')
     .option('--limit <n>', 'stop after this many articles')
     .option('--no-progress', 'no progress line, even on a terminal')
-    .option('--workers <n>', `analysis threads (0 = analyze in the main thread; default: one per core, here ${defaultWorkers()})`)
+    .option('--workers <n>', `analysis threads (0 = the main thread; default: one per core, here ${defaultWorkers()}, for inputs of a few thousand articles or more)`)
     .action(async (inputs: string[], opts: IngestOpts) => {
       const batchSize = positiveInt(opts.batchSize, '--batch-size');
       const timeoutSec = Number(opts.timeout ?? 15);
       if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new UserError(`--timeout must be a positive number of seconds, not "${opts.timeout}"`);
       const limit = positiveInt(opts.limit, '--limit');
-      let workers = defaultWorkers();
+      let workers: number | 'auto' = 'auto';
       if (opts.workers !== undefined) {
         workers = Number(opts.workers);
         if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UserError(`--workers must be a whole number from 0 to 64, not "${opts.workers}"`);

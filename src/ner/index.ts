@@ -7,7 +7,9 @@
 import type { ArabicDoc, Entity, EntityType, Stage, Token } from '../doc.js';
 import { chunks } from './evaluate.js';
 import { fold } from './fold.js';
-import { baseOf, loadLexicon } from './lexicon.js';
+import { baseOf, loadLexicon, type Lexicon } from './lexicon.js';
+import { nameKey } from './namekey.js';
+import { freq as wordFreq } from '../text/lexicon.js';
 import { applyRules } from './rules.js';
 import { tagSentences } from './tagger.js';
 
@@ -37,12 +39,32 @@ export function offsetAfterLetters(text: string, letters: number): number {
 /** How many leading characters of an Arabic token are proclitics to leave out of an entity's text. */
 export function procliticLength(tokenText: string): number {
   const f = fold(tokenText);
-  const sp = baseOf(loadLexicon(), f);
+  const lex = loadLexicon();
+  const sp = baseOf(lex, f);
   // لل: the preposition and the article's ل are fused; the name starts after both (للكاظمي → كاظمي)
-  const letters = sp.pro.endsWith('لال') && sp.base.startsWith('ال') && !f.slice(sp.proLen).startsWith('ال') ? sp.proLen + 1 : sp.proLen;
+  let letters = sp.pro.endsWith('لال') && sp.base.startsWith('ال') && !f.slice(sp.proLen).startsWith('ال') ? sp.proLen + 1 : sp.proLen;
+  // a letter that only looks like a proclitic stays when the word with it is the better reading: a name in the
+  // lists (فيصل, not ف + يصل; بكين, not ب + كين) or a much more frequent word (بطولة, not ب + طولة)
+  for (let i = 0; i < letters && i < sp.proLen; i++) {
+    if (f[i] === 'ل' && f[i + 1] === 'ل') break; // لل is always ل + the article
+    if (keepsLetter(lex, f.slice(i), f.slice(i + 1))) {
+      letters = i;
+      break;
+    }
+  }
   if (letters <= 0) return 0;
   return offsetAfterLetters(tokenText, letters);
 }
+
+/** Is `whole` (a word starting with a proclitic-like letter) a better reading than `rest` (without it)? */
+function keepsLetter(lex: Lexicon, whole: string, rest: string): boolean {
+  const named = (w: string) => lex.personNames.has(w) || lex.places.has(w) || lex.gazetteer.next.has(nameKey(w));
+  if (named(whole) && !named(rest)) return true;
+  const fw = wordFreq(whole);
+  return fw >= MIN_KEEP_FREQ && fw >= 2 * wordFreq(rest);
+}
+/** corpus count a word needs before its frequency can keep its first letter */
+const MIN_KEEP_FREQ = 20;
 
 /** Token ranges [from, to) to tag as sentences: the doc's sentences, cut into windows of MAX_SENTENCE. */
 function runs(doc: ArabicDoc): Array<[number, number]> {

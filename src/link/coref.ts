@@ -29,14 +29,19 @@ export interface LinkedMention {
   country: string | null;
 }
 
+/** A mention as a name: hashtag marks dropped (دونالد #ترمب, #الأمم_المتحدة). */
+function asName(text: string): string {
+  return text.indexOf('#') < 0 ? text : text.replace(/#([^\s#]+)/g, (_, w: string) => w.replace(/_/g, ' '));
+}
+
 /** Folded name words of a mention without honorifics (ال kept). */
 function mentionWords(text: string, lex: LinkLexicon): string[] {
-  return dropHonorifics(foldArabic(text).split(' ').filter(Boolean), lex);
+  return dropHonorifics(foldArabic(asName(text)).split(' ').filter(Boolean), lex);
 }
 
 /** The mention text without leading honorific words, in original characters. */
 function stripHonorificText(text: string, lex: LinkLexicon): string {
-  const parts = text.trim().split(/\s+/);
+  const parts = asName(text).trim().split(/\s+/);
   const kept = dropHonorifics(parts.map((p) => foldArabic(p)), lex).length;
   return parts.slice(parts.length - kept).join(' ');
 }

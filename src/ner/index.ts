@@ -81,7 +81,8 @@ export const nerStage: Stage = (doc) => {
   const tokens: Token[] = doc.tokens;
   const spans = runs(doc).filter(([a, b]) => b > a);
   // the whole document at once: pass 2 sees every mention of a name in the article
-  const words = spans.map(([a, b]) => tokens.slice(a, b).map((t) => t.text));
+  // a hashtag is read as the word(s) it tags: #إيران as إيران
+  const words = spans.map(([a, b]) => tokens.slice(a, b).map((t) => (t.kind === 'hashtag' ? t.text.slice(1) : t.text)));
   // the model, then Marsad's rule layer (ministries and chambers as ORG, short forms of names, …)
   const tagged = applyRules(words, tagSentences(words));
   const entities: Entity[] = [];
@@ -89,7 +90,7 @@ export const nerStage: Stage = (doc) => {
     for (const c of chunks(tagged[k])) {
       const first = tokens[a + c.start];
       const last = tokens[a + c.end - 1];
-      const skip = first.kind === 'word' ? procliticLength(first.text) : 0;
+      const skip = first.kind === 'word' ? procliticLength(first.text) : first.kind === 'hashtag' ? 1 + procliticLength(first.text.slice(1)) : 0;
       const start = first.start + (skip < first.text.length ? skip : 0);
       entities.push({
         start,

@@ -47,6 +47,14 @@ describe('nerStage offsets', () => {
     for (const e of doc.entities) expect(text.slice(e.start, e.end)).toBe(e.text);
   });
 
+  it('reads a hashtag as the word it tags, and starts the entity after the #', () => {
+    const text = 'قال مسؤولون في #بغداد إن وفدا سيزور #الرياض الأسبوع المقبل.';
+    const doc = run(text);
+    const places = doc.entities.filter((e) => e.type === 'LOC');
+    expect(places.map((e) => e.text)).toEqual(['بغداد', 'الرياض']);
+    for (const e of places) expect(text[e.start - 1]).toBe('#');
+  });
+
   it('adds nothing to an empty document', () => {
     expect(run('').entities).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
@@ -33,3 +33,21 @@ export async function* readCorpus(limit = Infinity): AsyncGenerator<CorpusArticl
 export function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
+
+/**
+ * CPU seconds of this process's main thread alone (Linux /proc; null elsewhere): the one core the work runs
+ * on, without V8's background GC and compiler threads (Node 20 has no per-thread CPU clock of its own).
+ */
+export function mainThreadCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // fields after the command name (which may contain spaces) start after the last ')'
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(f[11]) + Number(f[12]); // utime + stime
+    return Number.isFinite(ticks) ? ticks / CLOCK_TICKS : null;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on every Linux Node supports */
+const CLOCK_TICKS = 100;

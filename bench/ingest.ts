@@ -17,7 +17,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { CORPUS, peakRssMb, readCorpus } from './corpus.js';
+import { CORPUS, mainThreadCpuSeconds, peakRssMb, readCorpus } from './corpus.js';
 import { openStore, type ArticleInput, type SearchQuery } from '../src/store/index.js';
 import { ingestArticles } from '../src/ingest/index.js';
 import type { SqliteStore } from '../src/store/sqlite.js';
@@ -82,6 +82,7 @@ export async function run(): Promise<void> {
       console.log(`ingest: ${limit === Infinity ? 'all' : limit} articles of ${CORPUS.split('/').slice(-2).join('/')}, ${textOnly ? 'TEXT LAYER ONLY (BENCH_ANALYSIS=text)' : 'full analysis'}, ${workers ? `${workers} analysis worker threads + the main thread` : 'one thread'}`);
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
+      const main0 = mainThreadCpuSeconds();
       let summary;
       if (textOnly) {
         let batch: ArticleInput[] = [];
@@ -104,6 +105,7 @@ export async function run(): Promise<void> {
       }
       const ms = performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);
+      const main1 = mainThreadCpuSeconds();
       const cpuMs = (cpu.user + cpu.system) / 1000;
       const tOpt = performance.now();
       store.optimizeSync();
@@ -119,6 +121,13 @@ export async function run(): Promise<void> {
         `  CPU time ${(cpuMs / 1000).toFixed(1)} s: ${(summary.read / (cpuMs / 1000)).toFixed(0)} articles per CPU-second, ` +
           `${((words / (cpuMs / 1000)) / 1e6).toFixed(2)} M words per CPU-second (the one-core figure when the machine is shared; load average ${loadavg()[0].toFixed(1)})`,
       );
+      if (main0 !== null && main1 !== null && !workers) {
+        const mainS = main1 - main0;
+        console.log(
+          `  main thread CPU ${mainS.toFixed(1)} s: ${(summary.read / mainS).toFixed(0)} articles per main-thread CPU-second; ` +
+            `V8's background threads (GC, compiler) and zlib add ${(cpuMs / 1000 - mainS).toFixed(1)} s on the other cores`,
+        );
+      }
       if (workers) console.log(`  analysis on the worker threads; ${t.analyzedHere} articles analyzed in the main thread`);
       else console.log(
         `  time split: analysis ${(t.analyzeMs / 1000).toFixed(1)} s (${(t.analyzeMs / Math.max(1, t.articles)).toFixed(2)} ms/article), ` +

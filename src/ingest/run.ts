@@ -110,7 +110,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
   // analysis on worker threads, started once the input proves big enough (a few hundred articles are analyzed
   // here sooner than workers could load their models); closed when the run ends, however it ends
   const auto = options.workers === 'auto';
-  const wantWorkers = auto ? defaultWorkers() : Math.max(0, Math.floor(Number(options.workers ?? 0)));
+  let wantWorkers = auto ? defaultWorkers() : Math.max(0, Math.floor(Number(options.workers ?? 0)));
   let pool: AnalysisPool | null = null;
   const inFlight: InFlight[] = [];
   /** articles still to come, estimated from the bytes of the file inputs read so far (0 when unknown) */
@@ -147,7 +147,16 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
     const job: InFlight = { items: batch, keys: keysAfterBatch };
     batch = [];
     keysAfterBatch = [];
-    if (!pool && wantWorkers > 0 && job.items.length >= batchSize && (!auto || expectedMore() >= WORKERS_FROM)) pool = new AnalysisPool(wantWorkers);
+    if (!pool && wantWorkers > 0 && job.items.length >= batchSize && (!auto || expectedMore() >= WORKERS_FROM)) {
+      try {
+        pool = new AnalysisPool(wantWorkers);
+      } catch (err) {
+        if (!auto) throw err;
+        // 'auto' only speeds things up: without workers (e.g. run from the TypeScript sources, unbuilt) analyze here
+        summary.warnings.push({ where: 'workers', reason: `${errLine(err)}; analyzing in the main thread` });
+        wantWorkers = 0;
+      }
+    }
     if (pool && job.items.length) {
       // what is stored already is not analyzed again (a resumed run re-reads what it committed before)
       const articles = job.items.map((p) => p.article);

@@ -158,3 +158,34 @@ export function averageModels(models: NerModel[]): NerModel {
   for (const m of models) for (let i = 0; i < trans.length; i++) trans[i] += m.transitions[i] / models.length;
   return new NerModel(keys, weights, trans, { ...models[0].meta, averagedModels: models.length });
 }
+
+/**
+ * The model without its weakest features: those whose largest absolute weight (over the labels) is in the
+ * lowest `dropFraction` of the features with any weight. Half the features of an averaged perceptron carry almost nothing
+ * (dev F1 76.78 → 76.82 with half dropped): the smaller table is faster to probe and to load.
+ */
+export function pruneModel(model: NerModel, dropFraction: number): NerModel {
+  const n = model.keys.length;
+  if (!(dropFraction > 0) || n === 0) return model;
+  const w = model.weights;
+  const strength = new Float32Array(n);
+  for (let k = 0; k < n; k++) {
+    let a = 0;
+    for (let c = 0; c < NL; c++) a = Math.max(a, Math.abs(w[k * NL + c]));
+    strength[k] = a;
+  }
+  // the fraction counts features that carry any weight (all-zero rows are dropped when a model is saved anyway)
+  const nonzero = strength.filter((a) => a > 0).sort();
+  const drop = Math.min(nonzero.length, Math.floor(dropFraction * nonzero.length));
+  if (drop === 0) return model;
+  const threshold = nonzero[drop - 1]; // the strongest of those dropped (ties go with it)
+  const keep: number[] = [];
+  for (let k = 0; k < n; k++) if (strength[k] > threshold) keep.push(k);
+  const keys = new Uint32Array(keep.length);
+  const weights = new Float32Array(keep.length * NL);
+  keep.forEach((k, i) => {
+    keys[i] = model.keys[k];
+    weights.set(w.subarray(k * NL, (k + 1) * NL), i * NL);
+  });
+  return new NerModel(keys, weights, model.transitions, { ...model.meta, prunedFrom: n });
+}

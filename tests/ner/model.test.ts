@@ -70,3 +70,25 @@ describe('NER model', () => {
     expect(() => NerModel.fromBuffer(Buffer.from('not gzip'))).toThrow();
   });
 });
+
+describe('pruneModel', () => {
+  it('drops the weakest share of the weighted features and keeps the rest exactly', async () => {
+    const { pruneModel } = await import('../../src/ner/train.js');
+    const { NerModel, NL } = await import('../../src/ner/model.js');
+    // five features of strength 1..5 (largest |weight| over the labels) and one without any weight
+    const keys = Uint32Array.of(11, 22, 33, 44, 55, 66);
+    const weights = new Float32Array(keys.length * NL);
+    [1, -2, 3, -4, 5, 0].forEach((v, k) => (weights[k * NL + (k % NL)] = v));
+    const transitions = new Float32Array((NL + 1) * NL).fill(0.5);
+    const m = new NerModel(keys, weights, transitions, { note: 'x' });
+    const p = pruneModel(m, 0.4); // 40% of the 5 weighted features: the two weakest go
+    expect(Array.from(p.keys)).toEqual([33, 44, 55]);
+    expect(p.find(33)).toBeGreaterThanOrEqual(0);
+    expect(p.find(22)).toBe(-1);
+    const w = p.weights;
+    expect(w[p.find(44) * NL + 3]).toBeCloseTo(-4, 3);
+    expect(Array.from(p.transitions)).toEqual(Array.from(transitions));
+    expect(p.meta).toMatchObject({ note: 'x', prunedFrom: 6 });
+    expect(pruneModel(m, 0)).toBe(m);
+  });
+});

@@ -424,7 +424,9 @@ export class PairedTable {
   private readonly zeroSlot: number;
   private readonly filter: Int32Array;
   private readonly filterShift: number;
-  private readonly consts = new Map<number, Float32Array>();
+  private constantSums: { zeroGaz: Float32Array; zeroNames: Float32Array; pos: Float32Array[] } | undefined;
+  /** scratch: the block sums of the current sentence's words */
+  private sentenceSums: Float32Array[] = [];
 
   constructor(
     readonly a: NerModel,
@@ -504,16 +506,22 @@ export class PairedTable {
     return s;
   }
 
-  private constSum(id: number, hashes: Int32Array): Float32Array {
-    let s = this.consts.get(id);
-    if (s) return s;
-    s = new Float32Array(2 * NL);
+  private constSum(hashes: Int32Array): Float32Array {
+    const s = new Float32Array(2 * NL);
     for (const h of hashes) {
       const at = this.slotOf(h);
       if (at >= 0) for (let c = 0; c < 2 * NL; c++) s[c] += this.table16[at + c];
     }
-    this.consts.set(id, s);
     return s;
+  }
+
+  /** Summed weights of the constant feature groups (no gazetteer match, no remembered name, position 0..3): built once. */
+  private get constants(): { zeroGaz: Float32Array; zeroNames: Float32Array; pos: Float32Array[] } {
+    return (this.constantSums ??= {
+      zeroGaz: this.constSum(ZERO_GAZ),
+      zeroNames: this.constSum(ZERO_NAMES),
+      pos: [0, 1, 2, 3].map((k) => this.constSum(POS_FEATURES.subarray(k, k + 1))),
+    });
   }
 
   /**
@@ -528,38 +536,37 @@ export class PairedTable {
     const scaleB = this.b.scale;
     const penA = this.a.oPenalty;
     const penB = this.b.oPenalty;
-    const zeroGaz = this.constSum(-1, ZERO_GAZ);
-    const zeroNames = this.constSum(-2, ZERO_NAMES);
-    const pos0 = this.constSum(0, POS_FEATURES.subarray(0, 1));
-    const pos1 = this.constSum(1, POS_FEATURES.subarray(1, 2));
-    const pos2 = this.constSum(2, POS_FEATURES.subarray(2, 3));
-    const pos3 = this.constSum(3, POS_FEATURES.subarray(3, 4));
+    const { zeroGaz, zeroNames, pos: posSums } = this.constants;
+    // each word's block sums fetched once: a token reads its own and its four neighbours'
+    const sums = this.sentenceSums;
+    for (let i = 0; i < n; i++) sums[i] = this.sumsOf(infos[i]);
+    const edge = this.sumsOf(EDGE);
     for (let i = 0; i < n; i++) {
       const o = i * NL;
-      const self = this.sumsOf(infos[i]);
-      const m1 = this.sumsOf(i > 0 ? infos[i - 1] : EDGE);
-      const p1 = this.sumsOf(i + 1 < n ? infos[i + 1] : EDGE);
-      const m2 = this.sumsOf(i > 1 ? infos[i - 2] : EDGE);
-      const p2 = this.sumsOf(i + 2 < n ? infos[i + 2] : EDGE);
-      const pos = i === 0 ? pos0 : i === 1 ? pos1 : i === n - 1 ? pos3 : pos2;
+      const self = sums[i];
+      const m1 = i > 0 ? sums[i - 1] : edge;
+      const p1 = i + 1 < n ? sums[i + 1] : edge;
+      const m2 = i > 1 ? sums[i - 2] : edge;
+      const p2 = i + 2 < n ? sums[i + 2] : edge;
+      const pos = posSums[i === 0 ? 0 : i === 1 ? 1 : i === n - 1 ? 3 : 2];
+      const gz = gazZero[i] === 1;
+      const nz = namesZero[i] === 1;
       for (let c = 0; c < NL; c++) {
-        outA[o + c] = self[c] + m1[NL + c] + p1[2 * NL + c] + m2[3 * NL + c] + p2[4 * NL + c] + pos[c];
-        outB[o + c] = self[5 * NL + c] + m1[6 * NL + c] + p1[7 * NL + c] + m2[8 * NL + c] + p2[9 * NL + c] + pos[NL + c];
-      }
-      if (gazZero[i]) {
-        for (let c = 0; c < NL; c++) {
-          outA[o + c] += zeroGaz[c];
-          outB[o + c] += zeroGaz[NL + c];
+        let a = self[c] + m1[NL + c] + p1[2 * NL + c] + m2[3 * NL + c] + p2[4 * NL + c] + pos[c];
+        let b = self[5 * NL + c] + m1[6 * NL + c] + p1[7 * NL + c] + m2[8 * NL + c] + p2[9 * NL + c] + pos[NL + c];
+        if (gz) {
+          a += zeroGaz[c];
+          b += zeroGaz[NL + c];
         }
-      }
-      if (namesZero[i]) {
-        for (let c = 0; c < NL; c++) {
-          outA[o + c] += zeroNames[c];
-          outB[o + c] += zeroNames[NL + c];
+        if (nz) {
+          a += zeroNames[c];
+          b += zeroNames[NL + c];
         }
+        outA[o + c] = a;
+        outB[o + c] = b;
       }
-      const from = i * N_CONTEXT + (gazZero[i] ? 6 : 0);
-      const to = namesZero[i] ? i * N_CONTEXT + 11 : (i + 1) * N_CONTEXT - 1;
+      const from = i * N_CONTEXT + (gz ? 6 : 0);
+      const to = nz ? i * N_CONTEXT + 11 : (i + 1) * N_CONTEXT - 1;
       for (let k = from; k < to; k++) {
         const at = this.slotOf(context[k]);
         if (at < 0) continue;
@@ -575,6 +582,7 @@ export class PairedTable {
       outA[o] -= penA;
       outB[o] -= penB;
     }
+    sums.fill(edge, 0, n); // drop the references: a long sentence must not keep evicted words alive
   }
 }
 

@@ -36,6 +36,35 @@ export function withContext(sfs: readonly SentenceFeatures[], tags1: readonly In
 
 /** The stacked features alone, per sentence. `window` = sentences each side (Infinity = all). */
 export function contextExtras(sentKeys: readonly (readonly string[])[], tags1: readonly Int32Array[], window: number): SentenceFeatures[] {
+  const out: SentenceFeatures[] = tags1.map((t) => ({ feats: new Int32Array(0), offsets: new Int32Array(t.length + 1) }));
+  let feats: number[] = [];
+  forEachStacked(sentKeys, tags1, window, (s, i, f, count) => {
+    const { offsets } = out[s];
+    if (i === 0) feats = [];
+    offsets[i] = feats.length;
+    for (let k = 0; k < count; k++) feats.push(f[k]);
+    if (i === offsets.length - 2) {
+      offsets[i + 1] = feats.length;
+      out[s].feats = Int32Array.from(feats);
+    }
+  });
+  return out;
+}
+
+/** Stacked features of one token: the first STACKED_LOCAL depend only on its own and its neighbours' pass-1 labels. */
+export const STACKED_LOCAL = 4;
+
+/**
+ * Calls visit for every token of every sentence, in order, with its stacked feature hashes in a scratch buffer
+ * (valid during the call only; the first STACKED_LOCAL are the label features, `local` their code) — the run-time
+ * decoder adds their weights without building feature arrays.
+ */
+export function forEachStacked(
+  sentKeys: readonly (readonly string[])[],
+  tags1: readonly Int32Array[],
+  window: number,
+  visit: (s: number, i: number, feats: Int32Array, count: number, local: number) => void,
+): void {
   const counts = new Map<string, Int32Array>();
   const add = (s: number, sign: number) => {
     const keys = sentKeys[s];
@@ -52,8 +81,8 @@ export function contextExtras(sentKeys: readonly (readonly string[])[], tags1: r
   // window [lo, hi] of sentences currently counted
   let lo = 0;
   let hi = -1;
-  const out: SentenceFeatures[] = [];
   const own = new Int32Array(NL);
+  const feats = new Int32Array(STACKED_LOCAL + 2 * NL + 8);
   for (let s = 0; s < n; s++) {
     const wantLo = Math.max(0, s - W);
     const wantHi = Math.min(n - 1, s + W);
@@ -61,36 +90,38 @@ export function contextExtras(sentKeys: readonly (readonly string[])[], tags1: r
     while (lo < wantLo) add(lo++, -1);
     const t1 = tags1[s];
     const len = t1.length;
-    const feats: number[] = [];
-    const offsets = new Int32Array(len + 1);
     for (let i = 0; i < len; i++) {
-      offsets[i] = feats.length;
       const me = t1[i];
       const prev = i > 0 ? t1[i - 1] : -1;
       const next = i + 1 < len ? t1[i + 1] : -1;
-      feats.push(mix(C.S1, me), mix(C.S1m1, prev), mix(C.S1p1, next), mix(C.S1m1S1, prev * 16 + me));
+      feats[0] = mix(C.S1, me);
+      feats[1] = mix(C.S1m1, prev);
+      feats[2] = mix(C.S1p1, next);
+      feats[3] = mix(C.S1m1S1, prev * 16 + me);
+      let count = STACKED_LOCAL;
+      const local = ((prev + 1) * 16 + me) * 16 + next + 1;
       const key = sentKeys[s][i];
       const c = key ? counts.get(key) : undefined;
-      if (!c) continue;
-      own.set(c);
-      own[me]--;
-      let best = 0;
-      let bestLabel = -1;
-      for (let l = 1; l < NL; l++) {
-        if (own[l] > 0) feats.push(mix(C.CtxLabel, l));
-        if (own[l] > best) {
-          best = own[l];
-          bestLabel = l;
+      if (c) {
+        own.set(c);
+        own[me]--;
+        let best = 0;
+        let bestLabel = -1;
+        for (let l = 1; l < NL; l++) {
+          if (own[l] > 0) feats[count++] = mix(C.CtxLabel, l);
+          if (own[l] > best) {
+            best = own[l];
+            bestLabel = l;
+          }
         }
+        for (let t = 0; t < 4; t++) if (own[1 + 2 * t] + own[2 + 2 * t] > 0) feats[count++] = mix(C.CtxType, t);
+        if (bestLabel > 0) {
+          const type = (bestLabel - 1) >> 1;
+          feats[count++] = mix(C.CtxMaj, type);
+          feats[count++] = mix(C.S1Maj, me * 16 + type);
+        } else if (own[0] > 0) feats[count++] = mix(C.CtxAllO, 1);
       }
-      for (let t = 0; t < 4; t++) if (own[1 + 2 * t] + own[2 + 2 * t] > 0) feats.push(mix(C.CtxType, t));
-      if (bestLabel > 0) {
-        const type = (bestLabel - 1) >> 1;
-        feats.push(mix(C.CtxMaj, type), mix(C.S1Maj, me * 16 + type));
-      } else if (own[0] > 0) feats.push(mix(C.CtxAllO, 1));
+      visit(s, i, feats, count, local);
     }
-    offsets[len] = feats.length;
-    out.push({ feats: Int32Array.from(feats), offsets });
   }
-  return out;
 }

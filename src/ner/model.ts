@@ -253,6 +253,7 @@ export class NerModel implements Scorer {
     return s;
   }
 
+  private readonly groups = new Map<number, Float64Array>();
   private constSums: Map<number, Float32Array> | null = null;
 
   /** Summed quantized weights of a fixed list of features (memoized by a caller-chosen id). */
@@ -329,6 +330,31 @@ export class NerModel implements Scorer {
         for (let c = 0; c < NL; c++) out[o + c] += w[at + c] * scale;
       }
     }
+  }
+
+  /** Adds the scaled weights of feats[0, count) to out[o, o + NL). */
+  addFeatures(out: Float64Array, o: number, feats: Int32Array, from: number, count: number): void {
+    const w = this.table16;
+    const scale = this.scale;
+    for (let j = from; j < count; j++) {
+      const at = this.slotOf(feats[j]);
+      if (at < 0) continue;
+      for (let c = 0; c < NL; c++) out[o + c] += w[at + c] * scale;
+    }
+  }
+
+  /**
+   * The scaled weight sums of a group of features that recurs under a small integer code (pass 2's label
+   * features: a few hundred combinations), computed on first use.
+   */
+  groupSums(code: number, feats: Int32Array, count: number): Float64Array {
+    let g = this.groups.get(code);
+    if (!g) {
+      g = new Float64Array(NL);
+      this.addFeatures(g, 0, feats, 0, count);
+      this.groups.set(code, g);
+    }
+    return g;
   }
 
   /** Best labels of a sentence given its parts (the fast path used at run time). */

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { modelPath } from '../resources.js';
 import { FEATURE_HASH_VERSION } from './hash.js';
-import { contextExtras } from './context.js';
+import { forEachStacked, STACKED_LOCAL } from './context.js';
 import { sentenceParts } from './features.js';
 import { loadLexicon } from './lexicon.js';
 import { activeMemory } from './memory.js';
@@ -84,15 +84,21 @@ export function tagSentences(sentences: readonly (readonly string[])[], window =
       second.push(e2);
       return viterbi(firstEmit, n, m.first.transitions);
     });
-    const extras = contextExtras(
+    // pass 2's stacked features, added straight into its scores; the label features through a memo
+    const b = m.second;
+    forEachStacked(
       parts.map((p) => p.infos.map((x) => x.key)),
       paths,
       window,
+      (s, i, feats, count, local) => {
+        const out = second[s];
+        const o = i * NL;
+        const g = b.groupSums(local, feats, STACKED_LOCAL);
+        for (let c = 0; c < NL; c++) out[o + c] += g[c];
+        if (count > STACKED_LOCAL) b.addFeatures(out, o, feats, STACKED_LOCAL, count);
+      },
     );
-    paths = second.map((e2, k) => {
-      m.second!.addExtras(extras[k], e2);
-      return viterbi(e2, parts[k].infos.length, m.second!.transitions);
-    });
+    paths = second.map((e2, k) => viterbi(e2, parts[k].infos.length, b.transitions));
   } else paths = parts.map((p) => m.first.decodeParts(p));
   return paths.map((p) => Array.from(p, (l) => LABELS[l]));
 }

@@ -1,7 +1,9 @@
 /**
- * Writes the NER dev split — `npm run ner:dev [-- OUT]` — the last 10% of ../shared/data/ner/anercorp-train.txt
- * by sentences, exactly the part `npm run train:ner` holds out, to OUT (default test-output/anercorp-dev.txt),
- * so that `marsad eval ner OUT` reproduces the dev figures in the README. The file stays out of the repository.
+ * Writes the NER dev split — the last 10% of ../shared/data/ner/anercorp-train.txt by sentences, exactly the part
+ * the held-out run of `npm run train:ner` holds out — to OUT (default test-output/anercorp-dev.txt), for other
+ * scorers and error analysis. The file stays out of the repository. `npm run ner:dev` runs this, then the held-out
+ * training, which prints the README's dev figures and writes its predictions beside the split. (The shipped model
+ * is trained on the dev part too, so `marsad eval ner OUT` scores it on text it has seen.)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,4 +23,4 @@ const { sentences } = parseConll(text);
 const dev = sentences.slice(Math.floor(sentences.length * 0.9));
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, dev.map((s) => s.words.map((w, i) => `${w} ${s.tags[i]}`).join('\n')).join('\n\n') + '\n');
-console.log(`${dev.length} dev sentences written to ${out}\nscore them: node dist/src/cli/main.js eval ner ${out}`);
+console.log(`${dev.length} dev sentences written to ${out}`);

@@ -18,7 +18,7 @@ import { parseDateline, parseTxt } from './txt.js';
 import { recordToArticle, sniffJson } from './records.js';
 import { fetchUrl } from './fetch.js';
 import type { ArabicDoc } from '../doc.js';
-import { AnalysisPool, defaultWorkers, type AnalysisRequest } from '../pipeline/pool.js';
+import { AnalysisPool, defaultWorkers, workerScript, type AnalysisRequest } from '../pipeline/pool.js';
 import { analysisRequestOf } from '../store/request.js';
 
 /** File names recognised inside folders (others are skipped silently). */
@@ -111,6 +111,8 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
   // here sooner than workers could load their models); closed when the run ends, however it ends
   const auto = options.workers === 'auto';
   let wantWorkers = auto ? defaultWorkers() : Math.max(0, Math.floor(Number(options.workers ?? 0)));
+  // workers asked for by number and impossible: a setup error, said before anything is read
+  if (!auto && wantWorkers > 0) workerScript();
   let pool: AnalysisPool | null = null;
   const inFlight: InFlight[] = [];
   /** articles still to come, estimated from the bytes of the file inputs read so far (0 when unknown) */

@@ -36,8 +36,11 @@ export function defaultWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-/** The compiled worker script: beside this module, or in dist/ when this module runs from its TypeScript source (tests). */
-function workerScript(): string {
+/**
+ * The compiled worker script: beside this module, or in dist/ when this module runs from its TypeScript source
+ * (tests). Throws, naming where it looked, when there is none.
+ */
+export function workerScript(): string {
   const here = fileURLToPath(new URL('./worker.js', import.meta.url));
   if (existsSync(here)) return here;
   const built = join(PACKAGE_ROOT, 'dist', 'src', 'pipeline', 'worker.js');

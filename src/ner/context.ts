@@ -65,15 +65,26 @@ export function forEachStacked(
   window: number,
   visit: (s: number, i: number, feats: Int32Array, count: number, local: number) => void,
 ): void {
-  const counts = new Map<string, Int32Array>();
+  // per name key, its pass-1 label counts at counts[at, at + NL) (one buffer, not an array per key)
+  const slots = new Map<string, number>();
+  let counts = new Int32Array(256 * NL);
   const add = (s: number, sign: number) => {
     const keys = sentKeys[s];
+    const t1 = tags1[s];
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       if (!k) continue;
-      let c = counts.get(k);
-      if (!c) counts.set(k, (c = new Int32Array(NL)));
-      c[tags1[s][i]] += sign;
+      let at = slots.get(k);
+      if (at === undefined) {
+        at = slots.size * NL;
+        slots.set(k, at);
+        if (at + NL > counts.length) {
+          const grown = new Int32Array(counts.length * 2);
+          grown.set(counts);
+          counts = grown;
+        }
+      }
+      counts[at + t1[i]] += sign;
     }
   };
   const n = sentKeys.length;
@@ -101,9 +112,9 @@ export function forEachStacked(
       let count = STACKED_LOCAL;
       const local = ((prev + 1) * 16 + me) * 16 + next + 1;
       const key = sentKeys[s][i];
-      const c = key ? counts.get(key) : undefined;
-      if (c) {
-        own.set(c);
+      const at = key ? slots.get(key) : undefined;
+      if (at !== undefined) {
+        for (let l = 0; l < NL; l++) own[l] = counts[at + l];
         own[me]--;
         let best = 0;
         let bestLabel = -1;

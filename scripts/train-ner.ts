@@ -45,6 +45,7 @@ import { fold } from '../src/ner/fold.js';
 import { FEATURE_HASH_VERSION } from '../src/ner/hash.js';
 import { baseOf, GAZETTEER_KEYS_FILE, GAZETTEER_KEYS_FORMAT, loadLexicon, type GazetteerKeys, type Lexicon, type NerType } from '../src/ner/lexicon.js';
 import { nameKey } from '../src/ner/namekey.js';
+import { encodeDigests } from '../src/ner/seen.js';
 import { MEMORY_FILE, MemTable, setActiveMemory, TagMemory } from '../src/ner/memory.js';
 import { decode, LABELS, NerModel } from '../src/ner/model.js';
 import { clusterKey } from '../src/ner/wordsplit.js';
@@ -226,6 +227,9 @@ function main(): void {
     unlinkSync(modelPath(CONTEXT_MODEL_FILE)); // a stale second pass would not match the new first pass
   }
   const e = heldOut.devEval;
+  const trainedOn = FINAL ? (drop < 0 ? sentences : sentences.filter((_, i) => i < dlo || i >= dhi)) : heldOutPart;
+  // digests of the training sentences, so that `marsad eval ner` can flag a file the model has seen (seen.ts)
+  shipped.models[0][0].meta.trainingSentences = encodeDigests(trainedOn.map((s) => s.words));
   for (const [m, file] of shipped.models) {
     m.meta.trainedOn = FINAL ? 'ANERcorp train (all of it)' : `ANERcorp train minus its ${devName}`;
     m.meta.heldOut = { slice: k, sentences: dev.length, precision: e.precision, recall: e.recall, f1: e.f1 };

@@ -1,13 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/resources.js';
 import { evaluate } from '../../src/ner/evaluate.js';
+import { parseConll } from '../../src/ner/conll.js';
+import { decodeDigests, encodeDigests, sentenceDigest } from '../../src/ner/seen.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
 const FIXTURE = join(__dirname, 'fixtures', 'tiny.conll');
+const ANERCORP = join(PACKAGE_ROOT, '..', 'shared', 'data', 'ner', 'anercorp-train.txt');
+
+describe('training-sentence digests', () => {
+  it('round-trip, keep word order, and read junk as an empty set', () => {
+    const sents = [['زار', 'الوزير', 'بغداد'], ['بغداد', 'زار', 'الوزير'], ['زار', 'الوزير', 'بغداد']];
+    const set = decodeDigests(encodeDigests(sents));
+    expect(set.size).toBe(2);
+    expect(set.has(sentenceDigest(['زار', 'الوزير', 'بغداد']))).toBe(true);
+    expect(set.has(sentenceDigest(['زار', 'الوزير']))).toBe(false);
+    expect(sentenceDigest(['زار الوزير'])).not.toBe(sentenceDigest(['زار', 'الوزير']));
+    expect(decodeDigests(undefined).size).toBe(0);
+    expect(decodeDigests(42).size).toBe(0);
+  });
+});
 
 // runs the built CLI (npm test builds first)
 describe.skipIf(!existsSync(CLI))('marsad eval ner', () => {
@@ -21,6 +37,7 @@ describe.skipIf(!existsSync(CLI))('marsad eval ner', () => {
       expect(json.byType.LOC.gold).toBe(2);
       for (const k of ['precision', 'recall', 'f1']) expect(json[k]).toBeGreaterThanOrEqual(0), expect(json[k]).toBeLessThanOrEqual(1);
       expect(json.tokensPerSecond).toBeGreaterThan(0);
+      expect(json.seenInTraining).toBe(0); // our own sentences: not in the model's training data
       const lines = readFileSync(out, 'utf8').split('\n');
       expect(lines[0].split(' ').slice(0, 2)).toEqual(['استقبل', 'O']);
       expect(lines[12]).toBe('');
@@ -30,6 +47,22 @@ describe.skipIf(!existsSync(CLI))('marsad eval ner', () => {
       const again = evaluate(sents.map((s) => s.map((r) => r[1])), sents.map((s) => s.map((r) => r[2])));
       expect(again.f1).toBeCloseTo(json.f1, 10);
       expect(again.predicted).toBe(json.predicted);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // the shipped model is trained on the whole ANERcorp training file: scoring it there must say so
+  it.skipIf(!existsSync(ANERCORP))('notes when the file holds sentences the model was trained on', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-eval-'));
+    try {
+      const { sentences } = parseConll(readFileSync(ANERCORP, 'utf8'));
+      const file = join(dir, 'seen.conll');
+      writeFileSync(file, sentences.slice(100, 105).map((s) => s.words.map((w, i) => `${w} ${s.tags[i]}`).join('\n')).join('\n\n') + '\n');
+      const r = spawnSync(process.execPath, [CLI, 'eval', 'ner', file, '--json'], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).seenInTraining).toBe(5);
+      expect(r.stderr).toMatch(/note: 5 of the 5 sentences .* were in the NER model's training data/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,6 +5,7 @@ import { normalizeTag, parseConll } from '../../ner/conll.js';
 import { evaluate, formatEvaluation, type Scores } from '../../ner/evaluate.js';
 import { CONTEXT_WINDOW, loadModel, tagSentences } from '../../ner/tagger.js';
 import { applyRules } from '../../ner/rules.js';
+import { decodeDigests, sentenceDigest } from '../../ner/seen.js';
 
 const TASKS = ['ner'] as const;
 
@@ -31,10 +32,20 @@ export function registerEval(program: Command): void {
       for (const p of problems.filter((p) => !p.action.startsWith('empty'))) {
         process.stderr.write(`marsad: ${file}:${p.line}: "${p.text}" → ${p.action}\n`);
       }
+      let models;
       try {
-        loadModel();
+        models = loadModel();
       } catch (err) {
         throw new UserError(`eval: ${(err as Error).message}`);
+      }
+      // sentences the model was trained on (a digest list in its metadata): their scores say little about unseen text
+      const trainedOn = decodeDigests(models.first.meta.trainingSentences);
+      const seen = sentences.filter((s) => trainedOn.has(sentenceDigest(s.words))).length;
+      if (seen) {
+        process.stderr.write(
+          `marsad: note: ${seen} of the ${sentences.length} sentences of ${file} were in the NER model's training data (${String(models.first.meta.trainedOn ?? 'its training file')}); ` +
+            `the scores overstate how it does on unseen text\n`,
+        );
       }
       const t0 = process.hrtime.bigint();
       // consecutive sentences are read as running text: pass 2 looks at mentions ±CONTEXT_WINDOW sentences away
@@ -57,7 +68,7 @@ export function registerEval(program: Command): void {
         const strip = (s: Scores) => ({ precision: s.precision, recall: s.recall, f1: s.f1, gold: s.gold, predicted: s.predicted, correct: s.correct });
         const byType = Object.fromEntries(Object.entries(result.byType).map(([t, s]) => [t, strip(s)]));
         process.stdout.write(
-          JSON.stringify({ ...strip(result), byType, sentences: sentences.length, tokens, seconds, tokensPerSecond: seconds > 0 ? Math.round(tokens / seconds) : null }, null, 2) + '\n',
+          JSON.stringify({ ...strip(result), byType, sentences: sentences.length, seenInTraining: seen, tokens, seconds, tokensPerSecond: seconds > 0 ? Math.round(tokens / seconds) : null }, null, 2) + '\n',
         );
       } else {
         process.stdout.write(`${formatEvaluation(result)}\n${sentences.length} sentences, ${tokens} tokens, tagged in ${seconds.toFixed(2)} s (${Math.round(tokens / Math.max(seconds, 1e-9))} tokens/s)\n`);

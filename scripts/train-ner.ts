@@ -32,7 +32,9 @@
  * sentences all seeds agreed on (76.22 / 78.12 / 74.08 at weight 0.5); per-word profiles of the model's own
  * corpus tags as features (76.43 / 79.32 / 73.81); features for words inside «…» titles (75.81 / 78.42 /
  * 73.71); pass-2 training labels from seed-averaged fold models (76.60 / 78.05 / 73.88); 10 epochs
- * (76.47 / 78.84 / 74.27); NER_MIN_COUNT=2 (76.15 / 78.71 / 74.27).
+ * (76.47 / 78.84 / 74.27); NER_MIN_COUNT=2 (76.15 / 78.71 / 74.27). Later the same day, against the pruned
+ * model's 76.82 / 78.17 / 74.85 / 83.42 on tenths 9 / 2 / 5 / 0: NER_SEEDS=5 (76.53 / 78.09 / 74.73 / 83.09) and
+ * NER_WOJOOD=1 (74.94 / 78.26 on tenths 9 / 2; stopped there).
  */
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -9,6 +9,8 @@
  *  4. a person name extended by a following family name from the name lists (نواف الأحمد + الصباح);
  *  5. short forms: a later bare surname of a full name found in the same document is the same person.
  *  0. (first) a person's title inside a place/organization reading ends it and starts a person.
+ *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
+ *     source, a news organization, whatever the model read there (a PER or nothing).
  *  6. (last) a MISC mention that is only a currency word (ANERcorp tags دولار, يورو as MISC) is dropped:
  *     it belongs to a money amount, not to the entities (currency list: resources/amount/currency-nouns.tsv).
  * Tags are edited in place, per sentence (BIO strings).
@@ -232,6 +234,55 @@ function currencyMentions(s: Sent): void {
   }
 }
 
+const DASHES = new Set(['-', '–', '—']);
+const COLONS = new Set([':', '：']);
+/** Sentences from the start of a document where a dateline may open a line (after a title, a date line). */
+const DATELINE_SENTENCES = 3;
+/** Words in a dateline's place or source. */
+const DATELINE_WORDS = 3;
+
+/**
+ * 7. The source of a dateline at the start of a sentence: «PLACE - SOURCE:», «PLACE (SOURCE) -», «SOURCE من PLACE:».
+ * The place must read as one (the model's LOC, or a listed place), so that «أولا - الاقتصاد:» is no dateline; in
+ * the «من» form the model must also have taken the source for a name («قالت مصادر من بغداد:» is a sentence).
+ */
+function datelineSource(lex: Lexicon, s: Sent): void {
+  const w = s.words;
+  const wordish = (k: number) => k < w.length && /^[\u0621-\u064AA-Za-z]/.test(w[k]);
+  const run = (from: number) => {
+    let k = from;
+    while (k - from < DATELINE_WORDS && wordish(k)) k++;
+    return k;
+  };
+  const isPlace = (from: number, to: number) =>
+    to > from &&
+    (s.tags.slice(from, to).every((t) => t.endsWith('LOC')) || (to - from === 1 && (lex.places.has(s.bares[from]) || lex.places.has(s.bases[from]))));
+  let source: [number, number] | null = null;
+  const placeEnd = run(0);
+  if (placeEnd > 0 && placeEnd < w.length && isPlace(0, placeEnd)) {
+    const end = run(placeEnd + 1);
+    if (DASHES.has(w[placeEnd]) && end > placeEnd + 1 && COLONS.has(w[end] ?? '')) source = [placeEnd + 1, end];
+    else if (w[placeEnd] === '(' && end > placeEnd + 1 && w[end] === ')' && (DASHES.has(w[end + 1] ?? '') || COLONS.has(w[end + 1] ?? ''))) {
+      source = [placeEnd + 1, end];
+    }
+  }
+  if (!source) {
+    for (let k = 1; k <= DATELINE_WORDS && k < w.length; k++) {
+      if (!wordish(k - 1)) break;
+      if (s.folded[k] !== 'من') continue;
+      const end = run(k + 1);
+      const named = s.tags.slice(0, k).every((t) => t !== 'O');
+      if (named && isPlace(k + 1, end) && (COLONS.has(w[end] ?? '') || DASHES.has(w[end] ?? ''))) source = [0, k];
+      break;
+    }
+  }
+  if (!source) return;
+  const [a, b] = source;
+  // an organization the model already found there stays as it is
+  if (s.tags[a] === 'B-ORG' && (b >= s.tags.length || !s.tags[b].startsWith('I-'))) return;
+  setSpan(s.tags, a, b, 'ORG');
+}
+
 /** Applies the rules to a document's sentences (words and model tags); returns the edited tags. */
 export function applyRules(sentences: readonly (readonly string[])[], tags: readonly string[][]): string[][] {
   const lex = loadLexicon();
@@ -247,6 +298,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     familyNames(lex, s);
     currencyMentions(s);
   }
+  for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   shortForms(lex, sents);
   return sents.map((s) => s.tags);
 }

@@ -190,6 +190,7 @@ function main(): void {
   const dlo = drop < 0 ? 0 : Math.floor((sentences.length * drop) / 10);
   const dhi = drop < 0 ? 0 : drop === 9 ? sentences.length : Math.floor((sentences.length * (drop + 1)) / 10);
   const heldOutPart = sentences.filter((_, i) => (i < lo || i >= hi) && (i < dlo || i >= dhi));
+  const fullPart = drop < 0 ? sentences : sentences.filter((_, i) => i < dlo || i >= dhi);
   const dev = sentences.slice(lo, hi);
   const devName = k === 9 ? 'last 10%' : `tenth ${k}`;
 
@@ -224,14 +225,14 @@ function main(): void {
   let shipped = heldOut;
   if (FINAL) {
     console.log(`\n== final run: the same settings on all ${sentences.length} sentences (dev included), the model that is written ==`);
-    shipped = trainModels(drop < 0 ? sentences : sentences.filter((_, i) => i < dlo || i >= dhi), dev, false, t0);
+    shipped = trainModels(fullPart, dev, false, t0);
   }
   shipped.memory.save(modelPath(MEMORY_FILE));
   if (!PASS2 && existsSync(modelPath(CONTEXT_MODEL_FILE))) {
     unlinkSync(modelPath(CONTEXT_MODEL_FILE)); // a stale second pass would not match the new first pass
   }
   const e = heldOut.devEval;
-  const trainedOn = FINAL ? (drop < 0 ? sentences : sentences.filter((_, i) => i < dlo || i >= dhi)) : heldOutPart;
+  const trainedOn = FINAL ? fullPart : heldOutPart;
   // digests of the training sentences, so that `marsad eval ner` can flag a file the model has seen (seen.ts)
   shipped.models[0][0].meta.trainingSentences = encodeDigests(trainedOn.map((s) => s.words));
   for (const [m, file] of shipped.models) {

@@ -29,9 +29,9 @@ export interface LinkedMention {
   country: string | null;
 }
 
-/** A mention as a name: hashtag marks dropped (دونالد #ترمب, #الأمم_المتحدة). */
+/** A mention as a name: hashtag marks dropped, its underscores read as spaces (دونالد #ترمب, الأمم_المتحدة). */
 function asName(text: string): string {
-  return text.indexOf('#') < 0 ? text : text.replace(/#([^\s#]+)/g, (_, w: string) => w.replace(/_/g, ' '));
+  return text.indexOf('#') < 0 && text.indexOf('_') < 0 ? text : text.replace(/#/g, '').replace(/_+/g, ' ').trim();
 }
 
 /** Folded name words of a mention without honorifics (ال kept). */
@@ -220,7 +220,7 @@ export function linkMentions(doc: ArabicDoc, entities: Entity[], lex: LinkLexico
       const place = lex.placeWords.get(foldArabic(e.text));
       const c = place ? dominantCountry(countryRefs) : null;
       if (c) return { entity: canonicalKey(c, 'LOC'), canonical: c, country: c };
-      return { entity: canonicalKey(e.text, e.type), canonical: e.text, country: null };
+      return { entity: canonicalKey(e.text, e.type), canonical: asName(e.text), country: null };
     }
     const country = countryTie(cl.words, cl.type, lex);
     return { entity: canonicalKey(cl.name, cl.type), canonical: cl.name, country };

@@ -76,29 +76,65 @@ function runs(doc: ArabicDoc): Array<[number, number]> {
   return out;
 }
 
+/** A unit the tagger reads: a token, or one word of a multi-word hashtag (#عهد_التميمي → عهد, التميمي). */
+interface Piece {
+  text: string;
+  start: number;
+  end: number;
+  token: number;
+  /** a run of punctuation or a symbol: never the first or last word of an entity */
+  mark: boolean;
+}
+
+/** The pieces of tokens [a, b): a hashtag is read as the word(s) it tags, split at its underscores. */
+function piecesOf(tokens: readonly Token[], a: number, b: number): Piece[] {
+  const out: Piece[] = [];
+  for (let t = a; t < b; t++) {
+    const tok = tokens[t];
+    if (tok.kind !== 'hashtag') {
+      out.push({ text: tok.text, start: tok.start, end: tok.end, token: t, mark: tok.kind === 'punct' || tok.kind === 'symbol' });
+      continue;
+    }
+    const before = out.length;
+    const re = /[^_#]+/g;
+    for (let m = re.exec(tok.text); m; m = re.exec(tok.text)) {
+      out.push({ text: m[0], start: tok.start + m.index, end: tok.start + m.index + m[0].length, token: t, mark: false });
+    }
+    if (out.length === before) out.push({ text: tok.text, start: tok.start, end: tok.end, token: t, mark: true });
+  }
+  return out;
+}
+
 export const nerStage: Stage = (doc) => {
   if (!doc.tokens.length) return doc;
   const tokens: Token[] = doc.tokens;
   const spans = runs(doc).filter(([a, b]) => b > a);
   // the whole document at once: pass 2 sees every mention of a name in the article
-  // a hashtag is read as the word(s) it tags: #إيران as إيران
-  const words = spans.map(([a, b]) => tokens.slice(a, b).map((t) => (t.kind === 'hashtag' ? t.text.slice(1) : t.text)));
+  const pieces = spans.map(([a, b]) => piecesOf(tokens, a, b));
+  const words = pieces.map((ps) => ps.map((p) => p.text));
   // the model, then Marsad's rule layer (ministries and chambers as ORG, short forms of names, …)
   const tagged = applyRules(words, tagSentences(words));
   const entities: Entity[] = [];
-  spans.forEach(([a], k) => {
+  pieces.forEach((ps, k) => {
     for (const c of chunks(tagged[k])) {
-      const first = tokens[a + c.start];
-      const last = tokens[a + c.end - 1];
-      const skip = first.kind === 'word' ? procliticLength(first.text) : first.kind === 'hashtag' ? 1 + procliticLength(first.text.slice(1)) : 0;
+      // a name does not begin or end with punctuation (سعود،، → سعود)
+      let from = c.start;
+      let to = c.end;
+      while (from < to && ps[from].mark) from++;
+      while (to > from && ps[to - 1].mark) to--;
+      if (from === to) continue;
+      const first = ps[from];
+      const last = ps[to - 1];
+      const firstToken = tokens[first.token];
+      const skip = firstToken.kind === 'word' || firstToken.kind === 'hashtag' ? procliticLength(first.text) : 0;
       const start = first.start + (skip < first.text.length ? skip : 0);
       entities.push({
         start,
         end: last.end,
         text: doc.text.slice(start, last.end),
         type: c.type as EntityType,
-        tokenStart: a + c.start,
-        tokenEnd: a + c.end,
+        tokenStart: first.token,
+        tokenEnd: last.token + 1,
       });
     }
   });

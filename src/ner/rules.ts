@@ -12,7 +12,8 @@
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
  *     source, a news organization, whatever the model read there (a PER or nothing).
  *  6. (last) a MISC mention that is only a currency word (ANERcorp tags دولار, يورو as MISC) is dropped:
- *     it belongs to a money amount, not to the entities (currency list: resources/amount/currency-nouns.tsv).
+ *     it belongs to a money amount, not to the entities (currency list: resources/amount/currency-nouns.tsv);
+ *     so is a mention that is only a not-a-name word of resources/ner/rule-words.tsv (الله, الميليشيات, اليورانيوم).
  * Tags are edited in place, per sentence (BIO strings).
  */
 import { isStopword } from '../text/stopwords.js';
@@ -21,7 +22,7 @@ import { wordInfo } from './features.js';
 import { nisbaBase } from './fold.js';
 import { gazetteerSpans, loadLexicon, TYPES, type Lexicon } from './lexicon.js';
 import { fold as foldWord } from './fold.js';
-import { readList } from '../resources.js';
+import { readList, readTsv } from '../resources.js';
 
 interface Sent {
   words: readonly string[];
@@ -63,9 +64,25 @@ function isNisba(lex: Lexicon, base: string): boolean {
   return nb !== null && nb.length >= 4;
 }
 
+let countryNisbas: Set<string> | null = null;
+
+/** Stems of the countries' nisbas (resources/link/countries.tsv: سعودي → سعود, إسباني → اسبان), folded. */
+function countryNisbaStems(): Set<string> {
+  if (countryNisbas) return countryNisbas;
+  countryNisbas = new Set();
+  for (const row of readTsv(['link', 'countries.tsv']) as Record<string, string>[]) {
+    for (const stem of (row.nisba ?? '').split(',')) {
+      const nb = nisbaBase(foldWord(stem.trim()));
+      if (nb && !nb.includes(' ')) countryNisbas.add(nb);
+    }
+  }
+  return countryNisbas;
+}
+
+/** A place's nisba: العراقية (a listed place), السعودي, الإسبانية (a country's nisba, however irregular). */
 function isPlaceNisba(lex: Lexicon, base: string): boolean {
   const nb = isNisba(lex, base) ? nisbaBase(base) : null;
-  return nb !== null && (lex.places.has(nb) || lex.places.has(nb.slice(2)));
+  return nb !== null && (lex.places.has(nb) || lex.places.has(nb.slice(2)) || countryNisbaStems().has(nb.slice(2)));
 }
 
 /** 0. A person's title inside a place/organization reading ends it: [دولة الكويت] الشيخ [الصباح]. */
@@ -83,6 +100,25 @@ function titleBoundaries(lex: Lexicon, s: Sent): void {
       break;
     }
   }
+}
+
+let notAdjectiveBases: Set<string> | null = null;
+
+/**
+ * An adjective that stays part of an organization's name: a nisba (العراقية, العالمية, الصحي) that is not a
+ * not-adjective of org-patterns.tsv (الرسمية, الأسبوعية, الإلكتروني), or a listed adjective (العليا).
+ */
+function nameAdjective(lex: Lexicon, base: string): boolean {
+  if (lex.orgPatterns.get(base) === 'adjective') return true;
+  if (!isNisba(lex, base)) return false;
+  if (!notAdjectiveBases) {
+    notAdjectiveBases = new Set();
+    for (const [word, role] of lex.orgPatterns) {
+      const nb = role === 'not-adjective' ? nisbaBase(word) : null;
+      if (nb) notAdjectiveBases.add(nb);
+    }
+  }
+  return !notAdjectiveBases.has(nisbaBase(base)!);
 }
 
 /** 1. Multi-word gazetteer names of one type (LOC or ORG) override other readings inside them. */
@@ -111,9 +147,12 @@ function organizations(lex: Lexicon, s: Sent): void {
     if (j < n && definite(s.bases[j]) && s.tags[j] === 'O' && !isStopword(s.words[j])) {
       // وزارة الخارجية (والتعاون) (العراقية)
       j++;
-      while (j < n && s.folded[j].startsWith('وال') && s.tags[j] === 'O') j++;
-      while (j < n && isNisba(lex, s.bases[j]) && s.tags[j] === 'O') j++;
-      end = j;
+      // وزارة الخارجية (والتعاون): a conjoined noun, not a relative pronoun (لمنظمة الفرانكفونية [والتي])
+      while (j < n && s.folded[j].startsWith('وال') && s.tags[j] === 'O' && !isStopword(s.words[j])) j++;
+      const complementEnd = j;
+      while (j < n && nameAdjective(lex, s.bases[j]) && s.tags[j] === 'O') j++;
+      // «مجلس الإدارة» alone names no one organization
+      end = j === complementEnd && lex.orgPatterns.get(s.bases.slice(i, j).join(' ')) === 'generic' ? 0 : j;
     } else {
       // غرفة تجارة وصناعة الكويت, جامعة بغداد: indefinite nouns then a place or organization
       let k = j;
@@ -130,7 +169,7 @@ function organizations(lex: Lexicon, s: Sent): void {
   for (const c of chunks(s.tags)) {
     if (c.type !== 'ORG' || lex.orgPatterns.get(s.bases[c.start]) !== 'head') continue;
     let j = c.end;
-    while (j < n && s.tags[j] === 'O' && isNisba(lex, s.bases[j])) j++;
+    while (j < n && s.tags[j] === 'O' && nameAdjective(lex, s.bases[j])) j++;
     if (j > c.end) setSpan(s.tags, c.start, j, 'ORG');
   }
   for (const c of chunks(s.tags)) {
@@ -150,10 +189,15 @@ function appositiveNames(lex: Lexicon, s: Sent): void {
   for (let i = 1; i < n; i++) {
     if (s.tags[i] !== 'O' || (!lex.givenNames.has(s.bares[i]) && !lex.givenNames.has(s.folded[i])) || isStopword(s.words[i])) continue;
     const prev = i - 1;
-    const prevTrigger = lex.triggers.get(s.bases[prev]);
-    const afterTitle = prevTrigger !== undefined && lex.triggerClasses[prevTrigger] === 'title';
-    const afterEntity = s.tags[prev] !== 'O' && s.tags[prev].slice(2) !== 'PER' && (prev + 1 >= n || !s.tags[prev + 1].startsWith('I-'));
-    if (!afterTitle && !afterEntity && !isNisba(lex, s.bases[prev])) continue;
+    // «المتحدث (الرسمي) باسم الجيش»: after a spokesman, باسم is «on behalf of», not the given name
+    const spokesmen = ruleWords('spokesman');
+    if (spokesmen.has(s.bases[prev]) || (prev > 0 && spokesmen.has(s.bases[prev - 1]))) continue;
+    const afterTitle = isTitle(lex, s, prev);
+    // in apposition after a place or an organization (not after a MISC such as الله: «الله العلي القدير»),
+    // or after a place's nisba (السفير العراقي المنهل الصافي; not after الجماعية: «الكرة الجماعية الجميلة»)
+    const prevType = s.tags[prev].slice(2);
+    const afterEntity = (prevType === 'LOC' || prevType === 'ORG') && (prev + 1 >= n || !s.tags[prev + 1].startsWith('I-'));
+    if (!afterTitle && !afterEntity && !isPlaceNisba(lex, s.bases[prev])) continue;
     // given name, then names from the lists, then at most one definite word (the family name) to end it
     let j = i + 1;
     while (j < n && j - i < 4 && s.tags[j] === 'O' && isArabic(s.words[j]) && !isStopword(s.words[j]) && !isPlaceNisba(lex, s.bases[j])) {
@@ -172,7 +216,8 @@ function familyNames(lex: Lexicon, s: Sent): void {
   for (const c of chunks(s.tags)) {
     if (c.type !== 'PER' || c.end >= s.words.length || s.tags[c.end] !== 'O') continue;
     const k = c.end;
-    if (!definite(s.folded[k]) || isStopword(s.words[k]) || isPlaceNisba(lex, s.bases[k])) continue;
+    // not a title starting a phrase (كوفي أنان [الأمين] العام) or a word that is no name (الدين)
+    if (!definite(s.folded[k]) || isStopword(s.words[k]) || isPlaceNisba(lex, s.bases[k]) || titleAfterName(lex, s, k) || notName(s, k)) continue;
     if (lex.personNames.has(s.folded[k].slice(2)) || lex.personNames.has(s.folded[k])) s.tags[k] = 'I-PER';
   }
 }
@@ -186,6 +231,9 @@ function shortForms(lex: Lexicon, docSents: Sent[]): void {
       if (!lex.personNames.has(s.bares[c.start]) && !lex.personNames.has(s.folded[c.start])) continue;
       // a frequent word (الكوميدي) is too often something else unless the name lists know it as a name
       const last = c.end - 1;
+      // a surname is definite (الكاظمي: «محمد خميس» gives no short form «الخميس»), no title or not-a-name word
+      // (الأمين, الدين), and not the second half of a compound (عبد [العزيز], أبو [بكر])
+      if (!definite(s.bases[last]) || titleAfterName(lex, s, last) || notName(s, last) || ruleWords('name-link').has(s.bases[last - 1])) continue;
       const known = lex.personNames.has(s.bares[last]) || lex.personNames.has(s.folded[last]);
       if (!known && (lex.clusters.get(s.bases[last])?.freq ?? 0) >= 300) continue;
       surnames.add(s.bares[last]);
@@ -232,6 +280,54 @@ function currencyMentions(s: Sent): void {
     for (let k = c.start + 1; k < c.end && ok; k++) ok = isCurrency(k) || /(ي|يه)$/.test(s.bares[k]);
     if (ok) clearSpan(s.tags, c.start, c.end);
   }
+}
+
+let ruleWordLists: Map<string, Set<string>> | null = null;
+
+/** Folded words of one role in resources/ner/rule-words.tsv. */
+function ruleWords(role: 'not-a-name' | 'name-link' | 'spokesman'): Set<string> {
+  if (!ruleWordLists) {
+    ruleWordLists = new Map();
+    for (const line of readList('ner', 'rule-words.tsv')) {
+      const [word, r] = line.split('\t').map((x) => x?.trim());
+      if (!word || !r || word === 'word') continue;
+      let set = ruleWordLists.get(r);
+      if (!set) ruleWordLists.set(r, (set = new Set()));
+      const f = foldWord(word);
+      set.add(f);
+      // a listed word without the article matches with it too (ميليشيا: الميليشيا); one listed with it only so
+      if (r === 'not-a-name' && !f.startsWith('ال')) set.add('ال' + f);
+    }
+  }
+  return ruleWordLists.get(role) ?? new Set();
+}
+
+/** Is token k a not-a-name word (rule-words.tsv)? */
+function notName(s: Sent, k: number): boolean {
+  const words = ruleWords('not-a-name');
+  return words.has(s.folded[k]) || words.has(s.bases[k]) || words.has(s.bares[k]);
+}
+
+/** Is token k a person's title (الوزير)? */
+function isTitle(lex: Lexicon, s: Sent, k: number): boolean {
+  const trig = lex.triggers.get(s.bases[k]) ?? lex.triggers.get(s.folded[k]);
+  return trig !== undefined && lex.triggerClasses[trig] === 'title';
+}
+
+/**
+ * Is token k, after a name, a title that begins a new phrase rather than a family name? It is when a definite
+ * word or a given name follows it (كوفي أنان [الأمين] العام, … [الشيخ] محمد); not after آل (تركي آل الشيخ), nor at
+ * the end of the name (روني الشيخ قال).
+ */
+function titleAfterName(lex: Lexicon, s: Sent, k: number): boolean {
+  if (!isTitle(lex, s, k) || (k > 0 && ruleWords('name-link').has(s.bases[k - 1]))) return false;
+  const next = k + 1;
+  return next < s.words.length && (definite(s.bases[next]) || lex.givenNames.has(s.bares[next]) || lex.givenNames.has(s.folded[next]));
+}
+
+/** 6. One-word mentions of a word that is no name for Marsad (rule-words.tsv, not-a-name). */
+function notNameMentions(s: Sent): void {
+  for (const c of chunks(s.tags)) if (c.end - c.start === 1 && notName(s, c.start)) clearSpan(s.tags, c.start, c.end);
 }
 
 const DASHES = new Set(['-', '–', '—']);
@@ -297,6 +393,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     appositiveNames(lex, s);
     familyNames(lex, s);
     currencyMentions(s);
+    notNameMentions(s);
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   shortForms(lex, sents);

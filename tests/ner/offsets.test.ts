@@ -55,6 +55,28 @@ describe('nerStage offsets', () => {
     for (const e of places) expect(text[e.start - 1]).toBe('#');
   });
 
+  it('reads a hashtag of several words word by word, and can find a name inside it', () => {
+    const text = 'تظاهر المئات في #بغداد_اليوم احتجاجا على انقطاع الكهرباء.\nودعت #الأمم_المتحدة إلى وقف القتال فورا.';
+    const doc = run(text);
+    const found = doc.entities.map((e) => [e.text, e.type]);
+    expect(found).toContainEqual(['بغداد', 'LOC']);
+    expect(found).toContainEqual(['الأمم_المتحدة', 'ORG']);
+    const baghdad = doc.entities.find((e) => e.text === 'بغداد')!;
+    expect(baghdad.start).toBe(text.indexOf('#بغداد') + 1);
+    expect(baghdad.end).toBe(text.indexOf('_اليوم'));
+    // the entity's tokens are the hashtag token that holds it
+    expect(doc.tokens[baghdad.tokenStart].text).toBe('#بغداد_اليوم');
+    expect(baghdad.tokenEnd).toBe(baghdad.tokenStart + 1);
+    for (const e of doc.entities) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('never starts or ends an entity on punctuation', () => {
+    const text = 'وقال المتحدث محمود،، إن الاجتماع انتهى دون اتفاق.';
+    const doc = run(text);
+    expect(doc.entities.map((e) => e.text)).toEqual(['محمود']);
+    for (const e of doc.entities) expect(/^[\p{L}\p{N}]/u.test(e.text) && /[\p{L}\p{N}]$/u.test(e.text)).toBe(true);
+  });
+
   it('adds nothing to an empty document', () => {
     expect(run('').entities).toEqual([]);
   });

@@ -11,6 +11,8 @@
  *  0. (first) a person's title inside a place/organization reading ends it and starts a person.
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
  *     source, a news organization, whatever the model read there (a PER or nothing).
+ *  8. (first of all) places joined by و in one reading are two places: [مصر] و[أوروغواي], unless the name lists
+ *     know the whole as one name (ترينيداد وتوباغو).
  *  6. (last) a MISC mention that is only a currency word (ANERcorp tags دولار, يورو as MISC) is dropped:
  *     it belongs to a money amount, not to the entities (currency list: resources/amount/currency-nouns.tsv);
  *     so is a mention that is only a not-a-name word of resources/ner/rule-words.tsv (الله, الميليشيات, اليورانيوم).
@@ -119,6 +121,22 @@ function nameAdjective(lex: Lexicon, base: string): boolean {
     }
   }
   return !notAdjectiveBases.has(nisbaBase(base)!);
+}
+
+/** 8. A LOC reading «… Y وX» where X and Y are listed places: two places. */
+function coordinatedPlaces(lex: Lexicon, s: Sent): void {
+  const isPlace = (k: number) => lex.places.has(s.bases[k]) || lex.places.has(s.bares[k]);
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'LOC' || c.end - c.start < 2) continue;
+    const whole = gazetteerSpans(lex, s.folded, s.bases).some((sp) => sp.start <= c.start && sp.end >= c.end);
+    if (whole) continue;
+    for (let k = c.start + 1; k < c.end; k++) {
+      if (!s.folded[k].startsWith('و') || s.bases[k] === s.folded[k] || !isPlace(k)) continue;
+      // what precedes ends with a listed place: [روسيا] و…, [جمهورية التشيك] و…
+      if (!isPlace(k - 1)) continue;
+      s.tags[k] = 'B-LOC';
+    }
+  }
 }
 
 /** 1. Multi-word gazetteer names of one type (LOC or ORG) override other readings inside them. */
@@ -387,6 +405,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     return { words, folded: infos.map((x) => x.folded), bases: infos.map((x) => x.base), bares: infos.map((x) => x.bare), tags: [...tags[k]] };
   });
   for (const s of sents) {
+    coordinatedPlaces(lex, s);
     titleBoundaries(lex, s);
     gazetteerNames(lex, s);
     organizations(lex, s);

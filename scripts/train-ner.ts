@@ -16,6 +16,9 @@
  * sentence sees only the other folds' memory; the memory of the whole training part is written to
  * models/ner-memory.bin.gz. The models are written only when the held-out run beats the held-out F1 the
  * committed models recorded (meta.heldOut).
+ * Each pass is an averaged perceptron (train.ts) plus, with weight NER_CRF_WEIGHT (default 20; 0 = none), a CRF
+ * (crf.ts) trained on the same data and shuffles with L2 NER_CRF_C2 (default 10): the two summed did better than
+ * the perceptron alone on 8 of 10 held-out tenths (10-fold mean 78.71 vs 78.20).
  * Env: NER_EPOCHS (default 20), NER_O_PENALTY (default 30; pass 2: NER_O_PENALTY2, default 0), NER_SEEDS (default 3) shuffles averaged per pass,
  * NER_PASS2=0 leaves out the stacked second pass (NER_PASS2_FOLDS, default 5, cross-validation folds for
  * its pass-1 labels), NER_WOJOOD=1 adds the Wojood sample (weight NER_WOJOOD_WEIGHT, default 0.5; it did
@@ -55,7 +58,8 @@ import { MEMORY_FILE, MemTable, setActiveMemory, TagMemory } from '../src/ner/me
 import { decode, LABELS, NerModel } from '../src/ner/model.js';
 import { clusterKey } from '../src/ner/wordsplit.js';
 import { CONTEXT_MODEL_FILE, CONTEXT_WINDOW, MODEL_FILE } from '../src/ner/tagger.js';
-import { averageModels, labelIndex, pruneModel, repairBio, train, type TrainingSentence } from '../src/ner/train.js';
+import { averageModels, combineModels, labelIndex, pruneModel, repairBio, train, type TrainingSentence } from '../src/ner/train.js';
+import { trainCrf } from '../src/ner/crf.js';
 import { modelPath, PACKAGE_ROOT, resourcePath } from '../src/resources.js';
 
 const SHARED = join(PACKAGE_ROOT, '..', 'shared');
@@ -88,6 +92,13 @@ const FINAL = process.env.NER_FINAL !== '0';
 const NO_MEMORY = process.env.NER_NO_MEMORY === '1';
 /** features seen fewer times in training are left out */
 const MIN_COUNT = Number(process.env.NER_MIN_COUNT ?? 1);
+/**
+ * weight of a CRF (crf.ts, same features and shuffles) added to each pass's averaged perceptron: 20 raised
+ * the 10-fold held-out mean from 78.20 to 78.71 (8 tenths of 10 better); 0 leaves the CRF out
+ */
+const CRF_WEIGHT = Number(process.env.NER_CRF_WEIGHT ?? 20);
+/** the CRF's L2 strength (CRFsuite's c2) */
+const CRF_C2 = Number(process.env.NER_CRF_C2 ?? 10);
 
 /** The tag memory of a set of sentences: per word and per bare stem, counts of gold labels. */
 function buildMemory(lex: Lexicon, sents: readonly TaggedSentence[], into = new TagMemory()): TagMemory {
@@ -319,7 +330,21 @@ function trainModels(trainPart: readonly TaggedSentence[], dev: readonly TaggedS
         }),
       );
     }
-    const model = pruneModel(runs.length > 1 ? averageModels(runs) : runs[0], PRUNE);
+    let merged = runs.length > 1 ? averageModels(runs) : runs[0];
+    if (CRF_WEIGHT > 0) {
+      // a CRF on the same data and shuffles, added with weight CRF_WEIGHT: calibrated scores next to counts
+      const crfRuns: NerModel[] = [];
+      for (let seed = firstSeed; seed < firstSeed + SEEDS; seed++) crfRuns.push(trainCrf(sentences, { epochs: EPOCHS, seed, c2: CRF_C2 }));
+      const crf = crfRuns.length > 1 ? averageModels(crfRuns) : crfRuns[0];
+      if (scoring) {
+        merged.meta.oPenalty = penalty;
+        report(`${pass}, perceptron alone`, scoreDev(merged, devFeats));
+        crf.meta.oPenalty = 0;
+        report(`${pass}, CRF alone`, scoreDev(crf, devFeats));
+      } else console.log(`${pass} CRF trained (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      merged = combineModels(merged, crf, CRF_WEIGHT);
+    }
+    const model = pruneModel(merged, PRUNE);
     if (PRUNE > 0) console.log(`${pass}: ${model.keys.length} features kept of ${String(model.meta.prunedFrom)} (NER_PRUNE=${PRUNE})`);
     if (scoring) {
       for (const pen of [0, 10, 20, 30, 40]) {

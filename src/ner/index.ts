@@ -1,5 +1,5 @@
 /**
- * The named-entity stage: tags each sentence's tokens with the trained averaged-perceptron model, applies
+ * The named-entity stage: tags each sentence's tokens with the trained linear model (perceptron + CRF), applies
  * the rule layer (rules.ts: Marsad's annotation policy and the general name lists), and turns BIO chunks into
  * doc.entities (PER/ORG/LOC/MISC) with offsets into the original text. The entity text leaves out attached
  * proclitics: وبغداد → بغداد, وببغداد → بغداد, للخارجية → خارجية (the ل and the article's ل are fused).

@@ -189,3 +189,23 @@ export function pruneModel(model: NerModel, dropFraction: number): NerModel {
   });
   return new NerModel(keys, weights, model.transitions, { ...model.meta, prunedFrom: n });
 }
+
+/** a + alpha·b, feature by feature: two models over the same features (the perceptron and the CRF) as one. */
+export function combineModels(a: NerModel, b: NerModel, alpha: number): NerModel {
+  const rows = new Map<number, Float32Array>();
+  const add = (m: NerModel, f: number) => {
+    for (let k = 0; k < m.keys.length; k++) {
+      let r = rows.get(m.keys[k]);
+      if (!r) rows.set(m.keys[k], (r = new Float32Array(NL)));
+      for (let c = 0; c < NL; c++) r[c] += f * m.weights[k * NL + c];
+    }
+  };
+  add(a, 1);
+  add(b, alpha);
+  const keys = Uint32Array.from(rows.keys());
+  const weights = new Float32Array(keys.length * NL);
+  keys.forEach((key, k) => weights.set(rows.get(key)!, k * NL));
+  const trans = new Float32Array((NL + 1) * NL);
+  for (let i = 0; i < trans.length; i++) trans[i] = a.transitions[i] + alpha * b.transitions[i];
+  return new NerModel(keys, weights, trans, { ...a.meta, combined: { with: b.meta.trainer ?? 'model', weight: alpha } });
+}

@@ -43,7 +43,9 @@
  * NER_O_PENALTY=0 (pass 1 alone is best there, 77.41 vs 76.61 at 30, but after pass 2) 78.14.
  * Later (tenths 9 / 2; the perceptron alone 76.82 / 78.17): internal character trigrams of each word (76.20 / 77.96);
  * the CRF instead of the perceptron in both passes (76.64 / 78.24); the CRF added in pass 2 only (76.66 / 78.70);
- * with the CRF added, NER_PRUNE=0.8 (76.77 / 79.08 vs 76.90 / 79.08 at 0.5; the models would be 2.5× smaller).
+ * with the CRF added, NER_PRUNE=0.8 (76.77 / 79.08 vs 76.90 / 79.08 at 0.5; the models would be 2.5× smaller);
+ * the CRF also in the fold models that give pass 2 its training labels (76.88 / 79.19 / 70.24 on tenths 9 / 2 / 4,
+ * against 76.90 / 79.08 / 70.72).
  * Without the word clusters (NER_CLUSTERS naming an empty file): 74.23 / 78.49 — they are worth +1.1 on average there.
  */
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';

@@ -68,6 +68,22 @@ describe.skipIf(!existsSync(CLI))('marsad eval ner', () => {
     }
   });
 
+  it('says which tag types it reads as O', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-eval-'));
+    try {
+      const file = join(dir, 'types.conll');
+      writeFileSync(file, 'زار B-PER\nالوفد O\nيوم B-DATE\nالخميس I-DATE\nمدينة B-LOCC\n');
+      const r = spawnSync(process.execPath, [CLI, 'eval', 'ner', file, '--json'], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/read as O: DATE ×2, LOCC ×1/);
+      expect(JSON.parse(r.stdout).byType.PER.gold).toBe(1);
+      const clean = spawnSync(process.execPath, [CLI, 'eval', 'ner', FIXTURE], { encoding: 'utf8' });
+      expect(clean.stderr).not.toMatch(/read as O/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails with one line on a missing file or an unknown task', () => {
     const r = spawnSync(process.execPath, [CLI, 'eval', 'ner', '/nonexistent/file.conll'], { encoding: 'utf8' });
     expect(r.status).not.toBe(0);

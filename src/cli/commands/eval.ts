@@ -32,6 +32,15 @@ export function registerEval(program: Command): void {
       for (const p of problems.filter((p) => !p.action.startsWith('empty'))) {
         process.stderr.write(`marsad: ${file}:${p.line}: "${p.text}" → ${p.action}\n`);
       }
+      // types we do not score (Wojood's DATE, a typo such as B-LOCC) are read as O: say which, and how often
+      const ignored = new Map<string, number>();
+      for (const sent of sentences) {
+        for (const t of sent.tags) if (t !== 'O' && normalizeTag(t) === 'O') ignored.set(t.slice(2), (ignored.get(t.slice(2)) ?? 0) + 1);
+      }
+      if (ignored.size) {
+        const list = [...ignored].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ×${n}`).join(', ');
+        process.stderr.write(`marsad: note: ${file}: tags of types other than PER/PERS, LOC, ORG and MISC are read as O: ${list}\n`);
+      }
       let models;
       try {
         models = loadModel();

@@ -7,7 +7,7 @@
  */
 import { ALLOWED, NerModel, NL } from './model.js';
 import { mulberry32 } from '../random.js';
-import type { TrainingSentence, TrainOptions } from './train.js';
+import { indexFeatures, type TrainingSentence, type TrainOptions } from './train.js';
 
 export interface CrfOptions extends TrainOptions {
   /** L2 strength over the whole data set, as CRFsuite's c2 (default 10) */
@@ -79,22 +79,7 @@ export function forwardBackward(emit: Float64Array, n: number, trans: ArrayLike<
  * noisy: single epochs moved held-out F1 by ±2).
  */
 export function trainCrf(data: TrainingSentence[], options: CrfOptions): NerModel {
-  const index = new Map<number, number>();
-  const keys: number[] = [];
-  const indexed = data.map((s) => {
-    const f = new Int32Array(s.features.feats.length);
-    for (let j = 0; j < f.length; j++) {
-      const h = s.features.feats[j] >>> 0;
-      let r = index.get(h);
-      if (r === undefined) {
-        r = keys.length;
-        index.set(h, r);
-        keys.push(h);
-      }
-      f[j] = r;
-    }
-    return { feats: f, offsets: s.features.offsets, gold: s.gold, weight: s.weight ?? 1 };
-  });
+  const { keys, indexed } = indexFeatures(data);
   const nf = keys.length;
   const N = Math.max(1, indexed.length);
   const c2 = options.c2 ?? 10;
@@ -133,6 +118,7 @@ export function trainCrf(data: TrainingSentence[], options: CrfOptions): NerMode
     }
     for (const si of order) {
       const s = indexed[si];
+      const { feats, offsets } = s.features;
       const n = s.gold.length;
       if (n === 0) continue;
       const eta = eta0 / (1 + t / N);
@@ -141,8 +127,8 @@ export function trainCrf(data: TrainingSentence[], options: CrfOptions): NerMode
       for (let i = 0; i < n; i++) {
         const o = i * NL;
         for (let c = 0; c < NL; c++) emit[o + c] = 0;
-        for (let j = s.offsets[i]; j < s.offsets[i + 1]; j++) {
-          const b = s.feats[j] * NL;
+        for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+          const b = feats[j] * NL;
           for (let c = 0; c < NL; c++) emit[o + c] += v[b + c];
         }
         for (let c = 0; c < NL; c++) emit[o + c] *= scale;
@@ -158,7 +144,7 @@ export function trainCrf(data: TrainingSentence[], options: CrfOptions): NerMode
           const d = (c === s.gold[i] ? 1 : 0) - (a === NEG ? 0 : Math.exp(a + beta[o + c] - logZ));
           if (d > -1e-6 && d < 1e-6) continue;
           const u = step * d;
-          for (let j = s.offsets[i]; j < s.offsets[i + 1]; j++) v[s.feats[j] * NL + c] += u;
+          for (let j = offsets[i]; j < offsets[i + 1]; j++) v[feats[j] * NL + c] += u;
         }
       }
       // transitions: observed minus expected pairs, all from the weights before this update

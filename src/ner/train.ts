@@ -57,10 +57,19 @@ class DenseScorer implements Scorer {
   }
 }
 
-export function train(data: TrainingSentence[], options: TrainOptions): NerModel {
-  // index the features seen in training at least `minCount` times: singleton features (mostly the identity
-  // of a word seen once) would be memorized, while at test time unseen words must rely on clusters and context
-  const minCount = options.minCount ?? 1;
+/** Training sentences with their feature hashes mapped to dense rows 0..keys.length-1 (-1: left out). */
+export interface IndexedSentence {
+  features: SentenceFeatures;
+  gold: Int32Array;
+  weight: number;
+}
+
+/**
+ * Maps the feature hashes of the training data to dense rows, in order of first appearance; features seen
+ * fewer than `minCount` times get -1 (singleton features, mostly the identity of a word seen once, would be
+ * memorized, while at test time unseen words must rely on clusters and context).
+ */
+export function indexFeatures(data: readonly TrainingSentence[], minCount = 1): { keys: number[]; indexed: IndexedSentence[] } {
   const seen = new Map<number, number>();
   if (minCount > 1) for (const s of data) for (const h of s.features.feats) seen.set(h >>> 0, (seen.get(h >>> 0) ?? 0) + 1);
   const index = new Map<number, number>();
@@ -83,6 +92,13 @@ export function train(data: TrainingSentence[], options: TrainOptions): NerModel
     }
     return { features: { feats: f, offsets: s.features.offsets }, gold: s.gold, weight: s.weight ?? 1 };
   });
+  return { keys, indexed };
+}
+
+export function train(data: TrainingSentence[], options: TrainOptions): NerModel {
+  // index the features seen in training at least `minCount` times: singleton features (mostly the identity
+  // of a word seen once) would be memorized, while at test time unseen words must rely on clusters and context
+  const { keys, indexed } = indexFeatures(data, options.minCount ?? 1);
   const nf = keys.length;
   const w = new Float64Array(nf * NL);
   const u = new Float64Array(nf * NL); // Σ c·Δ for averaging
@@ -143,20 +159,27 @@ export function train(data: TrainingSentence[], options: TrainOptions): NerModel
 
 /** The average of several models (e.g. trained with different shuffles): a cheap ensemble with one model's cost. */
 export function averageModels(models: NerModel[]): NerModel {
+  const n = models.length;
+  const { keys, weights, trans } = sumModels(models.map((m) => [m, (w: number) => w / n]));
+  return new NerModel(keys, weights, trans, { ...models[0].meta, averagedModels: n });
+}
+
+/** Σ f(weights) over models, feature by feature, with each model's own f. */
+function sumModels(terms: Array<[NerModel, (w: number) => number]>): { keys: Uint32Array; weights: Float32Array; trans: Float32Array } {
   const rows = new Map<number, Float32Array>();
-  for (const m of models) {
+  for (const [m, f] of terms) {
     for (let k = 0; k < m.keys.length; k++) {
       let r = rows.get(m.keys[k]);
       if (!r) rows.set(m.keys[k], (r = new Float32Array(NL)));
-      for (let c = 0; c < NL; c++) r[c] += m.weights[k * NL + c] / models.length;
+      for (let c = 0; c < NL; c++) r[c] += f(m.weights[k * NL + c]);
     }
   }
   const keys = Uint32Array.from(rows.keys());
   const weights = new Float32Array(keys.length * NL);
   keys.forEach((key, k) => weights.set(rows.get(key)!, k * NL));
   const trans = new Float32Array((NL + 1) * NL);
-  for (const m of models) for (let i = 0; i < trans.length; i++) trans[i] += m.transitions[i] / models.length;
-  return new NerModel(keys, weights, trans, { ...models[0].meta, averagedModels: models.length });
+  for (const [m, f] of terms) for (let i = 0; i < trans.length; i++) trans[i] += f(m.transitions[i]);
+  return { keys, weights, trans };
 }
 
 /**
@@ -192,20 +215,9 @@ export function pruneModel(model: NerModel, dropFraction: number): NerModel {
 
 /** a + alpha·b, feature by feature: two models over the same features (the perceptron and the CRF) as one. */
 export function combineModels(a: NerModel, b: NerModel, alpha: number): NerModel {
-  const rows = new Map<number, Float32Array>();
-  const add = (m: NerModel, f: number) => {
-    for (let k = 0; k < m.keys.length; k++) {
-      let r = rows.get(m.keys[k]);
-      if (!r) rows.set(m.keys[k], (r = new Float32Array(NL)));
-      for (let c = 0; c < NL; c++) r[c] += f * m.weights[k * NL + c];
-    }
-  };
-  add(a, 1);
-  add(b, alpha);
-  const keys = Uint32Array.from(rows.keys());
-  const weights = new Float32Array(keys.length * NL);
-  keys.forEach((key, k) => weights.set(rows.get(key)!, k * NL));
-  const trans = new Float32Array((NL + 1) * NL);
-  for (let i = 0; i < trans.length; i++) trans[i] = a.transitions[i] + alpha * b.transitions[i];
+  const { keys, weights, trans } = sumModels([
+    [a, (w) => w],
+    [b, (w) => alpha * w],
+  ]);
   return new NerModel(keys, weights, trans, { ...a.meta, combined: { with: b.meta.trainer ?? 'model', weight: alpha } });
 }

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { forwardBackward, newLattice, trainCrf } from '../../src/ner/crf.js';
-import { sentenceFeatures } from '../../src/ner/features.js';
-import { loadLexicon } from '../../src/ner/lexicon.js';
 import { ALLOWED, decode, LABELS, NerModel, NL } from '../../src/ner/model.js';
-import { combineModels, labelIndex, train } from '../../src/ner/train.js';
+import { combineModels, train } from '../../src/ner/train.js';
 import { mulberry32 } from '../../src/random.js';
-
-// a toy corpus written for this test
-const TOY: Array<[string, string]> = [
-  ['التقى الوزير سامر حداد في مدينة طرطوس', 'O O B-PER I-PER O O B-LOC'],
-  ['وصل الوزير نبيل كرم الى مدينة حماة', 'O O B-PER I-PER O O B-LOC'],
-  ['قالت شركة النور للطاقة ان الأرباح ارتفعت', 'O B-ORG I-ORG I-ORG O O O'],
-  ['أعلنت شركة الفجر للنقل عن خط جديد', 'O B-ORG I-ORG I-ORG O O O'],
-  ['سافر الوزير سامر حداد الى طرطوس', 'O O B-PER I-PER O B-LOC'],
-];
-
-function toyData() {
-  const lex = loadLexicon();
-  return TOY.map(([s, t]) => ({
-    features: sentenceFeatures(lex, s.split(' ')),
-    gold: Int32Array.from(t.split(' ').map(labelIndex)),
-  }));
-}
+import { TOY, toyData } from './toy.js';
 
 /** log Σ over every BIO-allowed label sequence of exp(score), and the marginals, by enumeration. */
 function bruteForce(emit: Float64Array, n: number, trans: Float64Array): { logZ: number; marg: Float64Array } {

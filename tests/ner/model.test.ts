@@ -6,24 +6,11 @@ import { sentenceFeatures } from '../../src/ner/features.js';
 import { loadLexicon } from '../../src/ner/lexicon.js';
 import { decode, LABELS, NerModel } from '../../src/ner/model.js';
 import { tagSentences } from '../../src/ner/tagger.js';
-import { labelIndex, train } from '../../src/ner/train.js';
-
-// a toy corpus written for this test
-const TOY: Array<[string, string]> = [
-  ['التقى الوزير سامر حداد في مدينة طرطوس', 'O O B-PER I-PER O O B-LOC'],
-  ['وصل الوزير نبيل كرم الى مدينة حماة', 'O O B-PER I-PER O O B-LOC'],
-  ['قالت شركة النور للطاقة ان الأرباح ارتفعت', 'O B-ORG I-ORG I-ORG O O O'],
-  ['أعلنت شركة الفجر للنقل عن خط جديد', 'O B-ORG I-ORG I-ORG O O O'],
-  ['سافر الوزير سامر حداد الى طرطوس', 'O O B-PER I-PER O B-LOC'],
-];
+import { train } from '../../src/ner/train.js';
+import { TOY, toyData } from './toy.js';
 
 function toyModel(): NerModel {
-  const lex = loadLexicon();
-  const data = TOY.map(([s, t]) => ({
-    features: sentenceFeatures(lex, s.split(' ')),
-    gold: Int32Array.from(t.split(' ').map(labelIndex)),
-  }));
-  return train(data, { epochs: 5, seed: 7 });
+  return train(toyData(), { epochs: 5, seed: 7 });
 }
 
 describe('NER model', () => {

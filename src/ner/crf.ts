@@ -6,7 +6,7 @@
  * better on held-out tenths than either alone (scripts/train-ner.ts).
  */
 import { ALLOWED, NerModel, NL } from './model.js';
-import { mulberry32 } from '../random.js';
+import { mulberry32, shuffleInPlace } from '../random.js';
 import { indexFeatures, type TrainingSentence, type TrainOptions } from './train.js';
 
 export interface CrfOptions extends TrainOptions {
@@ -112,10 +112,7 @@ export function trainCrf(data: TrainingSentence[], options: CrfOptions): NerMode
 
   let t = 0;
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, rand);
     for (const si of order) {
       const s = indexed[si];
       const { feats, offsets } = s.features;

@@ -126,10 +126,11 @@ function nameAdjective(lex: Lexicon, base: string): boolean {
 /** 8. A LOC reading «… Y وX» where X and Y are listed places: two places. */
 function coordinatedPlaces(lex: Lexicon, s: Sent): void {
   const isPlace = (k: number) => lex.places.has(s.bases[k]) || lex.places.has(s.bares[k]);
+  let spans: ReturnType<typeof gazetteerSpans> | null = null; // the sentence's list matches, found once if needed
   for (const c of chunks(s.tags)) {
     if (c.type !== 'LOC' || c.end - c.start < 2) continue;
-    const whole = gazetteerSpans(lex, s.folded, s.bases).some((sp) => sp.start <= c.start && sp.end >= c.end);
-    if (whole) continue;
+    spans ??= gazetteerSpans(lex, s.folded, s.bases);
+    if (spans.some((sp) => sp.start <= c.start && sp.end >= c.end)) continue;
     for (let k = c.start + 1; k < c.end; k++) {
       if (!s.folded[k].startsWith('و') || s.bases[k] === s.folded[k] || !isPlace(k)) continue;
       // what precedes ends with a listed place: [روسيا] و…, [جمهورية التشيك] و…

@@ -4,7 +4,7 @@
  */
 import type { SentenceFeatures } from './features.js';
 import { ALLOWED, decode, LABELS, NerModel, NL, type Scorer } from './model.js';
-import { mulberry32 } from '../random.js';
+import { mulberry32, shuffleInPlace } from '../random.js';
 
 export interface TrainingSentence {
   features: SentenceFeatures;
@@ -118,10 +118,7 @@ export function train(data: TrainingSentence[], options: TrainOptions): NerModel
   };
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, rand);
     for (const si of order) {
       const s = indexed[si];
       const pred = decode(scorer, s.features);

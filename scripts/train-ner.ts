@@ -47,6 +47,14 @@
  * the CRF also in the fold models that give pass 2 its training labels (76.88 / 79.19 / 70.24 on tenths 9 / 2 / 4,
  * against 76.90 / 79.08 / 70.72).
  * Without the word clusters (NER_CLUSTERS naming an empty file): 74.23 / 78.49 — they are worth +1.1 on average there.
+ * Later (10-fold; the shipped model then 78.69): a second, topical set of word classes (build-clusters.ts with
+ * CLUSTER_BAG=4: PPMI over unordered ±4-word bags; own classes at three levels, the base's and ±1 neighbours')
+ * made 78.89, and 78.94 against 78.81 with the name-list additions of the same day (better on 6 of 10 tenths
+ * each time, worse on the dev tenth: 75.54 vs 76.23). Too small for 2 MB more and slower tagging: not kept.
+ * The name-list additions (places.txt: بيونغيانغ، سول; organizations.txt: multi-word football clubs) moved the
+ * 10-fold mean from 78.69 to 78.81 (7 of 10 tenths better, two of them by under 0.1; the dev tenth 76.77 → 76.23)
+ * and were kept for what they fix in `analyze` (Pyongyang read as a person, «باريس سان جرمان» as a city and a
+ * place).
  */
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -66,9 +66,13 @@ function withTokenRange(e: Entity, doc: ArabicDoc): Entity {
   return { ...e, tokenStart: ts, tokenEnd: Math.max(te, Math.min(ts + 1, n)) };
 }
 
+/** a folded word with the article, after at most two proclitics (الحزب, والحزب, وبالحزب), or with لل (للحزب) */
+const DEFINITE = /^(?:[وفبكل]{0,2}ال|[وف]?لل)/;
+
 /**
  * Later bare short forms of an organization named in full earlier in the article (الخارجية, الوزارة).
- * Skipped right after a title word (وزير الخارجية is a title, not the ministry).
+ * Skipped right after a title word (وزير الخارجية is a title, not the ministry), for an indefinite form and
+ * before a nationality.
  */
 function addShortNames(doc: ArabicDoc, lex: LinkLexicon): Entity[] {
   const view = docView(doc);
@@ -95,6 +99,11 @@ function addShortNames(doc: ArabicDoc, lex: LinkLexicon): Entity[] {
     const sn = shortNameMap(lex).get(bare);
     if (!sn) continue;
     if (i > 0 && lex.titles.has(stripAl(view.fold[i - 1]))) continue;
+    // only the definite form refers back (الحزب, والحزب, للحزب): an indefinite head is in construct with a
+    // name of its own (حزب الشعب, مجلس إدارة …)
+    if (!DEFINITE.test(view.fold[i])) continue;
+    // nor when a nationality follows: «الخارجية الروسية» is another country's ministry
+    if (i + 1 < doc.tokens.length && lex.nisba.has(view.fold[i + 1])) continue;
     // only when exactly one organization of the article can be meant
     if (seen.get(sn.head)?.size !== 1) continue;
     // the mention starts at ال (والخارجية → الخارجية); للخارجية keeps the ل-less remainder

@@ -10,6 +10,7 @@ import { fold } from './fold.js';
 import { baseOf, loadLexicon, type Lexicon } from './lexicon.js';
 import { nameKey } from './namekey.js';
 import { freq as wordFreq } from '../text/lexicon.js';
+import { isAcronymLetter } from '../text/acronyms.js';
 import { applyRules } from './rules.js';
 import { tagSentences } from './tagger.js';
 
@@ -77,7 +78,7 @@ function runs(doc: ArabicDoc): Array<[number, number]> {
 }
 
 /** A unit the tagger reads: a token, or one word of a multi-word hashtag (#عهد_التميمي → عهد, التميمي). */
-interface Piece {
+export interface Piece {
   text: string;
   start: number;
   end: number;
@@ -105,6 +106,33 @@ function piecesOf(tokens: readonly Token[], a: number, b: number): Piece[] {
   return out;
 }
 
+/** order of preference for a dotted acronym's type: most are outlets and companies */
+const ACRONYM_TYPES = ['ORG', 'MISC', 'LOC', 'PER'];
+
+/**
+ * A dotted acronym (بي.بي.سي, written without spaces) is one name: the tagger reads its letters as words and may
+ * tag them apart (ORG بي, ORG بي, MISC سي). When any of its letters is tagged, the whole acronym becomes one
+ * entity, ORG if any letter was read so. Edits the tags in place.
+ */
+export function joinDottedAcronyms(ps: readonly Piece[], tags: string[]): void {
+  for (let i = 0; i < ps.length; i++) {
+    if (!isAcronymLetter(ps[i].text)) continue;
+    let j = i;
+    while (j + 2 < ps.length && ps[j + 1].text === '.' && ps[j + 1].start === ps[j].end && ps[j + 2].start === ps[j + 1].end && isAcronymLetter(ps[j + 2].text)) j += 2;
+    if (j === i) continue;
+    const types = new Set<string>();
+    for (let k = i; k <= j; k++) if (tags[k] !== 'O') types.add(tags[k].slice(2));
+    const type = ACRONYM_TYPES.find((t) => types.has(t));
+    if (type) {
+      // a name the acronym continues (شبكة [سي.إن.إن]) keeps its start
+      const continues = tags[i] === 'I-' + type;
+      for (let k = i; k <= j; k++) tags[k] = (k === i && !continues ? 'B-' : 'I-') + type;
+      if (j + 1 < tags.length && tags[j + 1].startsWith('I-') && tags[j + 1] !== 'I-' + type) tags[j + 1] = 'B-' + tags[j + 1].slice(2);
+    }
+    i = j;
+  }
+}
+
 export const nerStage: Stage = (doc) => {
   if (!doc.tokens.length) return doc;
   const tokens: Token[] = doc.tokens;
@@ -114,6 +142,7 @@ export const nerStage: Stage = (doc) => {
   const words = pieces.map((ps) => ps.map((p) => p.text));
   // the model, then Marsad's rule layer (ministries and chambers as ORG, short forms of names, …)
   const tagged = applyRules(words, tagSentences(words));
+  pieces.forEach((ps, k) => joinDottedAcronyms(ps, tagged[k]));
   const entities: Entity[] = [];
   pieces.forEach((ps, k) => {
     for (const c of chunks(tagged[k])) {

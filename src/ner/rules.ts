@@ -13,9 +13,13 @@
  *     source, a news organization, whatever the model read there (a PER or nothing).
  *  8. (first of all) places joined by و in one reading are two places: [مصر] و[أوروغواي], unless the name lists
  *     know the whole as one name (ترينيداد وتوباغو).
+ *  9. a person reading that opens with a descriptor (خطيبة، المحامية), a title or a nationality starts after it;
+ * 10. an indefinite nationality adjective after a noun is no place (وسائل إعلام سعودية);
+ * 11. a word that only begins place names (نيو، سان، خان) takes the next word into the place, or is no place;
  *  6. (last) a MISC mention that is only a currency word (ANERcorp tags دولار, يورو as MISC) is dropped:
  *     it belongs to a money amount, not to the entities (currency list: resources/amount/currency-nouns.tsv);
- *     so is a mention that is only a not-a-name word of resources/ner/rule-words.tsv (الله, الميليشيات, اليورانيوم).
+ *     so is a mention that is only a not-a-name word of resources/ner/rule-words.tsv (الله, الميليشيات, اليورانيوم)
+ *     or an unambiguous weekday or month name of resources/time (الخميس, يناير).
  * Tags are edited in place, per sentence (BIO strings).
  */
 import { isStopword } from '../text/stopwords.js';
@@ -24,6 +28,7 @@ import { wordInfo } from './features.js';
 import { nisbaBase } from './fold.js';
 import { gazetteerSpans, loadLexicon, TYPES, type Lexicon } from './lexicon.js';
 import { fold as foldWord } from './fold.js';
+import { clusterKey } from './wordsplit.js';
 import { readList, readTsv } from '../resources.js';
 
 interface Sent {
@@ -67,24 +72,38 @@ function isNisba(lex: Lexicon, base: string): boolean {
 }
 
 let countryNisbas: Set<string> | null = null;
+let countryNames: Set<string> | null = null;
 
 /** Stems of the countries' nisbas (resources/link/countries.tsv: سعودي → سعود, إسباني → اسبان), folded. */
 function countryNisbaStems(): Set<string> {
   if (countryNisbas) return countryNisbas;
   countryNisbas = new Set();
+  countryNames = new Set();
   for (const row of readTsv(['link', 'countries.tsv']) as Record<string, string>[]) {
     for (const stem of (row.nisba ?? '').split(',')) {
       const nb = nisbaBase(foldWord(stem.trim()));
       if (nb && !nb.includes(' ')) countryNisbas.add(nb);
     }
+    for (const name of [row.country ?? '', ...(row.names ?? '').split(',')]) if (name.trim()) countryNames.add(foldWord(name.trim()));
   }
   return countryNisbas;
 }
 
-/** A place's nisba: العراقية (a listed place), السعودي, الإسبانية (a country's nisba, however irregular). */
+/** The countries' names and other names as written (folded): سورية is Syria, not an adjective. */
+function countryNameSet(): Set<string> {
+  countryNisbaStems();
+  return countryNames!;
+}
+
+/**
+ * A place's nisba: العراقية (a listed place), السعودي, الإسبانية (a country's nisba, however irregular), and
+ * الكولومبي, الأمريكي for places ending in ـيا / ـا (كولومبيا، أمريكا).
+ */
 function isPlaceNisba(lex: Lexicon, base: string): boolean {
   const nb = isNisba(lex, base) ? nisbaBase(base) : null;
-  return nb !== null && (lex.places.has(nb) || lex.places.has(nb.slice(2)) || countryNisbaStems().has(nb.slice(2)));
+  if (nb === null) return false;
+  const stem = nb.slice(2);
+  return lex.places.has(nb) || lex.places.has(stem) || countryNisbaStems().has(stem) || lex.places.has(stem + 'يا') || lex.places.has(stem + 'ا');
 }
 
 /** 0. A person's title inside a place/organization reading ends it: [دولة الكويت] الشيخ [الصباح]. */
@@ -234,6 +253,8 @@ function appositiveNames(lex: Lexicon, s: Sent): void {
 function familyNames(lex: Lexicon, s: Sent): void {
   for (const c of chunks(s.tags)) {
     if (c.type !== 'PER' || c.end >= s.words.length || s.tags[c.end] !== 'O') continue;
+    // a reading that is only a word that is no name (كانون [الثاني] الماضي) is not extended
+    if (c.end - c.start === 1 && (notName(s, c.start) || noNameAlone(s, c.start))) continue;
     const k = c.end;
     // not a title starting a phrase (كوفي أنان [الأمين] العام) or a word that is no name (الدين)
     if (!definite(s.folded[k]) || isStopword(s.words[k]) || isPlaceNisba(lex, s.bases[k]) || titleAfterName(lex, s, k) || notName(s, k)) continue;
@@ -304,7 +325,7 @@ function currencyMentions(s: Sent): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'not-a-name' | 'name-link' | 'spokesman'): Set<string> {
+function ruleWords(role: 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -315,16 +336,45 @@ function ruleWords(role: 'not-a-name' | 'name-link' | 'spokesman'): Set<string> 
       const f = foldWord(word);
       set.add(f);
       // a listed word without the article matches with it too (ميليشيا: الميليشيا); one listed with it only so
-      if (r === 'not-a-name' && !f.startsWith('ال')) set.add('ال' + f);
+      if ((r === 'not-a-name' || r === 'descriptor') && !f.startsWith('ال')) set.add('ال' + f);
     }
   }
   return ruleWordLists.get(role) ?? new Set();
 }
 
-/** Is token k a not-a-name word (rule-words.tsv)? */
+let timeWords: Set<string> | null = null;
+
+/**
+ * Weekday and month names that are no common word or name (resources/time: weekdays.tsv, months.tsv with
+ * ambiguous = 0; so not رمضان or رجب): «الخميس» alone is Thursday, whatever the model read.
+ */
+function timeWordSet(): Set<string> {
+  if (timeWords) return timeWords;
+  timeWords = new Set();
+  for (const file of ['weekdays.tsv', 'months.tsv']) {
+    for (const row of readTsv(['time', file]) as Record<string, string>[]) {
+      if (row.ambiguous === '0' && row.form && !row.form.includes(' ')) timeWords.add(foldWord(row.form));
+    }
+  }
+  return timeWords;
+}
+
+/** Is token k a word that is no name on its own but may end one (rule-words.tsv alone-no-name: الثاني)? */
+function noNameAlone(s: Sent, k: number): boolean {
+  const words = ruleWords('alone-no-name');
+  return words.has(s.folded[k]) || words.has(s.bases[k]);
+}
+
+/** Is token k an unambiguous weekday or month name? */
+function isTimeWord(s: Sent, k: number): boolean {
+  const time = timeWordSet();
+  return time.has(s.bases[k]) || time.has(s.folded[k]);
+}
+
+/** Is token k a not-a-name word (rule-words.tsv) or an unambiguous weekday or month name? */
 function notName(s: Sent, k: number): boolean {
   const words = ruleWords('not-a-name');
-  return words.has(s.folded[k]) || words.has(s.bases[k]) || words.has(s.bares[k]);
+  return words.has(s.folded[k]) || words.has(s.bases[k]) || words.has(s.bares[k]) || isTimeWord(s, k);
 }
 
 /** Is token k a person's title (الوزير)? */
@@ -344,9 +394,105 @@ function titleAfterName(lex: Lexicon, s: Sent, k: number): boolean {
   return next < s.words.length && (definite(s.bases[next]) || lex.givenNames.has(s.bares[next]) || lex.givenNames.has(s.folded[next]));
 }
 
+/** Does token k look like the start of a name: a word without the article, or a listed personal name? */
+function nameLike(lex: Lexicon, s: Sent, k: number): boolean {
+  return !definite(s.bases[k]) || lex.personNames.has(s.bares[k]) || lex.givenNames.has(s.bares[k]) || lex.personNames.has(s.bases[k]);
+}
+
+/**
+ * 9. A person reading that opens with a descriptor noun (rule-words.tsv: خطيبة، نجل، المحامية), a title or a
+ * nationality (الكولومبي) starts after it when a name follows («خطيبة [خاشقجي]», «الكولومبي [خاميس رودريغيز]»);
+ * one made only of titles, descriptors and not-a-name words («الأمين العام») is no person, and one with a
+ * descriptor inside is two people («[ماهيش بورا] محامي [خان]»).
+ */
+function leadingDescriptors(lex: Lexicon, s: Sent): void {
+  const descriptors = ruleWords('descriptor');
+  const isDescriptor = (k: number) => descriptors.has(s.folded[k]) || descriptors.has(s.bases[k]) || descriptors.has(s.bares[k]);
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'PER') continue;
+    let onlyWords = true;
+    for (let k = c.start; k < c.end && onlyWords; k++) onlyWords = isTitle(lex, s, k) || isDescriptor(k) || notName(s, k);
+    if (onlyWords) {
+      clearSpan(s.tags, c.start, c.end);
+      continue;
+    }
+    let k = c.start;
+    while (k < c.end - 1 && (isDescriptor(k) || isTitle(lex, s, k) || isPlaceNisba(lex, s.bases[k])) && nameLike(lex, s, k + 1)) k++;
+    if (k > c.start) clearSpan(s.tags, c.start, k);
+    // a descriptor inside the reading stands between two people: «[ماهيش بورا] محامي [خان]»
+    for (let j = k + 1; j < c.end - 1; j++) {
+      if (!isDescriptor(j) || !nameLike(lex, s, j + 1)) continue;
+      s.tags[j] = 'O';
+      s.tags[j + 1] = 'B-PER';
+    }
+  }
+}
+
+/**
+ * 10. An indefinite nationality adjective read as a place is the adjective: «وسائل إعلام سعودية» (Saudi media),
+ * not Saudi Arabia. Only after a word that is not a preposition, and not for a country name written so (سورية).
+ * With a proclitic (للسعودية) the article is assimilated, and it is the country.
+ */
+function nationalityAdjectives(s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    const k = c.start;
+    if (c.type !== 'LOC' || c.end - k !== 1 || k === 0) continue;
+    const base = s.bases[k];
+    if (s.folded[k] !== base || definite(base) || !/(ي|يه)$/.test(base) || countryNameSet().has(base)) continue;
+    const nb = nisbaBase(base);
+    if (!nb || !countryNisbaStems().has(nb)) continue;
+    const prev = s.words[k - 1];
+    if (!isArabic(prev) || isStopword(prev)) continue;
+    clearSpan(s.tags, k, c.end);
+  }
+}
+
+/** words seen more often than this in the news corpus (clusters.tsv counts) are common words, not names */
+const COMMON_WORD_FREQ = 200;
+
+/** Is token k a name rather than a common word: a listed place, or a word without proclitics rare in the news corpus? */
+function nameWord(lex: Lexicon, s: Sent, k: number): boolean {
+  if (lex.places.has(s.bases[k])) return true;
+  // no proclitic (بأداء), no function word
+  if (s.folded[k] !== s.bases[k] || isStopword(s.words[k])) return false;
+  return (lex.clusters.get(clusterKey(s.folded[k]))?.freq ?? 0) < COMMON_WORD_FREQ;
+}
+
+/**
+ * 11. A word that only begins place names (rule-words.tsv place-prefix: نيو، سان، خان) read as a place on its own:
+ * the place runs on over the next word when that is a name — listed, or rare in the news corpus, so not a
+ * common word (نيو [مكسيكو] → نيو مكسيكو, خان شيخون; not «نيو مبيعات»); otherwise it
+ * is no place. After a proclitic (لسان → ل + سان?) it only joins a place the model read next to it. A word that
+ * ends a person's name in the document is left as it is: «خان» after «سلمان خان» is the man (coref).
+ */
+function placePrefixes(lex: Lexicon, s: Sent, surnames: ReadonlySet<string>): void {
+  const prefixes = ruleWords('place-prefix');
+  for (const c of chunks(s.tags)) {
+    const k = c.start;
+    if (c.type !== 'LOC' || c.end - k !== 1 || !(prefixes.has(s.folded[k]) || prefixes.has(s.bases[k])) || surnames.has(s.bases[k])) continue;
+    const next = k + 1;
+    if (next < s.tags.length && s.tags[next] === 'B-LOC') {
+      s.tags[next] = 'I-LOC';
+      continue;
+    }
+    const bare = s.folded[k] === s.bases[k];
+    if (bare && next < s.tags.length && s.tags[next] === 'O' && isArabic(s.words[next]) && !definite(s.bases[next]) && nameWord(lex, s, next)) {
+      setSpan(s.tags, k, next + 1, 'LOC');
+      continue;
+    }
+    clearSpan(s.tags, k, c.end);
+  }
+}
+
 /** 6. One-word mentions of a word that is no name for Marsad (rule-words.tsv, not-a-name). */
 function notNameMentions(s: Sent): void {
-  for (const c of chunks(s.tags)) if (c.end - c.start === 1 && notName(s, c.start)) clearSpan(s.tags, c.start, c.end);
+  for (const c of chunks(s.tags)) {
+    const k = c.start;
+    if (c.end - k !== 1 || !(notName(s, k) || noNameAlone(s, k))) continue;
+    // a month's name may be a company's (نيسان: Nissan)
+    if (c.type === 'ORG' && isTimeWord(s, k) && !ruleWords('not-a-name').has(s.bases[k])) continue;
+    clearSpan(s.tags, k, c.end);
+  }
 }
 
 const DASHES = new Set(['-', '–', '—']);
@@ -412,10 +558,16 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     organizations(lex, s);
     appositiveNames(lex, s);
     familyNames(lex, s);
+    leadingDescriptors(lex, s);
+    nationalityAdjectives(s);
     currencyMentions(s);
     notNameMentions(s);
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   shortForms(lex, sents);
+  // after the short forms, and not for a word that ends a person's name in the document (سلمان خان … خان)
+  const surnames = new Set<string>();
+  for (const s of sents) for (const c of chunks(s.tags)) if (c.type === 'PER' && c.end - c.start > 1) surnames.add(s.bases[c.end - 1]);
+  for (const s of sents) placePrefixes(lex, s, surnames);
   return sents.map((s) => s.tags);
 }

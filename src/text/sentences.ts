@@ -5,11 +5,13 @@
  * quotes and brackets (."  .»  ؟!). Every line break ends a sentence too, so a heading — a line without final
  * punctuation between paragraphs — is its own sentence (flagged `heading`). A full stop does not end a
  * sentence inside a number (2.5, 28.8.2021 are single tokens), after an abbreviation or an initial
- * (د. أ. م. J. Dr. — resources/text/abbreviations.txt), or when glued to a following Latin letter (Elaph.com).
+ * (د. أ. م. J. Dr. — resources/text/abbreviations.txt), inside a dotted acronym (بي.بي.سي — letter-names.txt),
+ * or when glued to a following Latin letter (Elaph.com).
  */
 import type { Sentence, Token } from '../doc.js';
 import { readList } from '../resources.js';
 import { normalize } from './normalize.js';
+import { isAcronymLetter } from './acronyms.js';
 
 const ABBREVIATIONS: Set<string> = new Set(readList('text', 'abbreviations.txt').map((a) => normalize(a, 'search').toLowerCase()));
 
@@ -106,6 +108,8 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
     }
     if (!isTerminal(t)) continue;
     if (isAbbreviationStop(tokens, k)) continue;
+    // a full stop glued between two letters of an acronym (بي.بي.سي, سي.إن.إن: resources/text/letter-names.txt)
+    if (t.text === '.' && tokens[k - 1]?.end === t.start && next.start === t.end && isAcronymLetter(tokens[k - 1].text) && isAcronymLetter(next.text)) continue;
     // a numbered list item: "1. البند الأول" (a number opening the sentence, then a full stop)
     if (t.text === '.' && k - 1 === first && tokens[first].kind === 'number' && tokens[first].end === t.start) continue;
     // a full stop glued to what follows ends a sentence only before an Arabic word or a closing quote

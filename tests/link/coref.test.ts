@@ -62,4 +62,12 @@ describe('entity profiles for cross-article merging', () => {
     const other = entityProfiles(linkStage(buildDoc('وصل أمير [LOC الكويت] [PER الصباح] إلى [LOC بغداد].')));
     expect(shouldMerge(other.get('PER:الصباح')!, sabah)).toBe(true);
   });
+
+  it('adds a short form only in its definite form and not before a nationality', () => {
+    const doc = linkStage(
+      buildDoc('أعلن [ORG حزب الرابطة الإسلامية] موقفه من [ORG وزارة الخارجية العراقية]. وتحدث حزب الشعب عن الانتخابات، ثم قال الحزب إن الخارجية الروسية لم ترد، وردت الخارجية لاحقا.'),
+    );
+    expect(doc.entities.map((e) => e.text)).toEqual(['حزب الرابطة الإسلامية', 'وزارة الخارجية العراقية', 'الحزب', 'الخارجية']);
+    expect(doc.entities.slice(2).map((e) => e.canonical)).toEqual(['حزب الرابطة الإسلامية', 'وزارة الخارجية العراقية']);
+  });
 });

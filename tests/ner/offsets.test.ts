@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nerStage, offsetAfterLetters, procliticLength } from '../../src/ner/index.js';
+import { joinDottedAcronyms, nerStage, offsetAfterLetters, procliticLength } from '../../src/ner/index.js';
 import { emptyDoc } from '../../src/doc.js';
 import { textStage } from '../../src/text/index.js';
 
@@ -45,6 +45,36 @@ describe('nerStage offsets', () => {
     const text = 'وصل رئيسُ الوزراء إلى لنـدن، ثم زار وَبَاريس.';
     const doc = run(text);
     for (const e of doc.entities) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('reads a dotted acronym as one name, whatever its letters were tagged', () => {
+    const tags = ['O', 'B-ORG', 'O', 'B-ORG', 'O', 'B-MISC', 'O'];
+    const words = ['(', 'بي', '.', 'بي', '.', 'سي', ')'];
+    let at = 10;
+    const ps = words.map((text, token) => {
+      const p = { text, start: at, end: at + text.length, token, mark: !/[\u0621-\u064A]/.test(text) };
+      at = p.end;
+      return p;
+    });
+    joinDottedAcronyms(ps, tags);
+    expect(tags).toEqual(['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O']);
+    // with spaces between the letters it is no acronym, and untagged letters stay untagged
+    const spaced = ps.map((p, k) => ({ ...p, start: p.start + k, end: p.end + k }));
+    const tags2 = ['O', 'B-ORG', 'O', 'O', 'O', 'O', 'O'];
+    joinDottedAcronyms(spaced, tags2);
+    expect(tags2).toEqual(['O', 'B-ORG', 'O', 'O', 'O', 'O', 'O']);
+    const untagged = ['O', 'O', 'O', 'O', 'O', 'O', 'O'];
+    joinDottedAcronyms(ps, untagged);
+    expect(untagged.every((t) => t === 'O')).toBe(true);
+  });
+
+  it('gives a dotted acronym one entity with offsets over all its letters', () => {
+    const text = 'ونقلت هيئة الإذاعة البريطانية (بي.بي.سي) عن مصادر قولها إن الوضع تحسن.';
+    const doc = run(text);
+    const acronym = doc.entities.find((e) => e.text.includes('.'));
+    expect(acronym?.text).toBe('بي.بي.سي');
+    expect(text.slice(acronym!.start, acronym!.end)).toBe('بي.بي.سي');
+    expect(doc.entities.filter((e) => e.text === 'بي' || e.text === 'سي')).toEqual([]);
   });
 
   it('reads a hashtag as the word it tags, and starts the entity after the #', () => {

@@ -102,10 +102,12 @@ function addShortNames(doc: ArabicDoc, lex: LinkLexicon): Entity[] {
     // only the definite form refers back (الحزب, والحزب, للحزب): an indefinite head is in construct with a
     // name of its own (حزب الشعب, مجلس إدارة …)
     if (!DEFINITE.test(view.fold[i])) continue;
-    // nor when a nationality follows: «الخارجية الروسية» is another country's ministry
-    if (i + 1 < doc.tokens.length && lex.nisba.has(view.fold[i + 1])) continue;
     // only when exactly one organization of the article can be meant
     if (seen.get(sn.head)?.size !== 1) continue;
+    // and not when another country's nationality follows: after «وزارة الخارجية الأمريكية», «الخارجية الروسية» is
+    // another ministry («الخارجية الأمريكية» is the same one)
+    const nationality = i + 1 < doc.tokens.length ? lex.nisba.get(view.fold[i + 1]) : undefined;
+    if (nationality !== undefined && !countriesOf(seen.get(sn.head)!, lex).has(nationality)) continue;
     // the mention starts at ال (والخارجية → الخارجية); للخارجية keeps the ل-less remainder
     const at = t.text.indexOf('ال');
     const offset = at >= 0 && at <= 2 ? at : Math.max(0, t.text.length - bare.length);
@@ -113,6 +115,18 @@ function addShortNames(doc: ArabicDoc, lex: LinkLexicon): Entity[] {
   }
   if (!added.length) return doc.entities;
   return [...doc.entities, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** The countries named by nisbas in organizations' folded names (وزاره خارجيه روسيه → روسيا). */
+function countriesOf(names: ReadonlySet<string>, lex: LinkLexicon): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) {
+    for (const w of name.split(' ')) {
+      const c = lex.nisba.get(w) ?? lex.nisba.get('ال' + w);
+      if (c) out.add(c);
+    }
+  }
+  return out;
 }
 
 function foldWords(text: string): string[] {

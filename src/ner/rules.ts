@@ -95,15 +95,20 @@ function countryNameSet(): Set<string> {
   return countryNames!;
 }
 
-/**
- * A place's nisba: العراقية (a listed place), السعودي, الإسبانية (a country's nisba, however irregular), and
- * الكولومبي, الأمريكي for places ending in ـيا / ـا (كولومبيا، أمريكا).
- */
+/** A place's nisba: العراقية (a listed place), السعودي, الإسبانية (a country's nisba, however irregular). */
 function isPlaceNisba(lex: Lexicon, base: string): boolean {
   const nb = isNisba(lex, base) ? nisbaBase(base) : null;
-  if (nb === null) return false;
-  const stem = nb.slice(2);
-  return lex.places.has(nb) || lex.places.has(stem) || countryNisbaStems().has(stem) || lex.places.has(stem + 'يا') || lex.places.has(stem + 'ا');
+  return nb !== null && (lex.places.has(nb) || lex.places.has(nb.slice(2)) || countryNisbaStems().has(nb.slice(2)));
+}
+
+/**
+ * A nationality before a name: a place's nisba, or one of a place in ـيا / ـا (الكولومبي → كولومبيا). The wider
+ * test is for the start of a person reading only: elsewhere it would take surnames (الصوفي → صوفيا, الرومي → روما).
+ */
+function isNationality(lex: Lexicon, base: string): boolean {
+  if (isPlaceNisba(lex, base)) return true;
+  const nb = isNisba(lex, base) ? nisbaBase(base) : null;
+  return nb !== null && (lex.places.has(nb.slice(2) + 'يا') || lex.places.has(nb.slice(2) + 'ا'));
 }
 
 /** 0. A person's title inside a place/organization reading ends it: [دولة الكويت] الشيخ [الصباح]. */
@@ -273,7 +278,7 @@ function shortForms(lex: Lexicon, docSents: Sent[]): void {
       const last = c.end - 1;
       // a surname is definite (الكاظمي: «محمد خميس» gives no short form «الخميس»), no title or not-a-name word
       // (الأمين, الدين), and not the second half of a compound (عبد [العزيز], أبو [بكر])
-      if (!definite(s.bases[last]) || titleAfterName(lex, s, last) || notName(s, last) || ruleWords('name-link').has(s.bases[last - 1])) continue;
+      if (!definite(s.bases[last]) || titleAfterName(lex, s, last) || notName(s, last) || noNameAlone(s, last) || ruleWords('name-link').has(s.bases[last - 1])) continue;
       const known = lex.personNames.has(s.bares[last]) || lex.personNames.has(s.folded[last]);
       if (!known && (lex.clusters.get(s.bases[last])?.freq ?? 0) >= 300) continue;
       surnames.add(s.bares[last]);
@@ -407,18 +412,25 @@ function nameLike(lex: Lexicon, s: Sent, k: number): boolean {
  */
 function leadingDescriptors(lex: Lexicon, s: Sent): void {
   const descriptors = ruleWords('descriptor');
+  const links = ruleWords('name-link');
   const isDescriptor = (k: number) => descriptors.has(s.folded[k]) || descriptors.has(s.bases[k]) || descriptors.has(s.bares[k]);
+  // a title that is also a given name (أمير، نجم) is the name when a name-link follows (أمير عبد اللهيان)
+  const givenName = (k: number) => !definite(s.bases[k]) && (lex.givenNames.has(s.bares[k]) || lex.givenNames.has(s.folded[k]));
+  const nameTitle = (k: number) => isTitle(lex, s, k) && !givenName(k);
+  const leading = (k: number) => isDescriptor(k) || isNationality(lex, s.bases[k]) || (nameTitle(k) && !(k + 1 < s.words.length && links.has(s.bases[k + 1])));
   for (const c of chunks(s.tags)) {
     if (c.type !== 'PER') continue;
     let onlyWords = true;
-    for (let k = c.start; k < c.end && onlyWords; k++) onlyWords = isTitle(lex, s, k) || isDescriptor(k) || notName(s, k);
+    for (let k = c.start; k < c.end && onlyWords; k++) onlyWords = nameTitle(k) || isDescriptor(k) || notName(s, k);
     if (onlyWords) {
       clearSpan(s.tags, c.start, c.end);
       continue;
     }
+    // the whole run of leading words («الرئيس الأمريكي [جو بايدن]»), when a name follows it
     let k = c.start;
-    while (k < c.end - 1 && (isDescriptor(k) || isTitle(lex, s, k) || isPlaceNisba(lex, s.bases[k])) && nameLike(lex, s, k + 1)) k++;
-    if (k > c.start) clearSpan(s.tags, c.start, k);
+    while (k < c.end - 1 && (leading(k) || (k > c.start && notName(s, k)))) k++;
+    if (k > c.start && nameLike(lex, s, k)) clearSpan(s.tags, c.start, k);
+    else k = c.start;
     // a descriptor inside the reading stands between two people: «[ماهيش بورا] محامي [خان]»
     for (let j = k + 1; j < c.end - 1; j++) {
       if (!isDescriptor(j) || !nameLike(lex, s, j + 1)) continue;
@@ -461,7 +473,7 @@ function nameWord(lex: Lexicon, s: Sent, k: number): boolean {
 /**
  * 11. A word that only begins place names (rule-words.tsv place-prefix: نيو، سان، خان) read as a place on its own:
  * the place runs on over the next word when that is a name — listed, or rare in the news corpus, so not a
- * common word (نيو [مكسيكو] → نيو مكسيكو, خان شيخون; not «نيو مبيعات»); otherwise it
+ * common word (نيو [مكسيكو] → نيو مكسيكو, خان شيخون, خان العسل; not «نيو مبيعات»); otherwise it
  * is no place. After a proclitic (لسان → ل + سان?) it only joins a place the model read next to it. A word that
  * ends a person's name in the document is left as it is: «خان» after «سلمان خان» is the man (coref).
  */
@@ -476,7 +488,7 @@ function placePrefixes(lex: Lexicon, s: Sent, surnames: ReadonlySet<string>): vo
       continue;
     }
     const bare = s.folded[k] === s.bases[k];
-    if (bare && next < s.tags.length && s.tags[next] === 'O' && isArabic(s.words[next]) && !definite(s.bases[next]) && nameWord(lex, s, next)) {
+    if (bare && next < s.tags.length && s.tags[next] === 'O' && isArabic(s.words[next]) && nameWord(lex, s, next)) {
       setSpan(s.tags, k, next + 1, 'LOC');
       continue;
     }

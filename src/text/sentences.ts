@@ -65,6 +65,20 @@ function isAbbreviationStop(tokens: Token[], k: number): boolean {
   return false;
 }
 
+/**
+ * Is the full stop at tokens[k] inside a dotted acronym of three letters or more (بي.بي.سي)? Two are not enough:
+ * some letter names are also words (في, أو, بي: «اتصل بي.في المساء» is two sentences).
+ */
+function insideAcronym(tokens: Token[], k: number): boolean {
+  const glued = (a: number, b: number) => a >= 0 && b < tokens.length && tokens[a].end === tokens[b].start;
+  const letter = (i: number) => i >= 0 && i < tokens.length && isAcronymLetter(tokens[i].text);
+  const dot = (i: number) => i >= 0 && i < tokens.length && tokens[i].text === '.';
+  if (!dot(k) || !letter(k - 1) || !letter(k + 1) || !glued(k - 1, k) || !glued(k, k + 1)) return false;
+  const after = dot(k + 2) && letter(k + 3) && glued(k + 1, k + 2) && glued(k + 2, k + 3);
+  const before = dot(k - 2) && letter(k - 3) && glued(k - 3, k - 2) && glued(k - 2, k - 1);
+  return after || before;
+}
+
 function lineStartsAt(text: string, start: number): boolean {
   for (let i = start - 1; i >= 0; i--) {
     const c = text.charCodeAt(i);
@@ -108,8 +122,8 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
     }
     if (!isTerminal(t)) continue;
     if (isAbbreviationStop(tokens, k)) continue;
-    // a full stop glued between two letters of an acronym (بي.بي.سي, سي.إن.إن: resources/text/letter-names.txt)
-    if (t.text === '.' && tokens[k - 1]?.end === t.start && next.start === t.end && isAcronymLetter(tokens[k - 1].text) && isAcronymLetter(next.text)) continue;
+    // a full stop inside a dotted acronym (بي.بي.سي, سي.إن.إن: resources/text/letter-names.txt)
+    if (insideAcronym(tokens, k)) continue;
     // a numbered list item: "1. البند الأول" (a number opening the sentence, then a full stop)
     if (t.text === '.' && k - 1 === first && tokens[first].kind === 'number' && tokens[first].end === t.start) continue;
     // a full stop glued to what follows ends a sentence only before an Arabic word or a closing quote

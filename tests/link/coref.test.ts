@@ -69,5 +69,13 @@ describe('entity profiles for cross-article merging', () => {
     );
     expect(doc.entities.map((e) => e.text)).toEqual(['حزب الرابطة الإسلامية', 'وزارة الخارجية العراقية', 'الحزب', 'الخارجية']);
     expect(doc.entities.slice(2).map((e) => e.canonical)).toEqual(['حزب الرابطة الإسلامية', 'وزارة الخارجية العراقية']);
+    // a short form with a nationality and no such organization named before it adds nothing
+    expect(linkStage(buildDoc('رحبت [ORG الأمم المتحدة] بالاتفاق. وقالت الخارجية الروسية إن الوفد وصل.')).entities.map((e) => e.text)).toEqual(['الأمم المتحدة']);
+    // the same country's nationality after the short form: the same ministry
+    const same = linkStage(buildDoc('أصدرت [ORG وزارة الخارجية الروسية] بيانا. وقالت الخارجية الروسية إن الوفد وصل.'));
+    expect(same.entities.map((e) => [e.text, e.canonical])).toEqual([
+      ['وزارة الخارجية الروسية', 'وزارة الخارجية الروسية'],
+      ['الخارجية', 'وزارة الخارجية الروسية'],
+    ]);
   });
 });

@@ -10,7 +10,7 @@ import { fold } from './fold.js';
 import { baseOf, loadLexicon, type Lexicon } from './lexicon.js';
 import { nameKey } from './namekey.js';
 import { freq as wordFreq } from '../text/lexicon.js';
-import { isAcronymLetter } from '../text/acronyms.js';
+import { acronymEnd, isAcronymLetter } from '../text/acronyms.js';
 import { applyRules } from './rules.js';
 import { tagSentences } from './tagger.js';
 
@@ -117,8 +117,7 @@ const ACRONYM_TYPES = ['ORG', 'MISC', 'LOC', 'PER'];
 export function joinDottedAcronyms(ps: readonly Piece[], tags: string[]): void {
   for (let i = 0; i < ps.length; i++) {
     if (!isAcronymLetter(ps[i].text)) continue;
-    let j = i;
-    while (j + 2 < ps.length && ps[j + 1].text === '.' && ps[j + 1].start === ps[j].end && ps[j + 2].start === ps[j + 1].end && isAcronymLetter(ps[j + 2].text)) j += 2;
+    const j = acronymEnd(ps, i);
     if (j === i) continue;
     const types = new Set<string>();
     for (let k = i; k <= j; k++) if (tags[k] !== 'O') types.add(tags[k].slice(2));

@@ -12,3 +12,20 @@ export function isAcronymLetter(word: string): boolean {
   if (word.length === 1) return /[\u0621-\u064AA-Za-z]/.test(word);
   return word.length <= 4 && LETTER_NAMES.has(normalize(word, 'search'));
 }
+
+/** Anything with text and offsets: tokens, the NER's pieces. */
+interface Spanned {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The index of the last letter of the dotted acronym that starts at items[i] (letters and full stops glued
+ * together: بي . بي . سي), or i when no full stop and letter follow.
+ */
+export function acronymEnd(items: readonly Spanned[], i: number): number {
+  let j = i;
+  while (j + 2 < items.length && items[j + 1].text === '.' && items[j + 1].start === items[j].end && items[j + 2].start === items[j + 1].end && isAcronymLetter(items[j + 2].text)) j += 2;
+  return j;
+}

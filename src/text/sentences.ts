@@ -11,7 +11,7 @@
 import type { Sentence, Token } from '../doc.js';
 import { readList } from '../resources.js';
 import { normalize } from './normalize.js';
-import { isAcronymLetter } from './acronyms.js';
+import { acronymEnd, isAcronymLetter } from './acronyms.js';
 
 const ABBREVIATIONS: Set<string> = new Set(readList('text', 'abbreviations.txt').map((a) => normalize(a, 'search').toLowerCase()));
 
@@ -70,13 +70,12 @@ function isAbbreviationStop(tokens: Token[], k: number): boolean {
  * some letter names are also words (في, أو, بي: «اتصل بي.في المساء» is two sentences).
  */
 function insideAcronym(tokens: Token[], k: number): boolean {
-  const glued = (a: number, b: number) => a >= 0 && b < tokens.length && tokens[a].end === tokens[b].start;
-  const letter = (i: number) => i >= 0 && i < tokens.length && isAcronymLetter(tokens[i].text);
-  const dot = (i: number) => i >= 0 && i < tokens.length && tokens[i].text === '.';
-  if (!dot(k) || !letter(k - 1) || !letter(k + 1) || !glued(k - 1, k) || !glued(k, k + 1)) return false;
-  const after = dot(k + 2) && letter(k + 3) && glued(k + 1, k + 2) && glued(k + 2, k + 3);
-  const before = dot(k - 2) && letter(k - 3) && glued(k - 3, k - 2) && glued(k - 2, k - 1);
-  return after || before;
+  if (tokens[k].text !== '.' || k === 0 || !isAcronymLetter(tokens[k - 1].text)) return false;
+  // back to the acronym's first letter, then forward to its last
+  let first = k - 1;
+  while (first >= 2 && tokens[first - 1].text === '.' && tokens[first - 1].end === tokens[first].start && tokens[first - 2].end === tokens[first - 1].start && isAcronymLetter(tokens[first - 2].text)) first -= 2;
+  const last = acronymEnd(tokens, first);
+  return last > k && (last - first) / 2 + 1 >= 3;
 }
 
 function lineStartsAt(text: string, start: number): boolean {

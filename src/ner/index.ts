@@ -85,6 +85,8 @@ export interface Piece {
   token: number;
   /** a run of punctuation or a symbol: never the first or last word of an entity */
   mark: boolean;
+  /** a proclitic was read apart before it (لـ in لبي بي سي): no name runs across it */
+  afterProclitic?: boolean;
 }
 
 /** The pieces of tokens [a, b): a hashtag is read as the word(s) it tags, split at its underscores. */
@@ -104,6 +106,30 @@ function piecesOf(tokens: readonly Token[], a: number, b: number): Piece[] {
     if (out.length === before) out.push({ text: tok.text, start: tok.start, end: tok.end, token: t, mark: true });
   }
   return out;
+}
+
+const PROCLITIC_LETTERS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+
+/**
+ * A proclitic on the first letter of a spelled-out acronym (لبي بي سي: «to the BBC») is read apart, so the tagger
+ * and the name lists see «بي بي سي». Only when a letter name of two letters or more follows, written with a space
+ * or a full stop: «لبي» alone is the verb لبّى. Edits the pieces in place.
+ */
+export function splitAcronymProclitics(ps: Piece[]): void {
+  for (let i = 0; i + 1 < ps.length; i++) {
+    const p = ps[i];
+    // cheap tests first: this runs on every word
+    if (p.mark || p.text.length < 3 || p.text.length > 6 || !PROCLITIC_LETTERS.has(p.text[0])) continue;
+    const next = ps[i + 1].text === '.' && i + 2 < ps.length ? ps[i + 2] : ps[i + 1];
+    if (next.text.length < 2 || next.text.length > 4 || !isAcronymLetter(next.text) || isAcronymLetter(p.text)) continue;
+    // one proclitic or two (وللبي is not written; ولبي is)
+    for (const n of [1, 2]) {
+      const rest = p.text.slice(n);
+      if (![...p.text.slice(0, n)].every((c) => PROCLITIC_LETTERS.has(c)) || rest.length < 2 || !isAcronymLetter(rest)) continue;
+      ps[i] = { ...p, text: rest, start: p.start + n, afterProclitic: true };
+      break;
+    }
+  }
 }
 
 /** order of preference for a dotted acronym's type: most are outlets and companies */
@@ -132,16 +158,119 @@ export function joinDottedAcronyms(ps: readonly Piece[], tags: string[]): void {
   }
 }
 
+const HYPHENS = new Set(['-', '‐', '‑']);
+const LETTERS = /^[\p{L}\p{M}]+$/u;
+
+/** Is piece k a hyphen written tight between two words (هانسون-يونغ)? */
+function tightHyphen(ps: readonly Piece[], k: number): boolean {
+  return (
+    k > 0 && k + 1 < ps.length && HYPHENS.has(ps[k].text) &&
+    ps[k - 1].end === ps[k].start && ps[k].end === ps[k + 1].start &&
+    LETTERS.test(ps[k - 1].text) && LETTERS.test(ps[k + 1].text)
+  );
+}
+
+/** The folded texts of one-word entities written on their own somewhere in the document (not beside a tight hyphen). */
+function freeStandingNames(pieces: readonly (readonly Piece[])[], tagged: readonly string[][]): Set<string> {
+  const out = new Set<string>();
+  pieces.forEach((ps, k) => {
+    for (const c of chunks(tagged[k])) {
+      if (c.end - c.start !== 1) continue;
+      if (tightHyphen(ps, c.start - 1) || tightHyphen(ps, c.end)) continue;
+      out.add(fold(ps[c.start].text));
+    }
+  });
+  return out;
+}
+
+/** A one-word name that can be half of a hyphenated one: short (يونغ، أون، إن), or a given name (جان، هانز). */
+function nameHalf(lex: Lexicon, word: string): boolean {
+  const f = fold(word);
+  return f.length <= 4 || lex.personNames.has(f);
+}
+
+/**
+ * A hyphenated name (كيم جونغ-أون, سارة هانسون-يونغ, جان-بيار بيمبا, نورث راين-ويستفاليا) is one entity: the
+ * tagger reads the hyphen as a break and tags the halves apart, or leaves one out. A name of two words or more
+ * takes the word on the other side of a tight hyphen, or a one-word name there of its own type (or a short or
+ * given name of any type: يونغ read as MISC). Two one-word names (ميسي-سواريز) stay two, and so does a one-word
+ * name the article also writes on its own (دونالد ترامب-كيم … كيم), and the pairs of a list of fixtures
+ * (أتالانتا-سمبدوريا، بينيفينتو-هيلاس فيرونا). Returns the hyphenated word pairs it joined (folded «x-y»), so
+ * that other mentions of them (هانسون-يونغ, two one-word names) are joined too (joinKnownHyphenated).
+ */
+export function joinHyphenatedNames(ps: readonly Piece[], tags: string[], freeStanding: ReadonlySet<string>): string[] {
+  const lex = loadLexicon();
+  const chunkAt = (k: number) => (tags[k] === 'O' ? null : chunks(tags).find((c) => c.start <= k && k < c.end) ?? null);
+  const hyphens: number[] = [];
+  for (let h = 1; h + 1 < ps.length; h++) if (tags[h] === 'O' && tightHyphen(ps, h)) hyphens.push(h);
+  // a list of fixtures or pairs: names on both sides of two hyphens or more
+  if (hyphens.filter((h) => tags[h - 1] !== 'O' && tags[h + 1] !== 'O').length >= 2) return [];
+  const joined: string[] = [];
+  for (const h of hyphens) {
+    const a = chunkAt(h - 1);
+    const b = chunkAt(h + 1);
+    const lenA = a ? a.end - a.start : 0;
+    const lenB = b ? b.end - b.start : 0;
+    // the one-word side: untagged, or a name of the same type, or a short or given name, never written alone elsewhere
+    const half = (c: { start: number; type: string } | null, type: string) =>
+      c === null || (!freeStanding.has(fold(ps[c.start].text)) && (c.type === type || c.type === 'MISC' || nameHalf(lex, ps[c.start].text)));
+    let from: number, to: number, type: string;
+    if (lenA >= 2 && lenB <= 1 && half(b, a!.type)) {
+      from = a!.start;
+      to = h + 2;
+      type = a!.type;
+    } else if (lenB >= 2 && lenA <= 1 && half(a, b!.type)) {
+      from = h - 1;
+      to = b!.end;
+      type = b!.type;
+    } else continue;
+    setTags(tags, from, to, type);
+    joined.push(fold(ps[h - 1].text) + '-' + fold(ps[h + 1].text) + '\t' + type);
+  }
+  return joined;
+}
+
+/** Other mentions of a hyphenated name joined elsewhere in the document (x-y\ttype keys) become one entity with it. */
+export function joinKnownHyphenated(ps: readonly Piece[], tags: string[], known: ReadonlyMap<string, string>): void {
+  for (let h = 1; h + 1 < ps.length; h++) {
+    if (tags[h] !== 'O' || !tightHyphen(ps, h)) continue;
+    const type = known.get(fold(ps[h - 1].text) + '-' + fold(ps[h + 1].text));
+    if (!type) continue;
+    let from = h - 1;
+    let to = h + 2;
+    if (tags[h - 1] === 'I-' + type) while (from > 0 && tags[from] !== 'B-' + type) from--;
+    while (to < tags.length && tags[to] === 'I-' + type) to++;
+    setTags(tags, from, to, type);
+  }
+}
+
+function setTags(tags: string[], from: number, to: number, type: string): void {
+  for (let k = from; k < to; k++) tags[k] = (k === from ? 'B-' : 'I-') + type;
+  if (to < tags.length && tags[to].startsWith('I-')) tags[to] = 'B-' + tags[to].slice(2);
+}
+
 export const nerStage: Stage = (doc) => {
   if (!doc.tokens.length) return doc;
   const tokens: Token[] = doc.tokens;
   const spans = runs(doc).filter(([a, b]) => b > a);
   // the whole document at once: pass 2 sees every mention of a name in the article
   const pieces = spans.map(([a, b]) => piecesOf(tokens, a, b));
+  pieces.forEach(splitAcronymProclitics);
   const words = pieces.map((ps) => ps.map((p) => p.text));
   // the model, then Marsad's rule layer (ministries and chambers as ORG, short forms of names, …)
-  const tagged = applyRules(words, tagSentences(words));
+  const modelTags = tagSentences(words);
+  // «to» starts a new name: [خان] لـ[بي بي سي], not one name over the ل
+  pieces.forEach((ps, k) => ps.forEach((p, i) => {
+    if (p.afterProclitic && modelTags[k][i].startsWith('I-')) modelTags[k][i] = 'B-' + modelTags[k][i].slice(2);
+  }));
+  const tagged = applyRules(words, modelTags);
   pieces.forEach((ps, k) => joinDottedAcronyms(ps, tagged[k]));
+  const freeStanding = freeStandingNames(pieces, tagged);
+  const hyphenated = new Map<string, string>();
+  pieces.forEach((ps, k) => {
+    for (const key of joinHyphenatedNames(ps, tagged[k], freeStanding)) hyphenated.set(key.split('\t')[0], key.split('\t')[1]);
+  });
+  if (hyphenated.size) pieces.forEach((ps, k) => joinKnownHyphenated(ps, tagged[k], hyphenated));
   const entities: Entity[] = [];
   pieces.forEach((ps, k) => {
     for (const c of chunks(tagged[k])) {

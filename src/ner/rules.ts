@@ -16,10 +16,13 @@
  *  9. a person reading that opens with a descriptor (خطيبة، المحامية), a title or a nationality starts after it;
  * 10. an indefinite nationality adjective after a noun is no place (وسائل إعلام سعودية);
  * 11. a word that only begins place names (نيو، سان، خان) takes the next word into the place, or is no place;
+ * 13. (after rule 0) a definite nationality adjective after its noun is no place (الصادرات الكورية الشمالية);
+ * 12. a currency word read as an organization (ريال: Real Madrid) next to a number or a nationality is the currency;
  *  6. (last) a MISC mention that is only a currency word (ANERcorp tags دولار, يورو as MISC) is dropped:
  *     it belongs to a money amount, not to the entities (currency list: resources/amount/currency-nouns.tsv);
  *     so is a mention that is only a not-a-name word of resources/ner/rule-words.tsv (الله, الميليشيات, اليورانيوم)
- *     or an unambiguous weekday or month name of resources/time (الخميس, يناير).
+ *     or an unambiguous weekday or month name of resources/time (الخميس, يناير); a common-noun word (هاتريك)
+ *     is no entity alone and ends none: «صلاح هاتريك» is صلاح.
  * Tags are edited in place, per sentence (BIO strings).
  */
 import { isStopword } from '../text/stopwords.js';
@@ -81,8 +84,9 @@ function countryNisbaStems(): Set<string> {
   countryNames = new Set();
   for (const row of readTsv(['link', 'countries.tsv']) as Record<string, string>[]) {
     for (const stem of (row.nisba ?? '').split(',')) {
-      const nb = nisbaBase(foldWord(stem.trim()));
-      if (nb && !nb.includes(' ')) countryNisbas.add(nb);
+      // of a two-word nisba (كوري شمالي) the first word is a nationality too (كوري: Korean)
+      const nb = nisbaBase(foldWord(stem.trim().split(' ')[0]));
+      if (nb) countryNisbas.add(nb);
     }
     for (const name of [row.country ?? '', ...(row.names ?? '').split(',')]) if (name.trim()) countryNames.add(foldWord(name.trim()));
   }
@@ -215,6 +219,7 @@ function organizations(lex: Lexicon, s: Sent): void {
     while (j < n && s.tags[j] === 'O' && nameAdjective(lex, s.bases[j])) j++;
     if (j > c.end) setSpan(s.tags, c.start, j, 'ORG');
   }
+  nationalBodies(lex, s);
   for (const c of chunks(s.tags)) {
     if (c.type !== 'ORG' || c.end - c.start < 2 || lex.orgPatterns.get(s.bases[c.start]) !== 'descriptor') continue;
     const rest = s.folded.slice(c.start + 1, c.end).join(' ');
@@ -223,6 +228,40 @@ function organizations(lex: Lexicon, s: Sent): void {
       s.tags[c.start] = 'O';
       s.tags[c.start + 1] = 'B-ORG';
     }
+  }
+}
+
+/**
+ * 2b. A definite organization head with a place's nisba among its adjectives names one body, with a complement
+ * after ل: «الاتحاد المصري لكرة القدم», «البنك المركزي الأوروبي», «الهيئة السعودية للسياحة». A nisba read as a
+ * place («المصري» as LOC) is taken in; a name the model reads further on is left as it is.
+ */
+function nationalBodies(lex: Lexicon, s: Sent): void {
+  const n = s.words.length;
+  for (let i = 0; i < n; i++) {
+    if ((s.tags[i] !== 'O' && s.tags[i] !== 'B-ORG') || !definite(s.bases[i]) || lex.orgPatterns.get(s.bases[i].slice(2)) !== 'head') continue;
+    let j = i + 1;
+    let place = false;
+    // a nisba agrees with the head in gender: «[الاتحاد] الإماراتية» is another noun's adjective (طيران الاتحاد)
+    const feminine = s.bases[i].endsWith('ه');
+    const agrees = (k: number) => !isNisba(lex, s.bases[k]) || s.bases[k].endsWith('يه') === feminine;
+    while (j < n && s.folded[j] === s.bases[j] && nameAdjective(lex, s.bases[j]) && agrees(j) && (s.tags[j] === 'O' || s.tags[j].endsWith('-LOC') || s.tags[j] === 'I-ORG')) {
+      place ||= isPlaceNisba(lex, s.bases[j]);
+      j++;
+    }
+    if (!place) continue;
+    // the complement: ل + a definite noun (للسياحة), or ل + a noun in construct with a definite one (لكرة القدم)
+    const withLam = (k: number) => k < n && s.tags[k] === 'O' && s.folded[k][0] === 'ل' && s.bases[k] !== s.folded[k] && !isStopword(s.words[k]);
+    if (withLam(j)) {
+      if (definite(s.bases[j])) j++;
+      else if (j + 1 < n && s.tags[j + 1] === 'O' && definite(s.bases[j + 1]) && s.folded[j + 1] === s.bases[j + 1] && !isStopword(s.words[j + 1])) j += 2;
+      // and the complement's own adjectives: للعلاقات الدولية
+      while (j < n && s.tags[j] === 'O' && s.folded[j] === s.bases[j] && nameAdjective(lex, s.bases[j])) j++;
+    }
+    const last = chunkAt(s.tags, j - 1);
+    if (last && last.end > j) continue;
+    setSpan(s.tags, i, j, 'ORG');
+    i = j - 1;
   }
 }
 
@@ -327,10 +366,66 @@ function currencyMentions(s: Sent): void {
   }
 }
 
+let numberWordSet: Set<string> | null = null;
+
+/** Folded number words (ثلاثة، ألف، مليون، مليار …) from the amount stage's list. */
+function numberWords(): Set<string> {
+  if (numberWordSet) return numberWordSet;
+  numberWordSet = new Set();
+  try {
+    for (const line of readList('amount', 'number-words.tsv')) {
+      const form = line.split('\t')[0]?.trim();
+      if (form && form !== 'form') numberWordSet.add(foldWord(form));
+    }
+  } catch {
+    // optional, as the currency list
+  }
+  return numberWordSet;
+}
+
+/** Does token k count something: digits, or a number word (بمليون: with its proclitic)? */
+function isNumberToken(s: Sent, k: number): boolean {
+  if (k < 0 || k >= s.words.length) return false;
+  return /[0-9\u0660-\u0669]/.test(s.words[k]) || numberWords().has(s.folded[k]) || numberWords().has(s.bases[k]);
+}
+
+/**
+ * 12. A one-word ORG reading of a currency word (ريال, read as Real Madrid) is the currency when a number comes
+ * before it («40 ألف ريال»), a nationality after it («الريال الإيراني»), or, for a bare mention («هبوط الريال»),
+ * when the article counts money in that currency and never names a club or company with it («ريال مدريد»).
+ */
+function currencyOrgs(lex: Lexicon, docSents: Sent[]): void {
+  const cur = currencies();
+  if (!cur.size) return;
+  const currencyAt = (s: Sent, k: number) => (cur.has(s.bares[k]) ? s.bares[k] : cur.has(s.folded[k]) ? s.folded[k] : null);
+  const counted = new Set<string>();
+  const named = new Set<string>();
+  for (const s of docSents) {
+    for (let k = 0; k < s.words.length; k++) {
+      const c = currencyAt(s, k);
+      if (!c) continue;
+      if (isNumberToken(s, k - 1)) counted.add(c);
+      const ch = chunkAt(s.tags, k);
+      if (ch && ch.end - ch.start > 1) named.add(c);
+    }
+  }
+  for (const s of docSents) {
+    for (const c of chunks(s.tags)) {
+      if (c.type !== 'ORG' || c.end - c.start !== 1) continue;
+      const k = c.start;
+      const word = currencyAt(s, k);
+      if (!word) continue;
+      const next = k + 1 < s.words.length ? s.bases[k + 1] : '';
+      const byNationality = next !== '' && definite(next) === definite(s.bases[k]) && isNationality(lex, next);
+      if (isNumberToken(s, k - 1) || byNationality || (counted.has(word) && !named.has(word))) clearSpan(s.tags, k, c.end);
+    }
+  }
+}
+
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix'): Set<string> {
+function ruleWords(role: 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -341,7 +436,7 @@ function ruleWords(role: 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesm
       const f = foldWord(word);
       set.add(f);
       // a listed word without the article matches with it too (ميليشيا: الميليشيا); one listed with it only so
-      if ((r === 'not-a-name' || r === 'descriptor') && !f.startsWith('ال')) set.add('ال' + f);
+      if ((r === 'not-a-name' || r === 'descriptor' || r === 'common-noun') && !f.startsWith('ال')) set.add('ال' + f);
     }
   }
   return ruleWordLists.get(role) ?? new Set();
@@ -378,8 +473,16 @@ function isTimeWord(s: Sent, k: number): boolean {
 
 /** Is token k a not-a-name word (rule-words.tsv) or an unambiguous weekday or month name? */
 function notName(s: Sent, k: number): boolean {
-  const words = ruleWords('not-a-name');
-  return words.has(s.folded[k]) || words.has(s.bases[k]) || words.has(s.bares[k]) || isTimeWord(s, k);
+  return inList(ruleWords('not-a-name'), s, k) || isCommonNoun(s, k) || isTimeWord(s, k);
+}
+
+/** Is token k a common noun that is never part of a name (rule-words.tsv common-noun: هاتريك, فيتو)? */
+function isCommonNoun(s: Sent, k: number): boolean {
+  return inList(ruleWords('common-noun'), s, k);
+}
+
+function inList(words: ReadonlySet<string>, s: Sent, k: number): boolean {
+  return words.has(s.folded[k]) || words.has(s.bases[k]) || words.has(s.bares[k]);
 }
 
 /** Is token k a person's title (الوزير)? */
@@ -459,6 +562,25 @@ function nationalityAdjectives(s: Sent): void {
   }
 }
 
+/**
+ * 13. A definite nationality adjective read as a place, after the definite noun it describes, is the adjective:
+ * «الصادرات [الكورية الشمالية]», «وزارة الخارجية [الكورية الشمالية]» (then the ministry's adjectives, rule 2).
+ * A country named by its adjective (السعودية) stays.
+ */
+function definiteNationalities(lex: Lexicon, s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    const k = c.start;
+    if (c.type !== 'LOC' || k === 0) continue;
+    const base = s.bases[k];
+    if (s.folded[k] !== base || !isPlaceNisba(lex, base) || countryNameSet().has(base) || countryNameSet().has(base.slice(2))) continue;
+    let adjectives = true;
+    for (let j = k + 1; j < c.end && adjectives; j++) adjectives = s.folded[j] === s.bases[j] && isNisba(lex, s.bases[j]);
+    const prev = k - 1;
+    if (!adjectives || !isArabic(s.words[prev]) || isStopword(s.words[prev]) || !definite(s.bases[prev])) continue;
+    clearSpan(s.tags, k, c.end);
+  }
+}
+
 /** words seen more often than this in the news corpus (clusters.tsv counts) are common words, not names */
 const COMMON_WORD_FREQ = 200;
 
@@ -499,12 +621,27 @@ function placePrefixes(lex: Lexicon, s: Sent, surnames: ReadonlySet<string>): vo
 /** 6. One-word mentions of a word that is no name for Marsad (rule-words.tsv, not-a-name). */
 function notNameMentions(s: Sent): void {
   for (const c of chunks(s.tags)) {
+    // a common noun ends no name: صلاح [هاتريك]
+    let end = c.end;
+    while (end > c.start && isCommonNoun(s, end - 1)) end--;
+    if (end < c.end) {
+      clearSpan(s.tags, end, c.end);
+      if (end > c.start) continue;
+    }
     const k = c.start;
     if (c.end - k !== 1 || !(notName(s, k) || noNameAlone(s, k))) continue;
-    // a month's name may be a company's (نيسان: Nissan)
-    if (c.type === 'ORG' && isTimeWord(s, k) && !ruleWords('not-a-name').has(s.bases[k])) continue;
+    // a month's name may be a company's (نيسان: Nissan), but not in a date (أبريل/نيسان, 9 نيسان, نيسان 2018)
+    if (c.type === 'ORG' && isTimeWord(s, k) && !ruleWords('not-a-name').has(s.bases[k]) && !inDate(s, k)) continue;
     clearSpan(s.tags, k, c.end);
   }
+}
+
+/** Is the month name at k part of a date: after a number, «شهر» or another month (أبريل/نيسان), or before a year? */
+function inDate(s: Sent, k: number): boolean {
+  let p = k - 1;
+  if (p >= 0 && (s.words[p] === '/' || s.words[p] === '(')) p--;
+  if (p >= 0 && (isTimeWord(s, p) || /^[0-9\u0660-\u0669]+$/.test(s.words[p]) || s.bases[p] === 'شهر')) return true;
+  return k + 1 < s.words.length && /^[0-9\u0660-\u0669]{4}$/.test(s.words[k + 1]);
 }
 
 const DASHES = new Set(['-', '–', '—']);
@@ -566,6 +703,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
   for (const s of sents) {
     coordinatedPlaces(lex, s);
     titleBoundaries(lex, s);
+    definiteNationalities(lex, s);
     gazetteerNames(lex, s);
     organizations(lex, s);
     appositiveNames(lex, s);
@@ -576,6 +714,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     notNameMentions(s);
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
+  currencyOrgs(lex, sents);
   shortForms(lex, sents);
   // after the short forms, and not for a word that ends a person's name in the document (سلمان خان … خان)
   const surnames = new Set<string>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { joinDottedAcronyms, nerStage, offsetAfterLetters, procliticLength } from '../../src/ner/index.js';
+import { joinDottedAcronyms, nerStage, offsetAfterLetters, procliticLength, splitAcronymProclitics } from '../../src/ner/index.js';
 import { emptyDoc } from '../../src/doc.js';
 import { textStage } from '../../src/text/index.js';
 
@@ -75,6 +75,37 @@ describe('nerStage offsets', () => {
     expect(acronym?.text).toBe('بي.بي.سي');
     expect(text.slice(acronym!.start, acronym!.end)).toBe('بي.بي.سي');
     expect(doc.entities.filter((e) => e.text === 'بي' || e.text === 'سي')).toEqual([]);
+  });
+
+  it('reads a proclitic on a spelled-out acronym apart: «لبي بي سي» is «to the BBC»', () => {
+    const text = 'وقال مصدر قضائي لبي بي سي إن القضية انتهت.';
+    const doc = run(text);
+    const bbc = doc.entities.find((e) => e.type === 'ORG');
+    expect(bbc?.text).toBe('بي بي سي');
+    expect(bbc!.start).toBe(text.indexOf('لبي') + 1);
+    expect(doc.entities.filter((e) => e.type === 'PER')).toEqual([]);
+  });
+
+  it('splits a proclitic off an acronym letter only when another letter name follows', () => {
+    const pieces = (words: string[]) => {
+      let at = 0;
+      return words.map((text, token) => {
+        const p = { text, start: at, end: at + text.length, token, mark: text === '.' };
+        at = p.end + 1;
+        return p;
+      });
+    };
+    const bbc = pieces(['لبي', 'بي', 'سي']);
+    splitAcronymProclitics(bbc);
+    expect(bbc.map((p) => p.text)).toEqual(['بي', 'بي', 'سي']);
+    expect(bbc[0].start).toBe(1);
+    const cnn = pieces(['ولسي', 'إن', 'إن']);
+    splitAcronymProclitics(cnn);
+    expect(cnn[0].text).toBe('سي');
+    // the verb لبّى (folded لبي) before a word
+    const verb = pieces(['ولبي', 'الوزير', 'النداء']);
+    splitAcronymProclitics(verb);
+    expect(verb.map((p) => p.text)).toEqual(['ولبي', 'الوزير', 'النداء']);
   });
 
   it('reads a hashtag as the word it tags, and starts the entity after the #', () => {

@@ -7,9 +7,10 @@
 import type { ArabicDoc, Entity, EntityType, Stage, Token } from '../doc.js';
 import { chunks } from './evaluate.js';
 import { fold } from './fold.js';
-import { baseOf, loadLexicon, type Lexicon } from './lexicon.js';
+import { baseOf, loadLexicon, TYPES, type Lexicon } from './lexicon.js';
 import { nameKey } from './namekey.js';
 import { freq as wordFreq } from '../text/lexicon.js';
+import { isStopword } from '../text/stopwords.js';
 import { acronymEnd, isAcronymLetter } from '../text/acronyms.js';
 import { applyRules } from './rules.js';
 import { tagSentences } from './tagger.js';
@@ -112,20 +113,26 @@ const PROCLITIC_LETTERS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
 /**
  * A proclitic on the first letter of a spelled-out acronym (لبي بي سي: «to the BBC») is read apart, so the tagger
- * and the name lists see «بي بي سي». Only when a letter name of two letters or more follows, written with a space
- * or a full stop: «لبي» alone is the verb لبّى. Edits the pieces in place.
+ * and the name lists see «بي بي سي». Only before two more letter names, written with spaces or full stops, and
+ * not for a function word (لأن في أي): «لبي» alone is the verb لبّى. Edits the pieces in place.
  */
 export function splitAcronymProclitics(ps: Piece[]): void {
   for (let i = 0; i + 1 < ps.length; i++) {
     const p = ps[i];
     // cheap tests first: this runs on every word
     if (p.mark || p.text.length < 3 || p.text.length > 6 || !PROCLITIC_LETTERS.has(p.text[0])) continue;
-    const next = ps[i + 1].text === '.' && i + 2 < ps.length ? ps[i + 2] : ps[i + 1];
-    if (next.text.length < 2 || next.text.length > 4 || !isAcronymLetter(next.text) || isAcronymLetter(p.text)) continue;
+    // two more letter names after it, with spaces or full stops between (بي بي سي, سي.إن.إن): «لأن في» is no acronym
+    const letters: Piece[] = [];
+    for (let j = i + 1; j < ps.length && letters.length < 2; j++) {
+      if (ps[j].text === '.') continue;
+      if (ps[j].text.length > 4 || !isAcronymLetter(ps[j].text)) break;
+      letters.push(ps[j]);
+    }
+    if (letters.length < 2 || letters[0].text.length < 2 || isAcronymLetter(p.text)) continue;
     // one proclitic or two (وللبي is not written; ولبي is)
     for (const n of [1, 2]) {
       const rest = p.text.slice(n);
-      if (![...p.text.slice(0, n)].every((c) => PROCLITIC_LETTERS.has(c)) || rest.length < 2 || !isAcronymLetter(rest)) continue;
+      if (![...p.text.slice(0, n)].every((c) => PROCLITIC_LETTERS.has(c)) || rest.length < 2 || isStopword(rest) || !isAcronymLetter(rest)) continue;
       ps[i] = { ...p, text: rest, start: p.start + n, afterProclitic: true };
       break;
     }
@@ -189,14 +196,32 @@ function nameHalf(lex: Lexicon, word: string): boolean {
   return f.length <= 4 || lex.personNames.has(f);
 }
 
+/** corpus count under which a word is a rare word, so likely a name (كيتاروفيتش), not a common one */
+const RARE_WORD_FREQ = 500;
+
+/** gazetteer type bits of places and organizations */
+const PLACE_OR_ORG = (1 << TYPES.indexOf('LOC')) | (1 << TYPES.indexOf('ORG'));
+
+/**
+ * Is a word a place or organization of its own in the name lists (دمشق، برشلونة), and no given name (جان is
+ * listed as a place too)? Then it is no half of a name.
+ */
+function listedName(lex: Lexicon, word: string): boolean {
+  const f = fold(word);
+  if (lex.personNames.has(f)) return false;
+  return lex.places.has(f) || ((lex.gazetteer.next.get(nameKey(f))?.types ?? 0) & PLACE_OR_ORG) !== 0;
+}
+
 /**
  * A hyphenated name (كيم جونغ-أون, سارة هانسون-يونغ, جان-بيار بيمبا, نورث راين-ويستفاليا) is one entity: the
  * tagger reads the hyphen as a break and tags the halves apart, or leaves one out. A name of two words or more
- * takes the word on the other side of a tight hyphen, or a one-word name there of its own type (or a short or
- * given name of any type: يونغ read as MISC). Two one-word names (ميسي-سواريز) stay two, and so does a one-word
- * name the article also writes on its own (دونالد ترامب-كيم … كيم), and the pairs of a list of fixtures
- * (أتالانتا-سمبدوريا، بينيفينتو-هيلاس فيرونا). Returns the hyphenated word pairs it joined (folded «x-y»), so
- * that other mentions of them (هانسون-يونغ, two one-word names) are joined too (joinKnownHyphenated).
+ * takes the word on the other side of a tight hyphen when that word is a likely half of a name: untagged and
+ * short, a given name or rare in the news corpus (no function word: «ماكرون-إلى»); for a person, also a person's
+ * one-word name so (غرابار-كيتاروفيتش), or a short one of another type (يونغ read as MISC). Never a name of the
+ * name lists or one the article writes on its own elsewhere: fixtures, routes and pairs stay two names
+ * (ريال مدريد-برشلونة, دير الزور-دمشق, فلاديمير بوتين-أردوغان), and so do the pairs of a list
+ * (أتالانتا-سمبدوريا، بينيفينتو-هيلاس فيرونا). Returns the hyphenated word pairs it joined (folded «x-y\ttype»),
+ * so that other mentions of them (هانسون-يونغ, two one-word names) are joined too (joinKnownHyphenated).
  */
 export function joinHyphenatedNames(ps: readonly Piece[], tags: string[], freeStanding: ReadonlySet<string>): string[] {
   const lex = loadLexicon();
@@ -206,20 +231,28 @@ export function joinHyphenatedNames(ps: readonly Piece[], tags: string[], freeSt
   // a list of fixtures or pairs: names on both sides of two hyphens or more
   if (hyphens.filter((h) => tags[h - 1] !== 'O' && tags[h + 1] !== 'O').length >= 2) return [];
   const joined: string[] = [];
+  // the one-word side k of a hyphen, for a name of `type`
+  const half = (k: number, c: { type: string } | null, type: string): boolean => {
+    const word = ps[k].text;
+    const f = fold(word);
+    if (freeStanding.has(f) || listedName(lex, word)) return false;
+    const rare = wordFreq(f) < RARE_WORD_FREQ;
+    // «إن» and «هي» end Korean names (مون جيه-إن): only longer function words are out
+    if (c === null) return !f.startsWith('ال') && !(f.length > 2 && isStopword(word)) && (nameHalf(lex, word) || rare);
+    if (type !== 'PER') return false;
+    return c.type === 'PER' ? nameHalf(lex, word) || rare : nameHalf(lex, word) && rare;
+  };
   for (const h of hyphens) {
     const a = chunkAt(h - 1);
     const b = chunkAt(h + 1);
     const lenA = a ? a.end - a.start : 0;
     const lenB = b ? b.end - b.start : 0;
-    // the one-word side: untagged, or a name of the same type, or a short or given name, never written alone elsewhere
-    const half = (c: { start: number; type: string } | null, type: string) =>
-      c === null || (!freeStanding.has(fold(ps[c.start].text)) && (c.type === type || c.type === 'MISC' || nameHalf(lex, ps[c.start].text)));
     let from: number, to: number, type: string;
-    if (lenA >= 2 && lenB <= 1 && half(b, a!.type)) {
+    if (lenA >= 2 && lenB <= 1 && half(h + 1, b, a!.type)) {
       from = a!.start;
       to = h + 2;
       type = a!.type;
-    } else if (lenB >= 2 && lenA <= 1 && half(a, b!.type)) {
+    } else if (lenB >= 2 && lenA <= 1 && half(h - 1, a, b!.type)) {
       from = h - 1;
       to = b!.end;
       type = b!.type;

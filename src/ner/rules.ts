@@ -1,28 +1,32 @@
 /**
  * The rule layer of the NER stage, run after the statistical tagger in `analyze` (not in `marsad eval ner`,
  * which scores the model alone). It applies Marsad's annotation policy where ANERcorp's differs and uses the
- * general resources for what one article's context cannot teach the model:
+ * general resources for what one article's context cannot teach the model. Per sentence, in the order they run:
+ *  8. places joined by و in one reading are two places: [مصر] و[أوروغواي], unless the name lists know the whole
+ *     as one name (ترينيداد وتوباغو);
+ *  0. a person's title inside a place/organization reading ends it and starts a person;
+ * 13. a definite nationality adjective after its noun is no place (الصادرات [الكورية الشمالية]), before the name
+ *     lists and the organization rules take the words (وزارة الخارجية الكورية الشمالية);
  *  1. multi-word gazetteer names (places, organizations) win over a different model reading of those words;
  *  2. organization heads in construct (org-patterns.tsv): وزارة الخارجية العراقية, غرفة تجارة وصناعة الكويت;
+ *     2b. a definite head with a country's nisba and a listed complement after ل (الاتحاد المصري لكرة القدم);
  *     a generic descriptor before a known organization is left out (تنظيم داعش → داعش);
  *  3. a person's name after a title or in apposition to a place/organization, starting with a given name;
  *  4. a person name extended by a following family name from the name lists (نواف الأحمد + الصباح);
- *  5. short forms: a later bare surname of a full name found in the same document is the same person.
- *  0. (first) a person's title inside a place/organization reading ends it and starts a person.
- *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
- *     source, a news organization, whatever the model read there (a PER or nothing).
- *  8. (first of all) places joined by و in one reading are two places: [مصر] و[أوروغواي], unless the name lists
- *     know the whole as one name (ترينيداد وتوباغو).
  *  9. a person reading that opens with a descriptor (خطيبة، المحامية), a title or a nationality starts after it;
  * 10. an indefinite nationality adjective after a noun is no place (وسائل إعلام سعودية);
- * 11. a word that only begins place names (نيو، سان، خان) takes the next word into the place, or is no place;
- * 13. (after rule 0) a definite nationality adjective after its noun is no place (الصادرات الكورية الشمالية);
- * 12. a currency word read as an organization (ريال: Real Madrid) next to a number or a nationality is the currency;
- *  6. (last) a MISC mention that is only a currency word (ANERcorp tags دولار, يورو as MISC) is dropped:
- *     it belongs to a money amount, not to the entities (currency list: resources/amount/currency-nouns.tsv);
- *     so is a mention that is only a not-a-name word of resources/ner/rule-words.tsv (الله, الميليشيات, اليورانيوم)
- *     or an unambiguous weekday or month name of resources/time (الخميس, يناير); a common-noun word (هاتريك)
- *     is no entity alone and ends none: «صلاح هاتريك» is صلاح.
+ *  6. a MISC mention that is only a currency word (ANERcorp tags دولار, يورو as MISC) is dropped: it belongs to
+ *     a money amount, not to the entities (currency list: resources/amount/currency-nouns.tsv); so is a mention
+ *     that is only a not-a-name word of resources/ner/rule-words.tsv (الله, الميليشيات, اليورانيوم), a month
+ *     read as a company in a date (أبريل/نيسان) or an unambiguous weekday or month name of resources/time
+ *     (الخميس, يناير); a common-noun word (هاتريك) is no entity alone and ends no person's name.
+ * Then over the document:
+ *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
+ *     source, a news organization, whatever the model read there (a PER or nothing);
+ * 12. a currency word read as an organization (ريال: Real Madrid) is the currency after a number, before the
+ *     nationality of a country with that currency, or alone in an article that counts money in it;
+ *  5. short forms: a later bare surname of a full name found in the same document is the same person;
+ * 11. a word that only begins place names (نيو، سان، خان) takes the next word into the place, or is no place.
  * Tags are edited in place, per sentence (BIO strings).
  */
 import { isStopword } from '../text/stopwords.js';
@@ -231,12 +235,19 @@ function organizations(lex: Lexicon, s: Sent): void {
   }
 }
 
+/** Is a bare noun (without ل and the article) one that follows ل in a body's name (org-patterns.tsv complement)? */
+function complementNoun(lex: Lexicon, bare: string): boolean {
+  return lex.orgPatterns.get(bare) === 'complement' || lex.orgPatterns.get('ال' + bare) === 'complement';
+}
+
 /**
  * 2b. A definite organization head with a place's nisba among its adjectives names one body, with a complement
  * after ل: «الاتحاد المصري لكرة القدم», «البنك المركزي الأوروبي», «الهيئة السعودية للسياحة». A nisba read as a
  * place («المصري» as LOC) is taken in; a name the model reads further on is left as it is.
  */
 function nationalBodies(lex: Lexicon, s: Sent): void {
+  // the complement's noun comes from org-patterns.tsv (complement: كرة، السياحة، حقوق): «البنك المركزي المصري
+  // [للبنوك]» gives the banks something, it is not the bank's name
   const n = s.words.length;
   for (let i = 0; i < n; i++) {
     if ((s.tags[i] !== 'O' && s.tags[i] !== 'B-ORG') || !definite(s.bases[i]) || lex.orgPatterns.get(s.bases[i].slice(2)) !== 'head') continue;
@@ -251,7 +262,7 @@ function nationalBodies(lex: Lexicon, s: Sent): void {
     }
     if (!place) continue;
     // the complement: ل + a definite noun (للسياحة), or ل + a noun in construct with a definite one (لكرة القدم)
-    const withLam = (k: number) => k < n && s.tags[k] === 'O' && s.folded[k][0] === 'ل' && s.bases[k] !== s.folded[k] && !isStopword(s.words[k]);
+    const withLam = (k: number) => k < n && s.tags[k] === 'O' && s.folded[k][0] === 'ل' && s.bases[k] !== s.folded[k] && complementNoun(lex, s.bares[k]);
     if (withLam(j)) {
       if (definite(s.bases[j])) j++;
       else if (j + 1 < n && s.tags[j + 1] === 'O' && definite(s.bases[j + 1]) && s.folded[j + 1] === s.bases[j + 1] && !isStopword(s.words[j + 1])) j += 2;
@@ -389,19 +400,49 @@ function isNumberToken(s: Sent, k: number): boolean {
   return /[0-9\u0660-\u0669]/.test(s.words[k]) || numberWords().has(s.folded[k]) || numberWords().has(s.bases[k]);
 }
 
+let currencyCodes: { ofWord: Map<string, Set<string>>; ofCountry: Map<string, string> } | null = null;
+
+/**
+ * The amount stage's currency data: the codes a currency word may name (ريال → SAR QAR OMR YER IRR), and the
+ * currency of a country's name or nisba (الإيراني → IRR), folded.
+ */
+function currencyData(): { ofWord: Map<string, Set<string>>; ofCountry: Map<string, string> } {
+  if (currencyCodes) return currencyCodes;
+  currencyCodes = { ofWord: new Map(), ofCountry: new Map() };
+  try {
+    for (const row of readTsv(['amount', 'currency-nouns.tsv']) as Record<string, string>[]) {
+      if (!row.form) continue;
+      const codes = new Set((row.code === '?' ? row.candidates ?? '' : row.code ?? '').split(' ').filter(Boolean));
+      const f = foldWord(row.form);
+      for (const w of [f, f.startsWith('ال') && f.length > 3 ? f.slice(2) : f]) currencyCodes.ofWord.set(w, codes);
+    }
+    for (const row of readTsv(['amount', 'country-currency.tsv']) as Record<string, string>[]) {
+      if (row.form && row.code) currencyCodes.ofCountry.set(foldWord(row.form), row.code);
+    }
+  } catch {
+    // optional, as the currency list
+  }
+  return currencyCodes;
+}
+
 /**
  * 12. A one-word ORG reading of a currency word (ريال, read as Real Madrid) is the currency when a number comes
- * before it («40 ألف ريال»), a nationality after it («الريال الإيراني»), or, for a bare mention («هبوط الريال»),
- * when the article counts money in that currency and never names a club or company with it («ريال مدريد»).
+ * before it («40 ألف ريال»), or the nationality of a country with that currency after it («الريال الإيراني»; not
+ * «الريال الإسباني»). A bare mention («هبوط الريال») is the currency when the article counts money in it, names a
+ * country with that currency, and never names a club or company with the word («ريال مدريد»).
  */
-function currencyOrgs(lex: Lexicon, docSents: Sent[]): void {
-  const cur = currencies();
-  if (!cur.size) return;
-  const currencyAt = (s: Sent, k: number) => (cur.has(s.bares[k]) ? s.bares[k] : cur.has(s.folded[k]) ? s.folded[k] : null);
+function currencyOrgs(docSents: Sent[]): void {
+  const { ofWord, ofCountry } = currencyData();
+  if (!ofWord.size) return;
+  const currencyAt = (s: Sent, k: number) => (ofWord.has(s.bares[k]) ? s.bares[k] : ofWord.has(s.folded[k]) ? s.folded[k] : null);
+  const countryCode = (s: Sent, k: number) => ofCountry.get(s.bases[k]) ?? ofCountry.get(s.bares[k]);
   const counted = new Set<string>();
   const named = new Set<string>();
+  const countries = new Set<string>();
   for (const s of docSents) {
     for (let k = 0; k < s.words.length; k++) {
+      const code = countryCode(s, k);
+      if (code) countries.add(code);
       const c = currencyAt(s, k);
       if (!c) continue;
       if (isNumberToken(s, k - 1)) counted.add(c);
@@ -409,15 +450,16 @@ function currencyOrgs(lex: Lexicon, docSents: Sent[]): void {
       if (ch && ch.end - ch.start > 1) named.add(c);
     }
   }
+  const ofItsCountry = (word: string, code: string | undefined) => code !== undefined && ofWord.get(word)!.has(code);
   for (const s of docSents) {
     for (const c of chunks(s.tags)) {
       if (c.type !== 'ORG' || c.end - c.start !== 1) continue;
       const k = c.start;
       const word = currencyAt(s, k);
       if (!word) continue;
-      const next = k + 1 < s.words.length ? s.bases[k + 1] : '';
-      const byNationality = next !== '' && definite(next) === definite(s.bases[k]) && isNationality(lex, next);
-      if (isNumberToken(s, k - 1) || byNationality || (counted.has(word) && !named.has(word))) clearSpan(s.tags, k, c.end);
+      const byNationality = k + 1 < s.words.length && ofItsCountry(word, countryCode(s, k + 1));
+      const inArticle = counted.has(word) && !named.has(word) && [...countries].some((code) => ofItsCountry(word, code));
+      if (isNumberToken(s, k - 1) || byNationality || inArticle) clearSpan(s.tags, k, c.end);
     }
   }
 }
@@ -572,7 +614,7 @@ function definiteNationalities(lex: Lexicon, s: Sent): void {
     const k = c.start;
     if (c.type !== 'LOC' || k === 0) continue;
     const base = s.bases[k];
-    if (s.folded[k] !== base || !isPlaceNisba(lex, base) || countryNameSet().has(base) || countryNameSet().has(base.slice(2))) continue;
+    if (s.folded[k] !== base || !isPlaceNisba(lex, base) || countryNameSet().has(base)) continue;
     let adjectives = true;
     for (let j = k + 1; j < c.end && adjectives; j++) adjectives = s.folded[j] === s.bases[j] && isNisba(lex, s.bases[j]);
     const prev = k - 1;
@@ -621,9 +663,9 @@ function placePrefixes(lex: Lexicon, s: Sent, surnames: ReadonlySet<string>): vo
 /** 6. One-word mentions of a word that is no name for Marsad (rule-words.tsv, not-a-name). */
 function notNameMentions(s: Sent): void {
   for (const c of chunks(s.tags)) {
-    // a common noun ends no name: صلاح [هاتريك]
+    // a common noun ends no person's name: صلاح [هاتريك]
     let end = c.end;
-    while (end > c.start && isCommonNoun(s, end - 1)) end--;
+    while (c.type === 'PER' && end > c.start && isCommonNoun(s, end - 1)) end--;
     if (end < c.end) {
       clearSpan(s.tags, end, c.end);
       if (end > c.start) continue;
@@ -636,13 +678,19 @@ function notNameMentions(s: Sent): void {
   }
 }
 
-/** Is the month name at k part of a date: after a number, «شهر» or another month (أبريل/نيسان), or before a year? */
+/**
+ * Is the month name at k part of a date: after a day's number, «شهر» or another month (أبريل/نيسان), or before
+ * a year after في/منذ/خلال/حتى («في نيسان 2018»; not «سيارة نيسان 2019», a model year)?
+ */
 function inDate(s: Sent, k: number): boolean {
   let p = k - 1;
   if (p >= 0 && (s.words[p] === '/' || s.words[p] === '(')) p--;
-  if (p >= 0 && (isTimeWord(s, p) || /^[0-9\u0660-\u0669]+$/.test(s.words[p]) || s.bases[p] === 'شهر')) return true;
-  return k + 1 < s.words.length && /^[0-9\u0660-\u0669]{4}$/.test(s.words[k + 1]);
+  if (p < 0) return false;
+  const day = /^[0-9\u0660-\u0669]{1,2}$/.test(s.words[p]);
+  if (day || isTimeWord(s, p) || s.bases[p] === 'شهر') return true;
+  return k + 1 < s.words.length && /^[0-9\u0660-\u0669]{4}$/.test(s.words[k + 1]) && DATE_PREPOSITIONS.has(s.folded[p]);
 }
+const DATE_PREPOSITIONS = new Set(['في', 'منذ', 'خلال', 'حتى', 'حتي', 'قبل', 'بعد']);
 
 const DASHES = new Set(['-', '–', '—']);
 const COLONS = new Set([':', '：']);
@@ -714,7 +762,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     notNameMentions(s);
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
-  currencyOrgs(lex, sents);
+  currencyOrgs(sents);
   shortForms(lex, sents);
   // after the short forms, and not for a word that ends a person's name in the document (سلمان خان … خان)
   const surnames = new Set<string>();

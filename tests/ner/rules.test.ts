@@ -18,6 +18,24 @@ describe('NER rule layer', () => {
     });
   }
 
+  it('reads a bare riyal as the currency in an article that counts riyals and names a riyal country', () => {
+    const sentences = [
+      ['وخسر', 'الريال', 'نصف', 'قيمته'],
+      ['وبلغ', 'الدين', 'في', 'إيران', 'مليون', 'ريال'],
+    ];
+    const tags = [
+      ['O', 'B-ORG', 'O', 'O'],
+      ['O', 'O', 'O', 'B-LOC', 'O', 'O'],
+    ];
+    expect(applyRules(sentences, tags)[0]).toEqual(['O', 'O', 'O', 'O']);
+    // without a riyal country the club reading stays
+    const noCountry = [sentences[0], ['وبلغ', 'الدين', 'مليون', 'ريال']];
+    expect(applyRules(noCountry, [tags[0], ['O', 'O', 'O', 'O']])[0]).toEqual(['O', 'B-ORG', 'O', 'O']);
+    // nor when the article names the club
+    const club = [...sentences, ['وفاز', 'ريال', 'مدريد']];
+    expect(applyRules(club, [...tags, ['O', 'B-ORG', 'I-ORG']])[0]).toEqual(['O', 'B-ORG', 'O', 'O']);
+  });
+
   it('tags a later bare surname of a full name as the same person', () => {
     const out = applyRules(
       [

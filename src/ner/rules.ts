@@ -549,6 +549,19 @@ function nameLike(lex: Lexicon, s: Sent, k: number): boolean {
   return !definite(s.bases[k]) || lex.personNames.has(s.bares[k]) || lex.givenNames.has(s.bares[k]) || lex.personNames.has(s.bases[k]);
 }
 
+/** corpus count of a word seen often enough to be a common word when it follows a nationality (السجين: 35) */
+const SEEN_WORD_FREQ = 30;
+
+/** Are tokens [from, to) all definite words seen in the corpus, none a name in the lists (السابق، المعتقل)? */
+function commonWordsAfter(lex: Lexicon, s: Sent, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let k = from; k < to; k++) {
+    if (!definite(s.bases[k]) || lex.personNames.has(s.bares[k]) || lex.personNames.has(s.bases[k])) return false;
+    if ((lex.clusters.get(clusterKey(s.bases[k]))?.freq ?? 0) < SEEN_WORD_FREQ) return false;
+  }
+  return true;
+}
+
 /**
  * 9. A person reading that opens with a descriptor noun (rule-words.tsv: خطيبة، نجل، المحامية), a title or a
  * nationality (الكولومبي) starts after it when a name follows («خطيبة [خاشقجي]», «الكولومبي [خاميس رودريغيز]»);
@@ -567,6 +580,8 @@ function leadingDescriptors(lex: Lexicon, s: Sent): void {
     if (c.type !== 'PER') continue;
     let onlyWords = true;
     for (let k = c.start; k < c.end && onlyWords; k++) onlyWords = nameTitle(k) || isDescriptor(k) || notName(s, k);
+    // or only a nationality and common words after it: «الرئيس [التركي السابق]», «المغني [التركي السجين]»
+    onlyWords ||= isNationality(lex, s.bases[c.start]) && commonWordsAfter(lex, s, c.start + 1, c.end);
     if (onlyWords) {
       clearSpan(s.tags, c.start, c.end);
       continue;

@@ -12,7 +12,7 @@ import { nameKey } from './namekey.js';
 import { freq as wordFreq } from '../text/lexicon.js';
 import { isStopword } from '../text/stopwords.js';
 import { acronymEnd, isAcronymLetter } from '../text/acronyms.js';
-import { applyRules } from './rules.js';
+import { applyRules, setSpan } from './rules.js';
 import { tagSentences } from './tagger.js';
 
 export { tagWords, tagSentences, loadModel, setModel } from './tagger.js';
@@ -257,7 +257,7 @@ export function joinHyphenatedNames(ps: readonly Piece[], tags: string[], freeSt
       to = b!.end;
       type = b!.type;
     } else continue;
-    setTags(tags, from, to, type);
+    setSpan(tags, from, to, type);
     joined.push(fold(ps[h - 1].text) + '-' + fold(ps[h + 1].text) + '\t' + type);
   }
   return joined;
@@ -273,13 +273,8 @@ export function joinKnownHyphenated(ps: readonly Piece[], tags: string[], known:
     let to = h + 2;
     if (tags[h - 1] === 'I-' + type) while (from > 0 && tags[from] !== 'B-' + type) from--;
     while (to < tags.length && tags[to] === 'I-' + type) to++;
-    setTags(tags, from, to, type);
+    setSpan(tags, from, to, type);
   }
-}
-
-function setTags(tags: string[], from: number, to: number, type: string): void {
-  for (let k = from; k < to; k++) tags[k] = (k === from ? 'B-' : 'I-') + type;
-  if (to < tags.length && tags[to].startsWith('I-')) tags[to] = 'B-' + tags[to].slice(2);
 }
 
 export const nerStage: Stage = (doc) => {

@@ -19,7 +19,8 @@
  *     a money amount, not to the entities (currency list: resources/amount/currency-nouns.tsv); so is a mention
  *     that is only a not-a-name word of resources/ner/rule-words.tsv (الله, الميليشيات, اليورانيوم), a month
  *     read as a company in a date (أبريل/نيسان) or an unambiguous weekday or month name of resources/time
- *     (الخميس, يناير); a common-noun word (هاتريك) is no entity alone and ends no person's name.
+ *     (الخميس, يناير); a common-noun word (هاتريك) is no entity alone and ends no person's name;
+ * 6b. a one-word organization that is no common word (فيسبوك، يوتيوب) is one wherever the model left it untagged.
  * Then over the document:
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
  *     source, a news organization, whatever the model read there (a PER or nothing);
@@ -50,7 +51,8 @@ interface Sent {
 const isArabic = (w: string) => /^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u064B-\u065F\u0640]+$/.test(w);
 const definite = (base: string) => base.startsWith('ال') && base.length > 3;
 
-function setSpan(tags: string[], start: number, end: number, type: string): void {
+/** Tags [start, end) as one entity of `type`; a dangling I- after it starts its own entity. */
+export function setSpan(tags: string[], start: number, end: number, type: string): void {
   for (let k = start; k < end; k++) tags[k] = (k === start ? 'B-' : 'I-') + type;
   // an I- left dangling after the span becomes the start of its own entity
   if (end < tags.length && tags[end].startsWith('I-')) tags[end] = 'B-' + tags[end].slice(2);
@@ -344,24 +346,9 @@ function shortForms(lex: Lexicon, docSents: Sent[]): void {
   }
 }
 
-let currencyWords: Set<string> | null = null;
-
 /** Folded currency nouns (all forms, with and without the article), from the amount stage's list. */
-function currencies(): Set<string> {
-  if (currencyWords) return currencyWords;
-  currencyWords = new Set();
-  try {
-    for (const line of readList('amount', 'currency-nouns.tsv')) {
-      const form = line.split('\t')[0]?.trim();
-      if (!form || form === 'form') continue;
-      const f = foldWord(form);
-      currencyWords.add(f);
-      currencyWords.add(f.startsWith('ال') && f.length > 3 ? f.slice(2) : f);
-    }
-  } catch {
-    // the list is optional for the NER stage: without it, no mention is dropped
-  }
-  return currencyWords;
+function currencies(): ReadonlySet<string> {
+  return currencyData().words;
 }
 
 /** 6. MISC mentions that are a currency word (and maybe its adjective: دولار أمريكي, جنيه إسترليني). */
@@ -400,15 +387,23 @@ function isNumberToken(s: Sent, k: number): boolean {
   return /[0-9\u0660-\u0669]/.test(s.words[k]) || numberWords().has(s.folded[k]) || numberWords().has(s.bases[k]);
 }
 
-let currencyCodes: { ofWord: Map<string, Set<string>>; ofCountry: Map<string, string> } | null = null;
+interface CurrencyData {
+  /** currency word → the ISO codes it may name */
+  ofWord: Map<string, Set<string>>;
+  /** country name or nisba → its currency's code */
+  ofCountry: Map<string, string>;
+  words: Set<string>;
+}
+let currencyCodes: CurrencyData | null = null;
 
 /**
  * The amount stage's currency data: the codes a currency word may name (ريال → SAR QAR OMR YER IRR), and the
  * currency of a country's name or nisba (الإيراني → IRR), folded.
  */
-function currencyData(): { ofWord: Map<string, Set<string>>; ofCountry: Map<string, string> } {
+function currencyData(): CurrencyData {
   if (currencyCodes) return currencyCodes;
-  currencyCodes = { ofWord: new Map(), ofCountry: new Map() };
+  const ofWord = new Map<string, Set<string>>();
+  currencyCodes = { ofWord, ofCountry: new Map(), words: new Set() };
   try {
     for (const row of readTsv(['amount', 'currency-nouns.tsv']) as Record<string, string>[]) {
       if (!row.form) continue;
@@ -420,8 +415,9 @@ function currencyData(): { ofWord: Map<string, Set<string>>; ofCountry: Map<stri
       if (row.form && row.code) currencyCodes.ofCountry.set(foldWord(row.form), row.code);
     }
   } catch {
-    // optional, as the currency list
+    // the lists are optional for the NER stage: without them, no mention is dropped
   }
+  currencyCodes.words = new Set(ofWord.keys());
   return currencyCodes;
 }
 
@@ -467,7 +463,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun'): Set<string> {
+function ruleWords(role: 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -693,6 +689,14 @@ function notNameMentions(s: Sent): void {
   }
 }
 
+/** 6b. A one-word organization that is no common word (rule-words.tsv always-org: يوتيوب) left untagged is one. */
+function alwaysOrganizations(s: Sent): void {
+  const names = ruleWords('always-org');
+  for (let k = 0; k < s.words.length; k++) {
+    if (s.tags[k] === 'O' && inList(names, s, k)) setSpan(s.tags, k, k + 1, 'ORG');
+  }
+}
+
 /**
  * Is the month name at k part of a date: after a day's number, «شهر» or another month (أبريل/نيسان), or before
  * a year after في/منذ/خلال/حتى («في نيسان 2018»; not «سيارة نيسان 2019», a model year)?
@@ -705,7 +709,8 @@ function inDate(s: Sent, k: number): boolean {
   if (day || isTimeWord(s, p) || s.bases[p] === 'شهر') return true;
   return k + 1 < s.words.length && /^[0-9\u0660-\u0669]{4}$/.test(s.words[k + 1]) && DATE_PREPOSITIONS.has(s.folded[p]);
 }
-const DATE_PREPOSITIONS = new Set(['في', 'منذ', 'خلال', 'حتى', 'حتي', 'قبل', 'بعد']);
+/** folded */
+const DATE_PREPOSITIONS = new Set(['في', 'منذ', 'خلال', 'حتي', 'قبل', 'بعد']);
 
 const DASHES = new Set(['-', '–', '—']);
 const COLONS = new Set([':', '：']);
@@ -775,6 +780,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     nationalityAdjectives(s);
     currencyMentions(s);
     notNameMentions(s);
+    alwaysOrganizations(s);
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);

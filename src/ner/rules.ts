@@ -237,6 +237,14 @@ function organizations(lex: Lexicon, s: Sent): void {
   }
 }
 
+let definiteHeadSet: Set<string> | null = null;
+
+/** The organization heads with the article (الاتحاد، الهيئة), folded. */
+function definiteHeads(lex: Lexicon): Set<string> {
+  if (!definiteHeadSet) definiteHeadSet = new Set([...lex.orgPatterns].filter(([, role]) => role === 'head').map(([w]) => 'ال' + w));
+  return definiteHeadSet;
+}
+
 /** Is a bare noun (without ل and the article) one that follows ل in a body's name (org-patterns.tsv complement)? */
 function complementNoun(lex: Lexicon, bare: string): boolean {
   return lex.orgPatterns.get(bare) === 'complement' || lex.orgPatterns.get('ال' + bare) === 'complement';
@@ -252,7 +260,7 @@ function nationalBodies(lex: Lexicon, s: Sent): void {
   // [للبنوك]» gives the banks something, it is not the bank's name
   const n = s.words.length;
   for (let i = 0; i < n; i++) {
-    if ((s.tags[i] !== 'O' && s.tags[i] !== 'B-ORG') || !definite(s.bases[i]) || lex.orgPatterns.get(s.bases[i].slice(2)) !== 'head') continue;
+    if ((s.tags[i] !== 'O' && s.tags[i] !== 'B-ORG') || !definiteHeads(lex).has(s.bases[i])) continue;
     let j = i + 1;
     let place = false;
     // a nisba agrees with the head in gender: «[الاتحاد] الإماراتية» is another noun's adjective (طيران الاتحاد)
@@ -432,6 +440,8 @@ function currencyOrgs(docSents: Sent[]): void {
   if (!ofWord.size) return;
   const currencyAt = (s: Sent, k: number) => (ofWord.has(s.bares[k]) ? s.bares[k] : ofWord.has(s.folded[k]) ? s.folded[k] : null);
   const countryCode = (s: Sent, k: number) => ofCountry.get(s.bases[k]) ?? ofCountry.get(s.bares[k]);
+  // most articles have no such reading: look no further
+  if (!docSents.some((s) => chunks(s.tags).some((c) => c.type === 'ORG' && c.end - c.start === 1 && currencyAt(s, c.start)))) return;
   const counted = new Set<string>();
   const named = new Set<string>();
   const countries = new Set<string>();

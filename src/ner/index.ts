@@ -220,17 +220,17 @@ function listedName(lex: Lexicon, word: string): boolean {
  * one-word name so (غرابار-كيتاروفيتش), or a short one of another type (يونغ read as MISC). Never a name of the
  * name lists or one the article writes on its own elsewhere: fixtures, routes and pairs stay two names
  * (ريال مدريد-برشلونة, دير الزور-دمشق, فلاديمير بوتين-أردوغان), and so do the pairs of a list
- * (أتالانتا-سمبدوريا، بينيفينتو-هيلاس فيرونا). Returns the hyphenated word pairs it joined (folded «x-y\ttype»),
- * so that other mentions of them (هانسون-يونغ, two one-word names) are joined too (joinKnownHyphenated).
+ * (أتالانتا-سمبدوريا، بينيفينتو-هيلاس فيرونا). Returns the hyphenated word pairs it joined (folded «x-y») with
+ * their type, so that other mentions of them (هانسون-يونغ, two one-word names) are joined too (joinKnownHyphenated).
  */
-export function joinHyphenatedNames(ps: readonly Piece[], tags: string[], freeStanding: ReadonlySet<string>): string[] {
+export function joinHyphenatedNames(ps: readonly Piece[], tags: string[], freeStanding: ReadonlySet<string>): Array<[string, string]> {
   const lex = loadLexicon();
   const chunkAt = (k: number) => (tags[k] === 'O' ? null : chunks(tags).find((c) => c.start <= k && k < c.end) ?? null);
   const hyphens: number[] = [];
   for (let h = 1; h + 1 < ps.length; h++) if (tags[h] === 'O' && tightHyphen(ps, h)) hyphens.push(h);
   // a list of fixtures or pairs: names on both sides of two hyphens or more
   if (hyphens.filter((h) => tags[h - 1] !== 'O' && tags[h + 1] !== 'O').length >= 2) return [];
-  const joined: string[] = [];
+  const joined: Array<[string, string]> = [];
   // the one-word side k of a hyphen, for a name of `type`
   const half = (k: number, c: { type: string } | null, type: string): boolean => {
     const word = ps[k].text;
@@ -258,12 +258,12 @@ export function joinHyphenatedNames(ps: readonly Piece[], tags: string[], freeSt
       type = b!.type;
     } else continue;
     setSpan(tags, from, to, type);
-    joined.push(fold(ps[h - 1].text) + '-' + fold(ps[h + 1].text) + '\t' + type);
+    joined.push([fold(ps[h - 1].text) + '-' + fold(ps[h + 1].text), type]);
   }
   return joined;
 }
 
-/** Other mentions of a hyphenated name joined elsewhere in the document (x-y\ttype keys) become one entity with it. */
+/** Other mentions of a hyphenated name joined elsewhere in the document («x-y» → type) become one entity with it. */
 export function joinKnownHyphenated(ps: readonly Piece[], tags: string[], known: ReadonlyMap<string, string>): void {
   for (let h = 1; h + 1 < ps.length; h++) {
     if (tags[h] !== 'O' || !tightHyphen(ps, h)) continue;
@@ -293,12 +293,14 @@ export const nerStage: Stage = (doc) => {
   }));
   const tagged = applyRules(words, modelTags);
   pieces.forEach((ps, k) => joinDottedAcronyms(ps, tagged[k]));
-  const freeStanding = freeStandingNames(pieces, tagged);
-  const hyphenated = new Map<string, string>();
-  pieces.forEach((ps, k) => {
-    for (const key of joinHyphenatedNames(ps, tagged[k], freeStanding)) hyphenated.set(key.split('\t')[0], key.split('\t')[1]);
-  });
-  if (hyphenated.size) pieces.forEach((ps, k) => joinKnownHyphenated(ps, tagged[k], hyphenated));
+  if (pieces.some((ps) => ps.some((_, h) => tightHyphen(ps, h)))) {
+    const freeStanding = freeStandingNames(pieces, tagged);
+    const hyphenated = new Map<string, string>();
+    pieces.forEach((ps, k) => {
+      for (const [pair, type] of joinHyphenatedNames(ps, tagged[k], freeStanding)) hyphenated.set(pair, type);
+    });
+    if (hyphenated.size) pieces.forEach((ps, k) => joinKnownHyphenated(ps, tagged[k], hyphenated));
+  }
   const entities: Entity[] = [];
   pieces.forEach((ps, k) => {
     for (const c of chunks(tagged[k])) {

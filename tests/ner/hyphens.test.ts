@@ -35,7 +35,7 @@ describe('hyphenated names', () => {
   it('reports what it joined, and joins other mentions of it in the document', () => {
     const first = piecesOf('وأصبحت سارة هانسون-يونغ عضوا');
     const joined = joinHyphenatedNames(first, ['O', 'B-PER', 'I-PER', 'O', 'B-MISC', 'O'], new Set());
-    expect(joined).toEqual(['هانسون-يونغ\tPER']);
+    expect(joined).toEqual([['هانسون-يونغ', 'PER']]);
     const later = piecesOf('ونفت هانسون-يونغ ذلك');
     const tags = ['O', 'B-PER', 'O', 'B-MISC', 'O'];
     joinKnownHyphenated(later, tags, new Map([['هانسون-يونغ', 'PER']]));

@@ -20,7 +20,8 @@
  *     that is only a not-a-name word of resources/ner/rule-words.tsv (الله, الميليشيات, اليورانيوم), a month
  *     read as a company in a date (أبريل/نيسان) or an unambiguous weekday or month name of resources/time
  *     (الخميس, يناير); a common-noun word (هاتريك) is no entity alone and ends no person's name;
- * 6b. a one-word organization that is no common word (فيسبوك، يوتيوب) is one wherever the model left it untagged.
+ * 6b. a one-word organization that is no common word (فيسبوك، يوتيوب) is one wherever the model left it untagged;
+ * 6c. a place whose name is also a common word is one after a place head: «محافظة [البيضاء]».
  * Then over the document:
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
  *     source, a news organization, whatever the model read there (a PER or nothing);
@@ -473,7 +474,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org'): Set<string> {
+function ruleWords(role: 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -708,6 +709,20 @@ function alwaysOrganizations(s: Sent): void {
 }
 
 /**
+ * 6c. A place whose name is also a common word (rule-words.tsv head-place: البيضاء) after an indefinite place head
+ * (triggers.tsv lochead: محافظة، مدينة) is a place: «محافظة [البيضاء]».
+ */
+function headPlaces(lex: Lexicon, s: Sent): void {
+  const names = ruleWords('head-place');
+  const lochead = lex.triggerClasses.indexOf('lochead');
+  for (let k = 1; k < s.words.length; k++) {
+    if (s.tags[k] !== 'O' || !inList(names, s, k) || s.tags[k - 1] !== 'O') continue;
+    if (definite(s.bases[k - 1]) || lex.triggers.get(s.bases[k - 1]) !== lochead) continue;
+    setSpan(s.tags, k, k + 1, 'LOC');
+  }
+}
+
+/**
  * Is the month name at k part of a date: after a day's number, «شهر» or another month (أبريل/نيسان), or before
  * a year after في/منذ/خلال/حتى («في نيسان 2018»; not «سيارة نيسان 2019», a model year)?
  */
@@ -791,6 +806,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     currencyMentions(s);
     notNameMentions(s);
     alwaysOrganizations(s);
+    headPlaces(lex, s);
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);

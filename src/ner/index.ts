@@ -54,9 +54,14 @@ export function procliticLength(tokenText: string): number {
       break;
     }
   }
+  // a preposition before a hamza on alef (لأوجين، بإيمانويل): transliterated names do not begin so, whatever the
+  // corpus counts say of the unknown rest
+  if (letters <= 0) letters = HAMZA_AFTER_PREPOSITION.exec(tokenText.replace(MARKS, ''))?.[1].length ?? 0;
   if (letters <= 0) return 0;
   return offsetAfterLetters(tokenText, letters);
 }
+const HAMZA_AFTER_PREPOSITION = /^([وف]?[لبك])[أإ][\u0621-\u064A]{2,}$/;
+const MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 
 /** Is `whole` (a word starting with a proclitic-like letter) a better reading than `rest` (without it)? */
 function keepsLetter(lex: Lexicon, whole: string, rest: string): boolean {

@@ -9,7 +9,7 @@
  *     lists and the organization rules take the words (وزارة الخارجية الكورية الشمالية);
  *  1. multi-word gazetteer names (places, organizations) win over a different model reading of those words;
  *  2. organization heads in construct (org-patterns.tsv): وزارة الخارجية العراقية, غرفة تجارة وصناعة الكويت;
- *     2b. a definite head with a country's nisba and a listed complement after ل (الاتحاد المصري لكرة القدم);
+ *     2b. a definite head with a country's nisba or a listed complement after ل (الاتحاد المصري لكرة القدم);
  *     a generic descriptor before a known organization is left out (تنظيم داعش → داعش);
  *  3. a person's name after a title or in apposition to a place/organization, starting with a given name;
  *  4. a person name extended by a following family name from the name lists (نواف الأحمد + الصباح);
@@ -190,6 +190,11 @@ function gazetteerNames(lex: Lexicon, s: Sent): void {
   }
 }
 
+/** Is token k an adjective of a name: without proclitics but و (الاقتصادية والاجتماعية; not «للعام»)? */
+function adjectiveAt(lex: Lexicon, s: Sent, k: number): boolean {
+  return (s.folded[k] === s.bases[k] || s.folded[k] === 'و' + s.bases[k]) && nameAdjective(lex, s.bases[k]);
+}
+
 /** 2. Organization heads in construct, and descriptors before known organizations. */
 function organizations(lex: Lexicon, s: Sent): void {
   const n = s.words.length;
@@ -204,7 +209,7 @@ function organizations(lex: Lexicon, s: Sent): void {
       // وزارة الخارجية (والتعاون): a conjoined noun, not a relative pronoun (لمنظمة الفرانكفونية [والتي])
       while (j < n && s.folded[j].startsWith('وال') && s.tags[j] === 'O' && !isStopword(s.words[j])) j++;
       const complementEnd = j;
-      while (j < n && nameAdjective(lex, s.bases[j]) && s.tags[j] === 'O') j++;
+      while (j < n && adjectiveAt(lex, s, j) && s.tags[j] === 'O') j++;
       // «مجلس الإدارة» alone names no one organization
       end = j === complementEnd && lex.orgPatterns.get(s.bases.slice(i, j).join(' ')) === 'generic' ? 0 : j;
     } else {
@@ -223,7 +228,7 @@ function organizations(lex: Lexicon, s: Sent): void {
   for (const c of chunks(s.tags)) {
     if (c.type !== 'ORG' || lex.orgPatterns.get(s.bases[c.start]) !== 'head') continue;
     let j = c.end;
-    while (j < n && s.tags[j] === 'O' && nameAdjective(lex, s.bases[j])) j++;
+    while (j < n && s.tags[j] === 'O' && adjectiveAt(lex, s, j)) j++;
     if (j > c.end) setSpan(s.tags, c.start, j, 'ORG');
   }
   nationalBodies(lex, s);
@@ -252,8 +257,9 @@ function complementNoun(lex: Lexicon, bare: string): boolean {
 }
 
 /**
- * 2b. A definite organization head with a place's nisba among its adjectives names one body, with a complement
- * after ل: «الاتحاد المصري لكرة القدم», «البنك المركزي الأوروبي», «الهيئة السعودية للسياحة». A nisba read as a
+ * 2b. A definite organization head with a place's nisba among its adjectives, or a listed complement after ل, names
+ * one body: «الاتحاد المصري لكرة القدم», «البنك المركزي الأوروبي», «الهيئة السعودية للسياحة», «الهيئة العامة
+ * للرياضة». A nisba read as a
  * place («المصري» as LOC) is taken in; a name the model reads further on is left as it is.
  */
 function nationalBodies(lex: Lexicon, s: Sent): void {
@@ -267,18 +273,20 @@ function nationalBodies(lex: Lexicon, s: Sent): void {
     // a nisba agrees with the head in gender: «[الاتحاد] الإماراتية» is another noun's adjective (طيران الاتحاد)
     const feminine = s.bases[i].endsWith('ه');
     const agrees = (k: number) => !isNisba(lex, s.bases[k]) || s.bases[k].endsWith('يه') === feminine;
-    while (j < n && s.folded[j] === s.bases[j] && nameAdjective(lex, s.bases[j]) && agrees(j) && (s.tags[j] === 'O' || s.tags[j].endsWith('-LOC') || s.tags[j] === 'I-ORG')) {
+    while (j < n && adjectiveAt(lex, s, j) && agrees(j) && (s.tags[j] === 'O' || s.tags[j].endsWith('-LOC') || s.tags[j] === 'I-ORG')) {
       place ||= isPlaceNisba(lex, s.bases[j]);
       j++;
     }
-    if (!place) continue;
     // the complement: ل + a definite noun (للسياحة), or ل + a noun in construct with a definite one (لكرة القدم)
     const withLam = (k: number) => k < n && s.tags[k] === 'O' && s.folded[k][0] === 'ل' && s.bases[k] !== s.folded[k] && complementNoun(lex, s.bares[k]);
+    // a country's nisba, or an adjective and a listed complement, make it a name: «الهيئة العامة للرياضة»; not
+    // «المجلس العسكري», nor «قالت الوزارة للصحفيين» (told the journalists)
+    if (!place && !(j > i + 1 && withLam(j))) continue;
     if (withLam(j)) {
       if (definite(s.bases[j])) j++;
       else if (j + 1 < n && s.tags[j + 1] === 'O' && definite(s.bases[j + 1]) && s.folded[j + 1] === s.bases[j + 1] && !isStopword(s.words[j + 1])) j += 2;
       // and the complement's own adjectives: للعلاقات الدولية
-      while (j < n && s.tags[j] === 'O' && s.folded[j] === s.bases[j] && nameAdjective(lex, s.bases[j])) j++;
+      while (j < n && s.tags[j] === 'O' && adjectiveAt(lex, s, j)) j++;
     }
     const last = chunkAt(s.tags, j - 1);
     if (last && last.end > j) continue;
@@ -700,11 +708,14 @@ function notNameMentions(s: Sent): void {
   }
 }
 
-/** 6b. A one-word organization that is no common word (rule-words.tsv always-org: يوتيوب) left untagged is one. */
+/** 6b. A one-word organization that is no common word (rule-words.tsv always-org: يوتيوب), untagged or read as another type, is one. */
 function alwaysOrganizations(s: Sent): void {
   const names = ruleWords('always-org');
   for (let k = 0; k < s.words.length; k++) {
-    if (s.tags[k] === 'O' && inList(names, s, k)) setSpan(s.tags, k, k + 1, 'ORG');
+    if (s.tags[k] === 'O' || (s.tags[k].startsWith('B-') && s.tags[k + 1]?.startsWith('I-') !== true)) {
+      // untagged, or a one-word reading of another type («فيفا» as MISC)
+      if (s.tags[k] !== 'B-ORG' && inList(names, s, k)) setSpan(s.tags, k, k + 1, 'ORG');
+    }
   }
 }
 

@@ -27,6 +27,7 @@
  *     source, a news organization, whatever the model read there (a PER or nothing);
  * 12. a currency word read as an organization (ريال: Real Madrid) is the currency after a number, before the
  *     nationality of a country with that currency, or alone in an article that counts money in it;
+ * 5b. a full name found in the document is the same name at its other mentions, however the model cut them;
  *  5. short forms: a later bare surname of a full name found in the same document is the same person;
  * 11. a word that only begins place names (نيو، سان، خان) takes the next word into the place, or is no place.
  * Tags are edited in place, per sentence (BIO strings).
@@ -334,6 +335,63 @@ function familyNames(lex: Lexicon, s: Sent): void {
     if (!definite(s.folded[k]) || isStopword(s.words[k]) || isPlaceNisba(lex, s.bases[k]) || titleAfterName(lex, s, k) || notName(s, k)) continue;
     if (lex.personNames.has(s.folded[k].slice(2)) || lex.personNames.has(s.folded[k])) s.tags[k] = 'I-PER';
   }
+}
+
+/**
+ * 5b. A full name found twice in the document (two to four words, starting with a listed given name) is the same name at
+ * its other mentions: untagged, or cut differently by the model («[نبيل] [رجب يقبع]» → «[نبيل رجب] يقبع»). One
+ * common word the model ran on with it is dropped; a longer reading (a title before it, a family name after) stays.
+ */
+function fullNameMentions(lex: Lexicon, docSents: Sent[]): void {
+  // a name read so twice at least, to spread no one-off misreading («على تويتر», «ابن الكلب»)
+  const seen = new Map<string, number>();
+  const links = ruleWords('name-link');
+  for (const s of docSents) {
+    for (const c of chunks(s.tags)) {
+      const n = c.end - c.start;
+      if (c.type !== 'PER' || n < 2 || n > 4 || !lex.personNames.has(s.bares[c.start])) continue;
+      if (isStopword(s.words[c.start]) || links.has(s.bases[c.start])) continue;
+      let words = true;
+      for (let k = c.start + 1; k < c.end && words; k++) words = !isStopword(s.words[k]) && !placeOrOrganization(lex, s, k);
+      if (!words) continue;
+      const key = nameAt(s, c.start, n);
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+  }
+  const names = new Set([...seen].filter(([, count]) => count >= 2).map(([key]) => key));
+  if (!names.size) return;
+  for (const s of docSents) {
+    for (let i = 0; i < s.words.length; i++) {
+      for (let n = 4; n >= 2; n--) {
+        if (i + n > s.words.length || !names.has(nameAt(s, i, n))) continue;
+        const first = chunkAt(s.tags, i);
+        const last = chunkAt(s.tags, i + n - 1);
+        if (first && (first.start < i || (first.start === i && first.end === i + n && first.type === 'PER'))) break;
+        if (last && last.end > i + n) {
+          // the model ran on after the name: one common word is dropped («يقبع»); a longer name stays («… آل سعود»)
+          const word = i + n;
+          const common = last.end === word + 1 && !lex.personNames.has(s.bares[word]) && (lex.clusters.get(clusterKey(s.bases[word]))?.freq ?? 0) >= SEEN_WORD_FREQ;
+          if (!common) break;
+          clearSpan(s.tags, word, last.end);
+        }
+        setSpan(s.tags, i, i + n, 'PER');
+        i += n - 1;
+        break;
+      }
+    }
+  }
+}
+
+/** Is token k a place or an organization of the name lists, and no person's name (تويتر)? */
+function placeOrOrganization(lex: Lexicon, s: Sent, k: number): boolean {
+  if (lex.personNames.has(s.bares[k])) return false;
+  const types = gazetteerSpans(lex, [s.folded[k]], [s.bases[k]])[0]?.types ?? 0;
+  return lex.places.has(s.bases[k]) || (types & ((1 << TYPES.indexOf('LOC')) | (1 << TYPES.indexOf('ORG')))) !== 0;
+}
+
+/** The key of a name of n words at k: the first word without proclitics or article, the others as written (folded). */
+function nameAt(s: Sent, k: number, n: number): string {
+  return [s.bares[k], ...s.folded.slice(k + 1, k + n)].join(' ');
 }
 
 /** 5. Bare surnames of full names found elsewhere in the document (names that start with a known given name). */
@@ -821,6 +879,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);
+  fullNameMentions(lex, sents);
   shortForms(lex, sents);
   // after the short forms, and not for a word that ends a person's name in the document (سلمان خان … خان)
   const surnames = new Set<string>();

@@ -36,6 +36,33 @@ describe('NER rule layer', () => {
     expect(applyRules(club, [...tags, ['O', 'B-ORG', 'I-ORG']])[0]).toEqual(['O', 'B-ORG', 'O', 'O']);
   });
 
+  it('reads a full name the same way at its other mentions, dropping a common word run on with it', () => {
+    const sentences = [
+      ['وأفرجت', 'السلطات', 'عن', 'نبيل', 'رجب', 'أمس'],
+      ['ونبيل', 'رجب', 'يقبع', 'في', 'السجن'],
+      ['والتقى', 'نبيل', 'رجب', 'الوزير'],
+      ['وقال', 'نبيل', 'رجب', 'إن', 'الحكم', 'ظالم'],
+    ];
+    const tags = [
+      ['O', 'O', 'O', 'B-PER', 'I-PER', 'O'],
+      ['B-PER', 'B-PER', 'I-PER', 'O', 'O'],
+      ['O', 'O', 'O', 'O'],
+      ['O', 'B-PER', 'I-PER', 'O', 'O', 'O'],
+    ];
+    const out = applyRules(sentences, tags);
+    expect(out[1]).toEqual(['B-PER', 'I-PER', 'O', 'O', 'O']);
+    expect(out[2]).toEqual(['O', 'B-PER', 'I-PER', 'O']);
+    // read so once only, the name is not spread: it may be a misreading
+    const once = applyRules(sentences.slice(0, 3), tags.slice(0, 3));
+    expect(once[2]).toEqual(['O', 'O', 'O', 'O']);
+    // a longer reading of the name stays whole
+    const longer = applyRules(
+      [sentences[0], sentences[3], ['وقال', 'نبيل', 'رجب', 'الخليفة', 'إن']],
+      [tags[0], tags[3], ['O', 'B-PER', 'I-PER', 'I-PER', 'O']],
+    );
+    expect(longer[2]).toEqual(['O', 'B-PER', 'I-PER', 'I-PER', 'O']);
+  });
+
   it('tags a later bare surname of a full name as the same person', () => {
     const out = applyRules(
       [

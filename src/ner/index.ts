@@ -60,7 +60,8 @@ export function procliticLength(tokenText: string): number {
   if (letters <= 0) return 0;
   return offsetAfterLetters(tokenText, letters);
 }
-const HAMZA_AFTER_PREPOSITION = /^([وف]?[لبك])[أإ][\u0621-\u064A]{2,}$/;
+// not ك: «كأسين» is a cup, not ك + أسين
+const HAMZA_AFTER_PREPOSITION = /^([وف]?[لب])[أإ][\u0621-\u064A]{2,}$/;
 const MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 
 /** Is `whole` (a word starting with a proclitic-like letter) a better reading than `rest` (without it)? */

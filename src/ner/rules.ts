@@ -35,6 +35,7 @@
 import { isStopword } from '../text/stopwords.js';
 import { chunks } from './evaluate.js';
 import { wordInfo } from './features.js';
+import { loadProfiles, PROFILE_CLASSES } from './profiles.js';
 import { nisbaBase } from './fold.js';
 import { gazetteerSpans, loadLexicon, TYPES, type Lexicon } from './lexicon.js';
 import { fold as foldWord } from './fold.js';
@@ -191,9 +192,13 @@ function gazetteerNames(lex: Lexicon, s: Sent): void {
   }
 }
 
-/** Is token k an adjective of a name: without proclitics but و (الاقتصادية والاجتماعية; not «للعام»)? */
+/**
+ * Is token k an adjective of a name: without proclitics (not «للعام»), or after و when it is no place's nisba
+ * («الاقتصادية والاجتماعية»; «البنك المركزي المصري والأردني» is two banks)?
+ */
 function adjectiveAt(lex: Lexicon, s: Sent, k: number): boolean {
-  return (s.folded[k] === s.bases[k] || s.folded[k] === 'و' + s.bases[k]) && nameAdjective(lex, s.bases[k]);
+  if (s.folded[k] === s.bases[k]) return nameAdjective(lex, s.bases[k]);
+  return s.folded[k] === 'و' + s.bases[k] && nameAdjective(lex, s.bases[k]) && !isPlaceNisba(lex, s.bases[k]);
 }
 
 /** 2. Organization heads in construct, and descriptors before known organizations. */
@@ -280,14 +285,24 @@ function nationalBodies(lex: Lexicon, s: Sent): void {
     }
     // the complement: ل + a definite noun (للسياحة), or ل + a noun in construct with a definite one (لكرة القدم)
     const withLam = (k: number) => k < n && s.tags[k] === 'O' && s.folded[k][0] === 'ل' && s.bases[k] !== s.folded[k] && complementNoun(lex, s.bares[k]);
-    // a country's nisba, or an adjective and a listed complement, make it a name: «الهيئة العامة للرياضة»; not
-    // «المجلس العسكري», nor «قالت الوزارة للصحفيين» (told the journalists)
-    if (!place && !(j > i + 1 && withLam(j))) continue;
+    const named = j;
+    let construct = false;
     if (withLam(j)) {
       if (definite(s.bases[j])) j++;
-      else if (j + 1 < n && s.tags[j + 1] === 'O' && definite(s.bases[j + 1]) && s.folded[j + 1] === s.bases[j + 1] && !isStopword(s.words[j + 1])) j += 2;
-      // and the complement's own adjectives: للعلاقات الدولية
-      while (j < n && s.tags[j] === 'O' && adjectiveAt(lex, s, j)) j++;
+      else if (j + 1 < n && s.tags[j + 1] === 'O' && definite(s.bases[j + 1]) && s.folded[j + 1] === s.bases[j + 1] && !isStopword(s.words[j + 1])) {
+        j += 2;
+        construct = true;
+      }
+      // and the complement's own adjectives (للعلاقات الدولية، للرياضة السعودية), not the nationality of a person
+      // named next («لكرة القدم [الفرنسي] ميشال بلاتيني»)
+      while (j > named && j < n && s.tags[j] === 'O' && adjectiveAt(lex, s, j) && !(isPlaceNisba(lex, s.bases[j]) && s.tags[j + 1]?.endsWith('-PER'))) j++;
+    }
+    // a country's nisba, or an adjective and a complement, make it a name: «الهيئة العامة للرياضة»; not «المجلس
+    // العسكري», «قالت الوزارة للصحفيين» (told the journalists), nor a name already whole before a one-word
+    // complement («[البنك الدولي] للصحة»; but «الاتحاد الأوروبي لكرة القدم»)
+    if (!place) {
+      const whole = chunkAt(s.tags, i);
+      if (named === i + 1 || j === named || (!construct && whole && whole.type === 'ORG' && whole.start === i && whole.end === named)) continue;
     }
     const last = chunkAt(s.tags, j - 1);
     if (last && last.end > j) continue;
@@ -540,7 +555,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place'): Set<string> {
+function ruleWords(role: 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -631,9 +646,15 @@ function commonWordsAfter(lex: Lexicon, s: Sent, from: number, to: number): bool
   for (let k = from; k < to; k++) {
     if (!definite(s.bases[k]) || lex.personNames.has(s.bares[k]) || lex.personNames.has(s.bases[k])) return false;
     if ((lex.clusters.get(clusterKey(s.bases[k]))?.freq ?? 0) < SEEN_WORD_FREQ) return false;
+    // a surname is often the speaker after «قال» (السبسي، الخطيب); a common word (السابق، السجين) hardly ever
+    const p = loadProfiles().get(s.bases[k]);
+    if (p && p[SAY] >= SPEAKER_SHARE * p[0]) return false;
   }
   return true;
 }
+const SAY = 1 + PROFILE_CLASSES.indexOf('say');
+/** share of a word's corpus occurrences after a speech verb from which it is a speaker's name */
+const SPEAKER_SHARE = 0.02;
 
 /**
  * 9. A person reading that opens with a descriptor noun (rule-words.tsv: خطيبة، نجل، المحامية), a title or a
@@ -771,22 +792,26 @@ function alwaysOrganizations(s: Sent): void {
   const names = ruleWords('always-org');
   for (let k = 0; k < s.words.length; k++) {
     if (s.tags[k] === 'O' || (s.tags[k].startsWith('B-') && s.tags[k + 1]?.startsWith('I-') !== true)) {
-      // untagged, or a one-word reading of another type («فيفا» as MISC)
-      if (s.tags[k] !== 'B-ORG' && inList(names, s, k)) setSpan(s.tags, k, k + 1, 'ORG');
+      // untagged, or a one-word reading of another type («فيفا» as MISC); not a game or product («لعبة فيفا 19»)
+      if (s.tags[k] === 'B-ORG' || !inList(names, s, k) || isNumberToken(s, k + 1) || (k > 0 && GAME_WORDS.has(s.bases[k - 1]))) continue;
+      setSpan(s.tags, k, k + 1, 'ORG');
     }
   }
 }
 
+/** folded */
+const GAME_WORDS = new Set(['لعبه', 'لعبة']);
+
 /**
- * 6c. A place whose name is also a common word (rule-words.tsv head-place: البيضاء) after an indefinite place head
- * (triggers.tsv lochead: محافظة، مدينة) is a place: «محافظة [البيضاء]».
+ * 6c. A place whose name is also a common word (rule-words.tsv head-place: البيضاء) after an indefinite
+ * administrative head (admin-head: محافظة، مدينة; not منطقة or ساحة) is a place: «محافظة [البيضاء]».
  */
-function headPlaces(lex: Lexicon, s: Sent): void {
+function headPlaces(s: Sent): void {
   const names = ruleWords('head-place');
-  const lochead = lex.triggerClasses.indexOf('lochead');
+  const heads = ruleWords('admin-head');
   for (let k = 1; k < s.words.length; k++) {
     if (s.tags[k] !== 'O' || !inList(names, s, k) || s.tags[k - 1] !== 'O') continue;
-    if (definite(s.bases[k - 1]) || lex.triggers.get(s.bases[k - 1]) !== lochead) continue;
+    if (definite(s.bases[k - 1]) || !heads.has(s.bases[k - 1])) continue;
     setSpan(s.tags, k, k + 1, 'LOC');
   }
 }
@@ -875,7 +900,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     currencyMentions(s);
     notNameMentions(s);
     alwaysOrganizations(s);
-    headPlaces(lex, s);
+    headPlaces(s);
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);

@@ -375,8 +375,10 @@ function fullNameMentions(lex: Lexicon, docSents: Sent[]): void {
   }
   const names = new Set([...seen].filter(([, count]) => count >= 2).map(([key]) => key));
   if (!names.size) return;
+  const firsts = new Set([...names].map((key) => key.split(' ')[0]));
   for (const s of docSents) {
     for (let i = 0; i < s.words.length; i++) {
+      if (!firsts.has(s.bares[i])) continue;
       for (let n = 4; n >= 2; n--) {
         if (i + n > s.words.length || !names.has(nameAt(s, i, n))) continue;
         const first = chunkAt(s.tags, i);
@@ -810,8 +812,7 @@ function headPlaces(s: Sent): void {
   const names = ruleWords('head-place');
   const heads = ruleWords('admin-head');
   for (let k = 1; k < s.words.length; k++) {
-    if (s.tags[k] !== 'O' || !inList(names, s, k) || s.tags[k - 1] !== 'O') continue;
-    if (definite(s.bases[k - 1]) || !heads.has(s.bases[k - 1])) continue;
+    if (!heads.has(s.bases[k - 1]) || s.tags[k] !== 'O' || s.tags[k - 1] !== 'O' || !inList(names, s, k)) continue;
     setSpan(s.tags, k, k + 1, 'LOC');
   }
 }

@@ -557,7 +557,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head'): Set<string> {
+function ruleWords(role: 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'product-word' | 'date-preposition'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -795,14 +795,11 @@ function alwaysOrganizations(s: Sent): void {
   for (let k = 0; k < s.words.length; k++) {
     if (s.tags[k] === 'O' || (s.tags[k].startsWith('B-') && s.tags[k + 1]?.startsWith('I-') !== true)) {
       // untagged, or a one-word reading of another type («فيفا» as MISC); not a game or product («لعبة فيفا 19»)
-      if (s.tags[k] === 'B-ORG' || !inList(names, s, k) || isNumberToken(s, k + 1) || (k > 0 && GAME_WORDS.has(s.bases[k - 1]))) continue;
+      if (s.tags[k] === 'B-ORG' || !inList(names, s, k) || isNumberToken(s, k + 1) || (k > 0 && ruleWords('product-word').has(s.bases[k - 1]))) continue;
       setSpan(s.tags, k, k + 1, 'ORG');
     }
   }
 }
-
-/** folded */
-const GAME_WORDS = new Set(['لعبه', 'لعبة']);
 
 /**
  * 6c. A place whose name is also a common word (rule-words.tsv head-place: البيضاء) after an indefinite
@@ -827,10 +824,8 @@ function inDate(s: Sent, k: number): boolean {
   if (p < 0) return false;
   const day = /^[0-9\u0660-\u0669]{1,2}$/.test(s.words[p]);
   if (day || isTimeWord(s, p) || s.bases[p] === 'شهر') return true;
-  return k + 1 < s.words.length && /^[0-9\u0660-\u0669]{4}$/.test(s.words[k + 1]) && DATE_PREPOSITIONS.has(s.folded[p]);
+  return k + 1 < s.words.length && /^[0-9\u0660-\u0669]{4}$/.test(s.words[k + 1]) && ruleWords('date-preposition').has(s.folded[p]);
 }
-/** folded */
-const DATE_PREPOSITIONS = new Set(['في', 'منذ', 'خلال', 'حتي', 'قبل', 'بعد']);
 
 const DASHES = new Set(['-', '–', '—']);
 const COLONS = new Set([':', '：']);

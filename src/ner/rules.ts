@@ -634,9 +634,18 @@ function titleAfterName(lex: Lexicon, s: Sent, k: number): boolean {
   return next < s.words.length && (definite(s.bases[next]) || lex.givenNames.has(s.bares[next]) || lex.givenNames.has(s.folded[next]));
 }
 
-/** Does token k look like the start of a name: a word without the article, or a listed personal name? */
+/**
+ * Does token k look like the start of a name: a word without the article, a listed personal name, or a definite
+ * word often a speaker after «قال» in the news corpus (السبسي، الخطيب)?
+ */
 function nameLike(lex: Lexicon, s: Sent, k: number): boolean {
-  return !definite(s.bases[k]) || lex.personNames.has(s.bares[k]) || lex.givenNames.has(s.bares[k]) || lex.personNames.has(s.bases[k]);
+  return !definite(s.bases[k]) || lex.personNames.has(s.bares[k]) || lex.givenNames.has(s.bares[k]) || lex.personNames.has(s.bases[k]) || speakerLike(s, k);
+}
+
+/** Is token k seen after a speech verb in at least SPEAKER_SHARE of its corpus occurrences (word-profiles.tsv)? */
+function speakerLike(s: Sent, k: number): boolean {
+  const p = loadProfiles().get(s.bases[k]);
+  return p !== undefined && p[SAY] >= SPEAKER_SHARE * p[0];
 }
 
 /** corpus count of a word seen often enough to be a common word when it follows a nationality (السجين: 35) */
@@ -649,8 +658,7 @@ function commonWordsAfter(lex: Lexicon, s: Sent, from: number, to: number): bool
     if (!definite(s.bases[k]) || lex.personNames.has(s.bares[k]) || lex.personNames.has(s.bases[k])) return false;
     if ((lex.clusters.get(clusterKey(s.bases[k]))?.freq ?? 0) < SEEN_WORD_FREQ) return false;
     // a surname is often the speaker after «قال» (السبسي، الخطيب); a common word (السابق، السجين) hardly ever
-    const p = loadProfiles().get(s.bases[k]);
-    if (p && p[SAY] >= SPEAKER_SHARE * p[0]) return false;
+    if (speakerLike(s, k)) return false;
   }
   return true;
 }

@@ -279,8 +279,13 @@ function nationalBodies(lex: Lexicon, s: Sent): void {
     // a nisba agrees with the head in gender: «[الاتحاد] الإماراتية» is another noun's adjective (طيران الاتحاد)
     const feminine = s.bases[i].endsWith('ه');
     const agrees = (k: number) => !isNisba(lex, s.bases[k]) || s.bases[k].endsWith('يه') === feminine;
+    // after a name the model or the lists read whole (الاتحاد الأوروبي), only more nationalities: «التصدي» is a
+    // verbal noun shaped like a nisba
+    const read = s.tags[i] === 'B-ORG' ? chunkAt(s.tags, i)!.end : n;
     while (j < n && adjectiveAt(lex, s, j) && agrees(j) && (s.tags[j] === 'O' || s.tags[j].endsWith('-LOC') || s.tags[j] === 'I-ORG')) {
-      place ||= isPlaceNisba(lex, s.bases[j]);
+      const nationality = isNationality(lex, s.bases[j]);
+      if (j >= read && !nationality) break;
+      place ||= nationality;
       j++;
     }
     // the complement: ل + a definite noun (للسياحة), or ل + a noun in construct with a definite one (لكرة القدم)

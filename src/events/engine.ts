@@ -187,11 +187,21 @@ export function extractEvents(doc: ArabicDoc): NewsEvent[] {
   return events;
 }
 
-/** دعاه إلى زيارة …, لبى دعوة … لزيارة …: the visit one is invited to is part of the invitation, not an event. */
+/** tokens from a statement verb to a «في + statement noun» that only says how it was made */
+const STATEMENT_FORM_REACH = 8;
+
+/**
+ * دعاه إلى زيارة …, لبى دعوة … لزيارة …: the visit one is invited to is part of the invitation, not an event; nor
+ * is the statement noun of «قال … في تصريحات».
+ */
 function absorbInvited(view: DocView, lex: EventLexicon, hits: Hit[], sentEnd: number): Hit[] {
   const out: Hit[] = [];
   let inviteAt = -1;
+  let saidAt = -1;
   for (const h of hits) {
+    if (h.entry.type === 'STATEMENT' && h.entry.pos !== 'noun') saidAt = h.token;
+    // قال X في تصريحات لـ…: the statement noun is the form of the statement just reported, not a second one
+    if (h.entry.type === 'STATEMENT' && h.entry.pos === 'noun' && saidAt >= 0 && h.token - saidAt <= STATEMENT_FORM_REACH && view.fold[h.token - 1] === 'في') continue;
     if (h.entry.type === 'INVITE') {
       inviteAt = attendIndex(view, lex, h.token, sentEnd);
       out.push(h);
@@ -484,12 +494,18 @@ function buildEvent(
     if (!subj) {
       // a light verb carries the noun (قام X بزيارة, أجرى X اتصالا): its subject is the actor
       for (let k = t - 1; k >= Math.max(leftStart, t - 6); k--) {
-        if (!inClass(lex, 'light_verb', view.fold[k])) continue;
+        const receive = inClass(lex, 'receive_verb', view.fold[k]);
+        if (!receive && !inClass(lex, 'light_verb', view.fold[k])) continue;
         subj = sentUnits.find((u) => u.tokenStart > k && u.tokenEnd <= t && u.prep === null) ?? null;
         if (!subj) {
           const before = sentUnits.filter((u) => u.tokenEnd <= k && u.tokenStart >= leftStart && u.prep === null);
           const last = before[before.length - 1];
           if (last && onlyAux(view, last.tokenEnd, k)) subj = last;
+        }
+        // a verb of receiving (تلقى X دعوة من Y): its subject is the one the act is aimed at, the actor follows من
+        if (receive) {
+          passiveTarget = subj;
+          subj = after.find((u) => u.prep === 'من' && u.tokenStart <= t + MAX_PREP_DISTANCE) ?? null;
         }
         break;
       }

@@ -60,6 +60,8 @@ export function procliticLength(tokenText: string): number {
   if (letters <= 0) return 0;
   return offsetAfterLetters(tokenText, letters);
 }
+/** Quote marks that open a quotation, a name or a title in Arabic news text. */
+const OPENING_QUOTES = new Set(['"', '«', '“', "'", '‘']);
 // not ك: «كأسين» is a cup, not ك + أسين
 const HAMZA_AFTER_PREPOSITION = /^([وف]?[لب])[أإ][\u0621-\u064A]{2,}$/;
 const MARKS = /[\u064B-\u065F\u0670\u0640]/g;
@@ -212,6 +214,13 @@ const PLACE_OR_ORG = (1 << TYPES.indexOf('LOC')) | (1 << TYPES.indexOf('ORG'));
  * Is a word a place or organization of its own in the name lists (دمشق، برشلونة), and no given name (جان is
  * listed as a place too)? Then it is no half of a name.
  */
+/** Is the word a name of any type in the name lists? */
+function anyListedName(word: string): boolean {
+  const lex = loadLexicon();
+  const f = fold(word);
+  return lex.personNames.has(f) || lex.places.has(f) || lex.gazetteer.next.has(nameKey(f));
+}
+
 function listedName(lex: Lexicon, word: string): boolean {
   const f = fold(word);
   if (lex.personNames.has(f)) return false;
@@ -319,7 +328,10 @@ export const nerStage: Stage = (doc) => {
       const first = ps[from];
       const last = ps[to - 1];
       const firstToken = tokens[first.token];
-      const skip = firstToken.kind === 'word' || firstToken.kind === 'hashtag' ? procliticLength(first.text) : 0;
+      let skip = firstToken.kind === 'word' || firstToken.kind === 'hashtag' ? procliticLength(first.text) : 0;
+      // و"…" puts the conjunction before the quote: right after an opening quote, و/ف belong to the name (شركة
+      // "واغنر"), unless what follows them is a listed name (a quotation may open with و: "ولبنان لن يقبل")
+      if (skip && first.start > 0 && OPENING_QUOTES.has(doc.text[first.start - 1]) && /^[وف]/.test(first.text) && !anyListedName(first.text.slice(1))) skip = 0;
       const start = first.start + (skip < first.text.length ? skip : 0);
       entities.push({
         start,

@@ -165,17 +165,26 @@ export function gazetteerTags(lex: Lexicon, folded: readonly string[], bases: re
   return out;
 }
 
-/** Longest gazetteer names starting at each token: [start, end) and the bitmask of types (TYPES order). */
-export function gazetteerSpans(lex: Lexicon, folded: readonly string[], bases: readonly string[]): Array<{ start: number; end: number; types: number }> {
+/**
+ * Longest gazetteer names starting at each token: [start, end) and the bitmask of types (TYPES order). A name may
+ * start at a token as written, at its base, or at its alternate reading when one is given.
+ */
+export function gazetteerSpans(
+  lex: Lexicon,
+  folded: readonly string[],
+  bases: readonly string[],
+  alternates?: readonly (string | undefined)[],
+): Array<{ start: number; end: number; types: number }> {
   const out: Array<{ start: number; end: number; types: number }> = [];
   const n = folded.length;
   const keys = folded.map(nameKey);
   for (let i = 0; i < n; i++) {
     let bestEnd = 0;
     let bestTypes = 0;
-    for (let pass = 0; pass < 2; pass++) {
-      if (pass === 1 && folded[i] === bases[i]) break;
-      let node = lex.gazetteer.next.get(pass === 0 ? keys[i] : nameKey(bases[i]));
+    for (let pass = 0; pass < 3; pass++) {
+      if (pass === 1 && folded[i] === bases[i]) continue;
+      if (pass === 2 && !alternates?.[i]) break;
+      let node = lex.gazetteer.next.get(pass === 0 ? keys[i] : nameKey(pass === 1 ? bases[i] : alternates![i]!));
       let j = i + 1;
       while (node) {
         if (node.types && j >= bestEnd) {

@@ -11,7 +11,9 @@
  *  2. organization heads in construct (org-patterns.tsv): وزارة الخارجية العراقية, غرفة تجارة وصناعة الكويت;
  *     2b. a definite head with a country's nisba or a listed complement after ل (الاتحاد المصري لكرة القدم);
  *     a generic descriptor before a known organization is left out (تنظيم داعش → داعش);
+ * 2c. a ministry named by its portfolio and its country's feminine nisba: [الخارجية الأمريكية];
  *  3. a person's name after a title or in apposition to a place/organization, starting with a given name;
+ * 3c. a kunya the model read as another type is a person: [أم وسيم];
  *  4. a person name extended by a following family name from the name lists (نواف الأحمد + الصباح);
  *  9. a person reading that opens with a descriptor (خطيبة، المحامية), a title or a nationality starts after it;
  * 10. an indefinite nationality adjective after a noun is no place (وسائل إعلام سعودية);
@@ -21,7 +23,9 @@
  *     read as a company in a date (أبريل/نيسان) or an unambiguous weekday or month name of resources/time
  *     (الخميس, يناير); a common-noun word (هاتريك) is no entity alone and ends no person's name;
  * 6b. a one-word organization that is no common word (فيسبوك، يوتيوب) is one wherever the model left it untagged;
- * 6c. a place whose name is also a common word is one after a place head: «محافظة [البيضاء]».
+ * 6c. a place whose name is also a common word is one after a place head: «محافظة [البيضاء]»;
+ * 6d. a name right after a trophy word names the trophy: «[كأس ديفيز]» (MISC);
+ * 6e. a city right after a player or coach word is its club: «نجم [برشلونة]».
  * Then over the document:
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
  *     source, a news organization, whatever the model read there (a PER or nothing);
@@ -179,7 +183,7 @@ function coordinatedPlaces(lex: Lexicon, s: Sent): void {
 
 /** 1. Multi-word gazetteer names of one type (LOC or ORG) override other readings inside them. */
 function gazetteerNames(lex: Lexicon, s: Sent): void {
-  for (const span of gazetteerSpans(lex, s.folded, s.bases)) {
+  for (const span of gazetteerSpans(lex, s.folded, s.bases, conjunctionAlternates(s))) {
     if (span.end - span.start < 2) continue;
     const types = [1, 2].filter((t) => span.types & (1 << t)); // LOC, ORG
     if (types.length !== 1 || span.types & 1) continue;
@@ -190,6 +194,20 @@ function gazetteerNames(lex: Lexicon, s: Sent): void {
     if ((first && first.start < span.start) || (last && last.end > span.end)) continue;
     setSpan(s.tags, span.start, span.end, type);
   }
+}
+
+/**
+ * A word after its conjunction only, where the proclitic splitter took more: «وبيونغ يانغ» is و + «بيونغ يانغ»,
+ * though «بيونغ» alone splits as ب + «يونغ».
+ */
+function conjunctionAlternates(s: Sent): (string | undefined)[] | undefined {
+  let out: (string | undefined)[] | undefined;
+  for (let k = 0; k < s.words.length; k++) {
+    const f = s.folded[k];
+    if (f.length < 4 || (f[0] !== 'و' && f[0] !== 'ف') || s.bases[k].length >= f.length - 1) continue;
+    (out ??= [])[k] = f.slice(1);
+  }
+  return out;
 }
 
 /**
@@ -246,6 +264,29 @@ function organizations(lex: Lexicon, s: Sent): void {
       s.tags[c.start] = 'O';
       s.tags[c.start + 1] = 'B-ORG';
     }
+  }
+}
+
+/**
+ * 2c. A ministry named by its portfolio and its country, without «وزارة»: «[الخارجية الأمريكية]», «[الدفاع
+ * الروسية]» (the feminine nisba agrees with the ministry left unsaid). Only portfolios that are seldom anything
+ * else (rule-words.tsv: not الإعلام, as in «وسائل الإعلام التركية»), and not as an adjective of a definite noun
+ * («السياسة الخارجية الأمريكية» is a policy) or after a listed noun it completes («قوات الدفاع الإسرائيلية»).
+ */
+function ministryShortForms(lex: Lexicon, s: Sent): void {
+  const n = s.words.length;
+  for (let i = 0; i + 1 < n; i++) {
+    if (s.tags[i] !== 'O' || s.folded[i] !== s.bases[i] || !ruleWords('portfolio').has(s.bases[i])) continue;
+    const nisba = i + 1;
+    const base = s.bases[nisba];
+    if (s.folded[nisba] !== base || !base.endsWith('يه') || !isPlaceNisba(lex, base)) continue;
+    if (s.tags[nisba] !== 'O' && s.tags[nisba] !== 'B-LOC') continue;
+    if (i > 0 && isArabic(s.words[i - 1]) && (definite(s.bases[i - 1]) || ruleWords('portfolio-blocker').has(s.bases[i - 1]))) continue;
+    // and a second adjective of the nationality: الكورية [الشمالية]
+    let end = nisba + 1;
+    if (end < n && (s.tags[end] === 'O' || s.tags[end] === 'I-LOC') && s.folded[end] === s.bases[end] && ruleWords('direction-adjective').has(s.bases[end])) end++;
+    if (end < n && s.tags[end].startsWith('I-')) continue;
+    setSpan(s.tags, i, end, 'ORG');
   }
 }
 
@@ -313,6 +354,42 @@ function nationalBodies(lex: Lexicon, s: Sent): void {
     if (last && last.end > j) continue;
     setSpan(s.tags, i, j, 'ORG');
     i = j - 1;
+  }
+}
+
+/**
+ * 3c. A kunya the model read as a name of another type is a person: «[أم وسيم]», «[أبو خالد]» (أم/أبو + a given
+ * name), unless the name lists know the words as a place or an organization (أبو ظبي، أم القيوين). Only a
+ * reading the model made: a bare «أم» is also «or», which ends a person's name («[خالد] أم [محمد]»).
+ */
+function kunyas(lex: Lexicon, s: Sent): void {
+  const kunya = ruleWords('kunya');
+  for (let i = 1; i < s.words.length; i++) {
+    // inside a person's name, «أم» is «or»: «[خالد أم محمد]» → «[خالد] أم [محمد]»
+    if (s.tags[i] !== 'I-PER' || s.folded[i] !== 'ام') continue;
+    const c = chunkAt(s.tags, i)!;
+    setSpan(s.tags, c.start, i, 'PER');
+    if (c.end > i + 1) setSpan(s.tags, i + 1, c.end, 'PER');
+    s.tags[i] = 'O';
+  }
+  const choice = ruleWords('choice-opener');
+  let question = false;
+  for (let i = 0; i + 1 < s.words.length; i++) {
+    if (choice.has(s.folded[i]) || choice.has(s.bases[i])) question = true;
+    // a kunya before a person's name the model began after it: «أبو [خالد]» → «[أبو خالد]»; «أم» only where it
+    // cannot be «or», outside a question and not after a name
+    if (s.tags[i] === 'O' && s.tags[i + 1] === 'B-PER' && kunya.has(s.folded[i])) {
+      if (s.folded[i] !== 'ام' || (!question && (i === 0 || s.tags[i - 1] === 'O'))) {
+        const c = chunkAt(s.tags, i + 1)!;
+        setSpan(s.tags, i, c.end, 'PER');
+      }
+      continue;
+    }
+    if (!s.tags[i].startsWith('B-') || s.tags[i] === 'B-PER' || !kunya.has(s.bases[i])) continue;
+    if (!lex.givenNames.has(s.bares[i + 1]) && !lex.givenNames.has(s.folded[i + 1]) && !lex.personNames.has(s.folded[i + 1])) continue;
+    const c = chunkAt(s.tags, i)!;
+    if (placeOrOrganization(lex, s, i + 1) || gazetteerSpans(lex, s.folded.slice(i, c.end), s.bases.slice(i, c.end))[0]?.end > 1) continue;
+    setSpan(s.tags, i, Math.max(c.end, i + 2), 'PER');
   }
 }
 
@@ -562,7 +639,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'product-word' | 'date-preposition'): Set<string> {
+function ruleWords(role: 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'product-word' | 'date-preposition'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -828,6 +905,33 @@ function headPlaces(s: Sent): void {
 }
 
 /**
+ * 6d. A name right after a trophy or prize word (named-after: كأس، جائزة) names the trophy, not the person or the
+ * place: «[كأس ديفيز]», «[كأس آسيا]» are competitions (MISC).
+ */
+function namedAfter(s: Sent): void {
+  const heads = ruleWords('named-after');
+  for (let k = 1; k < s.words.length; k++) {
+    if (!s.tags[k].startsWith('B-') || s.tags[k - 1] !== 'O' || !heads.has(s.bases[k - 1])) continue;
+    const c = chunkAt(s.tags, k)!;
+    if (c.type === 'ORG') continue;
+    setSpan(s.tags, k - 1, c.end, 'MISC');
+  }
+}
+
+/**
+ * 6e. A city right after a player, coach or team word (club-role: لاعب، مدرب، فريق) is its football club: «نجم
+ * [برشلونة]», «مدرب [ليفربول]». Not a country: «نجم مصر» plays for the national team, which the model reads.
+ */
+function clubPlaces(s: Sent): void {
+  const roles = ruleWords('club-role');
+  for (let k = 1; k < s.words.length; k++) {
+    if (s.tags[k] !== 'B-LOC' || s.tags[k - 1] !== 'O' || !roles.has(s.bases[k - 1])) continue;
+    if (s.tags[k + 1]?.startsWith('I-') || countryNameSet().has(s.bases[k]) || countryNameSet().has(s.bares[k])) continue;
+    s.tags[k] = 'B-ORG';
+  }
+}
+
+/**
  * Is the month name at k part of a date: after a day's number, «شهر» or another month (أبريل/نيسان), or before
  * a year after في/منذ/خلال/حتى («في نيسان 2018»; not «سيارة نيسان 2019», a model year)?
  */
@@ -840,7 +944,8 @@ function inDate(s: Sent, k: number): boolean {
   return k + 1 < s.words.length && /^[0-9\u0660-\u0669]{4}$/.test(s.words[k + 1]) && ruleWords('date-preposition').has(s.folded[p]);
 }
 
-const DASHES = new Set(['-', '–', '—']);
+const DASHES = new Set(['-', '--', '–', '—']);
+const COMMAS = new Set(['،', ',']);
 const COLONS = new Set([':', '：']);
 /** Sentences from the start of a document where a dateline may open a line (after a title, a date line). */
 const DATELINE_SENTENCES = 3;
@@ -848,7 +953,8 @@ const DATELINE_SENTENCES = 3;
 const DATELINE_WORDS = 3;
 
 /**
- * 7. The source of a dateline at the start of a sentence: «PLACE - SOURCE:», «PLACE (SOURCE) -», «SOURCE من PLACE:».
+ * 7. The source of a dateline at the start of a sentence: «PLACE - SOURCE:», «PLACE (SOURCE) -», «SOURCE من PLACE:»;
+ * the place may be a city and its country after a comma («دبي، الإمارات (CNN) --»).
  * The place must read as one (the model's LOC, or a listed place), so that «أولا - الاقتصاد:» is no dateline; in
  * the «من» form the model must also have taken the source for a name («قالت مصادر من بغداد:» is a sentence).
  */
@@ -864,8 +970,15 @@ function datelineSource(lex: Lexicon, s: Sent): void {
     to > from &&
     (s.tags.slice(from, to).every((t) => t.endsWith('LOC')) || (to - from === 1 && (lex.places.has(s.bares[from]) || lex.places.has(s.bases[from]))));
   let source: [number, number] | null = null;
-  const placeEnd = run(0);
-  if (placeEnd > 0 && placeEnd < w.length && isPlace(0, placeEnd)) {
+  let placeEnd = run(0);
+  const placed = isPlace(0, placeEnd);
+  // «نيويورك، الولايات المتحدة (CNN) --»: a city, then its country after a comma
+  for (let more = 0; more < 2 && placed && COMMAS.has(w[placeEnd] ?? ''); more++) {
+    const next = run(placeEnd + 1);
+    if (!isPlace(placeEnd + 1, next)) break;
+    placeEnd = next;
+  }
+  if (placeEnd > 0 && placeEnd < w.length && placed) {
     const end = run(placeEnd + 1);
     if (DASHES.has(w[placeEnd]) && end > placeEnd + 1 && COLONS.has(w[end] ?? '')) source = [placeEnd + 1, end];
     else if (w[placeEnd] === '(' && end > placeEnd + 1 && w[end] === ')' && (DASHES.has(w[end + 1] ?? '') || COLONS.has(w[end + 1] ?? ''))) {
@@ -902,7 +1015,9 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     definiteNationalities(lex, s);
     gazetteerNames(lex, s);
     organizations(lex, s);
+    ministryShortForms(lex, s);
     appositiveNames(lex, s);
+    kunyas(lex, s);
     familyNames(lex, s);
     leadingDescriptors(lex, s);
     nationalityAdjectives(s);
@@ -910,6 +1025,8 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     notNameMentions(s);
     alwaysOrganizations(s);
     headPlaces(s);
+    namedAfter(s);
+    clubPlaces(s);
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);

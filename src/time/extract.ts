@@ -180,7 +180,7 @@ function relativeMonthAt(ctx: Ctx, j: number): { offset: number; end: number } |
   return { offset: 0, end: j + 1 };
 }
 
-/** Year of a month (and day) without a year, from the publication date and the clause's tense. */
+/** Year of a month (and day) without a year, from the publication date and the clause's tense, else the nearest one. */
 function inferYear(ctx: Ctx, month: number, day: number | null, tense: 'past' | 'future' | null, offset?: number): number | null {
   if (ctx.pub === null) return null;
   const p = fromDays(ctx.pub);
@@ -191,6 +191,9 @@ function inferYear(ctx: Ctx, month: number, day: number | null, tense: 'past' | 
   if (offset === 1) return before || (month === p.m && (day === null || day === p.d)) ? p.y + 1 : p.y; // "مارس المقبل"
   if (tense === 'past' && after) return p.y - 1;
   if (tense === 'future' && before) return p.y + 1;
+  // no tense: the nearest occurrence («في ديسمبر» in February is the December just gone)
+  if (tense === null && month - p.m > 6) return p.y - 1;
+  if (tense === null && p.m - month > 6) return p.y + 1;
   return p.y;
 }
 

@@ -88,6 +88,8 @@ export interface TimeLexicon {
   timezones: PhraseTable<string>;
   decades: Map<string, string>;
   tenseCues: Map<string, 'past' | 'future'>;
+  /** Particles that set the tense of the verb after them (لم, لن). */
+  tenseParticles: Map<string, 'past' | 'future'>;
   yearBlockers: Set<string>;
 }
 
@@ -134,12 +136,16 @@ export function timeLexicon(): TimeLexicon {
   const decades = new Map<string, string>();
   for (const r of rows('decades.tsv')) decades.set(fold(r.form), r.value);
   const tenseCues = new Map<string, 'past' | 'future'>();
-  for (const r of rows('tense-cues.tsv')) tenseCues.set(fold(r.form), r.tense === 'future' ? 'future' : 'past');
+  const tenseParticles = new Map<string, 'past' | 'future'>();
+  for (const r of rows('tense-cues.tsv')) {
+    const tense = r.tense === 'future' ? 'future' : 'past';
+    (r.kind === 'particle' ? tenseParticles : tenseCues).set(fold(r.form), tense);
+  }
   const yearBlockers = new Set<string>();
   for (const r of rows('year-blockers.tsv')) yearBlockers.add(fold(r.form));
   lexicon = {
     months, weekdays, offsets, periodEnds, units, deictics, dayParts, modifiers, timeUnits, pluralPeriods, sets,
-    timezones, decades, tenseCues, yearBlockers,
+    timezones, decades, tenseCues, tenseParticles, yearBlockers,
   };
   return lexicon;
 }

@@ -21,6 +21,26 @@ function cueOf(lex: TimeLexicon, f: string): 'past' | 'future' | null {
   return null;
 }
 
+/** The tense a particle (لم، ولم، لن) gives the verb after it, or null. */
+function particleOf(lex: TimeLexicon, f: string): 'past' | 'future' | null {
+  const c = lex.tenseParticles.get(f);
+  if (c) return c;
+  const first = f.charCodeAt(0);
+  return first === 0x0648 || first === 0x0641 ? (lex.tenseParticles.get(f.slice(1)) ?? null) : null;
+}
+
+/** The cue of the word at k, a particle right before it overriding the verb's own («لم يعقد» is past). */
+function cueAt(toks: readonly ScanToken[], lex: TimeLexicon, k: number): 'past' | 'future' | null {
+  const own = particleOf(lex, toks[k].f) ?? cueOf(lex, toks[k].f);
+  if (!own) return null;
+  for (let j = k - 1; j >= 0; j--) {
+    if (toks[j + 1].newClause) break;
+    if (toks[j].kind !== 'w') continue;
+    return particleOf(lex, toks[j].f) ?? own;
+  }
+  return own;
+}
+
 /** Complementizers: a future verb after them belongs to reported content, not to the time expression. */
 const COMPLEMENTIZER = /^(?:و|ف)?(?:ان|انه|انها|انهم|بان|بانه|بانها|لان)$/;
 
@@ -37,7 +57,7 @@ export function tenseAround(toks: readonly ScanToken[], lex: TimeLexicon, start:
     const t = toks[k];
     if (t.kind !== 'w') continue;
     words++;
-    const c = cueOf(lex, t.f);
+    const c = cueAt(toks, lex, k);
     if (c) return c;
   }
   for (let k = end, words = 0; k < toks.length && words < AHEAD_WORDS; k++) {
@@ -46,7 +66,7 @@ export function tenseAround(toks: readonly ScanToken[], lex: TimeLexicon, start:
     if (t.kind !== 'w') continue;
     words++;
     if (COMPLEMENTIZER.test(t.f)) break;
-    const c = cueOf(lex, t.f);
+    const c = cueAt(toks, lex, k);
     if (c) return c;
   }
   return null;

@@ -41,6 +41,14 @@ describe('nerStage offsets', () => {
     expect(baghdad.start).toBe(text.indexOf('وبغداد') + 1);
   });
 
+  it('keeps و at the start of a quoted name, where the conjunction would stand before the quote', () => {
+    const doc = run('وقالت شركة "واغنر" الأميركية للتأمين إن القيادة خطرة.');
+    expect(doc.entities.map((e) => e.text)).toContain('واغنر');
+    // a quotation that opens with و before a listed name still loses the conjunction
+    const quoted = run('وأضاف: "وبغداد لن تقبل بذلك".');
+    expect(quoted.entities.map((e) => e.text)).toContain('بغداد');
+  });
+
   it('keeps offsets right when diacritics and tatweel are in the text', () => {
     const text = 'وصل رئيسُ الوزراء إلى لنـدن، ثم زار وَبَاريس.';
     const doc = run(text);

@@ -48,7 +48,11 @@ export function blockingKeys(name: string, type: EntityType): string[] {
   const words = key.slice(key.indexOf(':') + 1).split(' ').map(stripAl).filter(Boolean);
   if (!words.length) return [];
   if (type === 'PER') return [...new Set([`${type}~${words[words.length - 1]}`, `${type}~${words[0]}`])];
-  if (type === 'ORG') return [...new Set(words.filter((w) => w.length > 2).map((w) => `${type}~${w}`))];
+  if (type === 'ORG') {
+    const long = words.filter((w) => w.length > 2);
+    // an acronym spelled out in letter names (سي ان ان) has no long word: the whole name is its key
+    return long.length ? [...new Set(long.map((w) => `${type}~${w}`))] : [`${type}~${words.join(' ')}`];
+  }
   return [`${type}~${words.join(' ')}`];
 }
 

@@ -893,13 +893,16 @@ function alwaysOrganizations(s: Sent): void {
 
 /**
  * 6c. A place whose name is also a common word (rule-words.tsv head-place: البيضاء) after an indefinite
- * administrative head (admin-head: محافظة، مدينة; not منطقة or ساحة) is a place: «محافظة [البيضاء]».
+ * administrative head (admin-head: محافظة، مدينة; not منطقة or ساحة) is a place: «محافظة [البيضاء]», also where
+ * the model read a person (عمران is a given name too).
  */
 function headPlaces(s: Sent): void {
   const names = ruleWords('head-place');
   const heads = ruleWords('admin-head');
   for (let k = 1; k < s.words.length; k++) {
-    if (!heads.has(s.bases[k - 1]) || s.tags[k] !== 'O' || s.tags[k - 1] !== 'O' || !inList(names, s, k)) continue;
+    // untagged, or read as a person (عمران is also a given name)
+    const person = s.tags[k] === 'B-PER' && s.tags[k + 1] !== 'I-PER';
+    if (!heads.has(s.bases[k - 1]) || (s.tags[k] !== 'O' && !person) || s.tags[k - 1] !== 'O' || !inList(names, s, k)) continue;
     setSpan(s.tags, k, k + 1, 'LOC');
   }
 }

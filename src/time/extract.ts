@@ -180,7 +180,14 @@ function relativeMonthAt(ctx: Ctx, j: number): { offset: number; end: number } |
   return { offset: 0, end: j + 1 };
 }
 
-/** Year of a month (and day) without a year, from the publication date and the clause's tense, else the nearest one. */
+/** Is the expression at i governed by منذ («منذ يناير», «منذ أواخر نوفمبر»): a time in the past? */
+function sinceBefore(ctx: Ctx, i: number): boolean {
+  let k = i - 1;
+  if (k >= 0 && ctx.lex.modifiers.has(ctx.toks[k].f)) k--;
+  return k >= 0 && ctx.toks[k].f.replace(/^[وف]/, '') === 'منذ';
+}
+
+/** Year of a month (and day) without a year, from the publication date and the clause's tense. */
 function inferYear(ctx: Ctx, month: number, day: number | null, tense: 'past' | 'future' | null, offset?: number): number | null {
   if (ctx.pub === null) return null;
   const p = fromDays(ctx.pub);
@@ -191,9 +198,9 @@ function inferYear(ctx: Ctx, month: number, day: number | null, tense: 'past' | 
   if (offset === 1) return before || (month === p.m && (day === null || day === p.d)) ? p.y + 1 : p.y; // "مارس المقبل"
   if (tense === 'past' && after) return p.y - 1;
   if (tense === 'future' && before) return p.y + 1;
-  // no tense: the nearest occurrence («في ديسمبر» in February is the December just gone)
+  // no tense: this year's, unless that is more than half a year ahead («في ديسمبر» in February is the December
+  // just gone); news tells of the past more than of the future, so a month earlier in the year stays this year's
   if (tense === null && month - p.m > 6) return p.y - 1;
-  if (tense === null && p.m - month > 6) return p.y + 1;
   return p.y;
 }
 
@@ -338,7 +345,7 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
   if (month.ambiguous && day === null && !monthWord && !year && monthOffset === undefined && !relYear && !prepContext) return null;
   if (month.ambiguous && day === null && !monthWord && year && !year.marked && year.end - k > 1) return null;
   const end = year ? year.end : relYear ? relYear.end : monthOffset !== undefined ? k + 1 : month.end;
-  const tense = year || relYear ? null : tenseAround(ctx.toks, ctx.lex, i, end);
+  const tense = year || relYear ? null : sinceBefore(ctx, i) ? 'past' : tenseAround(ctx.toks, ctx.lex, i, end);
 
   if (month.calendar === 'h') {
     let hy = year ? year.year : inferHijriYear(ctx, month.month, day, tense);

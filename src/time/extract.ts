@@ -29,6 +29,8 @@ interface Candidate {
   note?: string;
   /** day number (days since 1970) when the expression names one resolved day (to anchor clock times) */
   day?: number;
+  /** a Gregorian month (and day) whose year was inferred from the publication date, not written */
+  yearInferred?: boolean;
 }
 
 interface Ctx {
@@ -382,12 +384,15 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
     const v = day !== null ? `XXXX-${pad2(month.month)}-${pad2(day)}` : `XXXX-${pad2(month.month)}`;
     return cand(ctx, i, start, end, 'date', v, day !== null ? 'day' : 'month', resolved, NO_PUB);
   }
+  const inferred = !year && !relYear && monthOffset === undefined;
+  let c: Candidate;
   if (day !== null) {
     if (!isValidYmd(y, month.month, day)) return null;
     const d = toDays(y, month.month, day);
-    return cand(ctx, i, start, end, 'date', formatDay(d), 'day', true, undefined, d);
-  }
-  return cand(ctx, i, start, end, 'date', formatMonth(y, month.month), 'month');
+    c = cand(ctx, i, start, end, 'date', formatDay(d), 'day', true, undefined, d);
+  } else c = cand(ctx, i, start, end, 'date', formatMonth(y, month.month), 'month');
+  if (inferred) c.yearInferred = true;
+  return c;
 };
 
 /** عام 2003 | سنة 1443 هـ | bare 2018 where a year is plausible */
@@ -962,6 +967,8 @@ export function extractTimesFromTokens(text: string, toks: readonly ScanToken[],
   const ctx: Ctx = { text, toks, pub, lex };
   const out: TimeExpr[] = [];
   let lastDay: { endTok: number; day: number } | null = null;
+  /** the last expression is a month (and day) whose year was inferred */
+  let prevInferred = false;
   /** index in `out` of a clock time anchored only on the publication date */
   let pendingClock = -1;
   for (let i = 0; i < toks.length; i++) {
@@ -1016,11 +1023,23 @@ export function extractTimesFromTokens(text: string, toks: readonly ScanToken[],
       resolved: best.resolved,
     };
     if (best.note) expr.note = best.note;
+    // «بين يوليو وديسمبر 2015», «من يناير إلى مارس 2017»: the first month of a range takes the year written after it
+    const prev = out.length ? out[out.length - 1] : null;
+    if (prev && prevInferred && !best.yearInferred && best.kind === 'date' && /^\d{4}-\d\d/.test(best.value) && RANGE_LINK.test(text.slice(prev.end, best.start))) {
+      const y2 = Number(best.value.slice(0, 4));
+      const m1 = Number(prev.value.slice(5, 7));
+      const y1 = m1 <= Number(best.value.slice(5, 7)) ? y2 : y2 - 1;
+      prev.value = String(y1).padStart(4, '0') + prev.value.slice(4);
+    }
+    prevInferred = best.yearInferred === true;
     out.push(expr);
     i = endTok - 1;
   }
   return out;
 }
+
+/** What joins the two ends of a month range: و, a dash, إلى, حتى. */
+const RANGE_LINK = /^\s*(?:و|-|–|—|إلى|الى|حتى)\s*$/;
 
 /** What may stand between a clock time and the day it belongs to: "الساعة 10 صباح [يوم] الجمعة", "… من يوم الأحد". */
 const CLOCK_THEN_DAY = /^[\s،,]*(?:من\s+)?$/;

@@ -506,7 +506,10 @@ function shortForms(lex: Lexicon, docSents: Sent[]): void {
       // (الأمين, الدين), and not the second half of a compound (عبد [العزيز], أبو [بكر])
       if (!definite(s.bases[last]) || titleAfterName(lex, s, last) || notName(s, last) || noNameAlone(s, last) || ruleWords('name-link').has(s.bases[last - 1])) continue;
       const known = lex.personNames.has(s.bares[last]) || lex.personNames.has(s.folded[last]);
-      if (!known && (lex.clusters.get(s.bases[last])?.freq ?? 0) >= 300) continue;
+      // an unknown surname that is not rare must be seen as a speaker in the corpus (الرزاز، الملقي), not only as a
+      // word («[لمالكي المحتوى]»: the content's owners)
+      const freq = lex.clusters.get(s.bases[last])?.freq ?? 0;
+      if (!known && (freq >= 300 || (freq >= RARE_SURNAME_FREQ && !speakerLike(s, last)))) continue;
       surnames.add(s.bares[last]);
     }
   }
@@ -519,6 +522,9 @@ function shortForms(lex: Lexicon, docSents: Sent[]): void {
     }
   }
 }
+
+/** corpus count under which an unknown definite word may be a surname without being seen as a speaker */
+const RARE_SURNAME_FREQ = 50;
 
 /** Folded currency nouns (all forms, with and without the article), from the amount stage's list. */
 function currencies(): ReadonlySet<string> {
@@ -883,8 +889,11 @@ function notNameMentions(s: Sent): void {
 function alwaysOrganizations(s: Sent): void {
   const names = ruleWords('always-org');
   for (let k = 0; k < s.words.length; k++) {
-    if (s.tags[k] === 'O' || (s.tags[k].startsWith('B-') && s.tags[k + 1]?.startsWith('I-') !== true)) {
-      // untagged, or a one-word reading of another type («فيفا» as MISC); not a game or product («لعبة فيفا 19»)
+    // untagged, a one-word reading of another type («فيفا» as MISC), or the start of a person's reading run on
+    // from it («[اليويفا ألكسندر سيفيرين]»: the person starts after it)
+    const runOn = s.tags[k] === 'B-PER' && s.tags[k + 1] === 'I-PER';
+    if (s.tags[k] === 'O' || runOn || (s.tags[k].startsWith('B-') && s.tags[k + 1]?.startsWith('I-') !== true)) {
+      // not a game or product («لعبة فيفا 19»)
       if (s.tags[k] === 'B-ORG' || !inList(names, s, k) || isNumberToken(s, k + 1) || (k > 0 && ruleWords('product-word').has(s.bases[k - 1]))) continue;
       setSpan(s.tags, k, k + 1, 'ORG');
     }

@@ -398,6 +398,8 @@ function appositiveNames(lex: Lexicon, s: Sent): void {
   const n = s.words.length;
   for (let i = 1; i < n; i++) {
     if (s.tags[i] !== 'O' || (!lex.givenNames.has(s.bares[i]) && !lex.givenNames.has(s.folded[i])) || isStopword(s.words[i])) continue;
+    // a name in apposition takes no preposition: «لصالح الرئيس» is «in favour of the president»
+    if (s.folded[i] !== s.bases[i] && !lex.givenNames.has(s.folded[i])) continue;
     const prev = i - 1;
     // «المتحدث (الرسمي) باسم الجيش»: after a spokesman, باسم is «on behalf of», not the given name
     const spokesmen = ruleWords('spokesman');

@@ -129,12 +129,17 @@ function emit(ctx: Ctx, start: number, endTok: number, kind: AmountKind, value: 
   return a;
 }
 
+/** What may be glued before digits in a real amount: proclitics, the article, a tatweel (بـ، الـ، وبالـ). */
+const GLUED_PREFIX = /(?:^[وف]?[بلك]?(?:ال)?ـ*$)|ـ$/;
+
 /** A number glued into an identifier ("كوفيد-19", "F-16", "إس-400") is not an amount. */
 function isIdentifierPart(toks: readonly ScanToken[], i: number): boolean {
   const prev = toks[i - 1];
   const prev2 = toks[i - 2];
   if (prev && prev.f === '-' && prev.start === toks[i - 1].start && prev.end === toks[i].start && prev2 && prev2.end === prev.start && prev2.kind !== 'n') return true;
   if (prev && prev.kind === 'l' && prev.end === toks[i].start) return true;
+  // a name with its number glued on («فرانس24», «الجزيرة360»); not a proclitic or the article (بـ24، الـ16)
+  if (prev && prev.kind === 'w' && prev.end === toks[i].start && prev.f.length >= 3 && !GLUED_PREFIX.test(prev.f)) return true;
   const next = toks[i + 1];
   if (next && next.kind === 'l' && next.start === toks[i].end && !amountLexiconSymbol(next.f)) return true;
   return false;

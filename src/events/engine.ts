@@ -201,7 +201,7 @@ function absorbInvited(view: DocView, lex: EventLexicon, hits: Hit[], sentEnd: n
   for (const h of hits) {
     if (h.entry.type === 'STATEMENT' && h.entry.pos !== 'noun') saidAt = h.token;
     // قال X في تصريحات لـ…: the statement noun is the form of the statement just reported, not a second one
-    if (h.entry.type === 'STATEMENT' && h.entry.pos === 'noun' && saidAt >= 0 && h.token - saidAt <= STATEMENT_FORM_REACH && view.fold[h.token - 1] === 'في') continue;
+    if (h.entry.type === 'STATEMENT' && h.entry.pos === 'noun' && saidAt >= 0 && h.token - saidAt <= STATEMENT_FORM_REACH && inClass(lex, 'statement_form', view.fold[h.token - 1])) continue;
     if (h.entry.type === 'INVITE') {
       inviteAt = attendIndex(view, lex, h.token, sentEnd);
       out.push(h);
@@ -294,7 +294,12 @@ function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: stri
   const [cls, n] = needs.replace(/^<?>/, '').split(':');
   if (!lex.classes.has(cls)) return after(3).some((k) => view.fold[k].replace(/^و/, '') === cls);
   const width = n ? Number(n) : 6;
-  const win = [...after(width)];
+  // the word must be in the trigger's own clause: the window ends at a clause break or a complementizer (أن)
+  const win: number[] = [];
+  for (const k of after(width)) {
+    if (view.isBoundary[k] || lex.markers.get(view.fold[k]) === 'break' || G().complementizer.has(view.fold[k].replace(/^[وف]/, ''))) break;
+    win.push(k);
+  }
   if (both) for (let k = Math.max(sentStart, i - width); k < i; k++) win.push(k);
   return win.some((k) => inClass(lex, cls, view.fold[k]));
 }
@@ -727,7 +732,8 @@ function buildEvent(
   const cmp = timeExpr && ownTime ? compareToPublished(timeExpr.value, doc.published) : 0;
   // a statement is not planned because what it says is (قال إن الانتخابات ستجرى)
   const speechAct = entry.type === 'STATEMENT' || entry.type === 'APPEAL';
-  const futureWord = hit.future || [...leftMarkers, ...(speechAct ? [] : segMarkers)].some((m) => m === 'future' || m === 'cond') ||
+  // «بقرب/على وشك» announce what follows them only: after the trigger they mean «near» (بقرب الحدود)
+  const futureWord = hit.future || leftMarkers.has('soon') || [...leftMarkers, ...(speechAct ? [] : segMarkers)].some((m) => m === 'future' || m === 'cond') ||
     (!speechAct && futureVerbNear(view, Math.max(sent.tokenStart, t - 3), segEnd, t)) || condBefore(view, lex, sent.tokenStart, t);
   const reportedHow = speechAct ? null : reportedBy(view, lex, hits, sent.tokenStart, t);
   if (negated || reportedHow === 'deny') status = 'negated';
@@ -996,7 +1002,8 @@ const RANK: Record<EventStatus, number> = { occurred: 0, reported: 1, planned: 2
 function mergeSameType(events: NewsEvent[], text: string): NewsEvent[] {
   const out: NewsEvent[] = [];
   for (const ev of events) {
-    const prev = [...out].reverse().find((p) => p.type === ev.type);
+    // imposing sanctions (163) and lifting them (085) are never one event
+    const prev = [...out].reverse().find((p) => p.type === ev.type && p.cameo === ev.cameo);
     const same = (a: EntityRef | null, b: EntityRef | null) => !a || !b || a.entity === b.entity;
     if (prev && ev.attributes?.hoped && !prev.attributes?.hoped) {
       const money = ev.amounts?.find((a) => a.kind === 'money');

@@ -25,7 +25,7 @@ export interface Frame {
   parties: Set<string> | null;
 }
 
-export type Marker = 'neg' | 'future' | 'cond' | 'hope' | 'signed' | 'speech' | 'break' | 'first' | 'past' | 'deny' | 'third';
+export type Marker = 'neg' | 'future' | 'soon' | 'cond' | 'hope' | 'signed' | 'speech' | 'break' | 'first' | 'past' | 'deny' | 'third';
 
 export interface EventLexicon {
   /** folded form → rows in file order */

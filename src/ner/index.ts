@@ -57,11 +57,12 @@ export function procliticLength(tokenText: string): number {
   // a preposition before a hamza on alef (لأوجين، بإيمانويل): transliterated names do not begin so, whatever the
   // corpus counts say of the unknown rest
   if (letters <= 0) letters = HAMZA_AFTER_PREPOSITION.exec(tokenText.replace(MARKS, ''))?.[1].length ?? 0;
-  // a name too rare in the corpus for the splitter to know it, but in the name lists (بمراكش → مراكش)
-  if (letters >= 0 && !anyListedName(f.slice(Math.max(0, letters)))) {
+  // a place or an organization too rare in the corpus for the splitter to know it (بمراكش → مراكش); not a person's
+  // name, which may itself begin with such a letter (باسيل is not ب + أسيل)
+  if (wordFreq(f) < MIN_KEEP_FREQ && !anyListedName(f.slice(letters))) {
     const m = LEADING_PROCLITICS.exec(f);
     for (let n = m?.[0].length ?? 0; n > letters; n--) {
-      if (f.length - n >= 3 && anyListedName(f.slice(n))) {
+      if (f.length - n >= 3 && listedName(lex, f.slice(n))) {
         letters = n;
         break;
       }
@@ -222,10 +223,6 @@ const RARE_WORD_FREQ = 500;
 /** gazetteer type bits of places and organizations */
 const PLACE_OR_ORG = (1 << TYPES.indexOf('LOC')) | (1 << TYPES.indexOf('ORG'));
 
-/**
- * Is a word a place or organization of its own in the name lists (دمشق، برشلونة), and no given name (جان is
- * listed as a place too)? Then it is no half of a name.
- */
 /** Is the word a name of any type in the name lists? */
 function anyListedName(word: string): boolean {
   const lex = loadLexicon();
@@ -233,6 +230,10 @@ function anyListedName(word: string): boolean {
   return lex.personNames.has(f) || lex.places.has(f) || lex.gazetteer.next.has(nameKey(f));
 }
 
+/**
+ * Is a word a place or organization of its own in the name lists (دمشق، برشلونة), and no given name (جان is
+ * listed as a place too)? Then it is no half of a name.
+ */
 function listedName(lex: Lexicon, word: string): boolean {
   const f = fold(word);
   if (lex.personNames.has(f)) return false;
@@ -343,7 +344,7 @@ export const nerStage: Stage = (doc) => {
       let skip = firstToken.kind === 'word' || firstToken.kind === 'hashtag' ? procliticLength(first.text) : 0;
       // و"…" puts the conjunction before the quote: right after an opening quote, و/ف belong to the name (شركة
       // "واغنر"), unless what follows them is a listed name (a quotation may open with و: "ولبنان لن يقبل")
-      if (skip && first.start > 0 && OPENING_QUOTES.has(doc.text[first.start - 1]) && /^[وف]/.test(first.text) && !anyListedName(first.text.slice(1))) skip = 0;
+      if (skip === 1 && first.start > 0 && OPENING_QUOTES.has(doc.text[first.start - 1]) && /^[وف]/.test(first.text) && !anyListedName(first.text.slice(1))) skip = 0;
       const start = first.start + (skip < first.text.length ? skip : 0);
       entities.push({
         start,

@@ -25,7 +25,7 @@
  * 6b. a one-word organization that is no common word (فيسبوك، يوتيوب) is one wherever the model left it untagged;
  * 6c. a place whose name is also a common word is one after a place head: «محافظة [البيضاء]»;
  * 6d. a name right after a trophy word names the trophy: «[كأس ديفيز]» (MISC);
- * 6e. a city right after a player or coach word is its club: «نجم [برشلونة]».
+ * 6e. a city right after a player or coach word is its club: «لاعب [برشلونة]».
  * Then over the document:
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
  *     source, a news organization, whatever the model read there (a PER or nothing);
@@ -281,7 +281,9 @@ function ministryShortForms(lex: Lexicon, s: Sent): void {
     const base = s.bases[nisba];
     if (s.folded[nisba] !== base || !base.endsWith('يه') || !isPlaceNisba(lex, base)) continue;
     if (s.tags[nisba] !== 'O' && s.tags[nisba] !== 'B-LOC') continue;
-    if (i > 0 && isArabic(s.words[i - 1]) && (definite(s.bases[i - 1]) || ruleWords('portfolio-blocker').has(s.bases[i - 1]))) continue;
+    // nor after a feminine noun the nisba may agree with (ميزانية الدفاع الأمريكية), unless a title (وزيرة الدفاع)
+    const prevFeminine = i > 0 && s.bases[i - 1].endsWith('ه') && !isTitle(lex, s, i - 1);
+    if (i > 0 && isArabic(s.words[i - 1]) && (definite(s.bases[i - 1]) || prevFeminine || ruleWords('portfolio-blocker').has(s.bases[i - 1]))) continue;
     // and a second adjective of the nationality: الكورية [الشمالية]
     let end = nisba + 1;
     if (end < n && (s.tags[end] === 'O' || s.tags[end] === 'I-LOC') && s.folded[end] === s.bases[end] && ruleWords('direction-adjective').has(s.bases[end])) end++;
@@ -358,15 +360,19 @@ function nationalBodies(lex: Lexicon, s: Sent): void {
 }
 
 /**
- * 3c. A kunya the model read as a name of another type is a person: «[أم وسيم]», «[أبو خالد]» (أم/أبو + a given
- * name), unless the name lists know the words as a place or an organization (أبو ظبي، أم القيوين). Only a
- * reading the model made: a bare «أم» is also «or», which ends a person's name («[خالد] أم [محمد]»).
+ * 3c. A kunya the model read as an organization or a MISC is a person: «[أم وسيم]», «[أبو خالد]» (أم/أبو + a
+ * given name), unless the name lists know the words as a place or an organization (أبو ظبي، أم القيوين). Only a
+ * reading the model made: a bare «أم» is also «or» (rule-words.tsv or-word), which ends a person's name between
+ * two given names («[خالد] أم [محمد]»).
  */
 function kunyas(lex: Lexicon, s: Sent): void {
   const kunya = ruleWords('kunya');
-  for (let i = 1; i < s.words.length; i++) {
-    // inside a person's name, «أم» is «or»: «[خالد أم محمد]» → «[خالد] أم [محمد]»
-    if (s.tags[i] !== 'I-PER' || s.folded[i] !== 'ام') continue;
+  const or = ruleWords('or-word');
+  const given = (k: number) => k < s.words.length && (lex.givenNames.has(s.bares[k]) || lex.givenNames.has(s.folded[k]) || lex.personNames.has(s.folded[k]));
+  for (let i = 1; i + 1 < s.words.length; i++) {
+    // between two given names inside a person's reading, «أم» is «or»: «[خالد أم محمد]» → «[خالد] أم [محمد]»
+    // (not in «[الحاجة أم محمد]»)
+    if (s.tags[i] !== 'I-PER' || !or.has(s.folded[i]) || !given(i - 1) || !given(i + 1)) continue;
     const c = chunkAt(s.tags, i)!;
     setSpan(s.tags, c.start, i, 'PER');
     if (c.end > i + 1) setSpan(s.tags, i + 1, c.end, 'PER');
@@ -379,13 +385,14 @@ function kunyas(lex: Lexicon, s: Sent): void {
     // a kunya before a person's name the model began after it: «أبو [خالد]» → «[أبو خالد]»; «أم» only where it
     // cannot be «or», outside a question and not after a name
     if (s.tags[i] === 'O' && s.tags[i + 1] === 'B-PER' && kunya.has(s.folded[i])) {
-      if (s.folded[i] !== 'ام' || (!question && (i === 0 || s.tags[i - 1] === 'O'))) {
+      if (!or.has(s.folded[i]) || (!question && (i === 0 || s.tags[i - 1] === 'O'))) {
         const c = chunkAt(s.tags, i + 1)!;
         setSpan(s.tags, i, c.end, 'PER');
       }
       continue;
     }
-    if (!s.tags[i].startsWith('B-') || s.tags[i] === 'B-PER' || !kunya.has(s.bases[i])) continue;
+    // a reading as an organization or a MISC; a place the model read stays one (أبو كمال)
+    if ((s.tags[i] !== 'B-ORG' && s.tags[i] !== 'B-MISC') || !kunya.has(s.bases[i])) continue;
     if (!lex.givenNames.has(s.bares[i + 1]) && !lex.givenNames.has(s.folded[i + 1]) && !lex.personNames.has(s.folded[i + 1])) continue;
     const c = chunkAt(s.tags, i)!;
     if (placeOrOrganization(lex, s, i + 1) || gazetteerSpans(lex, s.folded.slice(i, c.end), s.bases.slice(i, c.end))[0]?.end > 1) continue;
@@ -415,7 +422,8 @@ function appositiveNames(lex: Lexicon, s: Sent): void {
     while (j < n && j - i < 4 && s.tags[j] === 'O' && isArabic(s.words[j]) && !isStopword(s.words[j]) && !isPlaceNisba(lex, s.bases[j])) {
       if (lex.personNames.has(s.folded[j]) && !definite(s.folded[j])) j++;
       else {
-        if (definite(s.bases[j])) j++;
+        // the family name takes no preposition («العراق عامر [بالخيرات]»)
+        if (definite(s.bases[j]) && s.folded[j] === s.bases[j]) j++;
         break;
       }
     }
@@ -647,7 +655,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'product-word' | 'date-preposition'): Set<string> {
+function ruleWords(role: 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'product-word' | 'date-preposition'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -933,8 +941,9 @@ function namedAfter(s: Sent): void {
 }
 
 /**
- * 6e. A city right after a player, coach or team word (club-role: لاعب، مدرب، فريق) is its football club: «نجم
- * [برشلونة]», «مدرب [ليفربول]». Not a country: «نجم مصر» plays for the national team, which the model reads.
+ * 6e. A city right after a player, coach or team word (club-role: لاعب، مدرب، فريق) is its football club: «لاعب
+ * [برشلونة]», «مدرب [ليفربول]»; not after نجم or جماهير («نجم هوليوود»). Not a country: «لاعب مصر» plays for the
+ * national team, which the model reads.
  */
 function clubPlaces(s: Sent): void {
   const roles = ruleWords('club-role');

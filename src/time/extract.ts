@@ -9,7 +9,7 @@
 import type { Granularity, TimeExpr, TimeKind } from '../doc.js';
 import { definiteCardinals, numberStartWords, readNumber, readOrdinal, startsNumber } from '../amount/numbers.js';
 import { isMeasureAt } from '../amount/lexicon.js';
-import { onlyDropped, originalOffset, scan, type ScanToken } from './fold.js';
+import { fold, onlyDropped, originalOffset, scan, type ScanToken } from './fold.js';
 import { PROCLITICS, contextWords, procliticReadings, timeLexicon, type MonthEntry, type TimeLexicon } from './lexicon.js';
 import {
   addMonths, daysToHijri, formatDay, formatIsoWeek, formatMonth, fromDays, hijriMonthStart,
@@ -182,13 +182,6 @@ function relativeMonthAt(ctx: Ctx, j: number): { offset: number; end: number } |
   return { offset: 0, end: j + 1 };
 }
 
-/** Is the expression at i governed by منذ («منذ يناير», «منذ أواخر نوفمبر»): a time in the past? */
-function sinceBefore(ctx: Ctx, i: number): boolean {
-  let k = i - 1;
-  if (k >= 0 && ctx.lex.modifiers.has(ctx.toks[k].f)) k--;
-  return k >= 0 && ctx.toks[k].f.replace(/^[وف]/, '') === 'منذ';
-}
-
 /** Year of a month (and day) without a year, from the publication date and the clause's tense. */
 function inferYear(ctx: Ctx, month: number, day: number | null, tense: 'past' | 'future' | null, offset?: number): number | null {
   if (ctx.pub === null) return null;
@@ -347,7 +340,7 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
   if (month.ambiguous && day === null && !monthWord && !year && monthOffset === undefined && !relYear && !prepContext) return null;
   if (month.ambiguous && day === null && !monthWord && year && !year.marked && year.end - k > 1) return null;
   const end = year ? year.end : relYear ? relYear.end : monthOffset !== undefined ? k + 1 : month.end;
-  const tense = year || relYear ? null : sinceBefore(ctx, i) ? 'past' : tenseAround(ctx.toks, ctx.lex, i, end);
+  const tense = year || relYear ? null : tenseAround(ctx.toks, ctx.lex, i, end);
 
   if (month.calendar === 'h') {
     let hy = year ? year.year : inferHijriYear(ctx, month.month, day, tense);
@@ -554,8 +547,8 @@ const matchWeekday: Matcher = (ctx, i, f, plen) => {
   if (ctx.pub === null) {
     return cand(ctx, i, start, j, 'date', `XXXX-WXX-${wd.isoday}`, 'day', false, NO_PUB + (note ? '; ' + note : ''));
   }
-  // "منذ الخميس" (since Thursday) is always behind us
-  const tense = offset !== undefined ? null : prev?.f === 'منذ' ? 'past' : tenseAround(toks, ctx.lex, i, j);
+  // "منذ الخميس" (since Thursday) is always behind us: منذ is a past cue (tense-cues.tsv)
+  const tense = offset !== undefined ? null : tenseAround(toks, ctx.lex, i, j);
   const d = resolveWeekday(ctx, wd.isoday, offset, tense);
   return cand(ctx, i, start, j, 'date', formatDay(d), 'day', true, note, d);
 };
@@ -886,7 +879,8 @@ const matchQuarter: Matcher = (ctx, i, f, plen) => {
   return null; // "الربع الأول" alone may be a quarter of a match
 };
 
-const RANGE_LINKS = new Set(['الي', 'حتي', 'وحتي', 'والي', '-', '–', 'و']);
+/** What joins the two ends of a range (folded): و, a dash, إلى, حتى. */
+const RANGE_LINKS = new Set(['الي', 'حتي', 'وحتي', 'والي', '-', '–', '—', 'و']);
 
 /** The first day of a day range that shares its month: "من 1 إلى 5 أغسطس", "يومي 5 و6 أغسطس" → "1" / "5". */
 const matchRangeStart: Matcher = (ctx, i) => {
@@ -1025,11 +1019,13 @@ export function extractTimesFromTokens(text: string, toks: readonly ScanToken[],
     if (best.note) expr.note = best.note;
     // «بين يوليو وديسمبر 2015», «من يناير إلى مارس 2017»: the first month of a range takes the year written after it
     const prev = out.length ? out[out.length - 1] : null;
-    if (prev && prevInferred && !best.yearInferred && best.kind === 'date' && /^\d{4}-\d\d/.test(best.value) && RANGE_LINK.test(text.slice(prev.end, best.start))) {
+    if (prev && prevInferred && !best.yearInferred && best.kind === 'date' && /^\d{4}-\d\d/.test(best.value) && RANGE_LINKS.has(fold(text.slice(prev.end, best.start).trim()))) {
       const y2 = Number(best.value.slice(0, 4));
       const m1 = Number(prev.value.slice(5, 7));
       const y1 = m1 <= Number(best.value.slice(5, 7)) ? y2 : y2 - 1;
-      prev.value = String(y1).padStart(4, '0') + prev.value.slice(4);
+      // «29 فبراير» is a date only in a leap year
+      const d1 = prev.value.length >= 10 ? Number(prev.value.slice(8, 10)) : null;
+      if (d1 === null || isValidYmd(y1, m1, d1)) prev.value = String(y1).padStart(4, '0') + prev.value.slice(4);
     }
     prevInferred = best.yearInferred === true;
     out.push(expr);
@@ -1037,9 +1033,6 @@ export function extractTimesFromTokens(text: string, toks: readonly ScanToken[],
   }
   return out;
 }
-
-/** What joins the two ends of a month range: و, a dash, إلى, حتى. */
-const RANGE_LINK = /^\s*(?:و|-|–|—|إلى|الى|حتى)\s*$/;
 
 /** What may stand between a clock time and the day it belongs to: "الساعة 10 صباح [يوم] الجمعة", "… من يوم الأحد". */
 const CLOCK_THEN_DAY = /^[\s،,]*(?:من\s+)?$/;

@@ -21,12 +21,11 @@ function cueOf(lex: TimeLexicon, f: string): 'past' | 'future' | null {
   return null;
 }
 
-/** The tense a particle (لم، ولم، لن) gives the verb after it, or null. */
+/** The tense a particle (لم، ولم، لن) gives the verb after it, or null. Only و is stripped: «فلم» is a film. */
 function particleOf(lex: TimeLexicon, f: string): 'past' | 'future' | null {
   const c = lex.tenseParticles.get(f);
   if (c) return c;
-  const first = f.charCodeAt(0);
-  return first === 0x0648 || first === 0x0641 ? (lex.tenseParticles.get(f.slice(1)) ?? null) : null;
+  return f.charCodeAt(0) === 0x0648 ? (lex.tenseParticles.get(f.slice(1)) ?? null) : null;
 }
 
 /** The cue of the word at k, a particle right before it overriding the verb's own («لم يعقد» is past). */

@@ -516,10 +516,10 @@ function shortForms(lex: Lexicon, docSents: Sent[]): void {
       // (الأمين, الدين), and not the second half of a compound (عبد [العزيز], أبو [بكر])
       if (!definite(s.bases[last]) || titleAfterName(lex, s, last) || notName(s, last) || noNameAlone(s, last) || ruleWords('name-link').has(s.bases[last - 1])) continue;
       const known = lex.personNames.has(s.bares[last]) || lex.personNames.has(s.folded[last]);
-      // an unknown surname that is not rare must be seen as a speaker in the corpus (الرزاز، الملقي), not only as a
-      // word («[لمالكي المحتوى]»: the content's owners)
+      // an unknown surname that is not rare must be seen as a person in the corpus, after titles or speech verbs
+      // (الرزاز، الصماد), not only as a word («[لمالكي المحتوى]»: the content's owners)
       const freq = lex.clusters.get(s.bases[last])?.freq ?? 0;
-      if (!known && (freq >= 300 || (freq >= RARE_SURNAME_FREQ && !speakerLike(s, last)))) continue;
+      if (!known && (freq >= 300 || (freq >= RARE_SURNAME_FREQ && !personLike(s, last)))) continue;
       surnames.add(s.bares[last]);
     }
   }
@@ -533,8 +533,14 @@ function shortForms(lex: Lexicon, docSents: Sent[]): void {
   }
 }
 
-/** corpus count under which an unknown definite word may be a surname without being seen as a speaker */
-const RARE_SURNAME_FREQ = 50;
+/** corpus count under which an unknown definite word may be a surname without being seen as a person */
+const RARE_SURNAME_FREQ = 100;
+
+/** Is the word at k seen after a title or a speech verb in at least 2% of its corpus occurrences (word profiles)? */
+function personLike(s: Sent, k: number): boolean {
+  const p = loadProfiles().get(s.bases[k]);
+  return p !== undefined && p[TITLE] + p[SAY] >= SPEAKER_SHARE * p[0];
+}
 
 /** Folded currency nouns (all forms, with and without the article), from the amount stage's list. */
 function currencies(): ReadonlySet<string> {
@@ -761,6 +767,7 @@ function commonWordsAfter(lex: Lexicon, s: Sent, from: number, to: number): bool
   return true;
 }
 const SAY = 1 + PROFILE_CLASSES.indexOf('say');
+const TITLE = 1 + PROFILE_CLASSES.indexOf('title');
 /** share of a word's corpus occurrences after a speech verb from which it is a speaker's name */
 const SPEAKER_SHARE = 0.02;
 

@@ -281,8 +281,9 @@ function ministryShortForms(lex: Lexicon, s: Sent): void {
     const base = s.bases[nisba];
     if (s.folded[nisba] !== base || !base.endsWith('يه') || !isPlaceNisba(lex, base)) continue;
     if (s.tags[nisba] !== 'O' && s.tags[nisba] !== 'B-LOC') continue;
-    // nor after a feminine noun the nisba may agree with (ميزانية الدفاع الأمريكية), unless a title (وزيرة الدفاع)
-    const prevFeminine = i > 0 && s.bases[i - 1].endsWith('ه') && !isTitle(lex, s, i - 1);
+    // nor after a feminine noun the nisba may agree with: «ميزانية الدفاع الأمريكية», and «وزيرة الدفاع الألمانية» (the
+    // minister is German; after وزير the feminine nisba can only be the ministry's)
+    const prevFeminine = i > 0 && s.bases[i - 1].endsWith('ه');
     if (i > 0 && isArabic(s.words[i - 1]) && (definite(s.bases[i - 1]) || prevFeminine || ruleWords('portfolio-blocker').has(s.bases[i - 1]))) continue;
     // and a second adjective of the nationality: الكورية [الشمالية]
     let end = nisba + 1;
@@ -393,7 +394,8 @@ function kunyas(lex: Lexicon, s: Sent): void {
     }
     // a reading as an organization or a MISC; a place the model read stays one (أبو كمال)
     if ((s.tags[i] !== 'B-ORG' && s.tags[i] !== 'B-MISC') || !kunya.has(s.bases[i])) continue;
-    if (!lex.givenNames.has(s.bares[i + 1]) && !lex.givenNames.has(s.folded[i + 1]) && !lex.personNames.has(s.folded[i + 1])) continue;
+    // a given name of the curated list (not any name the gazetteers know: «أم صلال» is a club)
+    if (!lex.givenNames.has(s.bares[i + 1]) && !lex.givenNames.has(s.folded[i + 1])) continue;
     const c = chunkAt(s.tags, i)!;
     if (placeOrOrganization(lex, s, i + 1) || gazetteerSpans(lex, s.folded.slice(i, c.end), s.bases.slice(i, c.end))[0]?.end > 1) continue;
     setSpan(s.tags, i, Math.max(c.end, i + 2), 'PER');

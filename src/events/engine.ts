@@ -223,7 +223,8 @@ function findTriggers(doc: ArabicDoc, view: DocView, lex: EventLexicon, from: nu
     const ei = view.entityAt[i];
     if (ei !== -1) {
       const e = doc.entities[ei];
-      if (e.type === 'PER' || e.type === 'LOC' || e.tokenStart !== i) continue;
+      // a name that starts inside the token, after a proclitic, is the token («لبي بي سي»: «to the BBC», not لبى)
+      if (e.type === 'PER' || e.type === 'LOC' || e.tokenStart !== i || e.start > doc.tokens[i].start) continue;
     }
     for (const c of triggerCandidates(lex, view.fold[i], doc.tokens[i].text.endsWith('ة'))) {
       const rows = lex.triggers.get(c.form);

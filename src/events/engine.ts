@@ -284,6 +284,8 @@ function inClass(lex: EventLexicon, cls: string, f: string): boolean {
 
 function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: string, i: number, sentEnd: number): boolean {
   if (needs === '-') return true;
+  // !COND: the condition must not hold («لقاء» but not «لقاء تلفزيوني», an interview)
+  if (needs.startsWith('!')) return !needsHold(doc, view, lex, needs.slice(1), i, sentEnd);
   const sentStart = view.sentenceOf[i] >= 0 ? doc.sentences[view.sentenceOf[i]].tokenStart : 0;
   const after = (n: number) => Array.from({ length: Math.max(0, Math.min(n, sentEnd - i - 1)) }, (_, k) => i + 1 + k);
   if (needs === '>to') {

@@ -9,7 +9,7 @@
 import type { Amount, AmountKind, TimeExpr } from '../doc.js';
 import { onlyDropped, originalOffset, scan, type ScanToken } from '../time/fold.js';
 import { extractTimesFromTokens } from '../time/extract.js';
-import { procliticReadings } from '../time/lexicon.js';
+import { procliticReadings, timeLexicon } from '../time/lexicon.js';
 import { amountLexicon, type AmountLexicon } from './lexicon.js';
 import { definiteCardinals, numberStartWords, readNumber, readOrdinal, startsNumber, type NumberReading } from './numbers.js';
 
@@ -288,8 +288,22 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
     if (f === 'ثماني' || f === 'ثمان' || f === 'ست' || f === 'ستون') return i;
     if ((f === 'ميتا' || f === 'ميه') && !ctx.text.slice(t.start, t.end).includes('ئ')) return i;
   }
+  if (dayOfMonth(ctx, i, num)) return end;
   out.push(emit(ctx, start, end, 'number', num.value, null));
   return end;
+}
+
+/**
+ * A day number before a month name that the time stage did not take as a date is part of a name («قوى 14
+ * آذار», «ثورة 25 يناير»; also «طرفي 14 و8 آذار»), not a quantity.
+ */
+function dayOfMonth(ctx: Ctx, i: number, num: NumberReading): boolean {
+  if (!num.hasDigits || num.end !== i + 1 || !Number.isInteger(num.value) || num.value < 1 || num.value > 31) return false;
+  const toks = ctx.toks;
+  let k = num.end;
+  if (toks[k]?.f === 'و' && toks[k + 1]?.kind === 'n') k += 2;
+  const m = timeLexicon().months.match(toks, k);
+  return m !== null && !m.value.ambiguous;
 }
 
 /** Amounts of a text. Time expressions are found first so that years and days are not read as numbers. */

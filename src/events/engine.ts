@@ -474,7 +474,14 @@ function buildEvent(
   // after أنّ a new clause begins: its nouns are not this verb's subject or object (ذكر البيان أن X التقى Y)
   let comp = segEnd;
   for (let k = t + 1; k < segEnd; k++) if (G().complementizer.has(view.fold[k].replace(/^و/, ''))) { comp = k; break; }
-  const after = inSegment.filter((u) => u.tokenStart <= t + MAX_ARG_DISTANCE && u.tokenStart < comp);
+  // what one is invited to (الدعوة لزيارة باريس) holds neither the inviter nor the invitee
+  const attend = entry.type === 'INVITE' ? attendIndex(view, lex, t, segEnd) : -1;
+  const attendEnd = attend < 0 ? -1 : attend + invitedToLength(doc, view, attend, segEnd);
+  // after it, only one invited with إلى (وجه الدعوة لزيارة الرياض إلى الرئيس) or the inviter after من (قبل), not
+  // what the gathering is about (دعت إلى اجتماع لمجلس الأمن للبحث في الأعمال العدوانية للولايات المتحدة)
+  const invited = (u: Unit) => attend >= 0 && u.tokenStart >= attend && !(u.tokenStart >= attendEnd &&
+    (u.prep === 'الي' || u.prep === 'من' || (view.fold[u.tokenStart - 2] === 'من' && G().agent_noun.has(view.fold[u.tokenStart - 1]))));
+  const after = inSegment.filter((u) => u.tokenStart <= t + MAX_ARG_DISTANCE && u.tokenStart < comp && !invited(u));
   // ── subject
   const used = new Set<Unit>();
   let subj: Unit | null = null;
@@ -487,7 +494,9 @@ function buildEvent(
   let subjSecond: EntityRef | null = null;
   if (entry.pos === 'noun') {
     // genitive right after the noun (adjectives may intervene: الزيارة المرتقبة للكاظمي)
-    genitive = after.find((u) => u.tokenStart <= t + 3 && (u.prep === null || u.prep === 'ل') && !u.coord && !hasPrepBetween(view, t, u.tokenStart)) ?? null;
+    // not past the act one is invited to (الدعوة لزيارة باريس: Paris is where the visit goes, not who invites)
+    genitive = after.find((u) => u.tokenStart <= t + 3 && (u.prep === null || u.prep === 'ل') && !u.coord &&
+      !hasPrepBetween(view, t, u.tokenStart) && (attend < 0 || u.tokenStart < attend)) ?? null;
     // اتفاقية الجزائر names the agreement; تعيين أخنوش names the appointee: neither is the actor
     if (genitive && entry.type === 'AGREEMENT' && genitive.type !== 'PER' && genitive.type !== 'ORG') {
       used.add(genitive);
@@ -495,7 +504,8 @@ function buildEvent(
     }
     // تم استقبال X: after تم the masdar is passive and its genitive is the one acted on
     const passive = t > 0 && G().passive_aux.has(view.fold[t - 1].replace(/^[وف]/, ''));
-    const genitiveRole = frame.genitive === 'actor/loc-target' ? (genitive?.type === 'LOC' ? 'target' : 'actor') : frame.genitive;
+    const genitiveRole = frame.genitive === 'actor/loc-target' ? (genitive?.type === 'LOC' ? 'target' : 'actor')
+      : frame.genitive === 'actor/l-target' ? (genitive?.prep === 'ل' ? 'target' : 'actor') : frame.genitive;
     if (genitive && genitiveRole === 'actor' && !passive) subj = genitive;
     if (genitive && genitiveRole === 'target' && !passive) passiveTarget = genitive;
     if (genitive && passive && !frame.symmetric) passiveTarget = genitive;
@@ -578,7 +588,7 @@ function buildEvent(
   const byPrep = (preps: string[]): Unit | null => {
     for (const u of inSegment) {
       if (u.tokenStart > reach()) break;
-      if (used.has(u)) continue;
+      if (used.has(u) || invited(u)) continue;
       if (u.prep && preps.includes(u.prep)) return u;
       // one plain word between the preposition and the unit (مع القادة الكويتيين)
       const k = u.tokenStart - 2;
@@ -978,15 +988,19 @@ function attendIndex(view: DocView, lex: EventLexicon, t: number, segEnd: number
 
 /** What someone is invited to: the words after إلى حضور / لزيارة … up to التي / a date / a break. */
 function invitedTo(doc: ArabicDoc, view: DocView, lex: EventLexicon, t: number, segEnd: number): string | null {
-  let k = attendIndex(view, lex, t, segEnd);
+  const k = attendIndex(view, lex, t, segEnd);
   if (k < 0) return null;
-  const words: string[] = [doc.tokens[k].text];
-  for (k = k + 1; k < segEnd && words.length < 6; k++) {
-    const f = view.fold[k];
-    if (doc.tokens[k].kind !== 'word' || G().relative.has(f) || f === 'في' || f === 'خلال' || extrasOf(doc).inTime[k]) break;
-    words.push(doc.tokens[k].text);
+  return doc.tokens.slice(k, k + invitedToLength(doc, view, k, segEnd)).map((x) => x.text).join(' ');
+}
+
+/** Tokens in what someone is invited to, from its first word (attendIndex): at most 6 words. */
+function invitedToLength(doc: ArabicDoc, view: DocView, k: number, segEnd: number): number {
+  let n = 1;
+  for (let j = k + 1; j < segEnd && n < 6; j++, n++) {
+    const f = view.fold[j];
+    if (doc.tokens[j].kind !== 'word' || G().relative.has(f) || G().preposition.has(f) || f === 'خلال' || extrasOf(doc).inTime[j]) break;
   }
-  return words.join(' ');
+  return n;
 }
 
 /**

@@ -19,8 +19,11 @@ export interface Frame {
   target: string[];
   place: string[];
   symmetric: boolean;
-  /** what a trigger noun's genitive is: the actor (زيارة الكاظمي) or the target (تعيين أخنوش) */
-  genitive: 'actor' | 'target' | 'actor/loc-target';
+  /**
+   * what a trigger noun's genitive is: the actor (زيارة الكاظمي) or the target (تعيين أخنوش); actor/loc-target:
+   * a place is the target (زيارة بغداد); actor/l-target: one after ل is the target (دعوة للرئيس)
+   */
+  genitive: 'actor' | 'target' | 'actor/loc-target' | 'actor/l-target';
   /** entity types allowed as actor/target, null = any */
   parties: Set<string> | null;
 }
@@ -68,7 +71,7 @@ export function eventLexicon(): EventLexicon {
       target: list(r.target),
       place: list(r.place),
       symmetric: r.symmetric === 'yes',
-      genitive: r.genitive === 'target' || r.genitive === 'actor/loc-target' ? r.genitive : 'actor',
+      genitive: r.genitive === 'target' || r.genitive === 'actor/loc-target' || r.genitive === 'actor/l-target' ? r.genitive : 'actor',
       parties: !r.parties || r.parties === 'any' ? null : new Set(r.parties.split(',')),
     });
   }

@@ -33,6 +33,8 @@
  *     nationality of a country with that currency, or alone in an article that counts money in it;
  * 5b. a full name found in the document is the same name at its other mentions, however the model cut them;
  *  5. short forms: a later bare surname of a full name found in the same document is the same person;
+ * 5c. a one-word name (an indefinite surname of a full name, or a word read alone as a person twice) is the person
+ *     wherever the model left it untagged;
  * 11. a word that only begins place names (نيو، سان، خان) takes the next word into the place, or is no place.
  * Tags are edited in place, per sentence (BIO strings).
  */
@@ -534,6 +536,65 @@ function shortForms(lex: Lexicon, docSents: Sent[]): void {
     }
   }
 }
+
+/**
+ * 5c. A one-word name of a person — the indefinite surname of a full name found in the document (دونالد ترامب …
+ * ترامب, لخاشقجي), or a word the model read alone as a person twice — is the person wherever the model left it
+ * untagged («عادات ترامب الغذائية», «وقالت ماي»). Only a word that is rare in the corpus or seen there after
+ * titles and speech verbs (word profiles), and no given name (محمد علي gives no «علي»). A listed given name
+ * right before it joins it («حصلت إيفانكا ترامب»).
+ */
+function oneWordNames(lex: Lexicon, docSents: Sent[]): void {
+  const alone = new Map<string, number>();
+  const names = new Set<string>();
+  // as written, with no proclitic: a name that begins with one is too often split (كيلي is not ك + يلي)
+  const nameWord = (s: Sent, k: number) => isArabic(s.words[k]) && s.bases[k] === s.folded[k] && s.bases[k].length >= 3 &&
+    !definite(s.bases[k]) && !isStopword(s.words[k]) && !notName(s, k) && !noNameAlone(s, k) && !isTitle(lex, s, k) &&
+    !lex.givenNames.has(s.bases[k]) && !lex.places.has(s.bases[k]) && !futureVerb(lex, s.bases[k]);
+  const nameLikeInCorpus = (s: Sent, k: number) => lex.personNames.has(s.bases[k]) ||
+    (lex.clusters.get(s.bases[k])?.freq ?? 0) < RARE_SURNAME_FREQ || personLike(s, k);
+  for (const s of docSents) {
+    for (const c of chunks(s.tags)) {
+      if (c.type !== 'PER') continue;
+      const last = c.end - 1;
+      if (!nameWord(s, last)) continue;
+      if (c.end - c.start === 1) {
+        const n = (alone.get(s.bases[last]) ?? 0) + 1;
+        alone.set(s.bases[last], n);
+        if (n === 2 && nameLikeInCorpus(s, last)) names.add(s.bases[last]);
+        continue;
+      }
+      const first = c.start;
+      if (!lex.givenNames.has(s.bares[first]) && !lex.givenNames.has(s.folded[first])) continue;
+      if (ruleWords('name-link').has(s.bases[last - 1]) || !nameLikeInCorpus(s, last)) continue;
+      names.add(s.bases[last]);
+    }
+  }
+  if (!names.size) return;
+  for (const s of docSents) {
+    for (let i = 0; i < s.words.length; i++) {
+      if (s.tags[i] !== 'O' || !names.has(s.bases[i]) || !isArabic(s.words[i]) || inDate(s, i)) continue;
+      const pro = s.folded[i].slice(0, s.folded[i].length - s.bases[i].length);
+      if (!ONE_WORD_NAME_PROCLITICS.has(pro)) continue;
+      // with a proclitic, the whole word must be much rarer in the corpus than the name: «ولياً» (crown prince: 36
+      // times) is not و + ليا (39), «لترامب» is ل + ترامب (1 to 20)
+      if (pro && 2 * (lex.clusters.get(clusterKey(s.folded[i]))?.freq ?? 0) >= (lex.clusters.get(s.bases[i])?.freq ?? 0)) continue;
+      const p = i - 1;
+      if (p >= 0 && s.tags[p] === 'O' && s.bases[p] === s.folded[p] && lex.givenNames.has(s.folded[p]) && !isStopword(s.words[p])) {
+        s.tags[p] = 'B-PER';
+        s.tags[i] = 'I-PER';
+      } else s.tags[i] = 'B-PER';
+    }
+  }
+}
+
+/** A future verb: س before a present-tense verb frequent in the corpus («سيضيف»: يضيف), not a name (ستوكلي). */
+function futureVerb(lex: Lexicon, base: string): boolean {
+  return /^س[يتنا]/.test(base) && base.length > 4 && (lex.clusters.get(base.slice(1))?.freq ?? 0) >= 50;
+}
+
+/** proclitics a one-word name takes (لترامب، وبوتن); ف and ك begin too many foreign names (فيون، كيلي) */
+const ONE_WORD_NAME_PROCLITICS = new Set(['', 'و', 'ل', 'ب', 'ول', 'وب']);
 
 /** corpus count under which an unknown definite word may be a surname without being seen as a person */
 const RARE_SURNAME_FREQ = 100;
@@ -1064,6 +1125,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
   currencyOrgs(sents);
   fullNameMentions(lex, sents);
   shortForms(lex, sents);
+  oneWordNames(lex, sents);
   // after the short forms, and not for a word that ends a person's name in the document (سلمان خان … خان)
   const surnames = new Set<string>();
   for (const s of sents) for (const c of chunks(s.tags)) if (c.type === 'PER' && c.end - c.start > 1) surnames.add(s.bases[c.end - 1]);

@@ -53,9 +53,29 @@ const ITHNAYN_PREV_BLOCK = contextWords('ithnayn-prev-block');
 const ITHNAYN_NEXT_BLOCK = contextWords('ithnayn-next-block');
 const TODAY_PREV_BLOCK = contextWords('today-block');
 const DATE_PREPOSITIONS = contextWords('date-preposition');
+const NAMED_DATE_HEADS = contextWords('named-date-head');
 const SEPARATORS = new Set(['/', '-', '–', '—', '،', ',', '(']);
 
 // ---------------------------------------------------------------- helpers
+
+/**
+ * Whether the day and month at token i name something (a movement, a revolution: «قوى 14 آذار», «لثورة 25
+ * يناير», «طرفي 8 و14 آذار») rather than date it: a head word stands right before, past an opening quote or
+ * another day number joined by و.
+ */
+function namedDateAt(ctx: Ctx, i: number): boolean {
+  const toks = ctx.toks;
+  let k = i - 1;
+  while (k >= 0 && k >= i - 4 && (toks[k].f === '"' || toks[k].f === '«' || toks[k].f === '(' || toks[k].f === 'و' ||
+    isInt(toks[k], 1, 31, 2) !== null)) k--;
+  const w = toks[k];
+  if (!w || w.kind !== 'w') return false;
+  if (NAMED_DATE_HEADS.has(w.f)) return true;
+  for (const p of ['و', 'ل', 'ب', 'ف', 'ول', 'وب', 'فل']) {
+    if (w.f.startsWith(p) && NAMED_DATE_HEADS.has(w.f.slice(p.length))) return true;
+  }
+  return false;
+}
 
 function tokEnd(ctx: Ctx, endTok: number): number {
   return ctx.toks[endTok - 1].end;
@@ -339,6 +359,9 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
     !(month.month === 8 && !ctx.text.slice(toks[i].start, toks[i].end).includes('آ')); // "في إب" is a city
   if (month.ambiguous && day === null && !monthWord && !year && monthOffset === undefined && !relYear && !prepContext) return null;
   if (month.ambiguous && day === null && !monthWord && year && !year.marked && year.end - k > 1) return null;
+  // a named date, and its month alone once the day was refused
+  if ((day !== null || isInt(toks[i - 1], 1, 31, 2) !== null) && !year && !relYear && monthOffset === undefined &&
+    !weekdayPrefix && !monthWord && namedDateAt(ctx, i)) return null;
   const end = year ? year.end : relYear ? relYear.end : monthOffset !== undefined ? k + 1 : month.end;
   const tense = year || relYear ? null : tenseAround(ctx.toks, ctx.lex, i, end);
 

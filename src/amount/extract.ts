@@ -9,9 +9,9 @@
 import type { Amount, AmountKind, TimeExpr } from '../doc.js';
 import { onlyDropped, originalOffset, scan, type ScanToken } from '../time/fold.js';
 import { extractTimesFromTokens } from '../time/extract.js';
-import { procliticReadings, timeLexicon } from '../time/lexicon.js';
+import { contextWords, procliticReadings, timeLexicon } from '../time/lexicon.js';
 import { amountLexicon, type AmountLexicon } from './lexicon.js';
-import { definiteCardinals, numberStartWords, readNumber, readOrdinal, startsNumber, type NumberReading } from './numbers.js';
+import { definiteCardinals, numberStartWords, parseDigits, readNumber, readOrdinal, startsNumber, type NumberReading } from './numbers.js';
 
 const NUMBER_PROCLITICS = new Set(['و', 'ب', 'ل', 'ف', 'وب', 'ول']);
 
@@ -289,8 +289,40 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
     if ((f === 'ميتا' || f === 'ميه') && !ctx.text.slice(t.start, t.end).includes('ئ')) return i;
   }
   if (dayOfMonth(ctx, i, num)) return end;
+  const range = rangeMeasure(ctx, num, end, covered);
+  if (range) {
+    out.push(emit(ctx, start, end, range.m.kind, num.value * range.scale, range.m));
+    return end;
+  }
   out.push(emit(ctx, start, end, 'number', num.value, null));
   return end;
+}
+
+/** What joins the two ends of a range of amounts (shared with the time stage), and «أو» (2 أو 3 ملايين). */
+const RANGE_LINKS = new Set([...contextWords('range-link'), ...contextWords('amount-alternative')]);
+
+/**
+ * The measure of a range's first end, written as bare digits and given by the second: «بين 10 و12 دولارا»
+ * (10 dollars), «من 5 إلى 7 في المئة», «2 أو 3 ملايين دولار» (the scale too: 2 million dollars).
+ */
+function rangeMeasure(ctx: Ctx, num: NumberReading, end: number, covered: Uint8Array): { m: Measure; scale: number } | null {
+  const toks = ctx.toks;
+  if (!num.hasDigits || num.hasWords || covered[end]) return null;
+  const link = toks[end];
+  if (!link || !RANGE_LINKS.has(link.f)) return null;
+  const k = end + 1;
+  if (toks[k]?.kind !== 'n' || covered[k]) return null;
+  const second = readNumber(toks, k);
+  if (!second || covered[second.end - 1]) return null;
+  const m = covered[second.end] ? null : measureAt(ctx, second.end);
+  if (!m || m.kind === 'ordinal') return null;
+  const digits = parseDigits(toks[k].f);
+  if (digits === null || digits === 0) return null;
+  const scale = second.value / digits;
+  if (![1, 1e3, 1e6, 1e9, 1e12].includes(scale)) return null;
+  // a range goes up («10 و12»); «5 و3 دولارات» is two amounts of different things
+  if (num.value * scale >= second.value) return null;
+  return { m, scale };
 }
 
 /**

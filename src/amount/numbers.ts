@@ -101,6 +101,15 @@ export interface NumberReading {
   weak: boolean;
 }
 
+/** Does a number joined by و start at token k («و700», «وسبعمئة»)? */
+function continuesWithConnector(tokens: readonly ScanToken[], k: number, words: ReturnType<typeof loadNumberWords>): boolean {
+  const t = tokens[k];
+  if (!t || t.kind !== 'w') return false;
+  if (t.f === 'و') return tokens[k + 1]?.kind === 'n' && tokens[k + 1].start - t.end <= 1;
+  const rest = afterConnector(t.f);
+  return rest !== null && words.has(rest);
+}
+
 /** Strips a و connector from a word that continues a number ("وعشرون"). */
 function afterConnector(f: string): string | null {
   return f.length > 2 && f.charCodeAt(0) === 0x0648 /* و */ ? f.slice(1) : null;
@@ -178,7 +187,9 @@ export function readNumber(tokens: readonly ScanToken[], i: number, first?: stri
         if (lastScale && v >= lastScale && current === 0) { ok = false; break; }
         const base = w.cls === 'scale-dual' ? v / 2 : v;
         if (current > 0) total += current * base;
-        else if (last === null || last === 'scale' || last === 'scale-dual') total += v; // مليون، ألفان
+        else if (last === null && w.cls === 'scale-dual' && f.endsWith('ا') && continuesWithConnector(tokens, j + 1, words)) {
+          total += base; // «مليوناً و700 ألف»: the accusative singular (1.7 million), not the dual «مليونا» (two million)
+        } else if (last === null || last === 'scale' || last === 'scale-dual') total += v; // مليون، ألفان
         else { ok = false; break; }
         current = 0;
         lastScale = base;

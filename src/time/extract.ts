@@ -903,7 +903,7 @@ const matchQuarter: Matcher = (ctx, i, f, plen) => {
 };
 
 /** What joins the two ends of a range (folded): و, a dash, إلى, حتى. */
-const RANGE_LINKS = new Set(['الي', 'حتي', 'وحتي', 'والي', '-', '–', '—', 'و']);
+const RANGE_LINKS = contextWords('range-link');
 
 /** The first day of a day range that shares its month: "من 1 إلى 5 أغسطس", "يومي 5 و6 أغسطس" → "1" / "5". */
 const matchRangeStart: Matcher = (ctx, i) => {

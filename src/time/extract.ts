@@ -277,9 +277,11 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
   // optional weekday before an explicit date: "الجمعة 13 أغسطس 2021"
   let weekdayPrefix = false;
   {
-    let k = j;
-    let ff: string | undefined = first;
-    if (ff === DAY_WORD) {
+    // «ليلة السبت 2 يونيو»: a day part before the weekday
+    const lead = leadingDayPart(ctx, j, first);
+    let k = lead.j;
+    let ff: string | undefined = lead.ff;
+    if ((ff ?? toks[k]?.f) === DAY_WORD) {
       k++;
       ff = undefined;
     }

@@ -542,48 +542,60 @@ function shortForms(lex: Lexicon, docSents: Sent[]): void {
  * ترامب, لخاشقجي), or a word the model read alone as a person twice — is the person wherever the model left it
  * untagged («عادات ترامب الغذائية», «وقالت ماي»). Only a word that is rare in the corpus or seen there after
  * titles and speech verbs (word profiles), and no given name (محمد علي gives no «علي»). A listed given name
- * right before it joins it («حصلت إيفانكا ترامب»).
+ * right before it joins it («حصلت إيفانكا ترامب»). So is a word read alone twice as a place or an organization
+ * and rare in the corpus («شهدت [قرقنة]»); not one the model read alone as two types.
  */
 function oneWordNames(lex: Lexicon, docSents: Sent[]): void {
-  const alone = new Map<string, number>();
-  const names = new Set<string>();
+  /** per word read alone: how often as each type */
+  const alone = new Map<string, Map<string, number>>();
+  /** word → the type it is given */
+  const names = new Map<string, string>();
   // as written, with no proclitic: a name that begins with one is too often split (كيلي is not ك + يلي)
   const nameWord = (s: Sent, k: number) => isArabic(s.words[k]) && s.bases[k] === s.folded[k] && s.bases[k].length >= 3 &&
     !definite(s.bases[k]) && !isStopword(s.words[k]) && !notName(s, k) && !noNameAlone(s, k) && !isTitle(lex, s, k) &&
-    !lex.givenNames.has(s.bases[k]) && !lex.places.has(s.bases[k]) && !futureVerb(lex, s.bases[k]);
-  const nameLikeInCorpus = (s: Sent, k: number) => lex.personNames.has(s.bases[k]) ||
-    (lex.clusters.get(s.bases[k])?.freq ?? 0) < RARE_SURNAME_FREQ || personLike(s, k);
+    !lex.givenNames.has(s.bases[k]) && !futureVerb(lex, s.bases[k]);
+  const rare = (s: Sent, k: number) => (lex.clusters.get(s.bases[k])?.freq ?? 0) < RARE_SURNAME_FREQ;
+  const nameLikeInCorpus = (s: Sent, k: number) => lex.personNames.has(s.bases[k]) || rare(s, k) || personLike(s, k);
   for (const s of docSents) {
     for (const c of chunks(s.tags)) {
-      if (c.type !== 'PER') continue;
       const last = c.end - 1;
       if (!nameWord(s, last)) continue;
       if (c.end - c.start === 1) {
-        const n = (alone.get(s.bases[last]) ?? 0) + 1;
-        alone.set(s.bases[last], n);
-        if (n === 2 && nameLikeInCorpus(s, last)) names.add(s.bases[last]);
+        let types = alone.get(s.bases[last]);
+        if (!types) alone.set(s.bases[last], (types = new Map()));
+        const n = (types.get(c.type) ?? 0) + 1;
+        types.set(c.type, n);
+        if (n !== 2) continue;
+        // a person the corpus shows as one; a place or an organization only when rare in the corpus (قرقنة)
+        if (c.type === 'PER' ? !lex.places.has(s.bases[last]) && nameLikeInCorpus(s, last) : (c.type === 'LOC' || c.type === 'ORG') && rare(s, last)) {
+          names.set(s.bases[last], c.type);
+        }
         continue;
       }
+      if (c.type !== 'PER' || lex.places.has(s.bases[last])) continue;
       const first = c.start;
       if (!lex.givenNames.has(s.bares[first]) && !lex.givenNames.has(s.folded[first])) continue;
       if (ruleWords('name-link').has(s.bases[last - 1]) || !nameLikeInCorpus(s, last)) continue;
-      names.add(s.bases[last]);
+      names.set(s.bases[last], 'PER');
     }
   }
+  // a word the model read alone as two types is left as it is
+  for (const [w, types] of alone) if (types.size > 1) names.delete(w);
   if (!names.size) return;
   for (const s of docSents) {
     for (let i = 0; i < s.words.length; i++) {
-      if (s.tags[i] !== 'O' || !names.has(s.bases[i]) || !isArabic(s.words[i]) || inDate(s, i)) continue;
+      const type = names.get(s.bases[i]);
+      if (s.tags[i] !== 'O' || type === undefined || !isArabic(s.words[i]) || inDate(s, i)) continue;
       const pro = s.folded[i].slice(0, s.folded[i].length - s.bases[i].length);
       if (!ONE_WORD_NAME_PROCLITICS.has(pro)) continue;
       // with a proclitic, the whole word must be much rarer in the corpus than the name: «ولياً» (crown prince: 36
       // times) is not و + ليا (39), «لترامب» is ل + ترامب (1 to 20)
       if (pro && 2 * (lex.clusters.get(clusterKey(s.folded[i]))?.freq ?? 0) >= (lex.clusters.get(s.bases[i])?.freq ?? 0)) continue;
       const p = i - 1;
-      if (p >= 0 && s.tags[p] === 'O' && s.bases[p] === s.folded[p] && lex.givenNames.has(s.folded[p]) && !isStopword(s.words[p])) {
+      if (type === 'PER' && p >= 0 && s.tags[p] === 'O' && s.bases[p] === s.folded[p] && lex.givenNames.has(s.folded[p]) && !isStopword(s.words[p])) {
         s.tags[p] = 'B-PER';
         s.tags[i] = 'I-PER';
-      } else s.tags[i] = 'B-PER';
+      } else s.tags[i] = 'B-' + type;
     }
   }
 }

@@ -116,7 +116,10 @@ export interface NewsEvent extends Span {
   sentence: number;
   /** amounts attached to the event (pledges, participants) */
   amounts?: Amount[];
-  /** free-form attributes (e.g. first: true, subject: "الآبار النفطية") */
+  /**
+   * free-form attributes, e.g. first: true, subject: "الآبار النفطية"; for invitations to (what one is invited
+   * to) and to_time; until: the date an event runs to («حتى 2023»: a term, a contract, sanctions)
+   */
   attributes?: Record<string, string | number | boolean>;
 }
 

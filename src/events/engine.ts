@@ -703,6 +703,9 @@ function buildEvent(
     toTime = own.find((x) => x.start >= cut)?.value ?? null;
     own = own.filter((x) => x.start < cut);
   }
+  // «حتى 20 يونيو 2023» bounds what the event starts (a contract, a ban, a term): an attribute, not its date
+  const until = own.find((x) => afterUntil(doc, view, lex, x));
+  if (until) own = own.filter((x) => x !== until);
   let timeExpr: TimeExpr | null = own[0] ?? null;
   const ownTime = timeExpr !== null;
   if (!timeExpr) {
@@ -725,6 +728,7 @@ function buildEvent(
   const attributes: Record<string, string | number | boolean> = {};
   const segMarkers = markersIn(view, lex, t + 1, invitedFrom >= 0 ? invitedFrom : segEnd);
   const leftMarkers = markersIn(view, lex, Math.max(sent.tokenStart, t - 3), t);
+  if (until) attributes.until = until.value;
   if (segMarkers.has('first')) attributes.first = true;
   // على هامش القمة: a meeting at someone else's event (CAMEO 044)
   if (entry.type === 'MEET' && variant === 'default' && (segMarkers.has('third') || leftMarkers.has('third'))) variant = 'third';
@@ -820,6 +824,20 @@ function buildEvent(
   META.set(ev, { token: t, pos: entry.pos });
   if (actor) prevActor.set(hit, actor);
   return ev;
+}
+
+/** Is the time expression right after «حتى» or «لغاية» (wordclasses.tsv until)? */
+function afterUntil(doc: ArabicDoc, view: DocView, lex: EventLexicon, x: TimeExpr): boolean {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid].start < x.start) lo = mid + 1;
+    else hi = mid;
+  }
+  // lo: the first token starting at or after the expression; one starting before it holds a proclitic (وحتى)
+  const k = lo - 1;
+  return k >= 0 && inClass(lex, 'until', view.fold[k]);
 }
 
 function hasPrepBetween(view: DocView, from: number, to: number): boolean {

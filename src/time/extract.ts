@@ -852,12 +852,26 @@ const matchSet: Matcher = (ctx, i, f, plen) => {
   return null;
 };
 
+const AGE_SUBJECTS = contextWords('age-subject');
+const AGE_NOUNS = contextWords('age-noun');
+
+/** Is the decade word at i someone's age («وهو في أواخر العشرينات», «في الثلاثينات من عمرها»)? */
+function isAge(ctx: Ctx, i: number): boolean {
+  const toks = ctx.toks;
+  if (toks[i + 1]?.f === 'من' && AGE_NOUNS.has(toks[i + 2]?.f ?? '')) return true;
+  let k = i - 1;
+  if (k >= 0 && ctx.lex.modifiers.has(toks[k].f)) k--;
+  if (k >= 0 && toks[k].f === 'في') k--;
+  return k >= 0 && AGE_SUBJECTS.has(toks[k].f);
+}
+
 /** Decades and centuries: التسعينيات، القرن العشرين، القرن الماضي */
 const matchDecadeCentury: Matcher = (ctx, i, f, plen) => {
   const toks = ctx.toks;
   const dec = ctx.lex.decades.get(f);
   const start = startOffset(ctx, i, plen);
   if (dec) {
+    if (isAge(ctx, i)) return null;
     let end = i + 1;
     let k = end;
     if (toks[k]?.f === 'من') k++;

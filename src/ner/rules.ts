@@ -411,7 +411,8 @@ function appositiveNames(lex: Lexicon, s: Sent): void {
     if (s.tags[i] !== 'O' || (!lex.givenNames.has(s.bares[i]) && !lex.givenNames.has(s.folded[i])) || isStopword(s.words[i])) continue;
     // a name in apposition takes no preposition: «لصالح الرئيس» is «in favour of the president»
     if (s.folded[i] !== s.bases[i] && !lex.givenNames.has(s.folded[i])) continue;
-    const prev = i - 1;
+    // a comma may set the name off: «المرشد الإيراني، علي خامنئي،»
+    const prev = COMMAS.has(s.words[i - 1]) && i >= 2 ? i - 2 : i - 1;
     // «المتحدث (الرسمي) باسم الجيش»: after a spokesman, باسم is «on behalf of», not the given name
     const spokesmen = ruleWords('spokesman');
     if (spokesmen.has(s.bases[prev]) || (prev > 0 && spokesmen.has(s.bases[prev - 1]))) continue;
@@ -431,6 +432,8 @@ function appositiveNames(lex: Lexicon, s: Sent): void {
         break;
       }
     }
+    // set off by a comma after a name, a common word ends no name: «صنعاء، باسم الهيئة» (in the name of)
+    if (j - i >= 2 && prev === i - 2 && !afterTitle && !isPlaceNisba(lex, s.bases[prev]) && commonWordsAfter(lex, s, i + 1, j)) continue;
     if (j - i >= 2) setSpan(s.tags, i, j, 'PER');
   }
 }

@@ -15,6 +15,12 @@ function breakerWords(): Set<string> {
   return (breakers ??= new Set(readList('titles', 'breakers.txt').map(foldArabic)));
 }
 
+let statusWords: Set<string> | null = null;
+/** السابق، الحالي، المنتخب: how a title is held (resources/titles/status-words.txt) */
+function titleStatusWords(): Set<string> {
+  return (statusWords ??= new Set(readList('titles', 'status-words.txt').map(foldArabic)));
+}
+
 const POSSESSIVE = ['هما', 'هم', 'ها', 'ه'];
 const MAX_GAP = 8;
 
@@ -299,6 +305,12 @@ export function findRoles(ctx: RoleContext): Role[] {
         continue;
       }
       if (stop.has(f) || matchTitle(view, k, end, lex)) return null;
+      // الرئيس الروسي السابق: how the title is held may follow its country
+      if (of !== null && titleStatusWords().has(f)) {
+        extra.push(t.text);
+        k++;
+        continue;
+      }
       if (of !== null) return null; // words after the country belong to something else
       extra.push(t.text);
       k++;

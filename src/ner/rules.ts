@@ -25,7 +25,8 @@
  * 6b. a one-word organization that is no common word (فيسبوك، يوتيوب) is one wherever the model left it untagged;
  * 6c. a place whose name is also a common word is one after a place head: «محافظة [البيضاء]»;
  * 6d. a name right after a trophy word names the trophy: «[كأس ديفيز]» (MISC);
- * 6e. a city right after a player or coach word is its club: «لاعب [برشلونة]».
+ * 6e. a city right after a player or coach word is its club: «لاعب [برشلونة]»;
+ * 6f. a person's reading that opens with a listed place and a given name is the place, then the person.
  * Then over the document:
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
  *     source, a news organization, whatever the model read there (a PER or nothing);
@@ -996,6 +997,25 @@ function alwaysOrganizations(s: Sent): void {
 }
 
 /**
+ * 6f. A person's reading that opens with a listed place and goes on with a listed given name is the place, then
+ * the person: «الرئيس السابق [للعراق] [فؤاد معصوم]».
+ */
+function placeBeforeName(lex: Lexicon, s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'PER' || c.end - c.start < 3) continue;
+    const k = c.start;
+    if (!lex.places.has(s.bases[k]) && !lex.places.has(s.bares[k])) continue;
+    if (lex.givenNames.has(s.bases[k]) || (!lex.givenNames.has(s.folded[k + 1]) && !lex.givenNames.has(s.bares[k + 1]))) continue;
+    // not a word that also names people or begins names (أبو, همدان), nor the end of a longer name (مانشستر سيتي)
+    if (lex.personNames.has(s.bases[k]) || lex.personNames.has(s.bares[k]) || ruleWords('kunya').has(s.bases[k]) || ruleWords('name-link').has(s.bases[k])) continue;
+    // nor a name in apposition to a nationality («البحوث اليمني [همدان زيد دماج]»)
+    if (k > 0 && (lex.places.has(s.bases[k - 1]) || s.tags[k - 1] !== 'O' || isPlaceNisba(lex, s.bases[k - 1]))) continue;
+    setSpan(s.tags, k, k + 1, 'LOC');
+    setSpan(s.tags, k + 1, c.end, 'PER');
+  }
+}
+
+/**
  * 6c. A place whose name is also a common word (rule-words.tsv head-place: البيضاء) after an indefinite
  * administrative head (admin-head: محافظة، مدينة; not منطقة or ساحة) is a place: «محافظة [البيضاء]», also where
  * the model read a person (عمران is a given name too).
@@ -1132,6 +1152,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     currencyMentions(s);
     notNameMentions(s);
     alwaysOrganizations(s);
+    placeBeforeName(lex, s);
     headPlaces(s);
     namedAfter(s);
     clubPlaces(s);

@@ -779,9 +779,10 @@ function buildEvent(
   }
 
   if (frame.parties) {
+    const had = !!actor || !!target;
     if (actor && !frame.parties.has(actor.type)) actor = null;
     if (target && !frame.parties.has(target.type)) target = null;
-    if (!actor && !target) return null;
+    if (had && !actor && !target) return null;
   }
   // nothing to say on its own: kept only to merge into a same-type event of the sentence (يتوجه … في زيارة).
   // Without a participant only pledges (with a sum), agreements (named or dated) and conferences (placed or
@@ -791,7 +792,8 @@ function buildEvent(
     (entry.type === 'AGREEMENT' && (namedSubject || !!timeExpr)) ||
     (entry.type === 'HOST_CONFERENCE' && (!!place || !!timeExpr || amounts.length > 0));
   // a motion verb (وصل/توجه إلى) is a visit only when someone moves: "وصل التضخم إلى 7%" is not
-  const motionWithoutMover = entry.needs === '>to' && !actor;
+  // nor when it reaches no named place or body: «بوصول هانت إلى منصب وزير الخارجية» (he reached an office)
+  const motionWithoutMover = entry.needs === '>to' && (!actor || (!target && !place));
   const weak = (!actor && !target && !selfStanding) || motionWithoutMover;
   const cameo = lex.cameo.get(`${entry.type}:${variant}`) ?? lex.cameo.get(`${entry.type}:default`) ?? '';
   // span: the trigger through the last argument / own time / amount read from the segment

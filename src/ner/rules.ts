@@ -8,6 +8,7 @@
  * 13. a definite nationality adjective after its noun is no place (الصادرات [الكورية الشمالية]), before the name
  *     lists and the organization rules take the words (وزارة الخارجية الكورية الشمالية);
  *  1. multi-word gazetteer names (places, organizations) win over a different model reading of those words;
+ * 1b. listed public figures (people.txt): the full name, and a listed short form alone (ترامب), are the person;
  *  2. organization heads in construct (org-patterns.tsv): وزارة الخارجية العراقية, غرفة تجارة وصناعة الكويت;
  *     2b. a definite head with a country's nisba or a listed complement after ل (الاتحاد المصري لكرة القدم);
  *     a generic descriptor before a known organization is left out (تنظيم داعش → داعش);
@@ -595,13 +596,18 @@ function oneWordNames(lex: Lexicon, docSents: Sent[]): void {
       // with a proclitic, the whole word must be much rarer in the corpus than the name: «ولياً» (crown prince: 36
       // times) is not و + ليا (39), «لترامب» is ل + ترامب (1 to 20)
       if (pro && 2 * (lex.clusters.get(clusterKey(s.folded[i]))?.freq ?? 0) >= (lex.clusters.get(s.bases[i])?.freq ?? 0)) continue;
-      const p = i - 1;
-      if (type === 'PER' && p >= 0 && s.tags[p] === 'O' && s.bases[p] === s.folded[p] && lex.givenNames.has(s.folded[p]) && !isStopword(s.words[p])) {
-        s.tags[p] = 'B-PER';
-        s.tags[i] = 'I-PER';
-      } else s.tags[i] = 'B-' + type;
+      tagOneWordName(lex, s, i, type);
     }
   }
+}
+
+/** Tags a one-word name at i; a person's takes a listed given name right before it («حصلت [إيفانكا ترامب]»). */
+function tagOneWordName(lex: Lexicon, s: Sent, i: number, type: string): void {
+  const p = i - 1;
+  if (type === 'PER' && p >= 0 && s.tags[p] === 'O' && s.bases[p] === s.folded[p] && lex.givenNames.has(s.folded[p]) && !isStopword(s.words[p])) {
+    s.tags[p] = 'B-PER';
+    s.tags[i] = 'I-PER';
+  } else setSpan(s.tags, i, i + 1, type);
 }
 
 /** A future verb: س before a present-tense verb frequent in the corpus («سيضيف»: يضيف), not a name (ستوكلي). */
@@ -996,6 +1002,66 @@ function alwaysOrganizations(s: Sent): void {
   }
 }
 
+interface PeopleList {
+  /** folded first word → the folded words of each listed full name starting with it, longest first */
+  full: Map<string, string[][]>;
+  /** folded short forms (ترامب) */
+  short: Set<string>;
+}
+let people: PeopleList | null = null;
+function peopleList(): PeopleList {
+  if (people) return people;
+  const full = new Map<string, string[][]>();
+  const short = new Set<string>();
+  for (const r of readTsv(['ner', 'people.txt']) as Record<string, string>[]) {
+    const words = r.name.split(/\s+/).map(foldWord).filter(Boolean);
+    if (words.length < 2) throw new Error(`resources/ner/people.txt: "${r.name}" is not a full name`);
+    const list = full.get(words[0]) ?? [];
+    list.push(words);
+    full.set(words[0], list.sort((a, b) => b.length - a.length));
+    if (r.short && r.short !== '-') for (const w of r.short.split(',')) short.add(foldWord(w.trim()));
+  }
+  return (people = { full, short });
+}
+
+/**
+ * 1b. Listed public figures (resources/ner/people.txt): a full name is a person wherever it stands, unless a model
+ * reading reaches outside it («[مؤسسة بيل كلينتون]»); a listed short form alone (ترامب، لبوتين) is the person
+ * where the model left it untagged or read it alone as another type.
+ */
+function listedPeople(lex: Lexicon, s: Sent): void {
+  const { full, short } = peopleList();
+  const n = s.words.length;
+  for (let i = 0; i < n; i++) {
+    const names = full.get(s.folded[i]) ?? full.get(s.bases[i]);
+    let matched = 0;
+    for (const words of names ?? []) {
+      if (i + words.length > n) continue;
+      let ok = true;
+      for (let w = 1; w < words.length && ok; w++) ok = s.folded[i + w] === words[w];
+      if (ok) {
+        matched = words.length;
+        break;
+      }
+    }
+    if (matched) {
+      const end = i + matched;
+      let inside = true;
+      for (let k = i; k < end && inside; k++) {
+        const c = chunkAt(s.tags, k);
+        inside = !c || (c.start >= i && c.end <= end);
+      }
+      if (inside) setSpan(s.tags, i, end, 'PER');
+      i = end - 1;
+      continue;
+    }
+    if (!short.has(s.bases[i]) || !isArabic(s.words[i])) continue;
+    if (!ONE_WORD_NAME_PROCLITICS.has(s.folded[i].slice(0, s.folded[i].length - s.bases[i].length))) continue;
+    const c = chunkAt(s.tags, i);
+    if (!c || (c.end - c.start === 1 && c.type !== 'PER')) tagOneWordName(lex, s, i, 'PER');
+  }
+}
+
 /**
  * 6f. A person's reading that opens with a listed place and goes on with a listed given name is the place, then
  * the person: «الرئيس السابق [للعراق] [فؤاد معصوم]».
@@ -1142,6 +1208,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     titleBoundaries(lex, s);
     definiteNationalities(lex, s);
     gazetteerNames(lex, s);
+    listedPeople(lex, s);
     organizations(lex, s);
     ministryShortForms(lex, s);
     appositiveNames(lex, s);

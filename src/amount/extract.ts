@@ -289,6 +289,12 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
     if ((f === 'ميتا' || f === 'ميه') && !ctx.text.slice(t.start, t.end).includes('ئ')) return i;
   }
   if (dayOfMonth(ctx, i, num)) return end;
+  const head = num.hasDigits && !num.hasWords ? numberHead(ctx, i) : undefined;
+  if (head === 'identifier') return end;
+  if (head === 'ordinal') {
+    out.push(emit(ctx, start, end, 'ordinal', num.value, null));
+    return end;
+  }
   const range = rangeMeasure(ctx, num, end, covered);
   if (range) {
     out.push(emit(ctx, start, end, range.m.kind, num.value * range.scale, range.m));
@@ -296,6 +302,17 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
   }
   out.push(emit(ctx, start, end, 'number', num.value, null));
   return end;
+}
+
+/** The role of the noun right before a bare number («الدقيقة 45»: ordinal; «رقم 10»: identifier), if listed. */
+function numberHead(ctx: Ctx, i: number): 'ordinal' | 'identifier' | undefined {
+  const prev = ctx.toks[i - 1];
+  if (!prev || prev.kind !== 'w') return undefined;
+  for (const [f] of procliticReadings(prev.f)) {
+    const role = ctx.lex.numberHeads.get(f);
+    if (role) return role;
+  }
+  return undefined;
 }
 
 /** What joins the two ends of a range of amounts (shared with the time stage), and «أو» (2 أو 3 ملايين). */

@@ -21,6 +21,8 @@ export interface AmountLexicon {
   countries: PhraseTable<string>;
   countUnits: PhraseTable<string>;
   percentWords: PhraseTable<true>;
+  /** nouns after which a bare number ranks something or names it (number-heads.tsv) */
+  numberHeads: Map<string, 'ordinal' | 'identifier'>;
 }
 
 let lexicon: AmountLexicon | null = null;
@@ -56,7 +58,9 @@ export function amountLexicon(): AmountLexicon {
   }
   const percentWords = new PhraseTable<true>();
   for (const r of rows('percent.tsv')) percentWords.add(r.form, true);
-  lexicon = { currencyNouns, currencyAdjectives, currencySymbols, countries, countUnits, percentWords };
+  const numberHeads = new Map<string, 'ordinal' | 'identifier'>();
+  for (const r of rows('number-heads.tsv')) numberHeads.set(fold(r.form), r.role === 'ordinal' ? 'ordinal' : 'identifier');
+  lexicon = { currencyNouns, currencyAdjectives, currencySymbols, countries, countUnits, percentWords, numberHeads };
   return lexicon;
 }
 

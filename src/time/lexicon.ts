@@ -90,6 +90,8 @@ export interface TimeLexicon {
   tenseCues: Map<string, 'past' | 'future'>;
   /** Particles that set the tense of the verb after them (لم, لن). */
   tenseParticles: Map<string, 'past' | 'future'>;
+  /** prepositions that give the time expression right after them its tense (منذ) */
+  tensePrepositions: Map<string, 'past' | 'future'>;
   yearBlockers: Set<string>;
 }
 
@@ -137,15 +139,16 @@ export function timeLexicon(): TimeLexicon {
   for (const r of rows('decades.tsv')) decades.set(fold(r.form), r.value);
   const tenseCues = new Map<string, 'past' | 'future'>();
   const tenseParticles = new Map<string, 'past' | 'future'>();
+  const tensePrepositions = new Map<string, 'past' | 'future'>();
   for (const r of rows('tense-cues.tsv')) {
     const tense = r.tense === 'future' ? 'future' : 'past';
-    (r.kind === 'particle' ? tenseParticles : tenseCues).set(fold(r.form), tense);
+    (r.kind === 'particle' ? tenseParticles : r.kind === 'preposition' ? tensePrepositions : tenseCues).set(fold(r.form), tense);
   }
   const yearBlockers = new Set<string>();
   for (const r of rows('year-blockers.tsv')) yearBlockers.add(fold(r.form));
   lexicon = {
     months, weekdays, offsets, periodEnds, units, deictics, dayParts, modifiers, timeUnits, pluralPeriods, sets,
-    timezones, decades, tenseCues, tenseParticles, yearBlockers,
+    timezones, decades, tenseCues, tenseParticles, tensePrepositions, yearBlockers,
   };
   return lexicon;
 }

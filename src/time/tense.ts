@@ -51,6 +51,14 @@ const AHEAD_WORDS = 6;
  * the verb first: "قال الوزير الجمعة"), else the nearest cue after it, up to a complementizer.
  */
 export function tenseAround(toks: readonly ScanToken[], lex: TimeLexicon, start: number, end: number): 'past' | 'future' | null {
+  // «منذ الخميس»: a preposition right before the expression decides («منذ أواخر نوفمبر»: past a part word)
+  let b = start - 1;
+  while (b > 0 && lex.modifiers.has(toks[b].f) && !toks[b + 1].newClause) b--;
+  const prev = toks[b];
+  if (prev && prev.kind === 'w' && !toks[b + 1].newClause) {
+    const p = lex.tensePrepositions.get(prev.f) ?? (prev.f.charCodeAt(0) === 0x0648 ? lex.tensePrepositions.get(prev.f.slice(1)) : undefined);
+    if (p) return p;
+  }
   for (let k = start - 1, words = 0; k >= 0 && words < BACK_WORDS; k--) {
     if (toks[k + 1].newClause) break;
     const t = toks[k];

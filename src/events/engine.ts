@@ -27,6 +27,8 @@ interface Unit {
   titled?: boolean;
   /** a nisba (الوفد المصري): people of the country, not the country as a place */
   demonym?: boolean;
+  /** named after a place head noun (في بلدة X, بمنطقة X): a place, never a party */
+  placed?: boolean;
   type: Entity['type'];
 }
 
@@ -284,6 +286,8 @@ function inClass(lex: EventLexicon, cls: string, f: string): boolean {
 
 function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: string, i: number, sentEnd: number): boolean {
   if (needs === '-') return true;
+  // A&B: both hold
+  if (needs.includes('&')) return needs.split('&').every((n) => needsHold(doc, view, lex, n, i, sentEnd));
   // !COND: the condition must not hold («لقاء» but not «لقاء تلفزيوني», an interview)
   if (needs.startsWith('!')) return !needsHold(doc, view, lex, needs.slice(1), i, sentEnd);
   const sentStart = view.sentenceOf[i] >= 0 ? doc.sentences[view.sentenceOf[i]].tokenStart : 0;
@@ -293,6 +297,8 @@ function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: stri
   }
   if (needs === '>with') return after(10).some((k) => view.fold[k] === 'مع' || view.fold[k] === 'ومع');
   if (needs === '>per') return after(4).some((k) => view.entityAt[k] !== -1 && doc.entities[view.entityAt[k]].type === 'PER');
+  // an amount right after («لقاء 222 مليون يورو»: in exchange for)
+  if (needs === '>amount') return after(1).some((k) => extrasOf(doc).inAmount[k] === 1);
   const both = needs.startsWith('<>');
   const [cls, n] = needs.replace(/^<?>/, '').split(':');
   if (!lex.classes.has(cls)) return after(3).some((k) => view.fold[k].replace(/^و/, '') === cls);
@@ -385,7 +391,8 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
       const k = u.tokenStart - back;
       if (k < 0 || view.entityAt[k] !== -1 || covered2.has(doc.tokens[k].start)) continue;
       const m = matchTitle(view, k, u.tokenStart, lexL, doc.tokens[k].text);
-      if (!m || (m.end !== u.tokenStart && !(back === 2 && lexL.genericPrefixes.has(stripAl(view.fold[k + 1]))))) continue;
+      // أمير دولة قطر: a title in construct with a generic prefix; a definite title is no construct («زار الرئيس مدينة الموصل»)
+      if (!m || (m.end !== u.tokenStart && !(back === 2 && lexL.genericPrefixes.has(stripAl(view.fold[k + 1])) && !/^[وفلب]?ال/.test(view.fold[k])))) continue;
       const wider = makeUnit(doc, view, u.refs, k, u.tokenEnd, doc.tokens[k].start, u.end, 'LOC');
       Object.assign(u, { tokenStart: wider.tokenStart, start: wider.start, prep: wider.prep, coord: wider.coord, titled: true });
       break;
@@ -450,7 +457,18 @@ function makeUnit(doc: ArabicDoc, view: DocView, refs: EntityRef[], ts: number, 
     const prev = view.fold[ts - 1].replace(/^و/, '');
     if (G().preposition.has(prev)) prep = prev;
   }
-  return { refs, tokenStart: ts, tokenEnd: te, start, end, prep, coord, type };
+  // «في بلدة X», «بمنطقة X»: a place named after its head noun, under في or ب, is where, not who («زار مدينة
+  // الموصل», «زيارة لمدينة X» keep it as what is visited)
+  let placed = false;
+  if (!prep && !pc && ts > 1 && type === 'LOC' && inClass(eventLexicon(), 'place_head', view.fold[ts - 1])) {
+    const head = view.fold[ts - 1].replace(/^[وف]/, '');
+    const before = view.fold[ts - 2].replace(/^و/, '');
+    if (head.startsWith('ب') && !head.startsWith('بلد')) prep = 'ب';
+    else if (head.startsWith('ل') && !inClass(eventLexicon(), 'place_head', head)) prep = 'ل';
+    else if (G().preposition.has(before)) prep = before;
+    placed = prep === 'ب' || prep === 'في';
+  }
+  return { refs, tokenStart: ts, tokenEnd: te, start, end, prep, coord, type, placed };
 }
 
 function buildEvent(
@@ -481,7 +499,7 @@ function buildEvent(
   // what the gathering is about (دعت إلى اجتماع لمجلس الأمن للبحث في الأعمال العدوانية للولايات المتحدة)
   const invited = (u: Unit) => attend >= 0 && u.tokenStart >= attend && !(u.tokenStart >= attendEnd &&
     (u.prep === 'الي' || u.prep === 'من' || (view.fold[u.tokenStart - 2] === 'من' && G().agent_noun.has(view.fold[u.tokenStart - 1]))));
-  const after = inSegment.filter((u) => u.tokenStart <= t + MAX_ARG_DISTANCE && u.tokenStart < comp && !invited(u));
+  const after = inSegment.filter((u) => u.tokenStart <= t + MAX_ARG_DISTANCE && u.tokenStart < comp && !invited(u) && !u.placed);
   // ── subject
   const used = new Set<Unit>();
   let subj: Unit | null = null;
@@ -588,7 +606,7 @@ function buildEvent(
   const byPrep = (preps: string[]): Unit | null => {
     for (const u of inSegment) {
       if (u.tokenStart > reach()) break;
-      if (used.has(u) || invited(u)) continue;
+      if (used.has(u) || invited(u) || u.placed) continue;
       if (u.prep && preps.includes(u.prep)) return u;
       // one plain word between the preposition and the unit (مع القادة الكويتيين)
       const k = u.tokenStart - 2;

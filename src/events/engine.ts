@@ -297,8 +297,10 @@ function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: stri
   }
   if (needs === '>with') return after(10).some((k) => view.fold[k] === 'مع' || view.fold[k] === 'ومع');
   if (needs === '>per') return after(4).some((k) => view.entityAt[k] !== -1 && doc.entities[view.entityAt[k]].type === 'PER');
-  // an amount right after («لقاء 222 مليون يورو»: in exchange for)
-  if (needs === '>amount') return after(1).some((k) => extrasOf(doc).inAmount[k] === 1);
+  // a quantity right after («لقاء 222 مليون يورو»: in exchange for; not an ordinal: «اللقاء الثاني»)
+  if (needs === '>amount') {
+    return after(1).some((k) => doc.amounts.some((a) => a.kind !== 'ordinal' && a.start < doc.tokens[k].end && a.end > doc.tokens[k].start));
+  }
   const both = needs.startsWith('<>');
   const [cls, n] = needs.replace(/^<?>/, '').split(':');
   if (!lex.classes.has(cls)) return after(3).some((k) => view.fold[k].replace(/^و/, '') === cls);

@@ -289,6 +289,7 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
     if ((f === 'ميتا' || f === 'ميه') && !ctx.text.slice(t.start, t.end).includes('ئ')) return i;
   }
   if (dayOfMonth(ctx, i, num)) return end;
+  if (inScore(ctx, i, end)) return end;
   const head = num.hasDigits && !num.hasWords ? numberHead(ctx, i) : undefined;
   if (head === 'identifier') return end;
   if (head === 'ordinal') {
@@ -302,6 +303,21 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
   }
   out.push(emit(ctx, start, end, 'number', num.value, null));
   return end;
+}
+
+const SCORE_DASHES = new Set(['-', '–', '—']);
+/** A small whole number, as written in a score. */
+const scoreNumber = (t: ScanToken | undefined) => t !== undefined && t.kind === 'n' && /^\d{1,2}$/.test(t.f) && +t.f <= 30;
+
+/**
+ * A match score «1-0», «6-4 و6-4», «3 - 0»: two small numbers joined by a dash, the second measuring nothing
+ * («بين 10-15 شخصا» is a range of people). Neither is an amount.
+ */
+function inScore(ctx: Ctx, i: number, end: number): boolean {
+  const toks = ctx.toks;
+  if (end !== i + 1 || !scoreNumber(toks[i])) return false;
+  if (SCORE_DASHES.has(toks[i + 1]?.f ?? '') && scoreNumber(toks[i + 2])) return measureAt(ctx, i + 3) === null;
+  return i >= 2 && SCORE_DASHES.has(toks[i - 1].f) && scoreNumber(toks[i - 2]) && measureAt(ctx, i + 1) === null;
 }
 
 /** The role of the noun right before a bare number («الدقيقة 45»: ordinal; «رقم 10»: identifier), if listed. */

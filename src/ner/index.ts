@@ -88,6 +88,10 @@ function keepsLetter(lex: Lexicon, whole: string, rest: string): boolean {
 }
 /** corpus count a word needs before its frequency can keep its first letter */
 const MIN_KEEP_FREQ = 20;
+/** corpus count from which a word is well known on its own */
+const WELL_KNOWN_FREQ = 500;
+/** a definite nisba adjective (الإسبانية، المصري) */
+const NISBA_LIKE = /^ال[\u0621-\u064A]{2,}(?:ي|ية|يه)$/;
 
 /** Token ranges [from, to) to tag as sentences: the doc's sentences, cut into windows of MAX_SENTENCE. */
 function runs(doc: ArabicDoc): Array<[number, number]> {
@@ -345,6 +349,12 @@ export const nerStage: Stage = (doc) => {
       // و"…" puts the conjunction before the quote: right after an opening quote, و/ف belong to the name (شركة
       // "واغنر"), unless what follows them is a listed name (a quotation may open with و: "ولبنان لن يقبل")
       if (skip === 1 && first.start > 0 && OPENING_QUOTES.has(doc.text[first.start - 1]) && /^[وف]/.test(first.text) && !anyListedName(first.text.slice(1))) skip = 0;
+      // a person's name in apposition to a nisba takes no preposition: «المحامية الإسبانية بلين لوخان» is Belén,
+      // not ب + لين (a place may: «السفير الإيراني بلندن»); unless the rest is a name the corpus knows well
+      // («الرئيس المصري لترامب»: ل + ترامب, 13,177 times)
+      // Only ب: after an adjective ل is most often «of» («السكرتير الشخصي لألفريدو»); nor before a hamza (بإراحة)
+      if (skip === 1 && c.type === 'PER' && /^ب[^أإآ]/.test(first.text) && from > 0 && NISBA_LIKE.test(ps[from - 1].text) &&
+          !anyListedName(first.text.slice(1)) && wordFreq(fold(first.text.slice(1))) < WELL_KNOWN_FREQ) skip = 0;
       const start = first.start + (skip < first.text.length ? skip : 0);
       entities.push({
         start,

@@ -49,6 +49,13 @@ describe('nerStage offsets', () => {
     expect(quoted.entities.map((e) => e.text)).toContain('بغداد');
   });
 
+  it('keeps ب at the start of a person named in apposition to a nisba, not before a well-known name', () => {
+    const doc = run('وقال الضابط السابق في الاستخبارات الأمريكية بروس ريديل إن الخطة فشلت.');
+    expect(doc.entities.filter((e) => e.type === 'PER').map((e) => e.text)).toContain('بروس ريديل');
+    const place = run('وقال السفير الإيراني بلندن إن بلاده ترفض ذلك.');
+    expect(place.entities.map((e) => e.text)).toContain('لندن');
+  });
+
   it('keeps offsets right when diacritics and tatweel are in the text', () => {
     const text = 'وصل رئيسُ الوزراء إلى لنـدن، ثم زار وَبَاريس.';
     const doc = run(text);

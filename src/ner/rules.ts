@@ -1006,26 +1006,31 @@ function alwaysOrganizations(s: Sent): void {
   }
 }
 
-interface PeopleList {
-  /** folded first word → the folded words of each listed full name starting with it, longest first */
-  full: Map<string, string[][]>;
-  /** folded short forms (ترامب) */
-  short: Set<string>;
+interface PeopleEntry {
+  /** the folded words of each listed full name starting with this word, longest first */
+  names: string[][];
+  /** the word alone is a listed short form (ترامب) */
+  short: boolean;
 }
-let people: PeopleList | null = null;
-function peopleList(): PeopleList {
+let people: Map<string, PeopleEntry> | null = null;
+/** folded word → the listed names it begins and whether it is a short form (one lookup per token) */
+function peopleList(): Map<string, PeopleEntry> {
   if (people) return people;
-  const full = new Map<string, string[][]>();
-  const short = new Set<string>();
+  const map = new Map<string, PeopleEntry>();
+  const entry = (w: string) => {
+    let e = map.get(w);
+    if (!e) map.set(w, (e = { names: [], short: false }));
+    return e;
+  };
   for (const r of readTsv(['ner', 'people.txt']) as Record<string, string>[]) {
     const words = r.name.split(/\s+/).map(foldWord).filter(Boolean);
     if (words.length < 2) throw new Error(`resources/ner/people.txt: "${r.name}" is not a full name`);
-    const list = full.get(words[0]) ?? [];
-    list.push(words);
-    full.set(words[0], list.sort((a, b) => b.length - a.length));
-    if (r.short && r.short !== '-') for (const w of r.short.split(',')) short.add(foldWord(w.trim()));
+    const e = entry(words[0]);
+    e.names.push(words);
+    e.names.sort((a, b) => b.length - a.length);
+    if (r.short && r.short !== '-') for (const w of r.short.split(',')) entry(foldWord(w.trim())).short = true;
   }
-  return (people = { full, short });
+  return (people = map);
 }
 
 /**
@@ -1034,12 +1039,14 @@ function peopleList(): PeopleList {
  * where the model left it untagged or read it alone as another type.
  */
 function listedPeople(lex: Lexicon, s: Sent): void {
-  const { full, short } = peopleList();
+  const list = peopleList();
   const n = s.words.length;
   for (let i = 0; i < n; i++) {
-    const names = full.get(s.folded[i]) ?? full.get(s.bases[i]);
+    const own = list.get(s.folded[i]);
+    const base = s.bases[i] !== s.folded[i] ? list.get(s.bases[i]) : undefined;
+    if (!own && !base) continue;
     let matched = 0;
-    for (const words of names ?? []) {
+    for (const words of own?.names.length ? own.names : (base?.names ?? [])) {
       if (i + words.length > n) continue;
       let ok = true;
       for (let w = 1; w < words.length && ok; w++) ok = s.folded[i + w] === words[w];
@@ -1059,7 +1066,8 @@ function listedPeople(lex: Lexicon, s: Sent): void {
       i = end - 1;
       continue;
     }
-    if (!short.has(s.bases[i]) || !isArabic(s.words[i])) continue;
+    const shortForm = s.bases[i] === s.folded[i] ? own?.short : base?.short;
+    if (!shortForm || !isArabic(s.words[i])) continue;
     if (!ONE_WORD_NAME_PROCLITICS.has(s.folded[i].slice(0, s.folded[i].length - s.bases[i].length))) continue;
     const c = chunkAt(s.tags, i);
     if (!c || (c.end - c.start === 1 && c.type !== 'PER')) tagOneWordName(lex, s, i, 'PER');

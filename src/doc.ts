@@ -118,7 +118,8 @@ export interface NewsEvent extends Span {
   amounts?: Amount[];
   /**
    * free-form attributes, e.g. first: true, subject: "الآبار النفطية"; for invitations to (what one is invited
-   * to) and to_time; until: the date an event runs to («حتى 2023»: a term, a contract, sanctions)
+   * to) and to_time; until: the date an event runs to («حتى 2023»: a term, a contract, sanctions); by: the
+   * deadline of what is pledged («تعهدت … بحلول 2025»)
    */
   attributes?: Record<string, string | number | boolean>;
 }

@@ -4,6 +4,7 @@ import { foldArabic, stripAl } from '../link/fold.js';
 import { linkLexicon } from '../link/lexicon.js';
 import { matchTitle } from '../link/roles.js';
 import { docView, type DocView } from '../link/view.js';
+import { freq as wordFreq } from '../text/lexicon.js';
 import { eventLexicon, type EventLexicon, type Frame, type Marker, type TriggerEntry } from './lexicon.js';
 
 /**
@@ -573,7 +574,8 @@ function buildEvent(
     const before = sentUnits.filter((u) => u.tokenEnd <= t && u.tokenStart >= leftStart);
     const last = before[before.length - 1];
     // VSO: the subject follows the verb closely (time words aside): قال أمس الرئيس …; further out it is an object
-    const vso = after.find((u) => u.prep === null && wordsBetween(doc, view, t, u.tokenStart) <= 2) ?? null;
+    // not past a prepositional masdar phrase: «تعهد بإطلاق سراح X» (X is the one released, not the one who pledged)
+    const vso = after.find((u) => u.prep === null && wordsBetween(doc, view, t, u.tokenStart) <= 2 && !(u.tokenStart > t + 1 && prepositionalPhrase(view, t + 1))) ?? null;
     // SVO only when nothing free follows the verb directly, or قد marks the subject-first order (الكويت قد استضافت)
     if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart))) subj = last;
     if (!subj) subj = vso;
@@ -723,9 +725,11 @@ function buildEvent(
     toTime = own.find((x) => x.start >= cut)?.value ?? null;
     own = own.filter((x) => x.start < cut);
   }
-  // «حتى 20 يونيو 2023» bounds what the event starts (a contract, a ban, a term): an attribute, not its date
-  const until = own.find((x) => afterUntil(doc, view, lex, x));
-  if (until) own = own.filter((x) => x !== until);
+  // «حتى 20 يونيو 2023» bounds what the event starts (a contract, a ban, a term), «بحلول 2025» is the deadline of
+  // what is pledged (a visit «بحلول نهاية الشهر» is dated so): attributes, not the event's date
+  const until = own.find((x) => afterWordOf(doc, view, lex, x, 'until'));
+  const by = entry.type === 'PLEDGE' ? own.find((x) => x !== until && afterWordOf(doc, view, lex, x, 'deadline')) : undefined;
+  if (until || by) own = own.filter((x) => x !== until && x !== by);
   let timeExpr: TimeExpr | null = own[0] ?? null;
   const ownTime = timeExpr !== null;
   if (!timeExpr) {
@@ -749,6 +753,7 @@ function buildEvent(
   const segMarkers = markersIn(view, lex, t + 1, invitedFrom >= 0 ? invitedFrom : segEnd);
   const leftMarkers = markersIn(view, lex, Math.max(sent.tokenStart, t - 3), t);
   if (until) attributes.until = until.value;
+  if (by) attributes.by = by.value;
   if (segMarkers.has('first')) attributes.first = true;
   // على هامش القمة: a meeting at someone else's event (CAMEO 044)
   if (entry.type === 'MEET' && variant === 'default' && (segMarkers.has('third') || leftMarkers.has('third'))) variant = 'third';
@@ -848,8 +853,21 @@ function buildEvent(
   return ev;
 }
 
-/** Is the time expression right after «حتى» or «لغاية» (wordclasses.tsv until)? */
-function afterUntil(doc: ArabicDoc, view: DocView, lex: EventLexicon, x: TimeExpr): boolean {
+/**
+ * Does token k open a phrase with a glued ب/ل (بإطلاق، للإفراج)? It does when the word without the letter is
+ * much more frequent in the news than with it (إطلاق 3,243 vs بإطلاق 477); بيان (يان: 109) and بدوره (دوره:
+ * 629 vs 396) are words of their own.
+ */
+function prepositionalPhrase(view: DocView, k: number): boolean {
+  const f = view.fold[k];
+  if (!f || f.length < 4 || (f[0] !== 'ب' && f[0] !== 'ل')) return false;
+  const rest = f.slice(1);
+  return wordFreq(rest) >= PP_REST_FREQ && wordFreq(rest) >= 2 * wordFreq(f);
+}
+const PP_REST_FREQ = 50;
+
+/** Is the time expression right after a word of a class (until: «حتى», «لغاية»; deadline: «بحلول»)? */
+function afterWordOf(doc: ArabicDoc, view: DocView, lex: EventLexicon, x: TimeExpr, cls: string): boolean {
   let lo = 0;
   let hi = doc.tokens.length;
   while (lo < hi) {
@@ -859,7 +877,7 @@ function afterUntil(doc: ArabicDoc, view: DocView, lex: EventLexicon, x: TimeExp
   }
   // lo: the first token starting at or after the expression; one starting before it holds a proclitic (وحتى)
   const k = lo - 1;
-  return k >= 0 && inClass(lex, 'until', view.fold[k]);
+  return k >= 0 && inClass(lex, cls, view.fold[k]);
 }
 
 function hasPrepBetween(view: DocView, from: number, to: number): boolean {

@@ -304,7 +304,7 @@ function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: stri
   }
   const both = needs.startsWith('<>');
   const [cls, n] = needs.replace(/^<?>/, '').split(':');
-  if (!lex.classes.has(cls)) return after(3).some((k) => view.fold[k].replace(/^و/, '') === cls);
+  if (!lex.classes.has(cls)) return after(n ? Number(n) : 3).some((k) => view.fold[k].replace(/^و/, '') === cls);
   const width = n ? Number(n) : 6;
   // the word must be in the trigger's own clause: the window ends at a clause break or a complementizer (أن)
   const win: number[] = [];
@@ -685,8 +685,11 @@ function buildEvent(
         target = u.refs[0];
       }
     } else if (how === 'obj') {
-      // a noun's object is its next genitive, right after it (زيارة الكويت); a verb's is the next free argument
-      const u = after.find((x) => (entry.pos !== 'noun' || x.tokenStart <= t + 3) && !used.has(x) && x.prep === null && !x.coord && (!subj || x.tokenStart >= subj.tokenEnd || subj.tokenEnd <= t));
+      // a noun's object is its next genitive, right after it (زيارة الكويت); a verb's is the next free argument;
+      // a verb governed by إلى (needs >الي) has its object before it («دعت إيران دول الخليج إلى الحوار»)
+      const governed = entry.needs.startsWith('>الي') ? firstAfter(view, t, segEnd, 'الي') : -1;
+      const u = after.find((x) => (entry.pos !== 'noun' || x.tokenStart <= t + 3) && !used.has(x) && x.prep === null && !x.coord &&
+        (!subj || x.tokenStart >= subj.tokenEnd || subj.tokenEnd <= t) && (governed < 0 || x.tokenStart < governed));
       if (u) {
         used.add(u);
         target = u.refs[0];
@@ -878,6 +881,12 @@ function afterWordOf(doc: ArabicDoc, view: DocView, lex: EventLexicon, x: TimeEx
   // lo: the first token starting at or after the expression; one starting before it holds a proclitic (وحتى)
   const k = lo - 1;
   return k >= 0 && inClass(lex, cls, view.fold[k]);
+}
+
+/** The first token after t (before end) that is the word w (with or without و), or end. */
+function firstAfter(view: DocView, t: number, end: number, w: string): number {
+  for (let k = t + 1; k < end; k++) if (view.fold[k].replace(/^و/, '') === w) return k;
+  return end;
 }
 
 function hasPrepBetween(view: DocView, from: number, to: number): boolean {

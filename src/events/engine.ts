@@ -686,8 +686,10 @@ function buildEvent(
       }
     } else if (how === 'obj') {
       // a noun's object is its next genitive, right after it (زيارة الكويت); a verb's is the next free argument;
-      // a verb governed by إلى (needs >الي) has its object before it («دعت إيران دول الخليج إلى الحوار»)
-      const governed = entry.needs.startsWith('>الي') ? firstAfter(view, t, segEnd, 'الي') : -1;
+      // a verb governed by إلى or على (needs >الي, >علي) has its object before it («دعت إيران دول الخليج إلى
+      // الحوار», «حثت المنظمة السلطات على …»)
+      const govWord = /^>(الي|علي)(?::|$)/.exec(entry.needs)?.[1];
+      const governed = govWord ? firstAfter(view, t, segEnd, govWord) : -1;
       const u = after.find((x) => (entry.pos !== 'noun' || x.tokenStart <= t + 3) && !used.has(x) && x.prep === null && !x.coord &&
         (!subj || x.tokenStart >= subj.tokenEnd || subj.tokenEnd <= t) && (governed < 0 || x.tokenStart < governed));
       if (u) {

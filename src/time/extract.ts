@@ -712,6 +712,9 @@ const matchPastPeriod: Matcher = (ctx, i, f, plen) => {
 };
 
 /** Clock times: الساعة العاشرة صباحا، الساعة 10:30 مساء بتوقيت غرينتش، 10:30 مساء */
+/** hour and minutes joined by a comma or a point (folded: the Arabic comma is «,») */
+const CLOCK_WITH_SEPARATOR = /^(\d{1,2})[.,،](\d{2})$/;
+
 const matchClock: Matcher = (ctx, i, f, plen) => {
   const toks = ctx.toks;
   let j = i;
@@ -726,6 +729,18 @@ const matchClock: Matcher = (ctx, i, f, plen) => {
     hour = toks[j + 1].f === 'الليل' ? 0 : 12;
     minute = 0;
     j += 2;
+  } else if (t.kind === 'n' && CLOCK_WITH_SEPARATOR.test(t.f)) {
+    // «الساعة 7,30 صباحا», «00.30 بتوقيت غرينتش»: a comma or a point between hour and minutes, as news agencies
+    // write them; only with الساعة, a part of day or a time zone, else it is a decimal number
+    const [, hh, mm] = CLOCK_WITH_SEPARATOR.exec(t.f)!;
+    if (+hh > 24 || +mm > 59) return null;
+    const next = toks[j + 1]?.f;
+    const zoned = next === 'بتوقيت' || next === 'توقيت';
+    const dp = ctx.lex.dayParts.match(toks, j + 1);
+    if (!hourWord && !zoned && !(dp && dp.value.post)) return null;
+    hour = +hh;
+    minute = +mm;
+    j++;
   } else if (t.kind === 'n') {
     hour = isInt(t, 0, 24, 2);
     if (hour === null) return null;

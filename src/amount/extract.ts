@@ -320,13 +320,20 @@ function inScore(ctx: Ctx, i: number, end: number): boolean {
   return i >= 2 && SCORE_DASHES.has(toks[i - 1].f) && scoreNumber(toks[i - 2]) && measureAt(ctx, i + 1) === null;
 }
 
+/** words after a number that it does not count (prepositions, conjunctions): «الدقيقة 45 من المباراة» */
+const NOT_COUNTED = new Set(['في', 'من', 'علي', 'عن', 'مع', 'الي', 'و', 'او', 'بعد', 'قبل', 'عندما', 'حين', 'ثم', 'لكن', 'حيث', 'التي', 'الذي']);
+
 /** The role of the noun right before a bare number («الدقيقة 45»: ordinal; «رقم 10»: identifier), if listed. */
 function numberHead(ctx: Ctx, i: number): 'ordinal' | 'identifier' | undefined {
   const prev = ctx.toks[i - 1];
   if (!prev || prev.kind !== 'w') return undefined;
   for (const [f] of procliticReadings(prev.f)) {
     const role = ctx.lex.numberHeads.get(f);
-    if (role) return role;
+    if (!role) continue;
+    // an indefinite noun after a ranked number is what it counts: «خصص المركز 40 سريرا» (the centre: 40 beds)
+    const next = ctx.toks[i + 1];
+    if (role === 'ordinal' && next && next.kind === 'w' && !next.f.startsWith('ال') && !NOT_COUNTED.has(next.f)) return undefined;
+    return role;
   }
   return undefined;
 }
@@ -343,6 +350,9 @@ function rangeMeasure(ctx: Ctx, num: NumberReading, end: number, covered: Uint8A
   if (!num.hasDigits || num.hasWords || covered[end]) return null;
   const link = toks[end];
   if (!link || !RANGE_LINKS.has(link.f)) return null;
+  // «و» joins a range only after «بين» («بين 10 و12 دولارا»); «قتل 3 و20 جريحا» counts two things
+  const start = toks[end - 1]?.kind === 'n' ? end - 1 : end;
+  if (link.f === 'و' && toks[start - 1]?.f !== 'بين') return null;
   const k = end + 1;
   if (toks[k]?.kind !== 'n' || covered[k]) return null;
   const second = readNumber(toks, k);
@@ -351,10 +361,11 @@ function rangeMeasure(ctx: Ctx, num: NumberReading, end: number, covered: Uint8A
   if (!m || m.kind === 'ordinal') return null;
   const digits = parseDigits(toks[k].f);
   if (digits === null || digits === 0) return null;
-  const scale = second.value / digits;
+  // rounded: 4.6 million / 4.6 is 1000000.0000000001
+  const scale = Math.round(second.value / digits);
   if (![1, 1e3, 1e6, 1e9, 1e12].includes(scale)) return null;
-  // a range goes up («10 و12»); «5 و3 دولارات» is two amounts of different things
-  if (num.value * scale >= second.value) return null;
+  // a range joined by و or أو goes up; «من 80 إلى 70 دولارا» may go down
+  if ((link.f === 'و' || link.f === 'او') && num.value * scale >= second.value) return null;
   return { m, scale };
 }
 

@@ -464,10 +464,12 @@ function makeUnit(doc: ArabicDoc, view: DocView, refs: EntityRef[], ts: number, 
   // الموصل», «زيارة لمدينة X» keep it as what is visited)
   let placed = false;
   if (!prep && !pc && ts > 1 && type === 'LOC' && inClass(eventLexicon(), 'place_head', view.fold[ts - 1])) {
-    const head = view.fold[ts - 1].replace(/^[وف]/, '');
+    const head = stripAl(view.fold[ts - 1].replace(/^[وف]/, ''));
     const before = view.fold[ts - 2].replace(/^و/, '');
-    if (head.startsWith('ب') && !head.startsWith('بلد')) prep = 'ب';
-    else if (head.startsWith('ل') && !inClass(eventLexicon(), 'place_head', head)) prep = 'ل';
+    // the head carries the preposition (بمنطقة، لمدينة) when the word without its first letter is a place head;
+    // «بلدة» is one itself
+    const heads = eventLexicon().classes.get('place_head')!;
+    if (/^[بل]/.test(head) && !heads.has(head) && heads.has(stripAl(head.slice(1)))) prep = head[0];
     else if (G().preposition.has(before)) prep = before;
     placed = prep === 'ب' || prep === 'في';
   }
@@ -575,7 +577,7 @@ function buildEvent(
     const last = before[before.length - 1];
     // VSO: the subject follows the verb closely (time words aside): قال أمس الرئيس …; further out it is an object
     // not past a prepositional masdar phrase: «تعهد بإطلاق سراح X» (X is the one released, not the one who pledged)
-    const vso = after.find((u) => u.prep === null && wordsBetween(doc, view, t, u.tokenStart) <= 2 && !(u.tokenStart > t + 1 && prepositionalPhrase(view, t + 1))) ?? null;
+    const vso = after.find((u) => u.prep === null && wordsBetween(doc, view, t, u.tokenStart) <= 2 && !masdarGenitive(doc, view, t, u)) ?? null;
     // SVO only when nothing free follows the verb directly, or قد marks the subject-first order (الكويت قد استضافت)
     if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart))) subj = last;
     if (!subj) subj = vso;
@@ -822,8 +824,10 @@ function buildEvent(
     (entry.type === 'AGREEMENT' && (namedSubject || !!timeExpr)) ||
     (entry.type === 'HOST_CONFERENCE' && (!!place || !!timeExpr || amounts.length > 0));
   // a motion verb (وصل/توجه إلى) is a visit only when someone moves: "وصل التضخم إلى 7%" is not
-  // nor when it reaches no named place or body: «بوصول هانت إلى منصب وزير الخارجية» (he reached an office)
-  const motionWithoutMover = entry.needs === '>to' && (!actor || (!target && !place));
+  // nor when what it reaches is an office or a stage (wordclasses.tsv not_destination): «بوصول هانت إلى منصب وزير
+  // الخارجية», «وصل الفريق إلى المباراة النهائية»
+  const reached = entry.needs === '>to' ? firstAfter(view, t, segEnd, 'الي') + 1 : -1;
+  const motionWithoutMover = entry.needs === '>to' && (!actor || (!target && reached < segEnd && inClass(lex, 'not_destination', view.fold[reached])));
   const weak = (!actor && !target && !selfStanding) || motionWithoutMover;
   const cameo = lex.cameo.get(`${entry.type}:${variant}`) ?? lex.cameo.get(`${entry.type}:default`) ?? '';
   // span: the trigger through the last argument / own time / amount read from the segment
@@ -870,6 +874,16 @@ function prepositionalPhrase(view: DocView, k: number): boolean {
   return wordFreq(rest) >= PP_REST_FREQ && wordFreq(rest) >= 2 * wordFreq(f);
 }
 const PP_REST_FREQ = 50;
+
+/**
+ * Is unit u the genitive of a ب-masdar right after the verb («تعهد بإطلاق سراح [X]»: X is released)? Not a
+ * titled subject after a phrase («استقبل بمكتبه وزير الخارجية …», «زار لأول مرة الرئيس …», «قال لرويترز …»).
+ */
+function masdarGenitive(doc: ArabicDoc, view: DocView, t: number, u: Unit): boolean {
+  if (u.tokenStart <= t + 1 || u.tokenStart > t + 3 || !view.fold[t + 1]?.startsWith('ب') || !prepositionalPhrase(view, t + 1)) return false;
+  const lexL = linkLexicon();
+  return !matchTitle(view, u.tokenStart, u.tokenEnd, lexL, doc.tokens[u.tokenStart].text);
+}
 
 /** Is the time expression right after a word of a class (until: «حتى», «لغاية»; deadline: «بحلول»)? */
 function afterWordOf(doc: ArabicDoc, view: DocView, lex: EventLexicon, x: TimeExpr, cls: string): boolean {

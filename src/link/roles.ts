@@ -244,6 +244,8 @@ export function findRoles(ctx: RoleContext): Role[] {
         if (e.tokenStart === k || k === m.end) {
           if (e.type === 'PER') {
             if (e.tokenStart !== k) return null;
+            // a name under a preposition is an object, not in apposition: «التقى الرئيس الإندونيسي [ب]جوكو ويدودو»
+            if (/[بل]/.test(doc.text.slice(doc.tokens[k].start, e.start))) return null;
             // نظيره = the same office elsewhere: take the title of the person it answers to, when the sentence named it
             const title = (m.entry.kind === 'counterpart' ? counterpartTitle(start) : null) ?? [m.entry.title, ...extra].join(' ');
             const role: Role = {

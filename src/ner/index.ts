@@ -12,7 +12,7 @@ import { nameKey } from './namekey.js';
 import { freq as wordFreq } from '../text/lexicon.js';
 import { isStopword } from '../text/stopwords.js';
 import { acronymEnd, isAcronymLetter } from '../text/acronyms.js';
-import { applyRules, setSpan } from './rules.js';
+import { applyRules, setSpan, takesBa } from './rules.js';
 import { tagSentences } from './tagger.js';
 
 export { tagWords, tagSentences, loadModel, setModel } from './tagger.js';
@@ -88,6 +88,8 @@ function keepsLetter(lex: Lexicon, whole: string, rest: string): boolean {
 }
 /** corpus count a word needs before its frequency can keep its first letter */
 const MIN_KEEP_FREQ = 20;
+/** words back from a name to the verb whose object takes ب */
+const BA_VERB_REACH = 6;
 /** corpus count from which a word is well known on its own */
 const WELL_KNOWN_FREQ = 500;
 /** a definite nisba adjective (الإسبانية، المصري) */
@@ -351,10 +353,12 @@ export const nerStage: Stage = (doc) => {
       if (skip === 1 && first.start > 0 && OPENING_QUOTES.has(doc.text[first.start - 1]) && /^[وف]/.test(first.text) && !anyListedName(first.text.slice(1))) skip = 0;
       // a person's name in apposition to a nisba takes no preposition: «المحامية الإسبانية بلين لوخان» is Belén,
       // not ب + لين (a place may: «السفير الإيراني بلندن»); unless the rest is a name the corpus knows well
-      // («الرئيس المصري لترامب»: ل + ترامب, 13,177 times)
+      // («أشاد الرئيس المصري بترامب»: ب + ترامب, 13,177 times)
       // Only ب: after an adjective ل is most often «of» («السكرتير الشخصي لألفريدو»); nor before a hamza (بإراحة)
+      // nor after a verb whose object takes ب («التقى الرئيس الإندونيسي بجوكو ويدودو»)
       if (skip === 1 && c.type === 'PER' && /^ب[^أإآ]/.test(first.text) && from > 0 && NISBA_LIKE.test(ps[from - 1].text) &&
-          !anyListedName(first.text.slice(1)) && wordFreq(fold(first.text.slice(1))) < WELL_KNOWN_FREQ) skip = 0;
+          !anyListedName(first.text.slice(1)) && wordFreq(fold(first.text.slice(1))) < WELL_KNOWN_FREQ &&
+          !ps.slice(Math.max(0, from - BA_VERB_REACH), from).some((p) => takesBa(fold(p.text)))) skip = 0;
       const start = first.start + (skip < first.text.length ? skip : 0);
       entities.push({
         start,

@@ -35,8 +35,8 @@
  *     nationality of a country with that currency, or alone in an article that counts money in it;
  * 5b. a full name found in the document is the same name at its other mentions, however the model cut them;
  *  5. short forms: a later bare surname of a full name found in the same document is the same person;
- * 5c. a one-word name (an indefinite surname of a full name, or a word read alone as a person twice) is the person
- *     wherever the model left it untagged;
+ * 5c. a one-word name (an indefinite surname of a full name, or a word read alone twice as a person, or as a place
+ *     or organization when rare) is that name wherever the model left it untagged;
  * 11. a word that only begins place names (نيو، سان، خان) takes the next word into the place, or is no place.
  * Tags are edited in place, per sentence (BIO strings).
  */
@@ -448,8 +448,8 @@ function appositiveNames(lex: Lexicon, s: Sent): void {
         break;
       }
     }
-    // set off by a comma after a name, a common word ends no name: «صنعاء، باسم الهيئة» (in the name of)
-    if (j - i >= 2 && prev === i - 2 && !afterTitle && !isPlaceNisba(lex, s.bases[prev]) && commonWordsAfter(lex, s, i + 1, j)) continue;
+    // set off by a comma, a common word ends no name: «صنعاء، باسم الهيئة», «السفير السعودي، باسم المملكة»
+    if (j - i >= 2 && prev === i - 2 && commonWordsAfter(lex, s, i + 1, j)) continue;
     if (j - i >= 2) setSpan(s.tags, i, j, 'PER');
   }
 }
@@ -620,7 +620,10 @@ function oneWordNames(lex: Lexicon, docSents: Sent[]): void {
 /** Tags a one-word name at i; a person's takes a listed given name right before it («حصلت [إيفانكا ترامب]»). */
 function tagOneWordName(lex: Lexicon, s: Sent, i: number, type: string): void {
   const p = i - 1;
-  if (type === 'PER' && p >= 0 && s.tags[p] === 'O' && s.bases[p] === s.folded[p] && lex.givenNames.has(s.folded[p]) && !isStopword(s.words[p])) {
+  // a given name that is also a frequent verb or word joins only when the corpus shows it as a name («يزيد ترامب
+  // الضغط»: increases)
+  if (type === 'PER' && p >= 0 && s.tags[p] === 'O' && s.bases[p] === s.folded[p] && lex.givenNames.has(s.folded[p]) && !isStopword(s.words[p]) &&
+      ((lex.clusters.get(s.folded[p])?.freq ?? 0) < RARE_SURNAME_FREQ || personLike(s, p, ONE_WORD_NAME_SHARE))) {
     s.tags[p] = 'B-PER';
     s.tags[i] = 'I-PER';
   } else setSpan(s.tags, i, i + 1, type);
@@ -764,7 +767,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'product-word' | 'date-preposition'): Set<string> {
+function ruleWords(role: 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'product-word' | 'date-preposition'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1152,10 +1155,13 @@ function clubPlaces(s: Sent): void {
 }
 
 /**
- * Is the month name at k part of a date: after a day's number, «شهر» or another month (أبريل/نيسان), or before
- * a year after في/منذ/خلال/حتى («في نيسان 2018»; not «سيارة نيسان 2019», a model year)?
+ * Is the month name at k part of a date: after a day's number, «شهر» or another month (أبريل/نيسان), before an
+ * offset word («ماي المقبل»), or before a year after في/منذ/خلال/حتى («في نيسان 2018»; not «سيارة نيسان 2019»,
+ * a model year)?
  */
 function inDate(s: Sent, k: number): boolean {
+  // «ماي المقبل»: a month with its offset
+  if (k + 1 < s.words.length && ruleWords('date-offset').has(s.folded[k + 1])) return true;
   let p = k - 1;
   if (p >= 0 && (s.words[p] === '/' || s.words[p] === '(')) p--;
   if (p < 0) return false;
@@ -1220,6 +1226,12 @@ function datelineSource(lex: Lexicon, s: Sent): void {
   // an organization the model already found there stays as it is
   if (s.tags[a] === 'B-ORG' && (b >= s.tags.length || !s.tags[b].startsWith('I-'))) return;
   setSpan(s.tags, a, b, 'ORG');
+}
+
+/** Is this folded word (or it without و/ف) a verb whose object takes ب (rule-words.tsv ba-verb: التقى، أشاد)? */
+export function takesBa(folded: string): boolean {
+  const verbs = ruleWords('ba-verb');
+  return verbs.has(folded) || (/^[وف]/.test(folded) && verbs.has(folded.slice(1)));
 }
 
 /** Applies the rules to a document's sentences (words and model tags); returns the edited tags. */

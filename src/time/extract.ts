@@ -70,11 +70,7 @@ function namedDateAt(ctx: Ctx, i: number): boolean {
     isInt(toks[k], 1, 31, 2) !== null)) k--;
   const w = toks[k];
   if (!w || w.kind !== 'w') return false;
-  if (NAMED_DATE_HEADS.has(w.f)) return true;
-  for (const p of ['و', 'ل', 'ب', 'ف', 'ول', 'وب', 'فل']) {
-    if (w.f.startsWith(p) && NAMED_DATE_HEADS.has(w.f.slice(p.length))) return true;
-  }
-  return false;
+  return procliticReadings(w.f).some(([f]) => NAMED_DATE_HEADS.has(f));
 }
 
 function tokEnd(ctx: Ctx, endTok: number): number {
@@ -875,7 +871,8 @@ function isAge(ctx: Ctx, i: number): boolean {
   const toks = ctx.toks;
   if (toks[i + 1]?.f === 'من' && AGE_NOUNS.has(toks[i + 2]?.f ?? '')) return true;
   let k = i - 1;
-  if (k >= 0 && ctx.lex.modifiers.has(toks[k].f)) k--;
+  if (k < 0 || !ctx.lex.modifiers.has(toks[k].f)) return false;
+  k--;
   if (k >= 0 && toks[k].f === 'في') k--;
   return k >= 0 && AGE_SUBJECTS.has(toks[k].f);
 }

@@ -54,6 +54,9 @@ describe('nerStage offsets', () => {
     expect(doc.entities.filter((e) => e.type === 'PER').map((e) => e.text)).toContain('بروس ريديل');
     const place = run('وقال السفير الإيراني بلندن إن بلاده ترفض ذلك.');
     expect(place.entities.map((e) => e.text)).toContain('لندن');
+    // after a verb whose object takes ب, the ب is the preposition
+    const met = run('التقى الرئيس الإندونيسي بجوكو ويدودو في القصر.');
+    expect(met.entities.filter((e) => e.type === 'PER').map((e) => e.text)).toEqual(['جوكو ويدودو']);
   });
 
   it('keeps offsets right when diacritics and tatweel are in the text', () => {

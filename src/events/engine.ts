@@ -533,11 +533,15 @@ function buildEvent(
     if (genitive && genitiveRole === 'target' && !passive) passiveTarget = genitive;
     if (genitive && passive && !frame.symmetric) passiveTarget = genitive;
     if (!subj) {
-      // a light verb carries the noun (قام X بزيارة, أجرى X اتصالا): its subject is the actor
-      for (let k = t - 1; k >= Math.max(leftStart, t - 6); k--) {
+      // a light verb carries the noun (قام X بزيارة, أجرى X اتصالا): its subject is the actor. Up to 6 words back,
+      // not counting a name between («أجرى العاهل السعودي، الملك سلمان بن عبد العزيز، اتصالا»)
+      const nameTokens = sentUnits.filter((u) => u.tokenEnd <= t && u.tokenStart >= t - 16).reduce((n, u) => n + u.tokenEnd - u.tokenStart, 0);
+      for (let k = t - 1; k >= Math.max(leftStart, t - 6 - nameTokens); k--) {
         const receive = inClass(lex, 'receive_verb', view.fold[k]);
         if (!receive && !inClass(lex, 'light_verb', view.fold[k])) continue;
-        subj = sentUnits.find((u) => u.tokenStart > k && u.tokenEnd <= t && u.prep === null) ?? null;
+        // the person when a title with a country comes first («العاهل الأردني، الملك عبد الله الثاني»)
+        const between = sentUnits.filter((u) => u.tokenStart > k && u.tokenEnd <= t && u.prep === null);
+        subj = between.find((u) => u.type === 'PER') ?? between[0] ?? null;
         if (!subj) {
           const before = sentUnits.filter((u) => u.tokenEnd <= k && u.tokenStart >= leftStart && u.prep === null);
           const last = before[before.length - 1];

@@ -26,7 +26,7 @@
  * 6b. a one-word organization that is no common word (فيسبوك، يوتيوب) is one wherever the model left it untagged;
  * 6c. a place whose name is also a common word is one after a place head: «محافظة [البيضاء]»;
  * 6d. a name right after a trophy word names the trophy: «[كأس ديفيز]» (MISC);
- * 6e. a city right after a player or coach word is its club: «لاعب [برشلونة]»;
+ * 6e. a city right after a player or coach word is its club: «لاعب [برشلونة]»; «[أهلي جدة]» is one;
  * 6f. a person's reading that opens with a listed place and a given name is the place, then the person.
  * Then over the document:
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
@@ -767,7 +767,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'product-word' | 'date-preposition'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'product-word' | 'date-preposition'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1147,7 +1147,13 @@ function namedAfter(s: Sent): void {
  */
 function clubPlaces(s: Sent): void {
   const roles = ruleWords('club-role');
+  const prefixes = ruleWords('club-prefix');
   for (let k = 1; k < s.words.length; k++) {
+    // «أهلي جدة»: a club named after its city, the prefix untagged or read with the city
+    if (s.tags[k] === 'B-LOC' && s.tags[k - 1] === 'O' && (prefixes.has(s.folded[k - 1]) || prefixes.has(s.bases[k - 1])) && !s.tags[k + 1]?.startsWith('I-')) {
+      setSpan(s.tags, k - 1, k + 1, 'ORG');
+      continue;
+    }
     if (s.tags[k] !== 'B-LOC' || s.tags[k - 1] !== 'O' || !roles.has(s.bases[k - 1])) continue;
     if (s.tags[k + 1]?.startsWith('I-') || countryNameSet().has(s.bases[k]) || countryNameSet().has(s.bares[k])) continue;
     s.tags[k] = 'B-ORG';

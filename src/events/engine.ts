@@ -825,7 +825,9 @@ function buildEvent(
   // dated) still say something; "ووصل التضخم إلى 7%" is no visit.
   const selfStanding =
     (entry.type === 'PLEDGE' && amounts.length > 0) ||
-    (entry.type === 'AGREEMENT' && (namedSubject || !!timeExpr)) ||
+    // an agreement noun with no party is one only with a name or its own date («اتفاق عام 2015»), not a date
+    // borrowed from its sentence («انسحبت واشنطن في مايو من الاتفاق النووي»: a withdrawal)
+    (entry.type === 'AGREEMENT' && (namedSubject || (!!timeExpr && (ownTime || entry.pos !== 'noun')))) ||
     (entry.type === 'HOST_CONFERENCE' && (!!place || !!timeExpr || amounts.length > 0));
   // a motion verb (وصل/توجه إلى) is a visit only when someone moves: "وصل التضخم إلى 7%" is not
   // nor when what it reaches is an office or a stage (wordclasses.tsv not_destination): «بوصول هانت إلى منصب وزير

@@ -596,7 +596,12 @@ function buildEvent(
     // … في زيارة يلتقي خلالها نظيره: "during it" ties the verb to the previous event and its actor
     const during = t + 1 < view.fold.length && G().during.has(view.fold[t + 1]);
     const continues = t > 0 && (during || view.fold[t - 1] === 'ثم' || (view.fold[t][0] === 'و' && !doc.tokens[t].text.startsWith('وصل') && !doc.tokens[t].text.startsWith('وقع')));
-    if (prevHit && continues && subj === vso && vso && frame.target.length && !before.some((u) => u.tokenEnd === t)) {
+    // the unit right before the verb is the previous event's target, not this verb's subject («زار ماكرون بغداد والتقى …»)
+    const rightBefore = before.find((u) => u.tokenEnd === t);
+    const prevTargetBefore = !!rightBefore && !!prevHit && prevTarget.get(prevHit)?.entity === rightBefore.refs[0].entity;
+    if (prevTargetBefore && subj === rightBefore) subj = vso;
+    // (past the previous event's target only when this verb takes a direct object: «ورفعت فرنسا العقوبات» has its own subject)
+    if (prevHit && continues && subj === vso && vso && frame.target.length && (!rightBefore || (prevTargetBefore && frame.target.includes('obj')))) {
       const frees = after.filter((u) => u.prep === null);
       const prevSubj = prevActor.get(prevHit);
       if (frees.length === 1 && prevSubj) {
@@ -604,6 +609,8 @@ function buildEvent(
         subj = null;
       }
     }
+    // «… ثم توجه إلى برلين»: no subject of its own, the continuing verb keeps the previous event's actor
+    if (!subj && !carried && prevHit && continues && (!rightBefore || prevTargetBefore)) carried = prevActor.get(prevHit) ?? null;
   }
   if (subj) used.add(subj);
 
@@ -831,9 +838,15 @@ function buildEvent(
     (entry.type === 'HOST_CONFERENCE' && (!!place || !!timeExpr || amounts.length > 0));
   // a motion verb (وصل/توجه إلى) is a visit only when someone moves: "وصل التضخم إلى 7%" is not
   // nor when what it reaches is an office or a stage (wordclasses.tsv not_destination): «بوصول هانت إلى منصب وزير
-  // الخارجية», «وصل الفريق إلى المباراة النهائية»
+  // الخارجية», «وصل الفريق إلى المباراة النهائية».
+  // Without a named target or place it stays only when it reaches a place word («وصل ماكرون إلى البلاد أمس») or
+  // the clause names a visit («… في زيارة رسمية»): not «وصوله», «توجه إلى الاستثمار»
   const reached = entry.needs === '>to' ? firstAfter(view, t, segEnd, 'الي') + 1 : -1;
-  const motionWithoutMover = entry.needs === '>to' && (!actor || (!target && reached < segEnd && inClass(lex, 'not_destination', view.fold[reached])));
+  const placeReached = reached > 0 && reached < segEnd && inClass(lex, 'destination', view.fold[reached]);
+  let visitNamed = false;
+  for (let k = t + 1; k < segEnd && !visitNamed; k++) visitNamed = inClass(lex, 'visit_word', view.fold[k]);
+  const motionWithoutMover = entry.needs === '>to' && (!actor || (!target && !place &&
+    ((reached < segEnd && inClass(lex, 'not_destination', view.fold[reached])) || (!placeReached && !visitNamed))));
   const weak = (!actor && !target && !selfStanding) || motionWithoutMover;
   const cameo = lex.cameo.get(`${entry.type}:${variant}`) ?? lex.cameo.get(`${entry.type}:default`) ?? '';
   // span: the trigger through the last argument / own time / amount read from the segment
@@ -865,6 +878,7 @@ function buildEvent(
   if (weak) WEAK.add(ev);
   META.set(ev, { token: t, pos: entry.pos });
   if (actor) prevActor.set(hit, actor);
+  if (target) prevTarget.set(hit, target);
   return ev;
 }
 
@@ -1100,6 +1114,8 @@ function invitedToLength(doc: ArabicDoc, view: DocView, k: number, segEnd: numbe
 const WEAK = new WeakSet<NewsEvent>();
 /** each trigger's actor, for pro-drop continuations */
 const prevActor = new WeakMap<Hit, EntityRef>();
+/** each trigger's target: a continuing verb right after it is not that target's verb («زار X بغداد والتقى …») */
+const prevTarget = new WeakMap<Hit, EntityRef>();
 /** the trigger behind each event, for merging */
 const META = new WeakMap<NewsEvent, { token: number; pos: string }>();
 

@@ -30,6 +30,8 @@ interface Unit {
   demonym?: boolean;
   /** named after a place head noun (في بلدة X, بمنطقة X): a place, never a party */
   placed?: boolean;
+  /** a country's armed forces («الجيش اليمني»): they advance, they do not visit */
+  military?: boolean;
   type: Entity['type'];
 }
 
@@ -385,6 +387,29 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
     const refs = countries.map((c) => ({ entity: canonicalKey(c, 'LOC'), name: c, type: 'LOC' as const }));
     units.push(makeUnit(doc, view, refs, i, i + 1, t.start, t.end, 'LOC'));
   }
+  // a state body or a title with a country's nisba and no name the NER tagged («الحكومة اليمنية», «القوات السورية»,
+  // «الرئيس الفرنسي» alone) stands for that country
+  const taken = new Uint8Array(doc.tokens.length);
+  for (const u of units) for (let k = u.tokenStart; k < u.tokenEnd && k < taken.length; k++) taken[k] = 1;
+  for (let i = 1; i < doc.tokens.length; i++) {
+    if (view.entityAt[i] !== -1 || taken[i] || taken[i - 1] || view.entityAt[i - 1] !== -1) continue;
+    const country = lexL.nisba.get(view.fold[i]);
+    if (!country || !view.fold[i].startsWith('ال')) continue;
+    const head = view.fold[i - 1];
+    const military = inClass(eventLexicon(), 'military_body', head);
+    const body = military || inClass(eventLexicon(), 'state_body', head);
+    const title = !body && matchTitle(view, i - 1, i, lexL, doc.tokens[i - 1].text)?.end === i;
+    if (!body && !title) continue;
+    // a title before a person's name: the role phrase stands for the person («الرئيس الفرنسي إيمانويل ماكرون»)
+    const next = i + 1 < doc.tokens.length ? view.entityAt[i + 1] : -1;
+    if (title && next !== -1 && doc.entities[next].type === 'PER') continue;
+    const refs = [{ entity: canonicalKey(country, 'LOC'), name: country, type: 'LOC' as const }];
+    const u = makeUnit(doc, view, refs, i - 1, i + 1, doc.tokens[i - 1].start, doc.tokens[i].end, 'LOC');
+    u.titled = true;
+    if (military) u.military = true;
+    units.push(u);
+    taken[i - 1] = taken[i] = 1;
+  }
   // a title with a country and no name (أمير البلاد, الرئيس الفرنسي, نظيره المغربي) stands for that country
   const covered2 = new Set(doc.roles.flatMap((r) => [r.start]));
   for (const u of units) {
@@ -612,6 +637,8 @@ function buildEvent(
     // «… ثم توجه إلى برلين»: no subject of its own, the continuing verb keeps the previous event's actor
     if (!subj && !carried && prevHit && continues && (!rightBefore || prevTargetBefore)) carried = prevActor.get(prevHit) ?? null;
   }
+  // armies advance, they do not visit or host («ووصلت قوات الجيش اليمني إلى مشارف مطار الحديدة»)
+  if (subj?.military && (entry.type === 'VISIT' || entry.type === 'HOST_VISIT')) return null;
   if (subj) used.add(subj);
 
   let actor: EntityRef | null = null;

@@ -392,9 +392,9 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
   const taken = new Uint8Array(doc.tokens.length);
   for (const u of units) for (let k = u.tokenStart; k < u.tokenEnd && k < taken.length; k++) taken[k] = 1;
   for (let i = 1; i < doc.tokens.length; i++) {
-    if (view.entityAt[i] !== -1 || taken[i] || taken[i - 1] || view.entityAt[i - 1] !== -1) continue;
+    if (view.entityAt[i] !== -1 || taken[i] || taken[i - 1] || view.entityAt[i - 1] !== -1 || !view.fold[i].startsWith('ال')) continue;
     const country = lexL.nisba.get(view.fold[i]);
-    if (!country || !view.fold[i].startsWith('ال')) continue;
+    if (!country) continue;
     const head = view.fold[i - 1];
     const military = inClass(eventLexicon(), 'military_body', head);
     const body = military || inClass(eventLexicon(), 'state_body', head);
@@ -868,12 +868,17 @@ function buildEvent(
   // الخارجية», «وصل الفريق إلى المباراة النهائية».
   // Without a named target or place it stays only when it reaches a place word («وصل ماكرون إلى البلاد أمس») or
   // the clause names a visit («… في زيارة رسمية»): not «وصوله», «توجه إلى الاستثمار»
-  const reached = entry.needs === '>to' ? firstAfter(view, t, segEnd, 'الي') + 1 : -1;
-  const placeReached = reached > 0 && reached < segEnd && inClass(lex, 'destination', view.fold[reached]);
-  let visitNamed = false;
-  for (let k = t + 1; k < segEnd && !visitNamed; k++) visitNamed = inClass(lex, 'visit_word', view.fold[k]);
-  const motionWithoutMover = entry.needs === '>to' && (!actor || (!target && !place &&
-    ((reached < segEnd && inClass(lex, 'not_destination', view.fold[reached])) || (!placeReached && !visitNamed))));
+  let motionWithoutMover = false;
+  if (entry.needs === '>to') {
+    motionWithoutMover = !actor;
+    if (actor && !target && !place) {
+      const reached = firstAfter(view, t, segEnd, 'الي') + 1;
+      const placeReached = reached < segEnd && inClass(lex, 'destination', view.fold[reached]);
+      let visitNamed = false;
+      for (let k = t + 1; k < segEnd && !visitNamed; k++) visitNamed = inClass(lex, 'visit_word', view.fold[k]);
+      motionWithoutMover = (reached < segEnd && inClass(lex, 'not_destination', view.fold[reached])) || (!placeReached && !visitNamed);
+    }
+  }
   const weak = (!actor && !target && !selfStanding) || motionWithoutMover;
   const cameo = lex.cameo.get(`${entry.type}:${variant}`) ?? lex.cameo.get(`${entry.type}:default`) ?? '';
   // span: the trigger through the last argument / own time / amount read from the segment

@@ -4,7 +4,7 @@ import { foldArabic, stripAl } from '../link/fold.js';
 import { linkLexicon } from '../link/lexicon.js';
 import { matchTitle } from '../link/roles.js';
 import { docView, type DocView } from '../link/view.js';
-import { freq as wordFreq } from '../text/lexicon.js';
+import { gluedPreposition } from '../text/lexicon.js';
 import { eventLexicon, type EventLexicon, type Frame, type Marker, type TriggerEntry } from './lexicon.js';
 
 /**
@@ -915,24 +915,11 @@ function buildEvent(
 }
 
 /**
- * Does token k open a phrase with a glued ب/ل (بإطلاق، للإفراج)? It does when the word without the letter is
- * much more frequent in the news than with it (إطلاق 3,243 vs بإطلاق 477); بيان (يان: 109) and بدوره (دوره:
- * 629 vs 396) are words of their own.
- */
-function prepositionalPhrase(view: DocView, k: number): boolean {
-  const f = view.fold[k];
-  if (!f || f.length < 4 || (f[0] !== 'ب' && f[0] !== 'ل')) return false;
-  const rest = f.slice(1);
-  return wordFreq(rest) >= PP_REST_FREQ && wordFreq(rest) >= 2 * wordFreq(f);
-}
-const PP_REST_FREQ = 50;
-
-/**
  * Is unit u the genitive of a ب-masdar right after the verb («تعهد بإطلاق سراح [X]»: X is released)? Not a
  * titled subject after a phrase («استقبل بمكتبه وزير الخارجية …», «زار لأول مرة الرئيس …», «قال لرويترز …»).
  */
 function masdarGenitive(doc: ArabicDoc, view: DocView, t: number, u: Unit): boolean {
-  if (u.tokenStart <= t + 1 || u.tokenStart > t + 3 || !view.fold[t + 1]?.startsWith('ب') || !prepositionalPhrase(view, t + 1)) return false;
+  if (u.tokenStart <= t + 1 || u.tokenStart > t + 3 || !view.fold[t + 1]?.startsWith('ب') || !gluedPreposition(view.fold[t + 1])) return false;
   const lexL = linkLexicon();
   return !matchTitle(view, u.tokenStart, u.tokenEnd, lexL, doc.tokens[u.tokenStart].text);
 }

@@ -41,7 +41,7 @@
  * Tags are edited in place, per sentence (BIO strings).
  */
 import { isStopword } from '../text/stopwords.js';
-import { freq as textFreq } from '../text/lexicon.js';
+import { gluedPreposition } from '../text/lexicon.js';
 import { chunks } from './evaluate.js';
 import { wordInfo } from './features.js';
 import { loadProfiles, PROFILE_CLASSES } from './profiles.js';
@@ -225,17 +225,6 @@ function adjectiveAt(lex: Lexicon, s: Sent, k: number): boolean {
 }
 
 /** 2. Organization heads in construct, and descriptors before known organizations. */
-/**
- * Does a word open with a glued ب/ل (لمليشيا، بولاية)? It does when the word without the letter is much more
- * frequent in the news than with it. (Folded, بلدية reads as ب + لديه, «he has»: the organization rule lets its
- * own head words through.)
- */
-function gluedPreposition(f: string): boolean {
-  if (f.length < 4 || (f[0] !== 'ب' && f[0] !== 'ل')) return false;
-  const rest = textFreq(f.slice(1));
-  return rest >= 50 && rest >= 2 * textFreq(f);
-}
-
 function organizations(lex: Lexicon, s: Sent): void {
   const n = s.words.length;
   for (let i = 0; i < n; i++) {

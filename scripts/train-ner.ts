@@ -84,7 +84,7 @@ import { clusterKey } from '../src/ner/wordsplit.js';
 import { CONTEXT_MODEL_FILE, CONTEXT_WINDOW, MODEL_FILE } from '../src/ner/tagger.js';
 import { averageModels, combineModels, labelIndex, pruneModel, repairBio, train, type TrainingSentence } from '../src/ner/train.js';
 import { trainCrf } from '../src/ner/crf.js';
-import { modelPath, PACKAGE_ROOT, resourcePath } from '../src/resources.js';
+import { modelPath, PACKAGE_ROOT } from '../src/resources.js';
 
 const SHARED = join(PACKAGE_ROOT, '..', 'shared');
 const ANERCORP = join(SHARED, 'data', 'ner', 'anercorp-train.txt');

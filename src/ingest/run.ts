@@ -10,7 +10,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import type { ArticleInput, IngestFailure, IngestInput, IngestOptions, IngestSummary, InputFormat, Store } from '../store/types.js';
+import type { ArticleInput, IngestInput, IngestOptions, IngestSummary, InputFormat, Store } from '../store/types.js';
 import { decodeBytes, gunzipIfNeeded, isGzip } from './decode.js';
 import { extractHtmlArticle } from './html.js';
 import { isFeed, parseFeed, type FeedItem } from './feed.js';

@@ -18,7 +18,7 @@ import { canonicalKey } from '../link/index.js';
 import { normalize, tokenize } from '../text/index.js';
 import { indexTerms, safeTerm, queryWords, isIndexed, type IndexTerms } from '../search/terms.js';
 import { parseQuery, summarizeQuery, type ParsedQuery, type QueryItem } from '../search/query.js';
-import { boundDay, isoWeek, QueryError, toDay, toPublished, valueStartDay } from '../search/dates.js';
+import { boundDay, isoWeek, QueryError, toPublished, valueStartDay } from '../search/dates.js';
 import { highlightAll, makeSnippet, matcherOf } from '../search/snippet.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { MinhashIndex, minhash, sigToBlob, blobToSig } from './minhash.js';

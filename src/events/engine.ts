@@ -421,6 +421,9 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
       const m = matchTitle(view, k, u.tokenStart, lexL, doc.tokens[k].text);
       // أمير دولة قطر: a title in construct with a generic prefix; a definite title is no construct («زار الرئيس مدينة الموصل»)
       if (!m || (m.end !== u.tokenStart && !(back === 2 && lexL.genericPrefixes.has(stripAl(view.fold[k + 1])) && !/^[وفلب]?ال/.test(view.fold[k])))) continue;
+      // nor is a title ending in a definite word, the place right after it bare: «زار الوزير باريس» (Paris is visited),
+      // «وزير الخارجية موسكو»; with ل it is the title's place («المبعوث الخاص لسوريا»)
+      if (u.prep === null && !u.coord && /^(?:[وف]?ال|لل)/.test(view.fold[u.tokenStart - 1])) continue;
       const wider = makeUnit(doc, view, u.refs, k, u.tokenEnd, doc.tokens[k].start, u.end, 'LOC');
       Object.assign(u, { tokenStart: wider.tokenStart, start: wider.start, prep: wider.prep, coord: wider.coord, titled: true });
       break;

@@ -356,9 +356,10 @@ export const nerStage: Stage = (doc) => {
       // («أشاد الرئيس المصري بترامب»: ب + ترامب, 13,177 times)
       // Only ب: after an adjective ل is most often «of» («السكرتير الشخصي لألفريدو»); nor before a hamza (بإراحة)
       // nor after a verb whose object takes ب («التقى الرئيس الإندونيسي بجوكو ويدودو»)
-      if (skip === 1 && c.type === 'PER' && /^ب[^أإآ]/.test(first.text) && from > 0 && NISBA_LIKE.test(ps[from - 1].text) &&
+      // ف likewise: «البولندي فويتسي تشيسني» (no conjunction joins an adjective straight to a name)
+      if (skip === 1 && c.type === 'PER' && /^[بف][^أإآ]/.test(first.text) && from > 0 && NISBA_LIKE.test(ps[from - 1].text) &&
           !anyListedName(first.text.slice(1)) && wordFreq(fold(first.text.slice(1))) < WELL_KNOWN_FREQ &&
-          !ps.slice(Math.max(0, from - BA_VERB_REACH), from).some((p) => takesBa(fold(p.text)))) skip = 0;
+          (first.text[0] === 'ف' || !ps.slice(Math.max(0, from - BA_VERB_REACH), from).some((p) => takesBa(fold(p.text))))) skip = 0;
       const start = first.start + (skip < first.text.length ? skip : 0);
       entities.push({
         start,

@@ -304,7 +304,7 @@ let definiteHeadSet: Set<string> | null = null;
 
 /** The organization heads with the article (الاتحاد، الهيئة), folded. */
 function definiteHeads(lex: Lexicon): Set<string> {
-  if (!definiteHeadSet) definiteHeadSet = new Set([...lex.orgPatterns].filter(([, role]) => role === 'head').map(([w]) => 'ال' + w));
+  if (!definiteHeadSet) definiteHeadSet = new Set([...lex.orgPatterns].filter(([, role]) => role === 'head' || role === 'definite-head').map(([w]) => 'ال' + w));
   return definiteHeadSet;
 }
 
@@ -316,7 +316,7 @@ function complementNoun(lex: Lexicon, bare: string): boolean {
 /**
  * 2b. A definite organization head with a place's nisba among its adjectives, or a listed complement after ل, names
  * one body: «الاتحاد المصري لكرة القدم», «البنك المركزي الأوروبي», «الهيئة السعودية للسياحة», «الهيئة العامة
- * للرياضة». A nisba read as a
+ * للرياضة», «المرصد السوري لحقوق الإنسان» (definite-head: a head only here, «مركز المدينة» being no body). A nisba read as a
  * place («المصري» as LOC) is taken in; a name the model reads further on is left as it is.
  */
 function nationalBodies(lex: Lexicon, s: Sent): void {
@@ -1132,9 +1132,11 @@ function namedAfter(s: Sent): void {
 /**
  * 6e. A city right after a player, coach or team word (club-role: لاعب، مدرب، فريق) is its football club: «لاعب
  * [برشلونة]», «مدرب [ليفربول]»; not after نجم or جماهير («نجم هوليوود»). Not a country: «لاعب مصر» plays for the
- * national team, which the model reads.
+ * national team, which the model reads. A city before a masculine nationality is its club too: «[إشبيلية] الإسباني»
+ * (the city would be «إشبيلية الإسبانية»); not a definite region («الجولان السوري»), a direction («ريف درعا الجنوبي»)
+ * or a place noun's adjective («ميناء جازان السعودي»).
  */
-function clubPlaces(s: Sent): void {
+function clubPlaces(lex: Lexicon, s: Sent): void {
   const roles = ruleWords('club-role');
   const prefixes = ruleWords('club-prefix');
   for (let k = 1; k < s.words.length; k++) {
@@ -1142,6 +1144,22 @@ function clubPlaces(s: Sent): void {
     if (s.tags[k] === 'B-LOC' && s.tags[k - 1] === 'O' && (prefixes.has(s.folded[k - 1]) || prefixes.has(s.bases[k - 1])) && !s.tags[k + 1]?.startsWith('I-')) {
       setSpan(s.tags, k - 1, k + 1, 'ORG');
       continue;
+    }
+    // «[إشبيلية] الإسباني»: a city is feminine, so a masculine nationality after it makes it the club
+    if (s.tags[k] === 'B-LOC' && !s.bases[k].startsWith('ال')) {
+      const c = chunkAt(s.tags, k)!;
+      // not when the adjective is a direction («ريف درعا الجنوبي») or agrees with a place noun the city completes
+      // («ميناء جازان السعودي», «إقليم كاتالونيا الإسباني»)
+      const classOf = (w: string) => {
+        const id = lex.triggers.get(w);
+        return id === undefined ? '' : lex.triggerClasses[id];
+      };
+      if (c.end < s.words.length && s.tags[c.end] === 'O' && s.bases[c.end].endsWith('ي') && isPlaceNisba(lex, s.bases[c.end]) &&
+        classOf(s.bases[c.end].slice(2)) !== 'direction' && classOf(s.bases[k - 1] ?? '') !== 'lochead' && classOf(s.folded[k - 1] ?? '') !== 'lochead' &&
+        !countryNameSet().has(s.bases[k]) && !countryNameSet().has(s.bares[k])) {
+        setSpan(s.tags, k, c.end, 'ORG');
+        continue;
+      }
     }
     if (s.tags[k] !== 'B-LOC' || s.tags[k - 1] !== 'O' || !roles.has(s.bases[k - 1])) continue;
     if (s.tags[k + 1]?.startsWith('I-') || countryNameSet().has(s.bases[k]) || countryNameSet().has(s.bares[k])) continue;
@@ -1255,7 +1273,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     placeBeforeName(lex, s);
     headPlaces(s);
     namedAfter(s);
-    clubPlaces(s);
+    clubPlaces(lex, s);
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);

@@ -51,6 +51,19 @@ const THIS = contextWords('this');
 const BEFORE_WEEKDAY_BLOCK = contextWords('weekday-block');
 const ITHNAYN_PREV_BLOCK = contextWords('ithnayn-prev-block');
 const ITHNAYN_NEXT_BLOCK = contextWords('ithnayn-next-block');
+const PLURAL_QUANTIFIERS = contextWords('plural-quantifier');
+const CURRENT_MONTH = contextWords('current-month');
+/**
+ * «اللاعبين الاثنين» (the two players): after a definite noun in the dual's oblique form the word is «the two».
+ * A nisba plural («الفلسطينيين الاثنين»), a short stem («اليمين الاثنين», the oath on Monday) or a plural
+ * after a quantifier («مئات المهاجرين الاثنين») leaves it a Monday.
+ */
+function dualBefore(toks: readonly ScanToken[], k: number): boolean {
+  const t = toks[k];
+  if (!t || t.kind !== 'w' || !/^(?:و|ف|ب|ل)?(?:ال|لل).{4,}ين$/.test(t.f) || t.f.endsWith('يين')) return false;
+  const q = toks[k - 1];
+  return !(q && q.kind === 'w' && PLURAL_QUANTIFIERS.has(q.f.replace(/^و/, '')));
+}
 const TODAY_PREV_BLOCK = contextWords('today-block');
 const DATE_PREPOSITIONS = contextWords('date-preposition');
 const NAMED_DATE_HEADS = contextWords('named-date-head');
@@ -188,10 +201,12 @@ function relativeYearAt(ctx: Ctx, j: number): { offset: number; end: number } | 
   return null;
 }
 
-/** "الشهر الحالي", "هذا الشهر", "الشهر" (after "الثالث من"): month offset. */
+/** "الشهر الحالي", "هذا الشهر", "الشهر" (after "الثالث من"), "الجاري" alone: month offset. */
 function relativeMonthAt(ctx: Ctx, j: number): { offset: number; end: number } | null {
   const toks = ctx.toks;
   if (toks[j] && THIS.has(toks[j].f) && toks[j + 1]?.f === 'الشهر') return { offset: 0, end: j + 2 };
+  // «في 17 الحالي», «13 من الجاري»: the month is understood
+  if (toks[j] && CURRENT_MONTH.has(toks[j].f)) return { offset: 0, end: j + 1 };
   if (toks[j]?.f !== 'الشهر') return null;
   const off = ctx.lex.offsets.get(toks[j + 1]?.f ?? '');
   if (off !== undefined) return { offset: off, end: j + 2 };
@@ -320,7 +335,7 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
     if (day !== null) first = undefined;
   }
   const relAt = toks[j]?.f === 'من' ? j + 1 : j;
-  if (day !== null && (toks[j]?.f === 'من' || (toks[j]?.f === 'الشهر' && ctx.lex.offsets.has(toks[j + 1]?.f ?? '')))) {
+  if (day !== null && (toks[j]?.f === 'من' || (toks[j]?.f === 'الشهر' && ctx.lex.offsets.has(toks[j + 1]?.f ?? '')) || CURRENT_MONTH.has(toks[j]?.f ?? ''))) {
     // "الثالث من الشهر الحالي" / "28 من الشهر المقبل" / "الثالث من فبراير" / "15 الشهر الجاري"
     const rel = relativeMonthAt(ctx, relAt);
     if (rel) {
@@ -561,6 +576,7 @@ const matchWeekday: Matcher = (ctx, i, f, plen) => {
     const before = toks[wdTok - 1];
     const after = toks[wdTok + 1];
     if (before && ITHNAYN_PREV_BLOCK.has(before.f)) return null;
+    if (dualBefore(toks, wdTok - 1)) return null;
     if (after && ITHNAYN_NEXT_BLOCK.has(after.f)) return null;
   }
   const start = startOffset(ctx, i, part || dayWord ? plen : plen);

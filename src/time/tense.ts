@@ -10,6 +10,9 @@ const FUTURE_PREFIX = /^(?:و|ف)?س(?:ي|ت|ن)[\u0621-\u064a]{3,}$/;
 const NOT_FUTURE =
   /^(?:و|ف)?(?:سيار|سياس|سياد|سياح|سياق|سيطر|سيناريو|سيناء|سيناي|سينما|ستوديو|ستين|سنوات|سنوي|سنين|سنتين|سنغافور|ستوكهولم|سيول|سيدات|سيده|سيدي|سيئ|سيرته|سيرتها|ستار|سنوك|سيريلانك|سيريا)/;
 
+const OBJECT_SUFFIX = /(?:ها|هما|هم)$/;
+const PRESENT_PREFIX = /^[وف]?[يت]/;
+
 function cueOf(lex: TimeLexicon, f: string): 'past' | 'future' | null {
   let c = lex.tenseCues.get(f);
   if (c) return c;
@@ -18,6 +21,14 @@ function cueOf(lex: TimeLexicon, f: string): 'past' | 'future' | null {
     if (c) return c;
   }
   if (FUTURE_PREFIX.test(f) && !NOT_FUTURE.test(f)) return 'future';
+  // an object pronoun on a listed present-tense verb that announces the future: «يزورها», «تعقدها». Not on a past
+  // form, which a verbal noun with a possessive looks like («بعد نقلها»: نقل is also «transferred»), and not ه,
+  // which folded ة also ends in («تظاهرة» is no «تظاهر» + ه)
+  const m = OBJECT_SUFFIX.exec(f);
+  if (m && m.index >= 3 && PRESENT_PREFIX.test(f)) {
+    const c = lex.tenseCues.get(f.slice(0, m.index).replace(/^[وف]/, ''));
+    if (c === 'future') return c;
+  }
   return null;
 }
 

@@ -57,6 +57,9 @@ describe('nerStage offsets', () => {
     // after a verb whose object takes ب, the ب is the preposition
     const met = run('التقى الرئيس الإندونيسي بجوكو ويدودو في القصر.');
     expect(met.entities.filter((e) => e.type === 'PER').map((e) => e.text)).toEqual(['جوكو ويدودو']);
+    // and ف, which no conjunction puts between an adjective and a name
+    const keeper = run('وحل محله الحارس البولندي فويتسي تشيسني في المرمى.');
+    expect(keeper.entities.filter((e) => e.type === 'PER').map((e) => e.text)).toContain('فويتسي تشيسني');
   });
 
   it('keeps offsets right when diacritics and tatweel are in the text', () => {

@@ -335,7 +335,8 @@ export const nerStage: Stage = (doc) => {
     });
     if (hyphenated.size) pieces.forEach((ps, k) => joinKnownHyphenated(ps, tagged[k], hyphenated));
   }
-  const entities: Entity[] = [];
+  // each entity's first and last piece and how many letters of proclitics its text leaves out
+  const found: Array<{ first: Piece; last: Piece; skip: number; type: string; kept: boolean }> = [];
   pieces.forEach((ps, k) => {
     for (const c of chunks(tagged[k])) {
       // a name does not begin or end with punctuation (سعود،، → سعود)
@@ -347,7 +348,8 @@ export const nerStage: Stage = (doc) => {
       const first = ps[from];
       const last = ps[to - 1];
       const firstToken = tokens[first.token];
-      let skip = firstToken.kind === 'word' || firstToken.kind === 'hashtag' ? procliticLength(first.text) : 0;
+      const split = firstToken.kind === 'word' || firstToken.kind === 'hashtag' ? procliticLength(first.text) : 0;
+      let skip = split;
       // و"…" puts the conjunction before the quote: right after an opening quote, و/ف belong to the name (شركة
       // "واغنر"), unless what follows them is a listed name (a quotation may open with و: "ولبنان لن يقبل")
       if (skip === 1 && first.start > 0 && OPENING_QUOTES.has(doc.text[first.start - 1]) && /^[وف]/.test(first.text) && !anyListedName(first.text.slice(1))) skip = 0;
@@ -360,16 +362,24 @@ export const nerStage: Stage = (doc) => {
       if (skip === 1 && c.type === 'PER' && /^[بف][^أإآ]/.test(first.text) && from > 0 && NISBA_LIKE.test(ps[from - 1].text) &&
           !anyListedName(first.text.slice(1)) && wordFreq(fold(first.text.slice(1))) < WELL_KNOWN_FREQ &&
           (first.text[0] === 'ف' || !ps.slice(Math.max(0, from - BA_VERB_REACH), from).some((p) => takesBa(fold(p.text))))) skip = 0;
-      const start = first.start + (skip < first.text.length ? skip : 0);
-      entities.push({
-        start,
-        end: last.end,
-        text: doc.text.slice(start, last.end),
-        type: c.type as EntityType,
-        tokenStart: first.token,
-        tokenEnd: last.token + 1,
-      });
+      found.push({ first, last, skip, type: c.type, kept: split > 0 && skip === 0 });
     }
   });
+  // a word read whole once (quoted «"فلورانس"», after a nisba) is whole wherever else it begins a name of that
+  // type: «الإعصار فلورانس» is not ف + لورانس
+  const whole = new Set(found.filter((f) => f.kept).map((f) => f.type + ' ' + f.first.text));
+  const entities: Entity[] = [];
+  for (const { first, last, skip: s0, type } of found) {
+    const skip = s0 === 1 && whole.has(type + ' ' + first.text) ? 0 : s0;
+    const start = first.start + (skip < first.text.length ? skip : 0);
+    entities.push({
+      start,
+      end: last.end,
+      text: doc.text.slice(start, last.end),
+      type: type as EntityType,
+      tokenStart: first.token,
+      tokenEnd: last.token + 1,
+    });
+  }
   return { ...doc, entities };
 };

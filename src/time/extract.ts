@@ -53,6 +53,7 @@ const ITHNAYN_PREV_BLOCK = contextWords('ithnayn-prev-block');
 const ITHNAYN_NEXT_BLOCK = contextWords('ithnayn-next-block');
 const PLURAL_QUANTIFIERS = contextWords('plural-quantifier');
 const CURRENT_MONTH = contextWords('current-month');
+const DAY_LEADS = contextWords('day-lead');
 /**
  * «اللاعبين الاثنين» (the two players): after a definite noun in the dual's oblique form the word is «the two».
  * A nisba plural («الفلسطينيين الاثنين»), a short stem («اليمين الاثنين», the oath on Monday) or a plural
@@ -327,7 +328,11 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
     } else {
       const saved = first;
       const o = toks[j].kind === 'w' && (saved === undefined || saved === toks[j].f) ? readOrdinal(toks, j) : null;
-      if (o && o.value <= 31 && toks[o.end]?.f === 'من') {
+      // «الأسبوع الأول من الشهر», «المركز الثاني»: an ordinal after a definite noun describes that noun, not a day
+      // («اليوم الأول من الشهر», «الموافق السابع من أكتوبر» are days: day-lead in context-words.tsv)
+      const before = toks[j - 1];
+      const describes = !!before && before.kind === 'w' && /^(?:[وفب]?ال|لل)[\u0621-\u064A]{3}/.test(before.f) && !DAY_LEADS.has(before.f) && !ctx.lex.weekdays.has(before.f);
+      if (o && o.value <= 31 && toks[o.end]?.f === 'من' && !describes) {
         day = o.value;
         j = o.end;
       }

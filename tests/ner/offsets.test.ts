@@ -62,6 +62,13 @@ describe('nerStage offsets', () => {
     expect(keeper.entities.filter((e) => e.type === 'PER').map((e) => e.text)).toContain('فويتسي تشيسني');
   });
 
+  it('keeps a name read whole once (quoted) whole where it starts with a letter that could be a conjunction', () => {
+    const doc = run('وتقترب العاصفة "فلورانس" من الساحل، ويتوقع الخبراء أن يشتد الإعصار فلورانس خلال يومين.');
+    const names = doc.entities.filter((e) => e.type === 'PER').map((e) => e.text);
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    expect(names.every((n) => n === 'فلورانس')).toBe(true);
+  });
+
   it('keeps offsets right when diacritics and tatweel are in the text', () => {
     const text = 'وصل رئيسُ الوزراء إلى لنـدن، ثم زار وَبَاريس.';
     const doc = run(text);

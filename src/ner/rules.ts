@@ -1020,6 +1020,25 @@ interface PeopleEntry {
 }
 let people: Map<string, PeopleEntry> | null = null;
 /** folded word → the listed names it begins and whether it is a short form (one lookup per token) */
+/** A name with «عبد ال…» both ways: «علي عبد الله صالح» is also written «علي عبدالله صالح». */
+function abdSpellings(words: string[]): string[][] {
+  const glued: string[] = [];
+  const split: string[] = [];
+  for (let k = 0; k < words.length; k++) {
+    if (words[k] === 'عبد' && k + 1 < words.length && words[k + 1].startsWith('ال')) {
+      glued.push('عبد' + words[++k]);
+      split.push('عبد', words[k]);
+    } else if (/^عبدال./.test(words[k])) {
+      glued.push(words[k]);
+      split.push('عبد', words[k].slice(3));
+    } else {
+      glued.push(words[k]);
+      split.push(words[k]);
+    }
+  }
+  return glued.length === split.length ? [words] : [glued, split];
+}
+
 function peopleList(): Map<string, PeopleEntry> {
   if (people) return people;
   const map = new Map<string, PeopleEntry>();
@@ -1031,9 +1050,11 @@ function peopleList(): Map<string, PeopleEntry> {
   for (const r of readTsv(['ner', 'people.txt']) as Record<string, string>[]) {
     const words = r.name.split(/\s+/).map(foldWord).filter(Boolean);
     if (words.length < 2) throw new Error(`resources/ner/people.txt: "${r.name}" is not a full name`);
-    const e = entry(words[0]);
-    e.names.push(words);
-    e.names.sort((a, b) => b.length - a.length);
+    for (const variant of abdSpellings(words)) {
+      const e = entry(variant[0]);
+      e.names.push(variant);
+      e.names.sort((a, b) => b.length - a.length);
+    }
     if (r.short && r.short !== '-') for (const w of r.short.split(',')) entry(foldWord(w.trim())).short = true;
   }
   return (people = map);

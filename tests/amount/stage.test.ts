@@ -8,4 +8,11 @@ describe('amount stage in the pipeline', () => {
     expect(doc.entities.some((e) => e.type === 'PER' && e.text.includes('الثاني'))).toBe(true);
     expect(doc.amounts.map((a) => [a.text, a.kind, a.value])).toEqual([['الثانية', 'ordinal', 2]]);
   });
+
+  it('drops a bare number inside a product or body name, keeps counts and money', () => {
+    const doc = analyze('اشترت الشركة 20 طائرة من طراز "إيه 380" بقيمة 16 مليار دولار خلال قمة مجموعة العشرين.');
+    const names = doc.entities.map((e) => e.text);
+    expect(names.some((n) => n.includes('380'))).toBe(true);
+    expect(doc.amounts.map((a) => a.text)).toEqual(['20 طائرة', '16 مليار دولار']);
+  });
 });

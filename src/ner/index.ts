@@ -337,6 +337,7 @@ export const nerStage: Stage = (doc) => {
   }
   // each entity's first and last piece and how many letters of proclitics its text leaves out
   const found: Array<{ first: Piece; last: Piece; skip: number; type: string; kept: boolean }> = [];
+  const inner = new Set<string>();
   pieces.forEach((ps, k) => {
     for (const c of chunks(tagged[k])) {
       // a name does not begin or end with punctuation (سعود،، → سعود)
@@ -363,11 +364,16 @@ export const nerStage: Stage = (doc) => {
           !anyListedName(first.text.slice(1)) && wordFreq(fold(first.text.slice(1))) < WELL_KNOWN_FREQ &&
           (first.text[0] === 'ف' || !ps.slice(Math.max(0, from - BA_VERB_REACH), from).some((p) => takesBa(fold(p.text))))) skip = 0;
       found.push({ first, last, skip, type: c.type, kept: split > 0 && skip === 0 });
+      // a word inside a longer name is whole there: «موسى فقيه محمد»
+      // (not و or ل, which a reading run over two names or a name and its complement has inside: «[شكري بلعيد
+      // والبراهمي]», «[… لمديحة يسري]»)
+      for (let k = from + 1; k < to; k++) if (!ps[k].mark && /^[بفك]/.test(ps[k].text) && procliticLength(ps[k].text) > 0) inner.add(c.type + ' ' + ps[k].text);
     }
   });
-  // a word read whole once (quoted «"فلورانس"», after a nisba) is whole wherever else it begins a name of that
-  // type: «الإعصار فلورانس» is not ف + لورانس
+  // a word read whole once (quoted «"فلورانس"», after a nisba, inside a longer name) is whole wherever else it
+  // begins a name of that type: «الإعصار فلورانس» is not ف + لورانس, «وأكد فقيه محمد» not ف + قيه
   const whole = new Set(found.filter((f) => f.kept).map((f) => f.type + ' ' + f.first.text));
+  for (const w of inner) whole.add(w);
   const entities: Entity[] = [];
   for (const { first, last, skip: s0, type } of found) {
     const skip = s0 === 1 && whole.has(type + ' ' + first.text) ? 0 : s0;

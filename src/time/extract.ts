@@ -768,9 +768,10 @@ const matchClock: Matcher = (ctx, i, f, plen) => {
       minute = mm;
       j += 2;
     } else if (!hourWord) {
-      // a bare number needs a part of day after it: "10 صباحا"
+      // a bare number needs a part of day after it: "10 صباحا"; not the end of a score («بنتيجة 3-1 مساء السبت»)
       const dp = ctx.lex.dayParts.match(toks, j);
       if (!dp || !dp.value.post || hour > 12) return null;
+      if (i >= 2 && toks[i - 1].f === '-' && toks[i - 2].kind === 'n') return null;
     }
   } else if (hourWord || (f.endsWith('ه') && f.startsWith('ال'))) {
     // "الساعة العاشرة"; without الساعة a feminine ordinal needs a part of day after it ("العاشرة صباحا")

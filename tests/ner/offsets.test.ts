@@ -67,6 +67,9 @@ describe('nerStage offsets', () => {
     const names = doc.entities.filter((e) => e.type === 'PER').map((e) => e.text);
     expect(names.length).toBeGreaterThanOrEqual(2);
     expect(names.every((n) => n === 'فلورانس')).toBe(true);
+    // and a word read inside a longer name
+    const inner = run('التقت القناة رئيس المفوضية موسى فقيه محمد. وأكد فقيه محمد أن الاتحاد يرفض الاقتراح.');
+    expect(inner.entities.filter((e) => e.type === 'PER').map((e) => e.text)).toEqual(['موسى فقيه محمد', 'فقيه محمد']);
   });
 
   it('keeps offsets right when diacritics and tatweel are in the text', () => {

@@ -756,7 +756,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'product-word' | 'date-preposition'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'product-word' | 'date-preposition'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1125,16 +1125,35 @@ function placeBeforeName(lex: Lexicon, s: Sent): void {
  * administrative head (admin-head: محافظة، مدينة; not منطقة or ساحة) is a place: «محافظة [البيضاء]», also where
  * the model read a person (عمران is a given name too).
  */
-function headPlaces(s: Sent): void {
+function headPlaces(lex: Lexicon, s: Sent): void {
   const names = ruleWords('head-place');
   const heads = ruleWords('admin-head');
+  // rare in the corpus, and not shaped like what else follows «مدينة»: a feminine adjective («منكوبة»), a verb of a
+  // relative clause («تفتقر», «يسكنها»); a definite word only after a district or province head («مديرية المتون»;
+  // «مدينة المعابد» is a description)
+  const rare = (k: number) => {
+    if (k >= s.words.length || s.tags[k] !== 'O' || !isArabic(s.words[k]) || s.folded[k] !== s.bases[k] || isStopword(s.words[k])) return false;
+    if ((lex.clusters.get(s.folded[k])?.freq ?? 0) >= RARE_PLACE_FREQ) return false;
+    const f = s.folded[k];
+    if (f.startsWith('ال')) return ruleWords('district-head').has(s.bases[k - 1]) && !f.endsWith('يه');
+    return !f.endsWith('ه') && !/^[اتين]/.test(f);
+  };
   for (let k = 1; k < s.words.length; k++) {
+    if (!heads.has(s.bases[k - 1]) || s.tags[k - 1] !== 'O') continue;
     // untagged, or read as a person (عمران is also a given name)
     const person = s.tags[k] === 'B-PER' && s.tags[k + 1] !== 'I-PER';
-    if (!heads.has(s.bases[k - 1]) || (s.tags[k] !== 'O' && !person) || s.tags[k - 1] !== 'O' || !inList(names, s, k)) continue;
-    setSpan(s.tags, k, k + 1, 'LOC');
+    if ((s.tags[k] === 'O' || person) && inList(names, s, k)) {
+      setSpan(s.tags, k, k + 1, 'LOC');
+      continue;
+    }
+    // a rare word the model left untagged names the village or district: «بمديرية [برط] العنان», «قرية [المسيفرة]»
+    if (rare(k)) setSpan(s.tags, k, rare(k + 1) ? k + 2 : k + 1, 'LOC');
   }
 }
+
+/** corpus count under which a word after an administrative head is taken for a place's name */
+const RARE_PLACE_FREQ = 50;
+
 
 /**
  * 6d. A name right after a trophy or prize word (named-after: كأس، جائزة) names the trophy, not the person or the
@@ -1292,7 +1311,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     notNameMentions(s);
     alwaysOrganizations(s);
     placeBeforeName(lex, s);
-    headPlaces(s);
+    headPlaces(lex, s);
     namedAfter(s);
     clubPlaces(lex, s);
   }

@@ -27,7 +27,8 @@
  * 6c. a place whose name is also a common word is one after a place head: «محافظة [البيضاء]»;
  * 6d. a name right after a trophy word names the trophy: «[كأس ديفيز]» (MISC);
  * 6e. a city right after a player or coach word is its club: «لاعب [برشلونة]»; «[أهلي جدة]» is one;
- * 6f. a person's reading that opens with a listed place and a given name is the place, then the person.
+ * 6f. a person's reading that opens with a listed place and a given name is the place, then the person;
+ * 6g. الأب / الابن after a person's name belongs to it: «[جورج بوش الأب]».
  * Then over the document:
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
  *     source, a news organization, whatever the model read there (a PER or nothing);
@@ -756,7 +757,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'product-word' | 'date-preposition'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'date-preposition'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1156,6 +1157,17 @@ const RARE_PLACE_FREQ = 50;
 
 
 /**
+ * 6g. A word that tells two people of one name apart (name-suffix: الأب، الابن) belongs to the name: «[جورج بوش
+ * الأب]», so the father is not linked to «جورج بوش الابن».
+ */
+function nameSuffixes(s: Sent): void {
+  const suffixes = ruleWords('name-suffix');
+  for (const c of chunks(s.tags)) {
+    if (c.type === 'PER' && c.end < s.words.length && s.tags[c.end] === 'O' && suffixes.has(s.folded[c.end])) setSpan(s.tags, c.start, c.end + 1, 'PER');
+  }
+}
+
+/**
  * 6d. A name right after a trophy or prize word (named-after: كأس، جائزة) names the trophy, not the person or the
  * place: «[كأس ديفيز]», «[كأس آسيا]» are competitions (MISC).
  */
@@ -1314,6 +1326,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     headPlaces(lex, s);
     namedAfter(s);
     clubPlaces(lex, s);
+    nameSuffixes(s);
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);

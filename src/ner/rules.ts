@@ -28,7 +28,8 @@
  * 6d. a name right after a trophy word names the trophy: «[كأس ديفيز]» (MISC);
  * 6e. a city right after a player or coach word is its club: «لاعب [برشلونة]»; «[أهلي جدة]» is one;
  * 6f. a person's reading that opens with a listed place and a given name is the place, then the person;
- * 6g. الأب / الابن after a person's name belongs to it: «[جورج بوش الأب]».
+ * 6g. الأب / الابن after a person's name belongs to it: «[جورج بوش الأب]»;
+ * 14. no name runs onto a word with the accusative tanwin: «[حسين] هادئاً».
  * Then over the document:
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
  *     source, a news organization, whatever the model read there (a PER or nothing);
@@ -1156,6 +1157,23 @@ function headPlaces(lex: Lexicon, s: Sent): void {
 const RARE_PLACE_FREQ = 50;
 
 
+/** a word written with the accusative tanwin (هادئاً، أيضاً، جزءاً): an adverb or an indefinite noun, never a name */
+const TANWIN_FATH = /[\u064B](?:ا|ى)?$|ا\u064B$/;
+
+/**
+ * 14. A reading run onto a word with the accusative tanwin ends before it («[حسين] هادئاً», «[حسين] غامضاً بإجابته»);
+ * one that starts on such a word is none.
+ */
+function tanwinEnds(s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    let k = c.start;
+    while (k < c.end && !TANWIN_FATH.test(s.words[k])) k++;
+    if (k === c.end) continue;
+    for (let j = k; j < c.end; j++) s.tags[j] = 'O';
+    if (k > c.start) setSpan(s.tags, c.start, k, c.type);
+  }
+}
+
 /**
  * 6g. A word that tells two people of one name apart (name-suffix: الأب، الابن) belongs to the name: «[جورج بوش
  * الأب]», so the father is not linked to «جورج بوش الابن».
@@ -1327,6 +1345,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     namedAfter(s);
     clubPlaces(lex, s);
     nameSuffixes(s);
+    tanwinEnds(s);
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);

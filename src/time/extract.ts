@@ -54,6 +54,7 @@ const ITHNAYN_NEXT_BLOCK = contextWords('ithnayn-next-block');
 const PLURAL_QUANTIFIERS = contextWords('plural-quantifier');
 const CURRENT_MONTH = contextWords('current-month');
 const DAY_LEADS = contextWords('day-lead');
+const GENERAL_NOUNS = contextWords('general-noun');
 /**
  * «اللاعبين الاثنين» (the two players): after a definite noun in the dual's oblique form the word is «the two».
  * A nisba plural («الفلسطينيين الاثنين»), a short stem («اليمين الاثنين», the oath on Monday) or a plural
@@ -493,6 +494,8 @@ const matchRelativePeriod: Matcher = (ctx, i, f, plen) => {
     offset = 0;
     j = i + 2;
   } else if (unit) {
+    // «الأمين العام السابق», «المدعي العام»: العام is «general» after these nouns, not the year
+    if (unit === 'Y' && f === 'العام' && i > 0 && GENERAL_NOUNS.has(toks[i - 1].f.replace(/^[وف]/, ''))) return null;
     const two = beforeLastAt(ctx, i + 1);
     offset = two ? -2 : ctx.lex.offsets.get(toks[i + 1]?.f ?? '');
     if (offset === undefined) return null;

@@ -134,10 +134,13 @@ function triggerCandidates(lex: EventLexicon, f: string, taMarbuta: boolean): Ca
   return c;
 }
 
+const MINISTRY_POSSESSIVE = /^وزارت(?:ه|ها|هم|هما|نا|كم|ي)$/;
+
 function candidates(f: string, taMarbuta = false): Candidate[] {
   const out: Array<{ form: string; future: boolean; noun: boolean; suffix: string }> = [];
   const bases = [f];
-  if (f.length > 3 && (f[0] === 'و' || f[0] === 'ف')) bases.push(f.slice(1));
+  // «وزارته», «وزارتها»: a ministry with its possessive far more often than و + «زارته» (she visited him)
+  if (f.length > 3 && (f[0] === 'و' || f[0] === 'ف') && !MINISTRY_POSSESSIVE.test(f)) bases.push(f.slice(1));
   for (const b of bases) {
     const stems: Array<{ s: string; future: boolean; noun: boolean }> = [{ s: b, future: false, noun: false }];
     if (b.length > 4 && b[0] === 'س') stems.push({ s: b.slice(1), future: true, noun: false });

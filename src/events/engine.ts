@@ -558,7 +558,8 @@ function buildEvent(
     }
     // تم استقبال X: after تم the masdar is passive and its genitive is the one acted on
     const passive = t > 0 && G().passive_aux.has(view.fold[t - 1].replace(/^[وف]/, ''));
-    const genitiveRole = frame.genitive === 'actor/loc-target' ? (genitive?.type === 'LOC' ? 'target' : 'actor')
+    // a title with a country («زيارة الرئيس الإريتري لإثيوبيا») stands for a person: the visitor, not the visited
+    const genitiveRole = frame.genitive === 'actor/loc-target' ? (genitive?.type === 'LOC' && !genitive.titled ? 'target' : 'actor')
       : frame.genitive === 'actor/l-target' ? (genitive?.prep === 'ل' ? 'target' : 'actor') : frame.genitive;
     if (genitive && genitiveRole === 'actor' && !passive) subj = genitive;
     if (genitive && genitiveRole === 'target' && !passive) passiveTarget = genitive;

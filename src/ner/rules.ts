@@ -8,6 +8,7 @@
  * 13. a definite nationality adjective after its noun is no place (الصادرات [الكورية الشمالية]), before the name
  *     lists and the organization rules take the words (وزارة الخارجية الكورية الشمالية);
  *  1. multi-word gazetteer names (places, organizations) win over a different model reading of those words;
+ * 1c. a rare country name (countries.tsv) the model left untagged is a place: «كوستاريكا»;
  * 1b. listed public figures (people.txt): the full name, and a listed short form alone (ترامب), are the person;
  *  2. organization heads in construct (org-patterns.tsv): وزارة الخارجية العراقية, غرفة تجارة وصناعة الكويت;
  *     2b. a definite head with a country's nisba or a listed complement after ل (الاتحاد المصري لكرة القدم);
@@ -187,6 +188,24 @@ function coordinatedPlaces(lex: Lexicon, s: Sent): void {
     }
   }
 }
+
+/**
+ * 1c. A country's name (resources/link/countries.tsv) the model left untagged is a place, when it is a rare word
+ * in the news (under COUNTRY_NAME_FREQ: «كوستاريكا»); frequent ones the model reads, and some are also common words
+ * («مالي»: financial).
+ */
+function countryMentions(lex: Lexicon, s: Sent): void {
+  const names = countryNameSet();
+  for (let k = 0; k < s.words.length; k++) {
+    if (s.tags[k] !== 'O') continue;
+    const w = names.has(s.folded[k]) ? s.folded[k] : names.has(s.bases[k]) ? s.bases[k] : null;
+    if (w === null || (lex.clusters.get(w)?.freq ?? 0) >= COUNTRY_NAME_FREQ) continue;
+    s.tags[k] = 'B-LOC';
+  }
+}
+
+/** corpus count under which a listed country name is tagged wherever the model left it */
+const COUNTRY_NAME_FREQ = 300;
 
 /** 1. Multi-word gazetteer names of one type (LOC or ORG) override other readings inside them. */
 function gazetteerNames(lex: Lexicon, s: Sent): void {
@@ -1329,6 +1348,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     titleBoundaries(lex, s);
     definiteNationalities(lex, s);
     gazetteerNames(lex, s);
+    countryMentions(lex, s);
     listedPeople(lex, s);
     organizations(lex, s);
     ministryShortForms(lex, s);

@@ -34,6 +34,23 @@ function csr(n: number, keys: Float64Array | number[], m: number, from: (k: numb
   return { ptr, col, val };
 }
 
+/**
+ * Adds w's neighbour counts (successors or predecessors, itself excluded) into `into` by the neighbour's class,
+ * listing the classes touched in `nz`; returns the total count added.
+ */
+function neighbourClasses(w: number, cls: Int32Array, ptr: Int32Array, adj: Int32Array, counts: Int32Array, into: Float64Array, nz: number[]): number {
+  let total = 0;
+  for (let p = ptr[w]; p < ptr[w + 1]; p++) {
+    const v = adj[p];
+    if (v === w) continue;
+    const d = cls[v];
+    if (into[d] === 0) nz.push(d);
+    into[d] += counts[p];
+    total += counts[p];
+  }
+  return total;
+}
+
 function exchange(g: Graph, C: number, iterations: number, freqOrder: Int32Array, log: (s: string) => void): Int32Array {
   const K = C + 1; // class C holds the rare word
   const nW = g.nV + 1;
@@ -76,22 +93,8 @@ function exchange(g: Graph, C: number, iterations: number, freqOrder: Int32Array
       nzL.length = 0;
       let nLw = s;
       let nRw = s;
-      for (let p = g.succPtr[w]; p < g.succPtr[w + 1]; p++) {
-        const v = g.succ[p];
-        if (v === w) continue;
-        const d = cls[v];
-        if (R[d] === 0) nzR.push(d);
-        R[d] += g.succN[p];
-        nLw += g.succN[p];
-      }
-      for (let p = g.predPtr[w]; p < g.predPtr[w + 1]; p++) {
-        const v = g.pred[p];
-        if (v === w) continue;
-        const d = cls[v];
-        if (L[d] === 0) nzL.push(d);
-        L[d] += g.predN[p];
-        nRw += g.predN[p];
-      }
+      nLw += neighbourClasses(w, cls, g.succPtr, g.succ, g.succN, R, nzR);
+      nRw += neighbourClasses(w, cls, g.predPtr, g.pred, g.predN, L, nzL);
       // remove w from a
       for (const d of nzR) {
         N[a * K + d] -= R[d];

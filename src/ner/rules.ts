@@ -88,6 +88,12 @@ function chunkAt(tags: readonly string[], k: number): { start: number; end: numb
   return { start: s, end: e, type: tags[k].slice(2) };
 }
 
+/** The NER trigger class of a word (resources/ner/triggers.tsv: title, orghead, lochead, direction, say), or ''. */
+function triggerClass(lex: Lexicon, word: string): string {
+  const id = lex.triggers.get(word);
+  return id === undefined ? '' : lex.triggerClasses[id];
+}
+
 function isNisba(lex: Lexicon, base: string): boolean {
   if (!definite(base)) return false;
   if (!/(ي|يه|يين|يون)$/.test(base)) return false;
@@ -1239,12 +1245,9 @@ function clubPlaces(lex: Lexicon, s: Sent): void {
       const c = chunkAt(s.tags, k)!;
       // not when the adjective is a direction («ريف درعا الجنوبي») or agrees with a place noun the city completes
       // («ميناء جازان السعودي», «إقليم كاتالونيا الإسباني»)
-      const classOf = (w: string) => {
-        const id = lex.triggers.get(w);
-        return id === undefined ? '' : lex.triggerClasses[id];
-      };
       if (c.end < s.words.length && s.tags[c.end] === 'O' && s.bases[c.end].endsWith('ي') && isPlaceNisba(lex, s.bases[c.end]) &&
-        classOf(s.bases[c.end].slice(2)) !== 'direction' && classOf(s.bases[k - 1] ?? '') !== 'lochead' && classOf(s.folded[k - 1] ?? '') !== 'lochead' &&
+        triggerClass(lex, s.bases[c.end].slice(2)) !== 'direction' && triggerClass(lex, s.bases[k - 1] ?? '') !== 'lochead' &&
+        triggerClass(lex, s.folded[k - 1] ?? '') !== 'lochead' &&
         !countryNameSet().has(s.bases[k]) && !countryNameSet().has(s.bares[k])) {
         setSpan(s.tags, k, c.end, 'ORG');
         continue;

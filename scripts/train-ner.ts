@@ -27,7 +27,8 @@
  * tenth j out (learning curve),
  * NER_MIN_COUNT drops rarer features, NER_NO_MEMORY=1 (ablation), NER_UNK=1 (identity features only for
  * words in the memory; neutral), NER_NOWRITE=1 stops after the held-out run and writes no model, NER_FORCE=1 writes even a worse
- * model, NER_DUMP=FILE writes the held-out run's dev predictions as `word gold predicted`, NER_PRUNE=f drops the weakest share f of each
+ * model, NER_DUMP=FILE writes the held-out run's dev predictions as `word gold predicted`, NER_SAVE_HELDOUT=DIR
+ * writes the held-out run's models and tag memory there (decode-time experiments per tenth), NER_PRUNE=f drops the weakest share f of each
  * model's features (default 0.8; 0 keeps all).
  * Tried and not kept (2026-11-27; pass-2 F1 on held-out tenths 9 / 2 / 5, default 76.78 / 78.31 / 74.88 —
  * single changes move one tenth by ±1 with the training path, so only gains on all three count):
@@ -70,7 +71,7 @@
  * (84.68 / 79.70 / 78.87 / 79.12 / 71.24 / 75.42 / 80.13 / 86.18 / 79.65 / 76.58), nine tenths better, tenth 6 −0.44.
  * Exchange classes at all three levels (1,024 for the finest) made 75.59 on the dev tenth (k-means finest: 76.58).
  */
-import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseConll, normalizeTag, type TaggedSentence } from '../src/ner/conll.js';
@@ -250,6 +251,13 @@ function main(): void {
     });
     writeFileSync(process.env.NER_DUMP, lines.join('\n'));
     console.log(`predictions (word gold predicted) written to ${process.env.NER_DUMP}`);
+  }
+  if (process.env.NER_SAVE_HELDOUT) {
+    // the held-out run's models and memory, for decode-time experiments on this tenth without retraining
+    mkdirSync(process.env.NER_SAVE_HELDOUT, { recursive: true });
+    for (const [m, file] of heldOut.models) m.save(join(process.env.NER_SAVE_HELDOUT, file));
+    heldOut.memory.save(join(process.env.NER_SAVE_HELDOUT, MEMORY_FILE));
+    console.log(`held-out models written to ${process.env.NER_SAVE_HELDOUT}`);
   }
   if (process.env.NER_NOWRITE === '1') return;
 

@@ -32,6 +32,8 @@ interface Unit {
   placed?: boolean;
   /** a country's armed forces («الجيش اليمني»): they advance, they do not visit */
   military?: boolean;
+  /** an attack noun's nationality («غارة إسرائيلية»): the attacker of that attack, no party of other events */
+  attacker?: boolean;
   type: Entity['type'];
 }
 
@@ -178,9 +180,10 @@ export function extractEvents(doc: ArabicDoc): NewsEvent[] {
     if (!hits.length) return;
     let u1 = u0;
     while (u1 < units.length && units[u1].tokenStart < s.tokenEnd) u1++;
-    const sentAll = units.slice(u0, u1).filter((u) => u.tokenEnd <= s.tokenEnd);
+    const sentAny = units.slice(u0, u1).filter((u) => u.tokenEnd <= s.tokenEnd);
     const sentEvents: NewsEvent[] = [];
     hits.forEach((hit, h) => {
+      const sentAll = hit.entry.type === 'ATTACK' ? sentAny : sentAny.filter((u) => !u.attacker);
       // nobody in the sentence and no pronoun to resolve: only self-standing types can say anything
       if (!sentAll.length && !hit.suffix && !SELF_STANDING.has(hit.entry.type)) return;
       const segEnd = segmentEnd(view, lex, hit.token, hits[h + 1]?.token ?? s.tokenEnd, s.tokenEnd);
@@ -395,7 +398,21 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
   const taken = new Uint8Array(doc.tokens.length);
   for (const u of units) for (let k = u.tokenStart; k < u.tokenEnd && k < taken.length; k++) taken[k] = 1;
   for (let i = 1; i < doc.tokens.length; i++) {
-    if (view.entityAt[i] !== -1 || taken[i] || taken[i - 1] || view.entityAt[i - 1] !== -1 || !view.fold[i].startsWith('ال')) continue;
+    if (view.entityAt[i] !== -1 || taken[i] || taken[i - 1] || view.entityAt[i - 1] !== -1) continue;
+    // an attack noun's nationality, definite or not, is the attacker: «غارة إسرائيلية», «القصف الروسي»
+    if (inClass(eventLexicon(), 'attack_noun', view.bare[i - 1])) {
+      const attacker = lexL.nisba.get(view.fold[i].startsWith('ال') ? view.fold[i] : 'ال' + view.fold[i]);
+      if (attacker) {
+        const refs = [{ entity: canonicalKey(attacker, 'LOC'), name: attacker, type: 'LOC' as const }];
+        const u = makeUnit(doc, view, refs, i, i + 1, doc.tokens[i].start, doc.tokens[i].end, 'LOC');
+        u.demonym = true;
+        u.attacker = true;
+        units.push(u);
+        taken[i] = 1;
+        continue;
+      }
+    }
+    if (!view.fold[i].startsWith('ال')) continue;
     const country = lexL.nisba.get(view.fold[i]);
     if (!country) continue;
     const head = view.fold[i - 1];
@@ -615,12 +632,18 @@ function buildEvent(
     // not past a prepositional masdar phrase: «تعهد بإطلاق سراح X» (X is the one released, not the one who pledged)
     const vso = after.find((u) => u.prep === null && wordsBetween(doc, view, t, u.tokenStart) <= 2 && !masdarGenitive(doc, view, t, u)) ?? null;
     // SVO only when nothing free follows the verb directly, or قد marks the subject-first order (الكويت قد استضافت)
-    if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart))) subj = last;
+    // … or the unit opens the sentence, a headline's order («سوريا تدين قرار واشنطن»)
+    if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart) || last.tokenStart === doc.sentences[sentence].tokenStart)) subj = last;
     if (!subj) subj = vso;
     // زار موسكو: a place right after a visit verb is where, not who (the visitor is unnamed or carried over)
-    if (entry.type === 'VISIT' && subj && subj === vso && subj.type === 'LOC' && !subj.titled && !subj.demonym) {
+    // and a city or region right after an attack verb is what is hit («تقصف غزة»); a country there is the attacker
+    // («قصفت إسرائيل مواقع»)
+    const hitPlace = entry.type === 'ATTACK' && !!subj && !(countrySet ??= new Set(linkLexicon().countries.values())).has(subj.refs[0].name);
+    if ((entry.type === 'VISIT' || hitPlace) && subj && subj === vso && subj.type === 'LOC' && !subj.titled && !subj.demonym) {
       passiveTarget = subj;
       subj = null;
+      // the attacker before the verb then («الطائرات الإسرائيلية تقصف غزة»)
+      if (hitPlace && last && last.prep === null && onlyAux(view, last.tokenEnd, t)) subj = last;
     }
     // ثم التقى عون / والتقى نظيره: a verb continuing the sentence's previous event keeps its actor when a
     // single free argument follows (that one is the object)
@@ -825,14 +848,16 @@ function buildEvent(
   const negated = (t > sent.tokenStart && isNeg(t - 1)) || (t - 1 > sent.tokenStart && (G().passive_aux.has(prev) || prev === 'تتم' || prev === 'قد') && isNeg(t - 2));
   const cmp = timeExpr && ownTime ? compareToPublished(timeExpr.value, doc.published) : 0;
   // a statement is not planned because what it says is (قال إن الانتخابات ستجرى)
-  const speechAct = entry.type === 'STATEMENT' || entry.type === 'APPEAL';
+  const speechAct = entry.type === 'STATEMENT' || entry.type === 'APPEAL' || entry.type === 'CONDEMN';
+  // a present tense that reports what is happening, not what is planned («سوريا تدين», «الطائرات تقصف»)
+  const presentIsNow = entry.type === 'STATEMENT' || entry.type === 'CONDEMN' || entry.type === 'ATTACK';
   // «بقرب/على وشك» announce what follows them only: after the trigger they mean «near» (بقرب الحدود)
   const futureWord = hit.future || leftMarkers.has('soon') || [...leftMarkers, ...(speechAct ? [] : segMarkers)].some((m) => m === 'future' || m === 'cond') ||
     (!speechAct && futureVerbNear(view, Math.max(sent.tokenStart, t - 3), segEnd, t)) || condBefore(view, lex, sent.tokenStart, t);
   const reportedHow = speechAct ? null : reportedBy(view, lex, hits, sent.tokenStart, t);
   if (negated || reportedHow === 'deny') status = 'negated';
   else if (cmp > 0) status = 'planned';
-  else if (cmp === 0 && (futureWord || hoped || (entry.pos === 'pres' && entry.type !== 'STATEMENT' && !pastAux(view, sent.tokenStart, t)))) status = 'planned';
+  else if (cmp === 0 && (futureWord || hoped || (entry.pos === 'pres' && !presentIsNow && !pastAux(view, sent.tokenStart, t)))) status = 'planned';
   else if (reportedHow) status = 'reported';
 
   if (entry.type === 'DELIVER_MESSAGE') {
@@ -869,7 +894,9 @@ function buildEvent(
     // an agreement noun with no party is one only with a name or its own date («اتفاق عام 2015»), not a date
     // borrowed from its sentence («انسحبت واشنطن في مايو من الاتفاق النووي»: a withdrawal)
     (entry.type === 'AGREEMENT' && (namedSubject || (!!timeExpr && (ownTime || entry.pos !== 'noun')))) ||
-    (entry.type === 'HOST_CONFERENCE' && (!!place || !!timeExpr || amounts.length > 0));
+    (entry.type === 'HOST_CONFERENCE' && (!!place || !!timeExpr || amounts.length > 0)) ||
+    // an attack is news with only its place («تفجير انتحاري في كابول»)
+    (entry.type === 'ATTACK' && !!place);
   // a motion verb (وصل/توجه إلى) is a visit only when someone moves: "وصل التضخم إلى 7%" is not
   // nor when what it reaches is an office or a stage (wordclasses.tsv not_destination): «بوصول هانت إلى منصب وزير
   // الخارجية», «وصل الفريق إلى المباراة النهائية».

@@ -30,6 +30,7 @@
  * 6e. a city right after a player or coach word is its club: «لاعب [برشلونة]»; «[أهلي جدة]» is one;
  * 6f. a person's reading that opens with a listed place and a given name is the place, then the person;
  * 6g. الأب / الابن after a person's name belongs to it: «[جورج بوش الأب]»;
+ * 6h. a listed product is MISC wherever it stands, and a reading run onto it ends before it: «شركة [أبل] هاتف [آيفون]»;
  * 14. no name runs onto a word with the accusative tanwin: «[حسين] هادئاً».
  * Then over the document:
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
@@ -783,7 +784,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'date-preposition'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'date-preposition'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1036,6 +1037,43 @@ function alwaysOrganizations(s: Sent): void {
       if (s.tags[k] === 'B-ORG' || !inList(names, s, k) || isNumberToken(s, k + 1) || (k > 0 && ruleWords('product-word').has(s.bases[k - 1]))) continue;
       setSpan(s.tags, k, k + 1, 'ORG');
     }
+  }
+}
+
+/**
+ * 6h. A listed product (rule-words.tsv product: آيفون، أندرويد) is a MISC mention wherever it stands, with a
+ * short model number or Latin model name after it («آيفون 12», «آيفون X», «غالاكسي إس»: product-model). A reading of another type that runs onto it ends before it, and
+ * before the word that says what kind of product it is (product-kind): «شركة [أبل] هاتف [آيفون]». After a listed
+ * place it names a club: «[لوس أنجلوس غالاكسي]».
+ */
+function products(lex: Lexicon, s: Sent): void {
+  const names = ruleWords('product');
+  if (!names.size) return;
+  let spans: ReturnType<typeof gazetteerSpans> | null = null;
+  for (let k = 0; k < s.words.length; k++) {
+    if (!inList(names, s, k)) continue;
+    const c = chunkAt(s.tags, k);
+    // after a listed place it is a club named after its city: «[لوس أنجلوس غالاكسي]»
+    spans ??= gazetteerSpans(lex, s.folded, s.bases);
+    const place = spans.find((sp) => sp.end === k && sp.types & (1 << 1));
+    if (place) {
+      setSpan(s.tags, place.start, Math.max(k + 1, c?.end ?? 0), 'ORG');
+      continue;
+    }
+    if (c?.type === 'MISC' && c.start === k) continue;
+    if (c) {
+      let cut = k;
+      while (cut > c.start && inList(ruleWords('product-kind'), s, cut - 1)) cut--;
+      clearSpan(s.tags, cut, c.end);
+    }
+    // model numbers and letters, up to three, not a count («آيفون 12», «آيفون X إس ماكس»; not «آيفون 12 مليون»)
+    let end = k + 1;
+    while (end < Math.min(s.words.length, k + 4)) {
+      const w = s.words[end];
+      if (!((/^[0-9]{1,2}$/.test(w) && !isNumberToken(s, end + 1)) || /^[A-Za-z]{1,4}[0-9]{0,2}$/.test(w) || ruleWords('product-model').has(s.folded[end]))) break;
+      end++;
+    }
+    setSpan(s.tags, k, end, 'MISC');
   }
 }
 
@@ -1363,6 +1401,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     currencyMentions(s);
     notNameMentions(s);
     alwaysOrganizations(s);
+    products(lex, s);
     placeBeforeName(lex, s);
     headPlaces(lex, s);
     namedAfter(s);

@@ -1,7 +1,7 @@
 import type { Amount, ArabicDoc, Entity, EntityRef, EventStatus, NewsEvent, TimeExpr } from '../doc.js';
 import { canonicalKey } from '../link/canonical.js';
 import { foldArabic, stripAl } from '../link/fold.js';
-import { linkLexicon } from '../link/lexicon.js';
+import { keyWords, linkLexicon } from '../link/lexicon.js';
 import { matchTitle } from '../link/roles.js';
 import { docView, type DocView } from '../link/view.js';
 import { gluedPreposition } from '../text/lexicon.js';
@@ -149,7 +149,9 @@ function candidates(f: string, taMarbuta = false): Candidate[] {
     if (b.startsWith('ال') && b.length > 4) stems.push({ s: b.slice(2), future: false, noun: true });
     if (b.startsWith('لل') && b.length > 4) stems.push({ s: b.slice(2), future: false, noun: true });
     if (/^[بلك]ال/.test(b) && b.length > 5) stems.push({ s: b.slice(3), future: false, noun: true });
-    if (/^[بلك][^ا]/.test(b) && b.length > 4) stems.push({ s: b.slice(1), future: false, noun: true });
+    // after ب a three-letter masdar too («بقصف», «بفرض عقوبات»; only noun rows match it); not after ل, where it is
+    // mostly a purpose («لفرض عقوبات»: to impose them)
+    if (/^[بلك][^ا]/.test(b) && (b.length > 4 || (b.length === 4 && b[0] === 'ب'))) stems.push({ s: b.slice(1), future: false, noun: true });
     for (const st of stems) {
       out.push({ form: st.s, future: st.future, noun: st.noun, suffix: '' });
       for (const suf of SUFFIXES) {
@@ -452,6 +454,15 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
   return units.sort((a, b) => a.tokenStart - b.tokenStart);
 }
 
+/**
+ * A country, or (`capitals`) a capital standing for its government as a verb's subject («غارات شنتها دمشق»): who
+ * attacks, not what is hit. After an attack noun a capital is where («هجوم أمستردام»).
+ */
+function isState(name: string, capitals = true): boolean {
+  const lexL = linkLexicon();
+  return (countrySet ??= new Set(lexL.countries.values())).has(name) || (capitals && lexL.capitalOf.has(keyWords(name).join(' ')));
+}
+
 /** The entity lies inside an amount or time expression (checked only for tokens already marked). */
 function insideSpan(doc: ArabicDoc, e: Entity): boolean {
   return doc.amounts.some((a) => e.start >= a.start && e.end <= a.end) || doc.times.some((x) => e.start >= x.start && e.end <= x.end);
@@ -576,7 +587,10 @@ function buildEvent(
     // تم استقبال X: after تم the masdar is passive and its genitive is the one acted on
     const passive = t > 0 && G().passive_aux.has(view.fold[t - 1].replace(/^[وف]/, ''));
     // a title with a country («زيارة الرئيس الإريتري لإثيوبيا») stands for a person: the visitor, not the visited
-    const genitiveRole = frame.genitive === 'actor/loc-target' ? (genitive?.type === 'LOC' && !genitive.titled ? 'target' : 'actor')
+    // a city or region after an attack noun is what is hit («هجوم واغادوغو»), a country the attacker («قصف إيران لمقر …»),
+    // and so is a capital further on, the subject of a relative verb («غارات شنتها دمشق»)
+    const genitiveRole = frame.genitive === 'actor/loc-target' ? (genitive?.type === 'LOC' && !genitive.titled &&
+      !(entry.type === 'ATTACK' && isState(genitive.refs[0].name, genitive.tokenStart > t + 1)) ? 'target' : 'actor')
       : frame.genitive === 'actor/l-target' ? (genitive?.prep === 'ل' ? 'target' : 'actor') : frame.genitive;
     if (genitive && genitiveRole === 'actor' && !passive) subj = genitive;
     if (genitive && genitiveRole === 'target' && !passive) passiveTarget = genitive;
@@ -636,9 +650,9 @@ function buildEvent(
     if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart) || last.tokenStart === doc.sentences[sentence].tokenStart)) subj = last;
     if (!subj) subj = vso;
     // زار موسكو: a place right after a visit verb is where, not who (the visitor is unnamed or carried over)
-    // and a city or region right after an attack verb is what is hit («تقصف غزة»); a country there is the attacker
+    // and a city or region right after an attack verb is what is hit («تقصف غزة»); a country or capital there is the attacker
     // («قصفت إسرائيل مواقع»)
-    const hitPlace = entry.type === 'ATTACK' && !!subj && !(countrySet ??= new Set(linkLexicon().countries.values())).has(subj.refs[0].name);
+    const hitPlace = entry.type === 'ATTACK' && !!subj && !isState(subj.refs[0].name);
     if ((entry.type === 'VISIT' || hitPlace) && subj && subj === vso && subj.type === 'LOC' && !subj.titled && !subj.demonym) {
       passiveTarget = subj;
       subj = null;

@@ -20,7 +20,8 @@ export interface Frame {
   place: string[];
   symmetric: boolean;
   /**
-   * what a trigger noun's genitive is: the actor (زيارة الكاظمي) or the target (تعيين أخنوش); actor/loc-target:
+   * what a trigger noun's genitive is: the actor (زيارة الكاظمي) or the target (تعيين أخنوش); actor/loc-target
+   * (for ATTACK, a country genitive stays the actor: «قصف إيران لمقر …»):
    * a place is the target (زيارة بغداد); actor/l-target: one after ل is the target (دعوة للرئيس)
    */
   genitive: 'actor' | 'target' | 'actor/loc-target' | 'actor/l-target';

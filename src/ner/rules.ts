@@ -31,7 +31,8 @@
  * 6f. a person's reading that opens with a listed place and a given name is the place, then the person;
  * 6g. الأب / الابن after a person's name belongs to it: «[جورج بوش الأب]»;
  * 6h. a listed product is MISC wherever it stands, and a reading run onto it ends before it: «شركة [أبل] هاتف [آيفون]»;
- * 14. no name runs onto a word with the accusative tanwin: «[حسين] هادئاً».
+ * 14. no name runs onto a word with the accusative tanwin: «[حسين] هادئاً»;
+ * 14b. nor a person's or organization's onto a dual or plural present verb: «[غندوغان] يلتقيان».
  * Then over the document:
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
  *     source, a news organization, whatever the model read there (a PER or nothing);
@@ -1237,6 +1238,25 @@ function tanwinEnds(s: Sent): void {
   }
 }
 
+/** the singular of a dual or plural present verb must be at least this frequent in the corpus («يلتقي» for «يلتقيان») */
+const VERB_STEM_FREQ = 20;
+
+/**
+ * 14b. A person's or organization's reading run onto a dual or plural present verb ends before it: «[غندوغان]
+ * يلتقيان», «[الاتحاد الألماني] يتمسكان». The verb is told from a name by its singular, a frequent word in the
+ * news (يلتقي), which «تومسون» or «تايسون» have not; a listed name or place is kept.
+ */
+function verbEnds(lex: Lexicon, s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    if ((c.type !== 'PER' && c.type !== 'ORG') || c.end - c.start < 2) continue;
+    const k = c.end - 1;
+    const w = s.bases[k];
+    if (w.length < 6 || !/^[يت]/.test(w) || !/(ان|ون)$/.test(w) || lex.personNames.has(w) || lex.places.has(w)) continue;
+    if ((lex.clusters.get(w.slice(0, -2))?.freq ?? 0) < VERB_STEM_FREQ) continue;
+    s.tags[k] = 'O';
+  }
+}
+
 /**
  * 6g. A word that tells two people of one name apart (name-suffix: الأب، الابن) belongs to the name: «[جورج بوش
  * الأب]», so the father is not linked to «جورج بوش الابن».
@@ -1408,6 +1428,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     clubPlaces(lex, s);
     nameSuffixes(s);
     tanwinEnds(s);
+    verbEnds(lex, s);
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);

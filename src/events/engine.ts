@@ -618,7 +618,9 @@ function buildEvent(
         break;
       }
     }
-    if (!subj && (hit.suffix === 'ه' || hit.suffix === 'هم' || hit.suffix === 'هما')) {
+    // a singular or dual possessive names a person before; a plural one («استقبالهم», «وصولهم») is a group, or the
+    // masdar's object, never the one person found
+    if (!subj && (hit.suffix === 'ه' || hit.suffix === 'هما')) {
       const ex = extrasOf(doc);
       const pers = (ex.perUnits ??= allUnits.filter((u) => u.type === 'PER'));
       let lo = 0;

@@ -454,6 +454,48 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
   return units.sort((a, b) => a.tokenStart - b.tokenStart);
 }
 
+/** how many words before a count a casualty word may stand («عن مقتل 20», «عدد القتلى إلى 50») */
+const CASUALTY_REACH = 3;
+
+/**
+ * The killed and wounded an attack's sentence counts: a count of dead or wounded («15 قتيلا», «22 جريحا»), or a
+ * count right after a word of killing or wounding («مقتل 20 شخصا وإصابة 30 آخرين»). The first of each.
+ */
+function casualtiesOf(doc: ArabicDoc, view: DocView, lex: EventLexicon, sentence: number): { killed?: number; wounded?: number } {
+  const out: { killed?: number; wounded?: number } = {};
+  const sent = doc.sentences[sentence];
+  for (const a of extrasOf(doc).sentAmounts[sentence] ?? []) {
+    if ((a.kind !== 'count' && a.kind !== 'number') || typeof a.value !== 'number') continue;
+    let kind: 'killed' | 'wounded' | null = null;
+    const unit = a.unit ? foldArabic(a.unit) : '';
+    if (unit && inClass(lex, 'killed_unit', unit)) kind = 'killed';
+    else if (unit && inClass(lex, 'wounded_unit', unit)) kind = 'wounded';
+    else {
+      // the words before the count, nearest first, up to another number
+      let k = firstTokenAt(doc, a.start) - 1;
+      for (let n = 0; n < CASUALTY_REACH && k >= sent.tokenStart && !kind; n++, k--) {
+        if (extrasOf(doc).inAmount[k]) break;
+        if (inClass(lex, 'killed', view.fold[k])) kind = 'killed';
+        else if (inClass(lex, 'wounded', view.fold[k])) kind = 'wounded';
+      }
+    }
+    if (kind && out[kind] === undefined) out[kind] = a.value;
+  }
+  return out;
+}
+
+/** Index of the first token ending after `offset`. */
+function firstTokenAt(doc: ArabicDoc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid].end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /**
  * A country, or (`capitals`) a capital standing for its government as a verb's subject («غارات شنتها دمشق»): who
  * attacks, not what is hit. After an attack noun a capital is where («هجوم أمستردام»).
@@ -838,9 +880,12 @@ function buildEvent(
   } else if (entry.type === 'HOST_CONFERENCE') {
     amounts = segAmounts.filter((a) => a.kind === 'count' || a.kind === 'number');
   }
+  const casualties = entry.type === 'ATTACK' ? casualtiesOf(doc, view, lex, sentence) : null;
 
   // ── status and attributes
   const attributes: Record<string, string | number | boolean> = {};
+  if (casualties?.killed !== undefined) attributes.killed = casualties.killed;
+  if (casualties?.wounded !== undefined) attributes.wounded = casualties.wounded;
   const segMarkers = markersIn(view, lex, t + 1, invitedFrom >= 0 ? invitedFrom : segEnd);
   const leftMarkers = markersIn(view, lex, Math.max(sent.tokenStart, t - 3), t);
   if (until) attributes.until = until.value;

@@ -30,7 +30,10 @@ export function formatDocText(doc: ArabicDoc): string {
     for (const t of inside(doc.times)) out.push(`    ${('TIME:' + t.kind).padEnd(8)} ${RLE}${t.text}${PDF} = ${t.value}${t.resolved ? '' : ' (unresolved)'}`);
     for (const a of inside(doc.amounts)) out.push(`    ${a.kind.toUpperCase().padEnd(8)} ${RLE}${a.text}${PDF} = ${a.value}${a.currency ? ' ' + a.currency : ''}${a.unit ? ' ' + a.unit : ''}`);
     for (const r of inside(doc.roles)) out.push(`    ROLE     ${RLE}${r.person.name}${PDF}: ${RLE}${r.title}${r.of ? ' / ' + r.of : ''}${PDF}`);
-    for (const ev of inside(doc.events)) out.push(`    EVENT    ${ev.type} (${ev.cameo}, ${ev.status}) ${ev.actor?.name ?? '?'} → ${ev.target?.name ?? '?'}${ev.time ? ' @ ' + ev.time : ''}`);
+    for (const ev of inside(doc.events)) {
+      const attrs = Object.entries(ev.attributes ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
+      out.push(`    EVENT    ${ev.type} (${ev.cameo}, ${ev.status}) ${ev.actor?.name ?? '?'} → ${ev.target?.name ?? '?'}${ev.place ? ' in ' + ev.place.name : ''}${ev.time ? ' @ ' + ev.time : ''}${attrs ? ' [' + attrs + ']' : ''}`);
+    }
   });
   out.push(`${doc.sentences.length} sentences, ${doc.tokens.length} tokens, ${doc.entities.length} entities, ${doc.times.length} times, ${doc.amounts.length} amounts, ${doc.events.length} events`);
   return out.join('\n') + '\n';

@@ -688,7 +688,9 @@ function buildEvent(
     const last = before[before.length - 1];
     // VSO: the subject follows the verb closely (time words aside): قال أمس الرئيس …; further out it is an object
     // not past a prepositional masdar phrase: «تعهد بإطلاق سراح X» (X is the one released, not the one who pledged)
-    const vso = after.find((u) => u.prep === null && wordsBetween(doc, view, t, u.tokenStart) <= 2 && !masdarGenitive(doc, view, t, u)) ?? null;
+    // a person after a longer definite descriptor is the subject too («ندد السياسي الكردي البارز صلاح الدين دميرتاش»)
+    const vso = after.find((u) => u.prep === null && wordsBetween(doc, view, t, u.tokenStart) <= 2 && !masdarGenitive(doc, view, t, u)) ??
+      after.find((u) => u.prep === null && u.type === 'PER' && definiteDescriptor(doc, view, t, u.tokenStart)) ?? null;
     // SVO only when nothing free follows the verb directly, or قد marks the subject-first order (الكويت قد استضافت)
     // … or the unit opens the sentence, a headline's order («سوريا تدين قرار واشنطن»)
     if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart) || last.tokenStart === doc.sentences[sentence].tokenStart)) subj = last;
@@ -1054,6 +1056,16 @@ function wordsBetween(doc: ArabicDoc, view: DocView, from: number, to: number): 
     n++;
   }
   return n;
+}
+
+/** most words a definite descriptor between a verb and its subject runs to («السياسي الكردي البارز») */
+const DESCRIPTOR_WORDS = 4;
+
+/** Are the words between a verb and a person a definite descriptor of them (3–4 definite words, nothing else)? */
+function definiteDescriptor(doc: ArabicDoc, view: DocView, from: number, to: number): boolean {
+  if (to - from - 1 < 3 || to - from - 1 > DESCRIPTOR_WORDS) return false;
+  for (let k = from + 1; k < to; k++) if (doc.tokens[k].kind !== 'word' || !view.fold[k].startsWith('ال')) return false;
+  return true;
 }
 
 /** أنّ / إنّ take a noun first: أن X التقى Y is subject-first */

@@ -31,6 +31,7 @@
  * 6f. a person's reading that opens with a listed place and a given name is the place, then the person;
  * 6g. الأب / الابن after a person's name belongs to it: «[جورج بوش الأب]»;
  * 6h. a listed product is MISC wherever it stands, and a reading run onto it ends before it: «شركة [أبل] هاتف [آيفون]»;
+ * 6i. a model name of letters and a number after a kind word, or hyphenated, is MISC: «منظومة [إس-400]»;
  * 14. no name runs onto a word with the accusative tanwin: «[حسين] هادئاً»;
  * 14b. nor a person's or organization's onto a dual or plural present verb: «[غندوغان] يلتقيان».
  * Then over the document:
@@ -785,7 +786,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'date-preposition'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1075,6 +1076,30 @@ function products(lex: Lexicon, s: Sent): void {
       end++;
     }
     setSpan(s.tags, k, end, 'MISC');
+  }
+}
+
+/**
+ * 6i. A model name of letters and a number is a MISC mention: after a word saying what kind of thing it is
+ * («منظومة [إس 400]», «مقاتلات [إف-35]», «طائرات [ميغ 29]»), or written with a hyphen («[إس-300]»). The letters are
+ * Latin ones or their Arabic spellings (model-letter).
+ */
+function modelNames(s: Sent): void {
+  const letters = ruleWords('model-letter');
+  const kinds = ruleWords('product-kind');
+  const n = s.words.length;
+  for (let k = 0; k + 1 < n; k++) {
+    if (!letters.has(s.bases[k]) && !/^[A-Z]{1,3}$/.test(s.words[k])) continue;
+    const hyphen = s.words[k + 1] === '-';
+    const num = hyphen ? k + 2 : k + 1;
+    if (num >= n || !/^[0-9]{1,4}$/.test(s.words[num])) continue;
+    if (!hyphen && !(k > 0 && (kinds.has(s.bases[k - 1]) || kinds.has(s.folded[k - 1])))) continue;
+    // not a count («إف 16 مليون»)
+    if (isNumberToken(s, num + 1)) continue;
+    const c = chunkAt(s.tags, k);
+    if (c && c.start < k) clearSpan(s.tags, c.start, c.end);
+    setSpan(s.tags, k, num + 1, 'MISC');
+    k = num;
   }
 }
 
@@ -1422,6 +1447,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     notNameMentions(s);
     alwaysOrganizations(s);
     products(lex, s);
+    modelNames(s);
     placeBeforeName(lex, s);
     headPlaces(lex, s);
     namedAfter(s);

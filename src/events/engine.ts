@@ -420,17 +420,23 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
     const head = view.fold[i - 1];
     const military = inClass(eventLexicon(), 'military_body', head);
     const body = military || inClass(eventLexicon(), 'state_body', head);
-    const title = !body && matchTitle(view, i - 1, i, lexL, doc.tokens[i - 1].text)?.end === i;
+    let title = !body && matchTitle(view, i - 1, i, lexL, doc.tokens[i - 1].text)?.end === i;
+    // a two-word title too («ولي العهد السعودي», «رئيس الوزراء العراقي»)
+    // (an office of state, not «رجل الأعمال البريطاني»)
+    const m2 = !body && !title && i > 1 && !taken[i - 2] && view.entityAt[i - 2] === -1 ? matchTitle(view, i - 2, i, lexL, doc.tokens[i - 2].text) : null;
+    const two = !!m2 && m2.end === i && STATE_TITLES.has(m2.entry.kind);
+    title ||= two;
     if (!body && !title) continue;
     // a title before a person's name: the role phrase stands for the person («الرئيس الفرنسي إيمانويل ماكرون»)
     const next = i + 1 < doc.tokens.length ? view.entityAt[i + 1] : -1;
     if (title && next !== -1 && doc.entities[next].type === 'PER') continue;
+    const from = two ? i - 2 : i - 1;
     const refs = [{ entity: canonicalKey(country, 'LOC'), name: country, type: 'LOC' as const }];
-    const u = makeUnit(doc, view, refs, i - 1, i + 1, doc.tokens[i - 1].start, doc.tokens[i].end, 'LOC');
+    const u = makeUnit(doc, view, refs, from, i + 1, doc.tokens[from].start, doc.tokens[i].end, 'LOC');
     u.titled = true;
     if (military) u.military = true;
     units.push(u);
-    taken[i - 1] = taken[i] = 1;
+    for (let k = from; k <= i; k++) taken[k] = 1;
   }
   // a title with a country and no name (أمير البلاد, الرئيس الفرنسي, نظيره المغربي) stands for that country
   const covered2 = new Set(doc.roles.flatMap((r) => [r.start]));
@@ -741,6 +747,8 @@ function buildEvent(
     for (const u of inSegment) {
       if (u.tokenStart > reach()) break;
       if (used.has(u) || invited(u) || u.placed) continue;
+      // one meets a person or a state, not a city: «يلتقي ترامب … بواشنطن» (in Washington)
+      if (entry.type === 'MEET' && u.prep === 'ب' && u.type === 'LOC' && !u.titled && !u.demonym && !isState(u.refs[0].name, false)) continue;
       if (u.prep && preps.includes(u.prep)) return u;
       // one plain word between the preposition and the unit (مع القادة الكويتيين)
       const k = u.tokenStart - 2;
@@ -1057,6 +1065,9 @@ function wordsBetween(doc: ArabicDoc, view: DocView, from: number, to: number): 
   }
   return n;
 }
+
+/** kinds of titles (resources/titles/titles.tsv) whose holder, unnamed, stands for the country */
+const STATE_TITLES = new Set(['head_of_state', 'head_of_government', 'minister', 'diplomat', 'military', 'parliament']);
 
 /** most words a definite descriptor between a verb and its subject runs to («السياسي الكردي البارز») */
 const DESCRIPTOR_WORDS = 4;

@@ -399,27 +399,28 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
   // «الرئيس الفرنسي» alone) stands for that country
   const taken = new Uint8Array(doc.tokens.length);
   for (const u of units) for (let k = u.tokenStart; k < u.tokenEnd && k < taken.length; k++) taken[k] = 1;
+  // attack nouns (wordclasses.tsv attack_noun), matched on the bare word (بالغارات → غارات; لغارات → غارات)
+  const attackNouns = eventLexicon().classes.get('attack_noun') ?? new Set<string>();
   for (let i = 1; i < doc.tokens.length; i++) {
     if (view.entityAt[i] !== -1 || taken[i] || taken[i - 1] || view.entityAt[i - 1] !== -1) continue;
     // an attack noun's nationality, definite or not, is the attacker: «غارة إسرائيلية», «القصف الروسي»
-    if (inClass(eventLexicon(), 'attack_noun', view.bare[i - 1])) {
-      const attacker = lexL.nisba.get(view.fold[i].startsWith('ال') ? view.fold[i] : 'ال' + view.fold[i]);
-      if (attacker) {
-        const refs = [{ entity: canonicalKey(attacker, 'LOC'), name: attacker, type: 'LOC' as const }];
-        const u = makeUnit(doc, view, refs, i, i + 1, doc.tokens[i].start, doc.tokens[i].end, 'LOC');
-        u.demonym = true;
-        u.attacker = true;
-        units.push(u);
-        taken[i] = 1;
-        continue;
-      }
+    const head = view.bare[i - 1];
+    const attacker = attackNouns.has(head) || (/^[بلك]/.test(head) && attackNouns.has(head.slice(1))) ? lexL.nisba.get(view.fold[i].startsWith('ال') ? view.fold[i] : 'ال' + view.fold[i]) : undefined;
+    if (attacker) {
+      const refs = [{ entity: canonicalKey(attacker, 'LOC'), name: attacker, type: 'LOC' as const }];
+      const u = makeUnit(doc, view, refs, i, i + 1, doc.tokens[i].start, doc.tokens[i].end, 'LOC');
+      u.demonym = true;
+      u.attacker = true;
+      units.push(u);
+      taken[i] = 1;
+      continue;
     }
     if (!view.fold[i].startsWith('ال')) continue;
     const country = lexL.nisba.get(view.fold[i]);
     if (!country) continue;
-    const head = view.fold[i - 1];
-    const military = inClass(eventLexicon(), 'military_body', head);
-    const body = military || inClass(eventLexicon(), 'state_body', head);
+    const bodyHead = view.fold[i - 1];
+    const military = inClass(eventLexicon(), 'military_body', bodyHead);
+    const body = military || inClass(eventLexicon(), 'state_body', bodyHead);
     let title = !body && matchTitle(view, i - 1, i, lexL, doc.tokens[i - 1].text)?.end === i;
     // a two-word title too («ولي العهد السعودي», «رئيس الوزراء العراقي»)
     // (an office of state, not «رجل الأعمال البريطاني»)

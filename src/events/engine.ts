@@ -340,17 +340,7 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
   const covered = new Set<number>();
   const lexL = linkLexicon();
   const ref = (e: Entity): EntityRef => ({ entity: e.entity ?? canonicalKey(e.text, e.type), name: e.canonical ?? e.text, type: e.type });
-  const tokenOf = (offset: number): number => {
-    // first token ending after offset (binary search)
-    let lo = 0;
-    let hi = doc.tokens.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (doc.tokens[mid].end > offset) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
+  const tokenOf = (offset: number): number => firstTokenAt(doc, offset);
   const perByEnd = new Map<number, Entity>();
   const perByStart = new Map<number, Entity>();
   for (const e of doc.entities) {
@@ -491,7 +481,7 @@ function casualtiesOf(doc: ArabicDoc, view: DocView, lex: EventLexicon, sentence
   return out;
 }
 
-/** Index of the first token ending after `offset`. */
+/** Index of the first token ending after `offset` (binary search). */
 function firstTokenAt(doc: ArabicDoc, offset: number): number {
   let lo = 0;
   let hi = doc.tokens.length - 1;

@@ -48,6 +48,10 @@ const XSS_TEXT =
   'نشر موقع مجهول خبرا عن ميناء العقبة يتضمن شيفرة مدسوسة <script>window.__marsadXss = 2; alert("xss")</script> ' +
   'وصورة مزيفة <img src="x" onerror="window.__marsadXss = 3"> ورابطا <a href="javascript:alert(1)">اضغط هنا</a> في وسط النص.';
 
+/** an attack report in our own words: the article page lists the event with its casualties */
+const ATTACK_TITLE = 'تفجير انتحاري في كابول';
+const ATTACK_TEXT = 'أسفر تفجير انتحاري بسيارة مفخخة في كابول أمس عن مقتل 12 شخصا وإصابة 30 آخرين.';
+
 describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
   beforeAll(async () => {
     run = await start();
@@ -55,11 +59,14 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
       body: JSON.stringify({
-        articles: [{ id: 'e2e-injected', title: XSS_TITLE, text: XSS_TEXT, source: 'مصدر مجهول', published: '2024-05-01', url: 'https://unknown.example/x' }],
+        articles: [
+          { id: 'e2e-injected', title: XSS_TITLE, text: XSS_TEXT, source: 'مصدر مجهول', published: '2024-05-01', url: 'https://unknown.example/x' },
+          { id: 'e2e-attack', title: ATTACK_TITLE, text: ATTACK_TEXT, source: 'مصدر مجهول', published: '2024-05-02', url: 'https://unknown.example/y' },
+        ],
       }),
     });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { added: number }).added).toBe(1);
+    expect(((await res.json()) as { added: number }).added).toBe(2);
     for (const [key, title] of Object.entries(TITLES)) ids[key as keyof typeof TITLES] = await idByTitle(run.store, title);
     page = await run.context.newPage();
     page.setDefaultTimeout(10_000);
@@ -191,6 +198,16 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
     await page.waitForURL(/q=/);
     await page.locator('.entity-table tbody a', { hasText: 'الكاظمي' }).first().waitFor();
     await shot('entities');
+  });
+
+  it('the article page lists an attack with its place and casualties', async () => {
+    await page.goto(`${run.base}/article/e2e-attack`);
+    const attack = page.locator('li', { has: page.locator('.badge', { hasText: 'ATTACK' }) });
+    await attack.waitFor();
+    const text = await attack.textContent();
+    expect(text).toContain('كابول');
+    expect(text).toContain('قتلى: 12');
+    expect(text).toContain('جرحى: 30');
   });
 
   it('an injected <script> in an ingested article stays inert text', async () => {

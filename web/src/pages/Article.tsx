@@ -101,6 +101,8 @@ function ArticleView({ a, similar }: { a: ArticleJson; similar: SimilarHit[] | n
                     · <span dir="ltr">{e.time}</span>
                   </>
                 ) : null}
+                {e.attributes?.killed !== undefined ? <span class="casualties"> · قتلى: {String(e.attributes.killed)}</span> : null}
+                {e.attributes?.wounded !== undefined ? <span class="casualties"> · جرحى: {String(e.attributes.wounded)}</span> : null}
               </li>
             ))}
           </ul>

@@ -48,6 +48,8 @@ export const GAZETTEER_FILES: ReadonlyArray<[file: string, type: NerType]> = [
   ['places.txt', 'LOC'],
   ['organizations.txt', 'ORG'],
   ['given-names.txt', 'PER'],
+  // only the clubs whose name is no common word or place (kind `name`); the others are the rule layer's (rule 6j)
+  ['clubs.txt', 'ORG'],
 ];
 
 /**
@@ -100,7 +102,9 @@ export function loadLexicon(): Lexicon {
   }
   for (const [file, type] of GAZETTEER_FILES) {
     if (!existsSync(resourcePath('ner', file))) continue;
-    for (const name of readList('ner', file)) {
+    for (const line of readList('ner', file)) {
+      const [name, kind] = line.split('\t');
+      if (kind !== undefined && kind.trim() !== 'name') continue;
       const toks = name.split(/\s+/).map(fold).filter(Boolean);
       if (!toks.length) continue;
       addName(toks.map(nameKey), type);

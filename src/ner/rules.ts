@@ -16,7 +16,8 @@
  * 2c. a ministry named by its portfolio and its country's feminine nisba: [الخارجية الأمريكية];
  *  3. a person's name after a title or in apposition to a place/organization, starting with a given name;
  * 3c. a kunya the model read as another type is a person: [أم وسيم];
- *  4. a person name extended by a following family name from the name lists (نواف الأحمد + الصباح);
+ *  4. a person name extended by a following family name from the name lists (نواف الأحمد + الصباح), or by a rare
+ *     definite word after a given name and a father's name ([محمد جاسم الصقر]);
  *  9. a person reading that opens with a descriptor (خطيبة، المحامية), a title or a nationality starts after it;
  * 10. an indefinite nationality adjective after a noun is no place (وسائل إعلام سعودية);
  *  6. a MISC mention that is only a currency word (ANERcorp tags دولار, يورو as MISC) is dropped: it belongs to
@@ -26,8 +27,9 @@
  *     (الخميس, يناير); a common-noun word (هاتريك) is no entity alone and ends no person's name;
  * 6b. a one-word organization that is no common word (فيسبوك، يوتيوب) is one wherever the model left it untagged;
  * 6c. a place whose name is also a common word is one after a place head: «محافظة [البيضاء]»;
- * 6d. a name right after a trophy word names the trophy: «[كأس ديفيز]» (MISC);
+ * 6d. a name right after a trophy word names the trophy: «[كأس ديفيز]», «[دوري أبطال أوروبا]» (MISC);
  * 6e. a city right after a player or coach word is its club: «لاعب [برشلونة]»; «[أهلي جدة]» is one;
+ * 6j. in a sentence about a match, a listed club is an organization: «فاز على [النصر]», «مرمى [الشمال]»;
  * 6f. a person's reading that opens with a listed place and a given name is the place, then the person;
  * 6g. الأب / الابن after a person's name belongs to it: «[جورج بوش الأب]»;
  * 6h. a listed product is MISC wherever it stands, and a reading run onto it ends before it: «شركة [أبل] هاتف [آيفون]»;
@@ -37,6 +39,7 @@
  * Then over the document:
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
  *     source, a news organization, whatever the model read there (a PER or nothing);
+ * 6j. a club that is also a common word, read as a club in a match sentence, is the club at its other mentions;
  * 12. a currency word read as an organization (ريال: Real Madrid) is the currency after a number, before the
  *     nationality of a country with that currency, or alone in an article that counts money in it;
  * 5b. a full name found in the document is the same name at its other mentions, however the model cut them;
@@ -473,7 +476,10 @@ function appositiveNames(lex: Lexicon, s: Sent): void {
   }
 }
 
-/** 4. A person name followed by a family name from the name lists (ال + name). */
+/**
+ * 4. A person name followed by a family name from the name lists (ال + name), or by a rare definite word after a
+ * given name and a father's name («[محمد جاسم الصقر]»).
+ */
 function familyNames(lex: Lexicon, s: Sent): void {
   for (const c of chunks(s.tags)) {
     if (c.type !== 'PER' || c.end >= s.words.length || s.tags[c.end] !== 'O') continue;
@@ -482,7 +488,22 @@ function familyNames(lex: Lexicon, s: Sent): void {
     const k = c.end;
     // not a title starting a phrase (كوفي أنان [الأمين] العام) or a word that is no name (الدين)
     if (!definite(s.folded[k]) || isStopword(s.words[k]) || isPlaceNisba(lex, s.bases[k]) || titleAfterName(lex, s, k) || notName(s, k)) continue;
-    if (lex.personNames.has(s.folded[k].slice(2)) || lex.personNames.has(s.folded[k])) s.tags[k] = 'I-PER';
+    if (lex.personNames.has(s.folded[k].slice(2)) || lex.personNames.has(s.folded[k])) {
+      s.tags[k] = 'I-PER';
+      continue;
+    }
+    // a given name and a father's name (both listed given names: «محمد جاسم») before a rare definite word: that is
+    // the family name («[محمد جاسم الصقر]»), as Gulf names run; not a frequent word («محمد علي الجديد»). Only where
+    // the full name is introduced — after a title («وزير الإعلام [محمد سعيد الصحاف]»), the organization or place
+    // of one («رئيس غرفة … الكويت [محمد جاسم الصقر]») or a comma —, since elsewhere a descriptor follows as often
+    // («البرشلوني فوزي اليحيى العداء», «تعتقل وائل عباس المدون»)
+    const given = (j: number) => lex.givenNames.has(s.bares[j]) || lex.givenNames.has(s.folded[j]);
+    const p = c.start - 1;
+    const introduced = p >= 0 && (COMMAS.has(s.words[p]) || /-(ORG|LOC)$/.test(s.tags[p]) || [p, p - 1, p - 2].some((j) => j >= 0 && isTitle(lex, s, j)));
+    if (introduced && c.end - c.start >= 2 && given(c.end - 1) && given(c.end - 2) && s.bases[k] === s.folded[k] && !isTimeWord(s, k) &&
+        (lex.clusters.get(s.bases[k])?.freq ?? 0) < RARE_SURNAME_FREQ && !s.tags[k + 1]?.startsWith('I-')) {
+      s.tags[k] = 'I-PER';
+    }
   }
 }
 
@@ -588,6 +609,8 @@ function oneWordNames(lex: Lexicon, docSents: Sent[]): void {
   const alone = new Map<string, Map<string, number>>();
   /** word → the type it is given */
   const names = new Map<string, string>();
+  /** of those, the surnames of full names of persons */
+  const surnames = new Set<string>();
   // as written, with no proclitic: a name that begins with one is too often split (كيلي is not ك + يلي)
   const nameWord = (s: Sent, k: number) => isArabic(s.words[k]) && s.bases[k] === s.folded[k] && s.bases[k].length >= 3 &&
     !definite(s.bases[k]) && !isStopword(s.words[k]) && !notName(s, k) && !noNameAlone(s, k) && !isTitle(lex, s, k) &&
@@ -617,6 +640,7 @@ function oneWordNames(lex: Lexicon, docSents: Sent[]): void {
       if (!lex.givenNames.has(s.bares[first]) && !lex.givenNames.has(s.folded[first])) continue;
       if (ruleWords('name-link').has(s.bases[last - 1]) || !nameLikeInCorpus(s, last)) continue;
       names.set(s.bases[last], 'PER');
+      surnames.add(s.bases[last]);
     }
   }
   // a word the model read alone as two types is left as it is
@@ -625,7 +649,15 @@ function oneWordNames(lex: Lexicon, docSents: Sent[]): void {
   for (const s of docSents) {
     for (let i = 0; i < s.words.length; i++) {
       const type = names.get(s.bases[i]);
-      if (s.tags[i] !== 'O' || type === undefined || !isArabic(s.words[i]) || inDate(s, i)) continue;
+      if (type === undefined || !isArabic(s.words[i]) || inDate(s, i)) continue;
+      // the surname of a full name, read alone as another type and no listed place, is the person too («السلوفاكي
+      // [كيش]» in a title, «فيليب كيش» below)
+      if (s.tags[i].startsWith('B-') && s.tags[i] !== 'B-PER' && !s.tags[i + 1]?.startsWith('I-') && surnames.has(s.bases[i]) &&
+          s.bases[i] === s.folded[i] && !lex.places.has(s.bases[i])) {
+        setSpan(s.tags, i, i + 1, 'PER');
+        continue;
+      }
+      if (s.tags[i] !== 'O') continue;
       const pro = s.folded[i].slice(0, s.folded[i].length - s.bases[i].length);
       if (!ONE_WORD_NAME_PROCLITICS.has(pro)) continue;
       // with a proclitic, the whole word must be much rarer in the corpus than the name: «ولياً» (crown prince: 36
@@ -786,7 +818,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-verb' | 'match-preposition'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1295,15 +1327,18 @@ function nameSuffixes(s: Sent): void {
 
 /**
  * 6d. A name right after a trophy or prize word (named-after: كأس، جائزة) names the trophy, not the person or the
- * place: «[كأس ديفيز]», «[كأس آسيا]» are competitions (MISC).
+ * place: «[كأس ديفيز]», «[كأس آسيا]» are competitions (MISC). A head may be two words: «[دوري أبطال أوروبا]».
  */
 function namedAfter(s: Sent): void {
   const heads = ruleWords('named-after');
   for (let k = 1; k < s.words.length; k++) {
-    if (!s.tags[k].startsWith('B-') || s.tags[k - 1] !== 'O' || !heads.has(s.bases[k - 1])) continue;
+    if (!s.tags[k].startsWith('B-') || s.tags[k - 1] !== 'O') continue;
+    // a two-word head: «[دوري أبطال أوروبا]»
+    const two = k > 1 && s.tags[k - 2] === 'O' && heads.has(s.bases[k - 2] + ' ' + s.folded[k - 1]);
+    if (!two && !heads.has(s.bases[k - 1])) continue;
     const c = chunkAt(s.tags, k)!;
     if (c.type === 'ORG') continue;
-    setSpan(s.tags, k - 1, c.end, 'MISC');
+    setSpan(s.tags, two ? k - 2 : k - 1, c.end, 'MISC');
   }
 }
 
@@ -1337,8 +1372,126 @@ function clubPlaces(lex: Lexicon, s: Sent): void {
       }
     }
     if (s.tags[k] !== 'B-LOC' || s.tags[k - 1] !== 'O' || !roles.has(s.bases[k - 1])) continue;
-    if (s.tags[k + 1]?.startsWith('I-') || countryNameSet().has(s.bases[k]) || countryNameSet().has(s.bares[k])) continue;
+    // the word as written too: «بنما» is no ب + نما
+    if (s.tags[k + 1]?.startsWith('I-') || countryNameSet().has(s.bases[k]) || countryNameSet().has(s.bares[k]) || countryNameSet().has(s.folded[k])) continue;
     s.tags[k] = 'B-ORG';
+  }
+}
+
+interface Club {
+  words: string[];
+  /** `name`: no common word or place; `word`: also one (الأهلي، النصر، الشمال) */
+  common: boolean;
+}
+let clubList: Map<string, Club[]> | null = null;
+
+/** resources/ner/clubs.txt by folded first word, longest names first. */
+function clubsByFirstWord(): Map<string, Club[]> {
+  if (clubList) return clubList;
+  clubList = new Map();
+  for (const line of readList('ner', 'clubs.txt')) {
+    const [name, kind] = line.split('\t').map((x) => x?.trim());
+    const words = (name ?? '').split(/\s+/).map(foldWord).filter(Boolean);
+    if (!words.length) continue;
+    const list = clubList.get(words[0]) ?? [];
+    list.push({ words, common: kind !== 'name' });
+    clubList.set(words[0], list.sort((a, b) => b.words.length - a.words.length));
+  }
+  return clubList;
+}
+
+/** The longest listed club starting at token k (its first word with its proclitics stripped), or null. */
+function clubAt(s: Sent, k: number): { end: number; club: Club } | null {
+  for (const club of clubsByFirstWord().get(s.bases[k]) ?? clubsByFirstWord().get(s.folded[k]) ?? []) {
+    const end = k + club.words.length;
+    if (end > s.words.length) continue;
+    let ok = true;
+    for (let i = 1; i < club.words.length && ok; i++) ok = s.folded[k + i] === club.words[i];
+    if (ok) return { end, club };
+  }
+  return null;
+}
+
+/**
+ * Is token j a match word (rule-words.tsv match-word: مباراة، مرمى، الدوري)? Not a definite one after a definite
+ * noun, whose adjective it is: «الاجتماع الدوري» is a periodic meeting.
+ */
+function isMatchWord(s: Sent, j: number): boolean {
+  if (!inList(ruleWords('match-word'), s, j)) return false;
+  return !(j > 0 && definite(s.bases[j]) && s.bases[j] === s.folded[j] && definite(s.bases[j - 1]));
+}
+
+/**
+ * Is [k, end) where a club is expected: after a team or match word or a match verb («مرمى [الشمال]», «تعادل
+ * [الرجاء]»), after على/مع/أمام/ضد that follow one within three words («فاز على [النصر]», «فوزهما على
+ * [الوداد]»), before a match verb («[الأهلي] يفوز»), or joined by و to an organization just before it
+ * («الوداد و[الزمالك]»).
+ */
+function clubSlot(s: Sent, k: number, end: number): boolean {
+  const roles = ruleWords('club-role');
+  const verbs = ruleWords('match-verb');
+  const matchy = (j: number) => j >= 0 && (isMatchWord(s, j) || inList(verbs, s, j));
+  if (k > 0 && (matchy(k - 1) || inList(roles, s, k - 1))) return true;
+  if (k > 1 && ruleWords('match-preposition').has(s.folded[k - 1])) {
+    for (let j = k - 2; j >= Math.max(0, k - 4); j--) if (matchy(j)) return true;
+  }
+  if (end < s.words.length && matchy(end) && (k === 0 || !definite(s.bases[k - 1]))) return true;
+  return k > 0 && s.folded[k].startsWith('و') && s.bases[k] !== s.folded[k] && s.tags[k - 1].endsWith('-ORG');
+}
+
+/**
+ * 6j. A listed club (clubs.txt) in a sentence about a match is an organization. One whose name is no common word
+ * (`name`: «أسيك», «الوداد البيضاوي») is one anywhere in such a sentence; one that is also a common word or a
+ * place (`word`: الأهلي «civil», النصر «victory», الشمال «the north») only where a club is expected (clubSlot),
+ * and not as the adjective of a definite noun («الاتحاد العربي»). A sentence is about a match when it has a match
+ * word (match-word: مباراة، مرمى، الدوري، تعادل، تغلب). The model's reading of the very words, of another
+ * type, gives way («[الوداد البيضاوي]» read as MISC); a longer reading that holds them stays.
+ */
+function clubNames(lex: Lexicon, s: Sent, found: Set<string>): void {
+  let match = false;
+  for (let j = 0; j < s.words.length && !match; j++) match = isMatchWord(s, j);
+  if (!match) return;
+  for (let k = 0; k < s.words.length; k++) {
+    const hit = clubAt(s, k);
+    if (!hit) continue;
+    const { end, club } = hit;
+    const c = chunkAt(s.tags, k);
+    const untagged = s.tags.slice(k, end).every((t) => t === 'O');
+    const exact = c !== null && c.start === k && c.end === end;
+    if (!untagged && !exact) continue;
+    if (club.common && (!clubSlot(s, k, end) || !standsAlone(lex, s, k, end))) continue;
+    setSpan(s.tags, k, end, 'ORG');
+    found.add(club.words.join(' '));
+    k = end - 1;
+  }
+}
+
+/**
+ * Do the words [k, end) of a club that is also a common word stand as a name: not the adjective of a definite
+ * noun before them («الاتحاد العربي لكرة القدم»), unless joined by و or after a match word («مرمى الشمال»), and not
+ * the head of a longer name («الاتحاد الوطني»), unless what follows is a nationality («الأهلي المصري»).
+ */
+function standsAlone(lex: Lexicon, s: Sent, k: number, end: number): boolean {
+  if (k > 0 && definite(s.bases[k - 1]) && s.bases[k] === s.folded[k] && !isMatchWord(s, k - 1)) return false;
+  const untagged = s.tags.slice(k, end).every((t) => t === 'O');
+  return !(untagged && end < s.words.length && s.tags[end] === 'O' && definite(s.bases[end]) && s.bases[end] === s.folded[end] && !isPlaceNisba(lex, s.bases[end]));
+}
+
+/**
+ * 6j over the document: a club that is also a common word, read as a club in a sentence about a match (6j; not
+ * a model's reading alone: «الجزيرة» is also a channel and an island), is the club at its other mentions that stand as a name («أعلنت إدارة [الاتفاق]» in an article about its
+ * matches); not after في, where a direction is meant («في الشمال»).
+ */
+function clubMentions(lex: Lexicon, docSents: Sent[], found: ReadonlySet<string>): void {
+  if (!found.size) return;
+  for (const s of docSents) {
+    for (let k = 0; k < s.words.length; k++) {
+      const hit = clubAt(s, k);
+      if (!hit || !found.has(hit.club.words.join(' ')) || !s.tags.slice(k, hit.end).every((t) => t === 'O')) continue;
+      if ((k > 0 && s.folded[k - 1] === 'في') || !standsAlone(lex, s, k, hit.end)) continue;
+      setSpan(s.tags, k, hit.end, 'ORG');
+      k = hit.end - 1;
+    }
   }
 }
 
@@ -1429,6 +1582,8 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     const infos = words.map((w) => wordInfo(lex, w));
     return { words, folded: infos.map((x) => x.folded), bases: infos.map((x) => x.base), bares: infos.map((x) => x.bare), tags: [...tags[k]] };
   });
+  /** clubs read as clubs by rule 6j, for their other mentions */
+  const clubs = new Set<string>();
   for (const s of sents) {
     coordinatedPlaces(lex, s);
     titleBoundaries(lex, s);
@@ -1452,12 +1607,14 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     headPlaces(lex, s);
     namedAfter(s);
     clubPlaces(lex, s);
+    clubNames(lex, s, clubs);
     nameSuffixes(s);
     tanwinEnds(s);
     verbEnds(lex, s);
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);
+  clubMentions(lex, sents, clubs);
   fullNameMentions(lex, sents);
   shortForms(lex, sents);
   oneWordNames(lex, sents);

@@ -236,8 +236,9 @@ function findTriggers(doc: ArabicDoc, view: DocView, lex: EventLexicon, from: nu
     const ei = view.entityAt[i];
     if (ei !== -1) {
       const e = doc.entities[ei];
-      // a name that starts inside the token, after a proclitic, is the token («لبي بي سي»: «to the BBC», not لبى)
-      if (e.type === 'PER' || e.type === 'LOC' || e.tokenStart !== i || e.start > doc.tokens[i].start) continue;
+      // a name that starts inside the token, after a proclitic, is the token («لبي بي سي»: «to the BBC», not لبى);
+      // a one-word name is no trigger either (the club «الاتفاق», not an agreement)
+      if (e.type === 'PER' || e.type === 'LOC' || e.tokenStart !== i || e.start > doc.tokens[i].start || e.tokenEnd === i + 1) continue;
     }
     for (const c of triggerCandidates(lex, view.fold[i], doc.tokens[i].text.endsWith('ة'))) {
       const rows = lex.triggers.get(c.form);
@@ -500,6 +501,11 @@ function firstTokenAt(doc: ArabicDoc, offset: number): number {
 function isState(name: string, capitals = true): boolean {
   const lexL = linkLexicon();
   return (countrySet ??= new Set(lexL.countries.values())).has(name) || (capitals && lexL.capitalOf.has(keyWords(name).join(' ')));
+}
+
+/** A sports club (resources/ner/clubs.txt): «الهلال», «ريال مدريد». */
+function isClub(name: string): boolean {
+  return linkLexicon().clubs.has(keyWords(name).join(' '));
 }
 
 /** The entity lies inside an amount or time expression (checked only for tokens already marked). */
@@ -947,6 +953,11 @@ function buildEvent(
     if (actor && !frame.parties.has(actor.type)) actor = null;
     if (target && !frame.parties.has(target.type)) target = null;
     if (had && !actor && !target) return null;
+  }
+  // clubs that meet, host or reach each other play a match: no meeting or visit («يستضيف [إنيمبا] [الرجاء]»), nor
+  // one with a club as its only party («لقاء مع [إنبي]»)
+  if ((entry.type === 'MEET' || entry.type === 'VISIT' || entry.type === 'HOST_VISIT') && (actor || target) && (!actor || isClub(actor.name)) && (!target || isClub(target.name))) {
+    return null;
   }
   // nothing to say on its own: kept only to merge into a same-type event of the sentence (يتوجه … في زيارة).
   // Without a participant only pledges (with a sum), agreements (named or dated) and conferences (placed or

@@ -95,6 +95,10 @@ export function mergeDecision(a: EntityProfile, b: EntityProfile): MergeDecision
   const compat = nameCompatibility(wa, wb, a.type !== 'PER');
   if (compat === 'none') return { merge: false, reason: 'names differ' };
   if (compat === 'same') {
+    // a club keeps its article in its key (nameKey): «الفتح» the club and «فتح» the movement are two
+    const ba = ka.slice(ka.indexOf(':') + 1);
+    const bb = kb.slice(kb.indexOf(':') + 1);
+    if (a.type === 'ORG' && ba.startsWith('ال') !== bb.startsWith('ال')) return { merge: false, reason: 'a club and a namesake' };
     // only ال differs on a single word (كاظمي / الكاظمي): the same name unless the context contradicts it
     if (contradicts(a, b)) return { merge: false, reason: 'same name but context contradicts' };
     return { merge: true, reason: 'same name up to ال' };

@@ -21,6 +21,8 @@ export interface LinkLexicon {
   shortNames: Array<{ short: string; head: string }>;
   /** titles by their first word (ال-less, folded), longest first */
   titles: Map<string, TitleEntry[]>;
+  /** keyWords of the sports clubs (resources/ner/clubs.txt, every kind) */
+  clubs: Set<string>;
 }
 
 export interface TitleEntry {
@@ -77,7 +79,8 @@ export function linkLexicon(): LinkLexicon {
     titles.set(words[0], list);
   }
   for (const list of titles.values()) list.sort((a, b) => b.words.length - a.words.length);
-  cached = { nisba, countries, capitalOf, aliases, honorifics, genericPrefixes, placeWords, shortNames, titles };
+  const clubs = new Set(readList('ner', 'clubs.txt').map((line) => keyWords(line.split('\t')[0]).join(' ')));
+  cached = { nisba, countries, capitalOf, aliases, honorifics, genericPrefixes, placeWords, shortNames, titles, clubs };
   // aliases need the lexicon itself (honorific and prefix stripping), so they are filled last
   for (const r of readTsv(['link', 'aliases.tsv']) as Record<string, string>[]) {
     const type = r.type.trim() as EntityType;
@@ -125,6 +128,8 @@ export function nameKey(name: string, type: EntityType, lex: LinkLexicon = linkL
       joined.push(w + words[++i]);
     } else joined.push(w);
   }
+  // a one-word club written with its article keeps it: «الفتح» (the club) is not «فتح» (Fatah)
+  if (type === 'ORG' && joined.length === 1 && joined[0].startsWith('ال') && lex.clubs.has(stripAl(joined[0]))) return joined[0];
   if (type !== 'PER' || joined.length > 1) return joined.map(stripAl).join(' ');
   return joined.join(' ');
 }

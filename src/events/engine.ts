@@ -503,9 +503,9 @@ function isState(name: string, capitals = true): boolean {
   return (countrySet ??= new Set(lexL.countries.values())).has(name) || (capitals && lexL.capitalOf.has(keyWords(name).join(' ')));
 }
 
-/** A sports club (resources/ner/clubs.txt): «الهلال», «ريال مدريد». */
-function isClub(name: string): boolean {
-  return linkLexicon().clubs.has(keyWords(name).join(' '));
+/** A sports club (resources/ner/clubs.txt) read as an organization: «الهلال», «ريال مدريد»; not the place «ظفار». */
+function isClub(ref: EntityRef): boolean {
+  return ref.type === 'ORG' && linkLexicon().clubs.has(keyWords(ref.name).join(' '));
 }
 
 /** The entity lies inside an amount or time expression (checked only for tokens already marked). */
@@ -956,7 +956,7 @@ function buildEvent(
   }
   // clubs that meet, host or reach each other play a match: no meeting or visit («يستضيف [إنيمبا] [الرجاء]»), nor
   // one with a club as its only party («لقاء مع [إنبي]»)
-  if ((entry.type === 'MEET' || entry.type === 'VISIT' || entry.type === 'HOST_VISIT') && (actor || target) && (!actor || isClub(actor.name)) && (!target || isClub(target.name))) {
+  if ((entry.type === 'MEET' || entry.type === 'VISIT' || entry.type === 'HOST_VISIT') && (actor || target) && (!actor || isClub(actor)) && (!target || isClub(target))) {
     return null;
   }
   // nothing to say on its own: kept only to merge into a same-type event of the sentence (يتوجه … في زيارة).

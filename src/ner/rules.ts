@@ -500,7 +500,9 @@ function familyNames(lex: Lexicon, s: Sent): void {
     const given = (j: number) => lex.givenNames.has(s.bares[j]) || lex.givenNames.has(s.folded[j]);
     const p = c.start - 1;
     const introduced = p >= 0 && (COMMAS.has(s.words[p]) || /-(ORG|LOC)$/.test(s.tags[p]) || [p, p - 1, p - 2].some((j) => j >= 0 && isTitle(lex, s, j)));
-    if (introduced && c.end - c.start >= 2 && given(c.end - 1) && given(c.end - 2) && s.bases[k] === s.folded[k] && !isTimeWord(s, k) &&
+    // not a participle (ال + م…, no nisba): «المخلوع», «المستقيل», «المدون» describe the person
+    const participle = /^الم/.test(s.bases[k]) && !s.bases[k].endsWith('ي');
+    if (introduced && !participle && c.end - c.start >= 2 && given(c.end - 1) && given(c.end - 2) && s.bases[k] === s.folded[k] && !isTimeWord(s, k) &&
         (lex.clusters.get(s.bases[k])?.freq ?? 0) < RARE_SURNAME_FREQ && !s.tags[k + 1]?.startsWith('I-')) {
       s.tags[k] = 'I-PER';
     }
@@ -650,9 +652,9 @@ function oneWordNames(lex: Lexicon, docSents: Sent[]): void {
     for (let i = 0; i < s.words.length; i++) {
       const type = names.get(s.bases[i]);
       if (type === undefined || !isArabic(s.words[i]) || inDate(s, i)) continue;
-      // the surname of a full name, read alone as another type and no listed place, is the person too («السلوفاكي
-      // [كيش]» in a title, «فيليب كيش» below)
-      if (s.tags[i].startsWith('B-') && s.tags[i] !== 'B-PER' && !s.tags[i + 1]?.startsWith('I-') && surnames.has(s.bases[i]) &&
+      // the surname of a full name, read alone as a place and no listed place, is the person too («السلوفاكي
+      // [كيش]» in a title, «فيليب كيش» below); not an organization («مايكل ديل» … «أعلنت [ديل]», the company)
+      if (s.tags[i] === 'B-LOC' && !s.tags[i + 1]?.startsWith('I-') && surnames.has(s.bases[i]) &&
           s.bases[i] === s.folded[i] && !lex.places.has(s.bases[i])) {
         setSpan(s.tags, i, i + 1, 'PER');
         continue;
@@ -818,7 +820,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-verb' | 'match-preposition'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1412,19 +1414,19 @@ function clubAt(s: Sent, k: number): { end: number; club: Club } | null {
   return null;
 }
 
-/**
- * Is token j a match word (rule-words.tsv match-word: مباراة، مرمى، الدوري)? Not a definite one after a definite
- * noun, whose adjective it is: «الاجتماع الدوري» is a periodic meeting.
- */
+/** Is token j a match word (rule-words.tsv match-word: مباراة، مرمى، تعادل; match-word-after-preposition: الدوري)? */
 function isMatchWord(s: Sent, j: number): boolean {
-  if (!inList(ruleWords('match-word'), s, j)) return false;
-  return !(j > 0 && definite(s.bases[j]) && s.bases[j] === s.folded[j] && definite(s.bases[j - 1]));
+  if (inList(ruleWords('match-word'), s, j)) return true;
+  // «الدوري» is also «periodic»: the league only with a proclitic, after a preposition or after a word of a league
+  // (league-head: «في الدوري», «بالدوري», «نهائي الدوري»), not after another noun («الاجتماع الدوري», «لقاءه الدوري»)
+  if (!inList(ruleWords('match-word-after-preposition'), s, j)) return false;
+  return s.bases[j] !== s.folded[j] || j === 0 || isStopword(s.words[j - 1]) || inList(ruleWords('league-head'), s, j - 1);
 }
 
 /**
  * Is [k, end) where a club is expected: after a team or match word or a match verb («مرمى [الشمال]», «تعادل
  * [الرجاء]»), after على/مع/أمام/ضد that follow one within three words («فاز على [النصر]», «فوزهما على
- * [الوداد]»), before a match verb («[الأهلي] يفوز»), or joined by و to an organization just before it
+ * [الوداد]»), before a match verb («[الأهلي] يفوز»), or joined by و to a listed club just before it
  * («الوداد و[الزمالك]»).
  */
 function clubSlot(s: Sent, k: number, end: number): boolean {
@@ -1436,7 +1438,10 @@ function clubSlot(s: Sent, k: number, end: number): boolean {
     for (let j = k - 2; j >= Math.max(0, k - 4); j--) if (matchy(j)) return true;
   }
   if (end < s.words.length && matchy(end) && (k === 0 || !definite(s.bases[k - 1]))) return true;
-  return k > 0 && s.folded[k].startsWith('و') && s.bases[k] !== s.folded[k] && s.tags[k - 1].endsWith('-ORG');
+  // joined by و to a club just before it
+  if (!(k > 0 && s.folded[k].startsWith('و') && s.bases[k] !== s.folded[k] && s.tags[k - 1].endsWith('-ORG'))) return false;
+  const prev = chunkAt(s.tags, k - 1)!;
+  return clubAt(s, prev.start)?.end === k;
 }
 
 /**
@@ -1444,7 +1449,7 @@ function clubSlot(s: Sent, k: number, end: number): boolean {
  * (`name`: «أسيك», «الوداد البيضاوي») is one anywhere in such a sentence; one that is also a common word or a
  * place (`word`: الأهلي «civil», النصر «victory», الشمال «the north») only where a club is expected (clubSlot),
  * and not as the adjective of a definite noun («الاتحاد العربي»). A sentence is about a match when it has a match
- * word (match-word: مباراة، مرمى، الدوري، تعادل، تغلب). The model's reading of the very words, of another
+ * word (match-word: مباراة، مرمى، تعادل; «الدوري» after a preposition). The model's reading of the very words, of another
  * type, gives way («[الوداد البيضاوي]» read as MISC); a longer reading that holds them stays.
  */
 function clubNames(lex: Lexicon, s: Sent, found: Set<string>): void {
@@ -1479,8 +1484,8 @@ function standsAlone(lex: Lexicon, s: Sent, k: number, end: number): boolean {
 
 /**
  * 6j over the document: a club that is also a common word, read as a club in a sentence about a match (6j; not
- * a model's reading alone: «الجزيرة» is also a channel and an island), is the club at its other mentions that stand as a name («أعلنت إدارة [الاتفاق]» in an article about its
- * matches); not after في, where a direction is meant («في الشمال»).
+ * a model's reading alone: «الجزيرة» is also a channel and an island), is the club at its other mentions that stand
+ * as a name («أعلنت إدارة [الاتفاق]»), but not after a preposition unless a club is expected there.
  */
 function clubMentions(lex: Lexicon, docSents: Sent[], found: ReadonlySet<string>): void {
   if (!found.size) return;
@@ -1488,7 +1493,10 @@ function clubMentions(lex: Lexicon, docSents: Sent[], found: ReadonlySet<string>
     for (let k = 0; k < s.words.length; k++) {
       const hit = clubAt(s, k);
       if (!hit || !found.has(hit.club.words.join(' ')) || !s.tags.slice(k, hit.end).every((t) => t === 'O')) continue;
-      if ((k > 0 && s.folded[k - 1] === 'في') || !standsAlone(lex, s, k, hit.end)) continue;
+      // not after a preposition («يعتمد على الشباب», «في الشمال»), unless a club is expected there or it is one of a
+      // club's affairs (club-context: «يبقى مع [الاتفاق]», «انضم إلى [العين]»)
+      const afterStopword = k > 0 && isStopword(s.words[k - 1]) && !inList(ruleWords('club-context'), s, k - 1);
+      if ((afterStopword && !clubSlot(s, k, hit.end)) || !standsAlone(lex, s, k, hit.end)) continue;
       setSpan(s.tags, k, hit.end, 'ORG');
       k = hit.end - 1;
     }

@@ -97,6 +97,14 @@ describe('NER rule layer', () => {
       [['O', 'O', 'B-ORG', 'O', 'O', 'O'], ['O', 'O', 'O', 'O', 'O']],
     );
     expect(island[1]).toEqual(['O', 'O', 'O', 'O', 'O']);
+    // not after a preposition, unless a club is expected there: «يعتمد على الشباب» is the young
+    const spread = applyRules(
+      [['فاز', 'الشباب', 'على', 'الهلال', 'في', 'المباراة'], ['ويعتمد', 'المدرب', 'على', 'الشباب'], ['وأعلنت', 'إدارة', 'الشباب', 'رحيل', 'مدربها']],
+      [['O', 'O', 'O', 'O', 'O', 'O'], ['O', 'O', 'O', 'O'], ['O', 'O', 'O', 'O', 'O']],
+    );
+    expect(spread[0]).toEqual(['O', 'B-ORG', 'O', 'B-ORG', 'O', 'O']);
+    expect(spread[1]).toEqual(['O', 'O', 'O', 'O']);
+    expect(spread[2]).toEqual(['O', 'O', 'B-ORG', 'O', 'O']);
   });
 
   it('reads the surname of a full name, read alone as a place, as the person (5c)', () => {

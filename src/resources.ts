@@ -37,6 +37,18 @@ export function readList(...parts: string[]): string[] {
     .filter((l) => l && !l.startsWith('#'));
 }
 
+/**
+ * Rows `name<TAB>kind` of a name list whose entries may carry a kind (resources/ner/*.txt; clubs.txt marks each club
+ * `name` or `word`). Name lists without kinds read with kind ''. One reader, as the tagger's lexicon, the rule layer
+ * and the linker all read clubs.txt.
+ */
+export function readKindedList(...parts: string[]): Array<{ name: string; kind: string }> {
+  return readList(...parts).map((line) => {
+    const [name, kind] = line.split('\t');
+    return { name: name.trim(), kind: (kind ?? '').trim() };
+  });
+}
+
 /** Rows of a tab-separated resource; '#' lines are comments; the first row is a header unless header=false. */
 export function readTsv(parts: string[], header = true): Record<string, string>[] | string[][] {
   const rows = readList(...parts).map((l) => l.split('\t'));

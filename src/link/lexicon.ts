@@ -1,4 +1,4 @@
-import { readList, readTsv } from '../resources.js';
+import { readKindedList, readList, readTsv } from '../resources.js';
 import type { EntityType } from '../doc.js';
 import { foldArabic, stripAl } from './fold.js';
 
@@ -79,7 +79,7 @@ export function linkLexicon(): LinkLexicon {
     titles.set(words[0], list);
   }
   for (const list of titles.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const clubs = new Set(readList('ner', 'clubs.txt').map((line) => keyWords(line.split('\t')[0]).join(' ')));
+  const clubs = new Set(readKindedList('ner', 'clubs.txt').map(({ name }) => keyWords(name).join(' ')));
   cached = { nisba, countries, capitalOf, aliases, honorifics, genericPrefixes, placeWords, shortNames, titles, clubs };
   // aliases need the lexicon itself (honorific and prefix stripping), so they are filled last
   for (const r of readTsv(['link', 'aliases.tsv']) as Record<string, string>[]) {

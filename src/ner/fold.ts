@@ -44,6 +44,9 @@ export function isArabicLetter(c: number): boolean {
   return (c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3);
 }
 
+/** corpus count from which a word is known (the lexicon's isKnown uses the same) */
+export const KNOWN_FREQ = 20;
+
 export interface Split {
   /** proclitics in order (folded), e.g. ['و', 'ب'] or ['و', 'ال'] */
   pro: string;
@@ -58,9 +61,10 @@ export interface Split {
 /**
  * A light, dictionary-free proclitic analysis of a folded word: conjunction و/ف, then one preposition ب/ك/ل,
  * then the article ال (لل = ل + ال). Only strips when at least 2 letters remain, so short names survive.
- * `isKnown` may veto a strip (e.g. when the unstripped word is itself a frequent word like "ولي").
+ * `isKnown` may veto a strip (e.g. when the unstripped word is itself a frequent word like "ولي"); `freq` (corpus
+ * counts) tells ل before a word that begins with ل from ل + the article (للبنان, للواء).
  */
-export function splitProclitics(w: string, isKnown?: (base: string) => boolean): Split {
+export function splitProclitics(w: string, isKnown?: (base: string) => boolean, freq?: (word: string) => number): Split {
   let i = 0;
   let pro = '';
   const rest = () => w.length - i;
@@ -72,10 +76,19 @@ export function splitProclitics(w: string, isKnown?: (base: string) => boolean):
   }
   if ((w[i] === 'ب' || w[i] === 'ك' || w[i] === 'ل') && rest() >= 4) {
     if (w[i] === 'ل' && w[i + 1] === 'ل') {
-      // لل = ل + (ا)ل: للعراق → العراق
       pro += 'ل';
-      const base = 'ا' + w.slice(i + 1);
-      return { pro: pro + 'ال', base, bare: w.slice(i + 2), proLen: i + 1 };
+      // لل is ل + (ا)ل: للعراق → العراق. Unless neither that nor its stem is a known word, and the word is ل before
+      // a name or noun that begins with ل: للبنان → لبنان, لليبيا → ليبيا; or before one with the article, whose
+      // ل the article's has fused with: للواء → اللواء, للاجئين → اللاجئين (the likelier of the two by frequency)
+      if (freq && !isKnown?.('ا' + w.slice(i + 1)) && !isKnown?.(w.slice(i + 2))) {
+        const own = w.slice(i + 1);
+        const plain = freq(own);
+        const withArticle = freq('ال' + own);
+        if (Math.max(plain, withArticle) >= KNOWN_FREQ) {
+          return plain >= withArticle ? { pro, base: own, bare: own, proLen: i + 1 } : { pro: pro + 'ال', base: 'ال' + own, bare: own, proLen: i + 1 };
+        }
+      }
+      return { pro: pro + 'ال', base: 'ا' + w.slice(i + 1), bare: w.slice(i + 2), proLen: i + 1 };
     }
     if (w[i + 1] === 'ا' && w[i + 2] === 'ل' || !isKnown || isKnown(w.slice(i + 1))) {
       pro += w[i];

@@ -44,7 +44,8 @@ export function procliticLength(tokenText: string): number {
   const lex = loadLexicon();
   const sp = baseOf(lex, f);
   // لل: the preposition and the article's ل are fused; the name starts after both (للكاظمي → كاظمي)
-  let letters = sp.pro.endsWith('لال') && sp.base.startsWith('ال') && !f.slice(sp.proLen).startsWith('ال') ? sp.proLen + 1 : sp.proLen;
+  // (not when the name itself begins with ل: للبنان → لبنان, للواء → لواء)
+  let letters = sp.pro.endsWith('لال') && sp.base.startsWith('ال') && !f.slice(sp.proLen).startsWith('ال') && sp.bare === f.slice(sp.proLen + 1) ? sp.proLen + 1 : sp.proLen;
   // a letter that only looks like a proclitic stays when the word with it is the better reading: a name in the
   // lists (فيصل, not ف + يصل; بكين, not ب + كين) or a much more frequent word (بطولة, not ب + طولة)
   for (let i = 0; i < letters && i < sp.proLen; i++) {

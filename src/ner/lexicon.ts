@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { modelPath, readList, resourcePath } from '../resources.js';
-import { fold, splitProclitics } from './fold.js';
+import { modelPath, readKindedList, readList, resourcePath } from '../resources.js';
+import { fold, KNOWN_FREQ, splitProclitics } from './fold.js';
 import { KeySet, nameKey } from './namekey.js';
 
 export const TYPES = ['PER', 'LOC', 'ORG', 'MISC'] as const;
@@ -79,7 +79,7 @@ export function loadLexicon(): Lexicon {
       clusters.set(f[0], { freq: +f[1], c1: +f[2], c2: +f[3], c3: +f[4] });
     }
   }
-  const isKnown = (w: string) => (clusters.get(w)?.freq ?? 0) >= 20;
+  const isKnown = (w: string) => (clusters.get(w)?.freq ?? 0) >= KNOWN_FREQ;
 
   const gazetteer: TrieNode = { next: new Map(), types: 0 };
   const places = new KeySet();
@@ -102,9 +102,8 @@ export function loadLexicon(): Lexicon {
   }
   for (const [file, type] of GAZETTEER_FILES) {
     if (!existsSync(resourcePath('ner', file))) continue;
-    for (const line of readList('ner', file)) {
-      const [name, kind] = line.split('\t');
-      if (kind !== undefined && kind.trim() !== 'name') continue;
+    for (const { name, kind } of readKindedList('ner', file)) {
+      if (kind && kind !== 'name') continue;
       const toks = name.split(/\s+/).map(fold).filter(Boolean);
       if (!toks.length) continue;
       addName(toks.map(nameKey), type);
@@ -216,5 +215,5 @@ export function readGazetteerKeys(): GazetteerKeys | null {
 
 /** The base form of a folded word with proclitics stripped (keeping the article), using corpus frequencies. */
 export function baseOf(lex: Lexicon, folded: string): ReturnType<typeof splitProclitics> {
-  return splitProclitics(folded, lex.isKnown);
+  return splitProclitics(folded, lex.isKnown, (w) => lex.clusters.get(w)?.freq ?? 0);
 }

@@ -10,7 +10,8 @@
  *  1. multi-word gazetteer names (places, organizations) win over a different model reading of those words;
  * 1c. a rare country name (countries.tsv) the model left untagged is a place: «كوستاريكا»;
  * 1b. listed public figures (people.txt): the full name, and a listed short form alone (ترامب), are the person;
- *  2. organization heads in construct (org-patterns.tsv): وزارة الخارجية العراقية, غرفة تجارة وصناعة الكويت;
+ *  2. organization heads in construct (org-patterns.tsv): وزارة الخارجية العراقية, غرفة تجارة وصناعة الكويت,
+ *     مجلس حقوق الإنسان;
  *     2b. a definite head with a country's nisba or a listed complement after ل (الاتحاد المصري لكرة القدم);
  *     a generic descriptor before a known organization is left out (تنظيم داعش → داعش);
  * 2c. a ministry named by its portfolio and its country's feminine nisba: [الخارجية الأمريكية];
@@ -34,12 +35,14 @@
  * 6g. الأب / الابن after a person's name belongs to it: «[جورج بوش الأب]»;
  * 6h. a listed product is MISC wherever it stands, and a reading run onto it ends before it: «شركة [أبل] هاتف [آيفون]»;
  * 6i. a model name of letters and a number after a kind word, or hyphenated, is MISC: «منظومة [إس-400]»;
+ * 6k. a name in quotes or brackets right after an organization is its short name: «وكالة الأنباء الفلسطينية "[وفا]"»;
  * 14. no name runs onto a word with the accusative tanwin: «[حسين] هادئاً»;
  * 14b. nor a person's or organization's onto a dual or plural present verb: «[غندوغان] يلتقيان».
  * Then over the document:
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
  *     source, a news organization, whatever the model read there (a PER or nothing);
  * 6j. a club that is also a common word, read as a club in a match sentence, is the club at its other mentions;
+ * 6k. so is an organization's short name found in brackets, where the model read it as another type;
  * 12. a currency word read as an organization (ريال: Real Madrid) is the currency after a number, before the
  *     nationality of a country with that currency, or alone in an article that counts money in it;
  * 5b. a full name found in the document is the same name at its other mentions, however the model cut them;
@@ -58,7 +61,7 @@ import { nisbaBase } from './fold.js';
 import { gazetteerSpans, loadLexicon, TYPES, type Lexicon } from './lexicon.js';
 import { fold as foldWord } from './fold.js';
 import { clusterKey } from './wordsplit.js';
-import { readList, readTsv } from '../resources.js';
+import { readKindedList, readList, readTsv } from '../resources.js';
 
 interface Sent {
   words: readonly string[];
@@ -257,6 +260,36 @@ function adjectiveAt(lex: Lexicon, s: Sent, k: number): boolean {
   return s.folded[k] === 'و' + s.bases[k] && nameAdjective(lex, s.bases[k]) && !isPlaceNisba(lex, s.bases[k]);
 }
 
+/**
+ * Can this indefinite word stand inside a construct chain after an organization head? A noun: one the corpus knows
+ * with the article, or sees after organization heads in 5% of its uses («[مكافحة] التمييز», «[غوث] اللاجئين»), not
+ * a verb («محكمة [تطلب] رأي المفتي»: 0.7%, never with the article); no adjective («محكمة [تركية] الجمعة») and no
+ * noun with a possessive pronoun («مجلس [إدارتها] الأمير»).
+ */
+function constructNoun(lex: Lexicon, word: string): boolean {
+  if (isPlaceNisba(lex, word) || nameAdjective(lex, word) || /(ها|هم|هما|كم|نا)$/.test(word)) return false;
+  if (lex.isKnown('ال' + word)) return true;
+  const p = loadProfiles().get(word);
+  return p !== undefined && p[ORGHEAD] >= CONSTRUCT_ORGHEAD_SHARE * p[0];
+}
+
+/** share of organization-head contexts that marks a word as a noun of organizations' names (مكافحة 8.7%) */
+const CONSTRUCT_ORGHEAD_SHARE = 0.05;
+
+let timeNouns: Set<string> | null = null;
+
+/** A definite weekday or unit of time (resources/time: الجمعة، الشهر، العام), which ends no organization's name. */
+function timeNoun(base: string): boolean {
+  if (!timeNouns) {
+    timeNouns = new Set();
+    for (const row of readTsv(['time', 'weekdays.tsv']) as Record<string, string>[]) if (row.form) timeNouns.add(foldWord(row.form));
+    for (const row of readTsv(['time', 'time-units.tsv']) as Record<string, string>[]) {
+      if (row.form && !row.form.includes(' ')) timeNouns.add('ال' + foldWord(row.form));
+    }
+  }
+  return timeNouns.has(base);
+}
+
 /** 2. Organization heads in construct, and descriptors before known organizations. */
 function organizations(lex: Lexicon, s: Sent): void {
   const n = s.words.length;
@@ -282,6 +315,14 @@ function organizations(lex: Lexicon, s: Sent): void {
         !(gluedPreposition(s.folded[k]) && !lex.orgPatterns.has(s.folded[k]))) k++;
       const c = k < n ? chunkAt(s.tags, k) : null;
       if (c && c.start === k && (c.type === 'LOC' || c.type === 'ORG')) end = c.end;
+      // or a construct chain of indefinite nouns ending in a definite one, with its adjectives: «مجلس حقوق
+      // الإنسان», «هيئة كبار العلماء», «وزارة شؤون المرأة»; not a generic one («مجلس إدارة الشركة»)
+      else if (k > j && k < n && s.tags[k] === 'O' && isArabic(s.words[k]) && definite(s.bases[k]) && !isStopword(s.words[k]) &&
+        s.folded[k] === s.bases[k] && !timeNoun(s.bases[k]) && s.folded.slice(j, k).every((w) => constructNoun(lex, w)) &&
+        lex.orgPatterns.get(s.bases[i] + ' ' + s.bases[j]) !== 'generic') {
+        end = k + 1;
+        while (end < n && adjectiveAt(lex, s, end) && s.tags[end] === 'O') end++;
+      }
     }
     if (end > i + 1) {
       setSpan(s.tags, i, end, 'ORG');
@@ -652,10 +693,10 @@ function oneWordNames(lex: Lexicon, docSents: Sent[]): void {
     for (let i = 0; i < s.words.length; i++) {
       const type = names.get(s.bases[i]);
       if (type === undefined || !isArabic(s.words[i]) || inDate(s, i)) continue;
-      // the surname of a full name, read alone as a place and no listed place, is the person too («السلوفاكي
-      // [كيش]» in a title, «فيليب كيش» below); not an organization («مايكل ديل» … «أعلنت [ديل]», the company)
-      if (s.tags[i] === 'B-LOC' && !s.tags[i + 1]?.startsWith('I-') && surnames.has(s.bases[i]) &&
-          s.bases[i] === s.folded[i] && !lex.places.has(s.bases[i])) {
+      // the surname of a full name, read alone as a place, is the person too («السلوفاكي [كيش]» in a title,
+      // «فيليب كيش» below; a listed place is no surname, see above); not an organization («مايكل ديل» …
+      // «أعلنت [ديل]», the company)
+      if (s.tags[i] === 'B-LOC' && !s.tags[i + 1]?.startsWith('I-') && surnames.has(s.bases[i]) && s.bases[i] === s.folded[i]) {
         setSpan(s.tags, i, i + 1, 'PER');
         continue;
       }
@@ -927,6 +968,8 @@ function commonWordsAfter(lex: Lexicon, s: Sent, from: number, to: number): bool
 }
 const SAY = 1 + PROFILE_CLASSES.indexOf('say');
 const TITLE = 1 + PROFILE_CLASSES.indexOf('title');
+const LOCHEAD = 1 + PROFILE_CLASSES.indexOf('lochead');
+const ORGHEAD = 1 + PROFILE_CLASSES.indexOf('orghead');
 /** share of a word's corpus occurrences after a speech verb from which it is a speaker's name */
 const SPEAKER_SHARE = 0.02;
 
@@ -1273,8 +1316,23 @@ function headPlaces(lex: Lexicon, s: Sent): void {
     }
     // a rare word the model left untagged names the village or district: «بمديرية [برط] العنان», «قرية [المسيفرة]»
     if (rare(k)) setSpan(s.tags, k, rare(k + 1) ? k + 2 : k + 1, 'LOC');
+    // a one-word organization reading after a district head, of a word the corpus shows after place heads: the
+    // district («مديرية [الدريهمي]»: 9% of its uses after a place head). «مديرية» also heads directorates, whose
+    // names are seldom after one («مديرية الأمن»: 0.1%)
+    else if (s.tags[k] === 'B-ORG' && s.tags[k + 1] !== 'I-ORG' && ruleWords('district-head').has(s.bases[k - 1]) && placeLike(s, k)) {
+      setSpan(s.tags, k, k + 1, 'LOC');
+    }
   }
 }
+
+/** Is the word at k seen after a place head in at least PLACE_HEAD_SHARE of its corpus occurrences (word profiles)? */
+function placeLike(s: Sent, k: number): boolean {
+  const p = loadProfiles().get(s.bases[k]);
+  return p !== undefined && p[LOCHEAD] >= PLACE_HEAD_SHARE * p[0];
+}
+
+/** share of place-head contexts that marks a word as a place's name (الدريهمي 9%, التحيتا 10%; الأمن 0.1%) */
+const PLACE_HEAD_SHARE = 0.05;
 
 /** corpus count under which a word after an administrative head is taken for a place's name */
 const RARE_PLACE_FREQ = 50;
@@ -1391,9 +1449,8 @@ let clubList: Map<string, Club[]> | null = null;
 function clubsByFirstWord(): Map<string, Club[]> {
   if (clubList) return clubList;
   clubList = new Map();
-  for (const line of readList('ner', 'clubs.txt')) {
-    const [name, kind] = line.split('\t').map((x) => x?.trim());
-    const words = (name ?? '').split(/\s+/).map(foldWord).filter(Boolean);
+  for (const { name, kind } of readKindedList('ner', 'clubs.txt')) {
+    const words = name.split(/\s+/).map(foldWord).filter(Boolean);
     if (!words.length) continue;
     const list = clubList.get(words[0]) ?? [];
     list.push({ words, common: kind !== 'name' });
@@ -1577,6 +1634,46 @@ function datelineSource(lex: Lexicon, s: Sent): void {
   setSpan(s.tags, a, b, 'ORG');
 }
 
+/** a company's head word (folded, article or not) */
+const COMPANY = /^(ال)?شرك(ه|ات)$/;
+
+/** opening quote or bracket → its closing one */
+const BRACKETS = new Map([['"', '"'], ['«', '»'], ['(', ')'], ['“', '”'], ["'", "'"]]);
+
+/**
+ * 6k. A name in quotes or brackets right after an organization is the organization's short name or acronym,
+ * whatever type the model gave it: «وكالة الأنباء الفلسطينية "[وفا]"», «مكتب التحقيقات الفدرالي ([إف بي آي])».
+ * Only a reading the model made, of one to three words filling the brackets (a quoted adjective is no name), and
+ * not a person's name that opens with a given name.
+ */
+function bracketedShortNames(lex: Lexicon, s: Sent, found: Set<string>): void {
+  for (const c of chunks(s.tags)) {
+    if (c.type === 'ORG' || c.end - c.start > 3 || c.start < 2 || c.end >= s.words.length) continue;
+    const open = s.words[c.start - 1];
+    if (BRACKETS.get(open) !== s.words[c.end] || !s.tags[c.start - 2].endsWith('-ORG')) continue;
+    if (c.type === 'PER' && (lex.givenNames.has(s.bases[c.start]) || lex.givenNames.has(s.folded[c.start]))) continue;
+    // the full name of a body that has a short name: three words or more opening with an organization head
+    // («الاتحاد الأوروبي "بريكست"» is the exit, «اتفاق … والاتحاد الأوروبي (جيفتا)» the agreement); not a company,
+    // whose product it would be («شركة أبل "آيفون"»)
+    let org = c.start - 2;
+    while (org > 0 && s.tags[org].startsWith('I-')) org--;
+    if (c.start - 1 - org < 3 || triggerClass(lex, s.bases[org]) !== 'orghead' || COMPANY.test(s.bases[org])) continue;
+    if (s.bases.slice(c.start, c.end).some((b) => ruleWords('product').has(b) || ruleWords('product-model').has(b))) continue;
+    setSpan(s.tags, c.start, c.end, 'ORG');
+    found.add(s.bases.slice(c.start, c.end).join(' '));
+  }
+}
+
+/** 6k. An organization's short name found in brackets is the organization where the model read another type. */
+function shortNameMentions(sents: Sent[], found: ReadonlySet<string>): void {
+  if (!found.size) return;
+  for (const s of sents) {
+    for (const c of chunks(s.tags)) {
+      if (c.type !== 'ORG' && found.has(s.bases.slice(c.start, c.end).join(' '))) setSpan(s.tags, c.start, c.end, 'ORG');
+    }
+  }
+}
+
 /** Is this folded word (or it without و/ف) a verb whose object takes ب (rule-words.tsv ba-verb: التقى، أشاد)? */
 export function takesBa(folded: string): boolean {
   const verbs = ruleWords('ba-verb');
@@ -1592,6 +1689,8 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
   });
   /** clubs read as clubs by rule 6j, for their other mentions */
   const clubs = new Set<string>();
+  /** organizations' short names found in brackets by rule 6k, for their other mentions */
+  const shortNames = new Set<string>();
   for (const s of sents) {
     coordinatedPlaces(lex, s);
     titleBoundaries(lex, s);
@@ -1616,6 +1715,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     namedAfter(s);
     clubPlaces(lex, s);
     clubNames(lex, s, clubs);
+    bracketedShortNames(lex, s, shortNames);
     nameSuffixes(s);
     tanwinEnds(s);
     verbEnds(lex, s);
@@ -1623,6 +1723,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);
   clubMentions(lex, sents, clubs);
+  shortNameMentions(sents, shortNames);
   fullNameMentions(lex, sents);
   shortForms(lex, sents);
   oneWordNames(lex, sents);

@@ -17,6 +17,7 @@
 import type Database from 'better-sqlite3';
 import type { ArabicDoc, EntityType } from '../doc.js';
 import { blockingKeys, canonicalKey, entityProfiles, mergeDecision, type EntityProfile } from '../link/index.js';
+import { linkLexicon } from '../link/lexicon.js';
 
 /**
  * Entities looked at per block, oldest first: a surname's block is short, but an organization's word block
@@ -237,5 +238,25 @@ export function backfillEntityKeys(db: Database.Database): void {
       blocks = [];
     }
     for (const b of blocks) insBlock.run(b, r.rowid);
+  }
+}
+
+/**
+ * Migration 3: a one-word club's key keeps its article since then (src/link: the club «الفتح» is not the movement
+ * «فتح»). An entity stored under the article-less key whose name is written with the article (the channel
+ * «الجزيرة», ORG:جزيره) is bound the new key too (ORG:الجزيره), so that new mentions join it instead of starting a
+ * second entity; one named without it («فتح») is not, and the club's new mentions start their own entity, as in a
+ * database built today.
+ */
+export function bindClubKeys(db: Database.Database): void {
+  const get = db.prepare('SELECT rowid, canonical FROM entities WHERE id = ?');
+  const taken = db.prepare('SELECT 1 FROM entities WHERE id = ? UNION ALL SELECT 1 FROM entity_keys WHERE key = ?');
+  const bind = db.prepare('INSERT INTO entity_keys(key, entity) VALUES(?, ?)');
+  for (const club of linkLexicon().clubs) {
+    if (club.includes(' ')) continue;
+    const row = get.get('ORG:' + club) as { rowid: number; canonical: string | null } | undefined;
+    if (!row?.canonical) continue;
+    const key = canonicalKey(row.canonical, 'ORG');
+    if (key === 'ORG:ال' + club && !taken.get(key, key)) bind.run(key, row.rowid);
   }
 }

@@ -186,6 +186,10 @@ export const MIGRATIONS: string[] = [
   DROP INDEX IF EXISTS amounts_article;
   DROP INDEX IF EXISTS roles_article;
   `,
+  // 3: no schema change. A one-word club's canonical key keeps its article from here on («الفتح» is not «فتح»);
+  // bindClubKeys (JS, src/store/entitylink.ts) binds the new key to an entity stored under the old one when its name
+  // is written with the article (the channel «الجزيرة»), so new mentions join it.
+  `SELECT 1;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -184,4 +184,30 @@ describe('cross-article entity resolution in the store', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("binds a one-word club's new key to an entity stored under the old one when its name has the article (migration 3)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-mig-'));
+    try {
+      const file = join(dir, 'old.db');
+      const old = new Database(file);
+      old.exec(MIGRATIONS[0]);
+      old.exec(MIGRATIONS[1]);
+      old.pragma('user_version = 2');
+      // keys as the linker made them before: without the article
+      const add = old.prepare("INSERT INTO entities(id, type, canonical) VALUES(?, 'ORG', ?)");
+      add.run('ORG:جزيره', 'الجزيرة');
+      add.run('ORG:فتح', 'فتح');
+      old.close();
+      const store = await openStore(file);
+      await ingest(store, [articleDoc([{ name: 'الجزيرة', type: 'ORG' }, { name: 'الفتح', type: 'ORG' }])], ['new']);
+      // the channel's new mentions join the stored entity; the club «الفتح» is not the movement «فتح»
+      expect(canonicalKey('الجزيرة', 'ORG')).toBe('ORG:الجزيره');
+      expect((await store.getEntity('ORG:الجزيره'))?.id).toBe('ORG:جزيره');
+      expect((await store.getEntity('ORG:الفتح'))?.id).toBe('ORG:الفتح');
+      expect((await store.stats()).schemaVersion).toBe(MIGRATIONS.length);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

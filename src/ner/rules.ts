@@ -263,11 +263,12 @@ function adjectiveAt(lex: Lexicon, s: Sent, k: number): boolean {
 /**
  * Can this indefinite word stand inside a construct chain after an organization head? A noun: one the corpus knows
  * with the article, or sees after organization heads in 5% of its uses («[مكافحة] التمييز», «[غوث] اللاجئين»), not
- * a verb («محكمة [تطلب] رأي المفتي»: 0.7%, never with the article); no adjective («محكمة [تركية] الجمعة») and no
+ * a verb («محكمة [تطلب] رأي المفتي»: 0.7%, never with the article); no nationality («منظمة [بريطانية] الدعوى») and no
  * noun with a possessive pronoun («مجلس [إدارتها] الأمير»).
  */
 function constructNoun(lex: Lexicon, word: string): boolean {
-  if (isPlaceNisba(lex, word) || nameAdjective(lex, word) || /(ها|هم|هما|كم|نا)$/.test(word)) return false;
+  // a nationality, which the nisba test knows in its definite form (تركية → التركية)
+  if (isPlaceNisba(lex, 'ال' + word) || /(ها|هم|هما|كم|نا)$/.test(word)) return false;
   if (lex.isKnown('ال' + word)) return true;
   const p = loadProfiles().get(word);
   return p !== undefined && p[ORGHEAD] >= CONSTRUCT_ORGHEAD_SHARE * p[0];

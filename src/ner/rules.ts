@@ -13,6 +13,7 @@
  *  2. organization heads in construct (org-patterns.tsv): وزارة الخارجية العراقية, غرفة تجارة وصناعة الكويت,
  *     مجلس حقوق الإنسان;
  *     2b. a definite head with a country's nisba or a listed complement after ل (الاتحاد المصري لكرة القدم);
+ *     a word relating a body to another ends its name («ميليشيات الحوثي [الموالية] لإيران»: org-patterns.tsv relational);
  *     a generic descriptor before a known organization is left out (تنظيم داعش → داعش);
  * 2c. a ministry named by its portfolio and its country's feminine nisba: [الخارجية الأمريكية];
  *  3. a person's name after a title or in apposition to a place/organization, starting with a given name;
@@ -176,7 +177,11 @@ let notAdjectiveBases: Set<string> | null = null;
  */
 function nameAdjective(lex: Lexicon, base: string): boolean {
   if (lex.orgPatterns.get(base) === 'adjective') return true;
-  if (!isNisba(lex, base)) return false;
+  return isNisba(lex, base) && !notAdjective(lex, base);
+}
+
+/** A nisba that describes the text's noun, not the organization (org-patterns.tsv not-adjective: الرسمية), in any gender or number. */
+function notAdjective(lex: Lexicon, base: string): boolean {
   if (!notAdjectiveBases) {
     notAdjectiveBases = new Set();
     for (const [word, role] of lex.orgPatterns) {
@@ -184,7 +189,13 @@ function nameAdjective(lex: Lexicon, base: string): boolean {
       if (nb) notAdjectiveBases.add(nb);
     }
   }
-  return !notAdjectiveBases.has(nisbaBase(base)!);
+  const nb = nisbaBase(base);
+  return nb !== null && notAdjectiveBases.has(nb);
+}
+
+/** A word relating a body to another (org-patterns.tsv relational: الموالية، التابعة), which ends its name. */
+function relational(lex: Lexicon, base: string): boolean {
+  return lex.orgPatterns.get(base) === 'relational';
 }
 
 /** 8. A LOC reading «… Y وX» where X and Y are listed places: two places. */
@@ -277,18 +288,9 @@ function constructNoun(lex: Lexicon, word: string): boolean {
 /** share of organization-head contexts that marks a word as a noun of organizations' names (مكافحة 8.7%) */
 const CONSTRUCT_ORGHEAD_SHARE = 0.05;
 
-let timeNouns: Set<string> | null = null;
-
 /** A definite weekday or unit of time (resources/time: الجمعة، الشهر، العام), which ends no organization's name. */
 function timeNoun(base: string): boolean {
-  if (!timeNouns) {
-    timeNouns = new Set();
-    for (const row of readTsv(['time', 'weekdays.tsv']) as Record<string, string>[]) if (row.form) timeNouns.add(foldWord(row.form));
-    for (const row of readTsv(['time', 'time-units.tsv']) as Record<string, string>[]) {
-      if (row.form && !row.form.includes(' ')) timeNouns.add('ال' + foldWord(row.form));
-    }
-  }
-  return timeNouns.has(base);
+  return timeVocabulary().nouns.has(base);
 }
 
 /** 2. Organization heads in construct, and descriptors before known organizations. */
@@ -317,9 +319,11 @@ function organizations(lex: Lexicon, s: Sent): void {
       const c = k < n ? chunkAt(s.tags, k) : null;
       if (c && c.start === k && (c.type === 'LOC' || c.type === 'ORG')) end = c.end;
       // or a construct chain of indefinite nouns ending in a definite one, with its adjectives: «مجلس حقوق
-      // الإنسان», «هيئة كبار العلماء», «وزارة شؤون المرأة»; not a generic one («مجلس إدارة الشركة»)
+      // الإنسان», «هيئة كبار العلماء», «وزارة شؤون المرأة»; not a generic one («مجلس إدارة الشركة»), nor one that
+      // ends in a number («هيئة أبناء حورس [الأربعة]») or a word relating it to another («وكالة أعماق [التابعة]»)
       else if (k > j && k < n && s.tags[k] === 'O' && isArabic(s.words[k]) && definite(s.bases[k]) && !isStopword(s.words[k]) &&
-        s.folded[k] === s.bases[k] && !timeNoun(s.bases[k]) && s.folded.slice(j, k).every((w) => constructNoun(lex, w)) &&
+        s.folded[k] === s.bases[k] && !timeNoun(s.bases[k]) && !relational(lex, s.bases[k]) && !numberWords().has(s.bases[k].slice(2)) &&
+        s.folded.slice(j, k).every((w) => constructNoun(lex, w)) &&
         lex.orgPatterns.get(s.bases[i] + ' ' + s.bases[j]) !== 'generic') {
         end = k + 1;
         while (end < n && adjectiveAt(lex, s, end) && s.tags[end] === 'O') end++;
@@ -338,6 +342,13 @@ function organizations(lex: Lexicon, s: Sent): void {
     if (j > c.end) setSpan(s.tags, c.start, j, 'ORG');
   }
   nationalBodies(lex, s);
+  // a word relating the body to another ends its name, whoever read it: «ميليشيات الحوثي [الموالية] لإيران»,
+  // «… [التابعة] لتنظيم داعش», «… [المدعومة] من»
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'ORG' || c.end - c.start < 2) continue;
+    const last = c.end - 1;
+    if (s.folded[last] === s.bases[last] && relational(lex, s.bases[last])) clearSpan(s.tags, last, c.end);
+  }
   for (const c of chunks(s.tags)) {
     if (c.type !== 'ORG' || c.end - c.start < 2 || lex.orgPatterns.get(s.bases[c.start]) !== 'descriptor') continue;
     const rest = s.folded.slice(c.start + 1, c.end).join(' ');
@@ -879,21 +890,29 @@ function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' |
   return ruleWordLists.get(role) ?? new Set();
 }
 
-let timeWords: Set<string> | null = null;
+let timeVocab: { names: Set<string>; nouns: Set<string> } | null = null;
 
 /**
- * Weekday and month names that are no common word or name (resources/time: weekdays.tsv, months.tsv with
- * ambiguous = 0; so not رمضان or رجب): «الخميس» alone is Thursday, whatever the model read.
+ * The time words of resources/time the rules read, folded:
+ *  - names: weekday and month names that are no common word or name (ambiguous = 0; so not رمضان or رجب):
+ *    «الخميس» alone is Thursday, whatever the model read;
+ *  - nouns: every weekday, and the units of time with the article (الشهر، العام), which end no organization's name.
  */
-function timeWordSet(): Set<string> {
-  if (timeWords) return timeWords;
-  timeWords = new Set();
+function timeVocabulary(): { names: Set<string>; nouns: Set<string> } {
+  if (timeVocab) return timeVocab;
+  const names = new Set<string>();
+  const nouns = new Set<string>();
   for (const file of ['weekdays.tsv', 'months.tsv']) {
     for (const row of readTsv(['time', file]) as Record<string, string>[]) {
-      if (row.ambiguous === '0' && row.form && !row.form.includes(' ')) timeWords.add(foldWord(row.form));
+      if (!row.form || row.form.includes(' ')) continue;
+      if (row.ambiguous === '0') names.add(foldWord(row.form));
+      if (file === 'weekdays.tsv') nouns.add(foldWord(row.form));
     }
   }
-  return timeWords;
+  for (const row of readTsv(['time', 'time-units.tsv']) as Record<string, string>[]) {
+    if (row.form && !row.form.includes(' ')) nouns.add('ال' + foldWord(row.form));
+  }
+  return (timeVocab = { names, nouns });
 }
 
 /** Is token k a word that is no name on its own but may end one (rule-words.tsv alone-no-name: الثاني)? */
@@ -904,7 +923,7 @@ function noNameAlone(s: Sent, k: number): boolean {
 
 /** Is token k an unambiguous weekday or month name? */
 function isTimeWord(s: Sent, k: number): boolean {
-  const time = timeWordSet();
+  const time = timeVocabulary().names;
   return time.has(s.bases[k]) || time.has(s.folded[k]);
 }
 

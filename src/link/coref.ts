@@ -139,14 +139,16 @@ export function linkMentions(doc: ArabicDoc, entities: Entity[], lex: LinkLexico
       words[0] = 'ا' + words[0];
     }
     if (!words.length) return;
-    // nisba / demonym: a reference to the country, not an entity of its own
-    const nisbaCountry = lex.nisba.get(words.join(' '));
+    // nisba / demonym: a reference to the country, not an entity of its own; not a name the NER read as an
+    // organization's (a newspaper: صحيفة "السوداني")
+    const nisbaCountry = e.type === 'ORG' ? undefined : lex.nisba.get(words.join(' '));
     if (nisbaCountry) {
       out[k] = { entity: canonicalKey(nisbaCountry, 'LOC'), canonical: nisbaCountry, country: nisbaCountry };
       countryRefs.push({ token: e.tokenStart, country: nisbaCountry });
       return;
     }
-    const place = lex.placeWords.get(words.join(' '));
+    // «البلاد» (the country) is the nearest country named; not a newspaper of that name (صحيفة "البلاد")
+    const place = e.type === 'ORG' ? undefined : lex.placeWords.get(words.join(' '));
     if (place === 'one') {
       const c = nearestCountry(countryRefs, e.tokenStart);
       if (c) {

@@ -37,6 +37,8 @@
  * 6h. a listed product is MISC wherever it stands, and a reading run onto it ends before it: «شركة [أبل] هاتف [آيفون]»;
  * 6i. a model name of letters and a number after a kind word, or hyphenated, is MISC: «منظومة [إس-400]»;
  * 6k. a name in quotes or brackets right after an organization is its short name: «وكالة الأنباء الفلسطينية "[وفا]"»;
+ * 6l. a name in quotes right after a newspaper, site or channel word is the outlet: «صحيفة "[المصري اليوم]"» (ORG);
+ *     a name the model read in quotes after a film, series or book word is the work's title: «مسلسل "[هارون الرشيد]"» (MISC);
  * 14. no name runs onto a word with the accusative tanwin: «[حسين] هادئاً»;
  * 14b. nor a person's or organization's onto a dual or plural present verb: «[غندوغان] يلتقيان».
  * Then over the document:
@@ -873,7 +875,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -884,7 +886,7 @@ function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' |
       const f = foldWord(word);
       set.add(f);
       // a listed word without the article matches with it too (ميليشيا: الميليشيا); one listed with it only so
-      if ((r === 'not-a-name' || r === 'descriptor' || r === 'common-noun') && !f.startsWith('ال')) set.add('ال' + f);
+      if ((r === 'not-a-name' || r === 'descriptor' || r === 'common-noun' || r === 'media-head' || r === 'work-head') && !f.startsWith('ال')) set.add('ال' + f);
     }
   }
   return ruleWordLists.get(role) ?? new Set();
@@ -1684,6 +1686,35 @@ function bracketedShortNames(lex: Lexicon, s: Sent, found: Set<string>): void {
   }
 }
 
+/** opening quotes of a title (not brackets: «موقع (X)» glosses) */
+const TITLE_QUOTES = new Map([['"', '"'], ['«', '»'], ['“', '”']]);
+/** the longest quoted title rule 6l reads, in tokens */
+const MAX_TITLE_TOKENS = 5;
+
+/**
+ * 6l. A name in quotes right after an outlet word (rule-words.tsv media-head: صحيفة، موقع، قناة) names the outlet,
+ * whatever the model read there or if it read nothing: «صحيفة "[المصري اليوم]"», «موقع "[كووورة]"»; and a name in
+ * quotes after a work word (work-head: فيلم، مسلسل، كتاب) is the work's title (MISC) where the model read a name in
+ * it (a quoted phrase the model left untagged may be a word of the text: «فيلم "كارثية"»). One to five words of
+ * letters or digits; the first may be a stop word, as the article of a foreign title is («لا ريبوبليكا», «لو موند»).
+ */
+function quotedTitles(s: Sent): void {
+  const n = s.words.length;
+  for (let k = 0; k + 3 < n; k++) {
+    const type = ruleWords('media-head').has(s.bases[k]) ? 'ORG' : ruleWords('work-head').has(s.bases[k]) ? 'MISC' : null;
+    const close = TITLE_QUOTES.get(s.words[k + 1]);
+    if (!type || !close || s.tags[k] !== 'O') continue;
+    let end = k + 2;
+    while (end < n && end - (k + 2) <= MAX_TITLE_TOKENS && s.words[end] !== close) end++;
+    if (end >= n || s.words[end] !== close || end === k + 2 || end - (k + 2) > MAX_TITLE_TOKENS) continue;
+    const start = k + 2;
+    if (!s.words.slice(start, end).every((w) => /[\p{L}\p{N}]/u.test(w))) continue;
+    if (type === 'MISC' && s.tags.slice(start, end).every((t) => t === 'O')) continue;
+    setSpan(s.tags, start, end, type);
+    k = end;
+  }
+}
+
 /** 6k. An organization's short name found in brackets is the organization where the model read another type. */
 function shortNameMentions(sents: Sent[], found: ReadonlySet<string>): void {
   if (!found.size) return;
@@ -1739,6 +1770,8 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     nameSuffixes(s);
     tanwinEnds(s);
     verbEnds(lex, s);
+    // after rule 14b: a quoted title is whole, whatever its words look like («لا تريبون» is no verb)
+    quotedTitles(s);
   }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);

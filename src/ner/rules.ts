@@ -31,6 +31,7 @@
  * 6c. a place whose name is also a common word is one after a place head: «محافظة [البيضاء]»;
  * 6d. a name right after a trophy word names the trophy: «[كأس ديفيز]», «[دوري أبطال أوروبا]» (MISC);
  * 6e. a city right after a player or coach word is its club: «لاعب [برشلونة]»; «[أهلي جدة]» is one;
+ *     in a sentence about a match, so is a city where a club is expected: «فاز كروتوني على [بولونيا]»;
  * 6j. in a sentence about a match, a listed club is an organization: «فاز على [النصر]», «مرمى [الشمال]»;
  * 6f. a person's reading that opens with a listed place and a given name is the place, then the person;
  * 6g. الأب / الابن after a person's name belongs to it: «[جورج بوش الأب]»;
@@ -64,7 +65,7 @@ import { nisbaBase } from './fold.js';
 import { gazetteerSpans, loadLexicon, TYPES, type Lexicon } from './lexicon.js';
 import { fold as foldWord } from './fold.js';
 import { clusterKey } from './wordsplit.js';
-import { readKindedList, readList, readTsv } from '../resources.js';
+import { readKindedList, readList, readResource, readTsv } from '../resources.js';
 
 interface Sent {
   words: readonly string[];
@@ -1460,6 +1461,46 @@ function clubPlaces(lex: Lexicon, s: Sent): void {
   }
 }
 
+let nationPlaces: Set<string> | null = null;
+
+/**
+ * Places that field a national team, not a club (folded): the countries of resources/link/countries.tsv with their
+ * other names, and the continents, regions, countries and US states of resources/ner/places.txt (by its sections).
+ */
+function nationPlaceSet(): Set<string> {
+  if (nationPlaces) return nationPlaces;
+  nationPlaces = new Set(countryNameSet());
+  let nations = false;
+  for (const raw of readResource('ner', 'places.txt').split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('# ---')) nations = /countries|continents|states/.test(line);
+    else if (nations && line && !line.startsWith('#')) nationPlaces.add(foldWord(line));
+  }
+  return nationPlaces;
+}
+
+/**
+ * 6e. In a sentence about a match, a city where a club is expected (clubSlot: «فاز كروتوني على [بولونيا]», «خسر
+ * [روما] أمام …») is its club; a country, region or US state there is a national team, which stays a place, and
+ * so does a place after another preposition («عاد من الأندلس بفوز»).
+ */
+function matchCities(s: Sent): void {
+  let match = false;
+  for (let j = 0; j < s.words.length && !match; j++) match = isMatchWord(s, j);
+  if (!match) return;
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'LOC' || !clubSlot(s, c.start, c.end)) continue;
+    // not a place after another preposition, separate or attached: «عاد من [الأندلس] بفوز», «فاز بلندن»
+    const k = c.start;
+    if (k > 0 && isStopword(s.words[k - 1]) && !ruleWords('match-preposition').has(s.folded[k - 1])) continue;
+    if (/[بلك]/.test(s.folded[k].slice(0, s.folded[k].length - s.bases[k].length))) continue;
+    const name = s.bases.slice(c.start, c.end).join(' ');
+    const bare = s.bares.slice(c.start, c.end).join(' ');
+    if (nationPlaceSet().has(name) || nationPlaceSet().has(bare) || nationPlaceSet().has(s.folded.slice(c.start, c.end).join(' '))) continue;
+    setSpan(s.tags, c.start, c.end, 'ORG');
+  }
+}
+
 interface Club {
   words: string[];
   /** `name`: no common word or place; `word`: also one (الأهلي، النصر، الشمال) */
@@ -1766,6 +1807,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     namedAfter(s);
     clubPlaces(lex, s);
     clubNames(lex, s, clubs);
+    matchCities(s);
     bracketedShortNames(lex, s, shortNames);
     nameSuffixes(s);
     tanwinEnds(s);

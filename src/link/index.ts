@@ -4,6 +4,7 @@ import { linkLexicon, type LinkLexicon } from './lexicon.js';
 import { linkMentions } from './coref.js';
 import { findRoles } from './roles.js';
 import { docView } from './view.js';
+import { isStopword } from '../text/stopwords.js';
 
 export { canonicalKey, canonicalName, blockingKeys, shouldMerge, mergeDecision, type EntityProfile, type MergeDecision } from './canonical.js';
 export { foldArabic } from './fold.js';
@@ -71,8 +72,8 @@ const DEFINITE = /^(?:[وفبكل]{0,2}ال|[وف]?لل)/;
 
 /**
  * Later bare short forms of an organization named in full earlier in the article (الخارجية, الوزارة).
- * Skipped right after a title word (وزير الخارجية is a title, not the ministry), for an indefinite form and
- * before a nationality.
+ * Skipped right after a title word (وزير الخارجية is a title, not the ministry) or a definite word, whose
+ * adjective it is (المخابرات الخارجية), for an indefinite form and before a nationality.
  */
 function addShortNames(doc: ArabicDoc, lex: LinkLexicon): Entity[] {
   const view = docView(doc);
@@ -102,6 +103,10 @@ function addShortNames(doc: ArabicDoc, lex: LinkLexicon): Entity[] {
     // only the definite form refers back (الحزب, والحزب, للحزب): an indefinite head is in construct with a
     // name of its own (حزب الشعب, مجلس إدارة …)
     if (!DEFINITE.test(view.fold[i])) continue;
+    // right after a definite noun, and with no preposition of its own, it is that noun's adjective: «محطات
+    // المخابرات الخارجية» (foreign intelligence), «الإصلاحات الاقتصادية والمالية»; not «القناة التابعة للحزب»
+    if (i > 0 && doc.tokens[i - 1].kind === 'word' && DEFINITE.test(view.fold[i - 1]) && !isStopword(doc.tokens[i - 1].text) &&
+      /^[وف]?ال/.test(view.fold[i])) continue;
     // only when exactly one organization of the article can be meant
     if (seen.get(sn.head)?.size !== 1) continue;
     // and not when another country's nationality follows: after «وزارة الخارجية الأمريكية», «الخارجية الروسية» is

@@ -4,6 +4,7 @@
  * general resources for what one article's context cannot teach the model. Per sentence, in the order they run:
  *  8. places joined by و in one reading are two places: [مصر] و[أوروغواي], unless the name lists know the whole
  *     as one name (ترينيداد وتوباغو);
+ * 8b. an organization reading run from a listed organization over و is cut there: «[أوبك] وصناعة النفط»;
  *  0. a person's title inside a place/organization reading ends it and starts a person;
  * 13. a definite nationality adjective after its noun is no place (الصادرات [الكورية الشمالية]), before the name
  *     lists and the organization rules take the words (وزارة الخارجية الكورية الشمالية);
@@ -214,6 +215,32 @@ function coordinatedPlaces(lex: Lexicon, s: Sent): void {
       // what precedes ends with a listed place: [روسيا] و…, [جمهورية التشيك] و…
       if (!isPlace(k - 1)) continue;
       s.tags[k] = 'B-LOC';
+    }
+  }
+}
+
+/** ORG's bit in a name-list match's types */
+const ORG_BIT = 1 << TYPES.indexOf('ORG');
+
+/**
+ * 8b. An ORG reading that runs from a listed organization over و onto more words is two things: «[أوبك] وصناعة
+ * النفط» (OPEC and the oil industry). What follows و stays an organization only when it is listed or opens with an
+ * organization head («[الناتو] و[وزارة الدفاع]»); a listed name that holds و is left whole («حزب العدالة والتنمية»).
+ */
+function coordinatedOrganizations(lex: Lexicon, s: Sent): void {
+  let spans: ReturnType<typeof gazetteerSpans> | null = null;
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'ORG' || c.end - c.start < 2) continue;
+    spans ??= gazetteerSpans(lex, s.folded, s.bases);
+    if (spans.some((sp) => sp.start <= c.start && sp.end >= c.end)) continue;
+    for (let k = c.start + 1; k < c.end; k++) {
+      if (!s.folded[k].startsWith('و') || s.bases[k] === s.folded[k]) continue;
+      // what precedes is one listed organization, exactly
+      if (!spans.some((sp) => sp.start === c.start && sp.end === k && sp.types & ORG_BIT)) break;
+      const listed = spans.some((sp) => sp.start === k && sp.end === c.end && sp.types & ORG_BIT);
+      if (listed || triggerClass(lex, s.bases[k]) === 'orghead') s.tags[k] = 'B-ORG';
+      else clearSpan(s.tags, k, c.end);
+      break;
     }
   }
 }
@@ -1785,6 +1812,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
   const shortNames = new Set<string>();
   for (const s of sents) {
     coordinatedPlaces(lex, s);
+    coordinatedOrganizations(lex, s);
     titleBoundaries(lex, s);
     definiteNationalities(lex, s);
     gazetteerNames(lex, s);

@@ -38,6 +38,7 @@
  * 6g. الأب / الابن after a person's name belongs to it: «[جورج بوش الأب]»;
  * 6h. a listed product is MISC wherever it stands, and a reading run onto it ends before it: «شركة [أبل] هاتف [آيفون]»;
  * 6i. a model name of letters and a number after a kind word, or hyphenated, is MISC: «منظومة [إس-400]»;
+ *     and a number after a product's or competition's reading belongs to it: «[مونديال 1998]», «[ميت 20 برو]»;
  * 6k. a name in quotes or brackets right after an organization is its short name: «وكالة الأنباء الفلسطينية "[وفا]"»;
  * 6l. a name in quotes right after a newspaper, site or channel word is the outlet: «صحيفة "[المصري اليوم]"» (ORG);
  *     a name the model read in quotes after a film, series or book word is the work's title: «مسلسل "[هارون الرشيد]"» (MISC);
@@ -1230,6 +1231,29 @@ function modelNames(s: Sent): void {
   }
 }
 
+/**
+ * 6i. A number right after a product's or a competition's reading belongs to it: «[ميت 20 برو]», «[ويندوز 10]»,
+ * «[مونديال 1998]», «[الفورمولا 1]». Only a year or a number of one or two digits, and not one that counts
+ * («أوسكار 3 مرات») or opens a range or a date («2014-2018», «1998/1999»); a product's model word after the number
+ * comes along (برو).
+ */
+function numberedNames(s: Sent): void {
+  const models = ruleWords('product-model');
+  const n = s.words.length;
+  for (const c of chunks(s.tags)) {
+    const num = c.end;
+    if (c.type !== 'MISC' || num >= n || !/^(?:[0-9]{1,2}|(?:19|20)[0-9]{2})$/.test(s.words[num])) continue;
+    if (isNumberToken(s, num + 1) || ['-', '/', '.', ',', '،', ':', '%', '٪'].includes(s.words[num + 1] ?? '')) continue;
+    let end = num + 1;
+    while (end < n && s.tags[end] === 'O' && (models.has(s.bases[end]) || models.has(s.folded[end]))) end++;
+    // a small number before an indefinite noun counts it: «أوسكار 3 مرات»
+    const next = s.words[end];
+    if (s.words[num].length <= 2 && end === num + 1 && next !== undefined && isArabic(next) && !isStopword(next) && !definite(s.bases[end])) continue;
+    if (s.tags[num] !== 'O') continue;
+    setSpan(s.tags, c.start, end, 'MISC');
+  }
+}
+
 interface PeopleEntry {
   /** the folded words of each listed full name starting with this word, longest first */
   names: string[][];
@@ -1830,6 +1854,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     alwaysOrganizations(s);
     products(lex, s);
     modelNames(s);
+    numberedNames(s);
     placeBeforeName(lex, s);
     headPlaces(lex, s);
     namedAfter(s);

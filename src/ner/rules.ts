@@ -28,6 +28,7 @@
  *     that is only a not-a-name word of resources/ner/rule-words.tsv (الله, الميليشيات, اليورانيوم), a month
  *     read as a company in a date (أبريل/نيسان) or an unambiguous weekday or month name of resources/time
  *     (الخميس, يناير); a common-noun word (هاتريك) is no entity alone and ends no person's name;
+ *     nor is a noun a number counts, right after it (count-units.tsv: «48 [دبلوماسيا]», «64 [غيغابايت]»);
  * 6b. a one-word organization that is no common word (فيسبوك، يوتيوب) is one wherever the model left it untagged;
  * 6c. a place whose name is also a common word is one after a place head: «محافظة [البيضاء]»;
  * 6d. a name right after a trophy word names the trophy: «[كأس ديفيز]», «[دوري أبطال أوروبا]» (MISC);
@@ -800,6 +801,26 @@ function currencyMentions(s: Sent): void {
     let ok = true;
     for (let k = c.start + 1; k < c.end && ok; k++) ok = isCurrency(k) || /(ي|يه)$/.test(s.bares[k]);
     if (ok) clearSpan(s.tags, c.start, c.end);
+  }
+}
+
+let countUnitSet: Set<string> | null = null;
+
+/** Folded one-word forms of the nouns a number counts (resources/amount/count-units.tsv: دبلوماسيا، غيغابايت). */
+function countUnits(): Set<string> {
+  if (countUnitSet) return countUnitSet;
+  countUnitSet = new Set();
+  for (const row of readTsv(['amount', 'count-units.tsv']) as Record<string, string>[]) {
+    for (const form of (row.forms ?? '').split(/\s+/)) if (form) countUnitSet.add(foldWord(form));
+  }
+  return countUnitSet;
+}
+
+/** 6. A one-word mention right after a number that is a noun it counts is no name: «48 [دبلوماسيا]», «64 [غيغابايت]». */
+function countedMentions(s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    if (c.end - c.start !== 1 || c.start === 0 || !isNumberToken(s, c.start - 1)) continue;
+    if (countUnits().has(s.folded[c.start]) || countUnits().has(s.bases[c.start])) clearSpan(s.tags, c.start, c.end);
   }
 }
 
@@ -1850,6 +1871,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     leadingDescriptors(lex, s);
     nationalityAdjectives(s);
     currencyMentions(s);
+    countedMentions(s);
     notNameMentions(s);
     alwaysOrganizations(s);
     products(lex, s);

@@ -696,7 +696,11 @@ function buildEvent(
       after.find((u) => u.prep === null && u.type === 'PER' && definiteDescriptor(doc, view, t, u.tokenStart)) ?? null;
     // SVO only when nothing free follows the verb directly, or قد marks the subject-first order (الكويت قد استضافت)
     // … or the unit opens the sentence, a headline's order («سوريا تدين قرار واشنطن»)
-    if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart) || last.tokenStart === doc.sentences[sentence].tokenStart)) subj = last;
+    // … and not when an unnamed subject follows the verb («فوز السيسي يقول محللون», «قالت مصادر»): the verb has
+    // its own subject, which names no entity. Indefinite and bare only: «أكدت التقارير» has an object
+    const next = t + 1 < view.fold.length ? view.fold[t + 1] : '';
+    const unnamedSubject = next !== '' && view.entityAt[t + 1] === -1 && !/^(?:[وف]?[بل]|[وف]?ال)/.test(next) && inClass(lex, 'unnamed_subject', next);
+    if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && !unnamedSubject && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart) || last.tokenStart === doc.sentences[sentence].tokenStart)) subj = last;
     if (!subj) subj = vso;
     // زار موسكو: a place right after a visit verb is where, not who (the visitor is unnamed or carried over)
     // and a city or region right after an attack verb is what is hit («تقصف غزة»); a country or capital there is the attacker

@@ -277,7 +277,11 @@ function main(): void {
   if (process.env.NER_SAVE_HELDOUT) {
     // the held-out run's models and memory, for decode-time experiments on this tenth without retraining
     mkdirSync(process.env.NER_SAVE_HELDOUT, { recursive: true });
-    for (const [m, file] of heldOut.models) m.save(join(process.env.NER_SAVE_HELDOUT, file));
+    // with the feature-hash version, so that the CLI loads them (a copy of the package with these under models/)
+    for (const [m, file] of heldOut.models) {
+      m.meta.featureHash = FEATURE_HASH_VERSION;
+      m.save(join(process.env.NER_SAVE_HELDOUT, file));
+    }
     heldOut.memory.save(join(process.env.NER_SAVE_HELDOUT, MEMORY_FILE));
     console.log(`held-out models written to ${process.env.NER_SAVE_HELDOUT}`);
   }

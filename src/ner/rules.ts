@@ -49,6 +49,7 @@
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
  *     source, a news organization, whatever the model read there (a PER or nothing);
  * 6j. a club that is also a common word, read as a club in a match sentence, is the club at its other mentions;
+ * 6e. a city read as a club is the club at its place readings in the article's other sentences about a match;
  * 6k. so is an organization's short name found in brackets, where the model read it as another type;
  * 12. a currency word read as an organization (ريال: Real Madrid) is the currency after a number, before the
  *     nationality of a country with that currency, or alone in an article that counts money in it;
@@ -1573,6 +1574,39 @@ function matchCities(s: Sent): void {
   }
 }
 
+/**
+ * 6e over the document: a city read as a club somewhere in the article («لاعب [روما]», «فاز على [روما]») is the
+ * club at its place readings in the article's other sentences about a match, though no club slot is there («سيواجه
+ * روما يوم الأربعاء في ذهاب دور الثمانية», «وتقدم روما بهدف»); not after another preposition («سافر الفريق إلى روما
+ * لمواجهة لاتسيو»).
+ */
+function matchCityMentions(lex: Lexicon, docSents: Sent[]): void {
+  const clubCities = new Set<string>();
+  for (const s of docSents) {
+    for (const c of chunks(s.tags)) {
+      if (c.type !== 'ORG' || c.end - c.start !== 1) continue;
+      const b = s.bases[c.start];
+      if ((lex.places.has(b) || lex.places.has(s.bares[c.start])) && !nationPlaceSet().has(b) && !nationPlaceSet().has(s.bares[c.start])) clubCities.add(b);
+    }
+  }
+  if (!clubCities.size) return;
+  const verbs = ruleWords('match-verb');
+  for (const s of docSents) {
+    let match = false;
+    for (let j = 0; j < s.words.length && !match; j++) match = isMatchWord(s, j) || inList(verbs, s, j);
+    if (!match) continue;
+    for (const c of chunks(s.tags)) {
+      const k = c.start;
+      if (c.type !== 'LOC' || c.end - k !== 1 || !clubCities.has(s.bases[k])) continue;
+      if (k > 0 && isStopword(s.words[k - 1]) && !ruleWords('match-preposition').has(s.folded[k - 1])) continue;
+      if (/[بلك]/.test(s.folded[k].slice(0, s.folded[k].length - s.bases[k].length))) continue;
+      // nor after a place head or a nationality, which name the city («لمدينة برشلونة», «العاصمة الأوكرانية كييف»)
+      if (k > 0 && (triggerClass(lex, s.bases[k - 1]) === 'lochead' || triggerClass(lex, s.bares[k - 1]) === 'lochead' || isPlaceNisba(lex, s.bases[k - 1]))) continue;
+      setSpan(s.tags, k, c.end, 'ORG');
+    }
+  }
+}
+
 interface Club {
   words: string[];
   /** `name`: no common word or place; `word`: also one (الأهلي، النصر، الشمال) */
@@ -1893,6 +1927,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);
   clubMentions(lex, sents, clubs);
+  matchCityMentions(lex, sents);
   shortNameMentions(sents, shortNames);
   fullNameMentions(lex, sents);
   shortForms(lex, sents);

@@ -36,6 +36,29 @@ describe('NER rule layer', () => {
     expect(applyRules(club, [...tags, ['O', 'B-ORG', 'I-ORG']])[0]).toEqual(['O', 'B-ORG', 'O', 'O']);
   });
 
+  it('reads a city read as a club once as the club in the article\'s other match sentences, not after another preposition', () => {
+    const sentences = [
+      ['وانتقل', 'لاعب', 'روما', 'إلى', 'الدوري', 'الإنجليزي'],
+      ['وتقدم', 'روما', 'بهدف', 'في', 'المباراة'],
+      ['وسافر', 'الفريق', 'إلى', 'روما', 'قبل', 'المباراة'],
+      ['وزار', 'الوفد', 'روما', 'أمس'],
+    ];
+    const tags = [
+      ['O', 'O', 'B-LOC', 'O', 'O', 'O'],
+      ['O', 'B-LOC', 'O', 'O', 'O'],
+      ['O', 'O', 'O', 'B-LOC', 'O', 'O'],
+      ['O', 'O', 'B-LOC', 'O'],
+    ];
+    expect(applyRules(sentences, tags).map((t) => t.join(' '))).toEqual([
+      'O O B-ORG O O O',
+      'O B-ORG O O O',
+      'O O O B-LOC O O',
+      'O O B-LOC O',
+    ]);
+    // without a club reading in the article the city stays a place in a match sentence
+    expect(applyRules(sentences.slice(1), tags.slice(1))[0].join(' ')).toBe('O B-LOC O O O');
+  });
+
   it('reads a full name the same way at its other mentions, dropping a common word run on with it', () => {
     const sentences = [
       ['وأفرجت', 'السلطات', 'عن', 'نبيل', 'رجب', 'أمس'],

@@ -1264,14 +1264,13 @@ function numberedNames(s: Sent): void {
   const n = s.words.length;
   for (const c of chunks(s.tags)) {
     const num = c.end;
-    if (c.type !== 'MISC' || num >= n || !/^(?:[0-9]{1,2}|(?:19|20)[0-9]{2})$/.test(s.words[num])) continue;
+    if (c.type !== 'MISC' || num >= n || s.tags[num] !== 'O' || !/^(?:[0-9]{1,2}|(?:19|20)[0-9]{2})$/.test(s.words[num])) continue;
     if (isNumberToken(s, num + 1) || ['-', '/', '.', ',', '،', ':', '%', '٪'].includes(s.words[num + 1] ?? '')) continue;
     let end = num + 1;
     while (end < n && s.tags[end] === 'O' && (models.has(s.bases[end]) || models.has(s.folded[end]))) end++;
     // a small number before an indefinite noun counts it: «أوسكار 3 مرات»
     const next = s.words[end];
     if (s.words[num].length <= 2 && end === num + 1 && next !== undefined && isArabic(next) && !isStopword(next) && !definite(s.bases[end])) continue;
-    if (s.tags[num] !== 'O') continue;
     setSpan(s.tags, c.start, end, 'MISC');
   }
 }
@@ -1552,24 +1551,35 @@ function nationPlaceSet(): Set<string> {
   return nationPlaces;
 }
 
+/** Is the sentence about a match: a match word in it (isMatchWord), or with `verbsToo` a match verb (فاز، واجه)? */
+function aboutMatch(s: Sent, verbsToo = false): boolean {
+  const verbs = ruleWords('match-verb');
+  for (let j = 0; j < s.words.length; j++) if (isMatchWord(s, j) || (verbsToo && inList(verbs, s, j))) return true;
+  return false;
+}
+
+/** Does token k follow a preposition other than a match one (على، مع، أمام، ضد), separate or attached (بلندن)? */
+function afterOtherPreposition(s: Sent, k: number): boolean {
+  if (k > 0 && isStopword(s.words[k - 1]) && !ruleWords('match-preposition').has(s.folded[k - 1])) return true;
+  return /[بلك]/.test(s.folded[k].slice(0, s.folded[k].length - s.bases[k].length));
+}
+
+/** Is [start, end) a place that fields a national team (nationPlaceSet), however written? */
+function isNationPlace(s: Sent, start: number, end: number): boolean {
+  const nations = nationPlaceSet();
+  return [s.bases, s.bares, s.folded].some((form) => nations.has(form.slice(start, end).join(' ')));
+}
+
 /**
  * 6e. In a sentence about a match, a city where a club is expected (clubSlot: «فاز كروتوني على [بولونيا]», «خسر
  * [روما] أمام …») is its club; a country, region or US state there is a national team, which stays a place, and
  * so does a place after another preposition («عاد من الأندلس بفوز»).
  */
 function matchCities(s: Sent): void {
-  let match = false;
-  for (let j = 0; j < s.words.length && !match; j++) match = isMatchWord(s, j);
-  if (!match) return;
+  if (!aboutMatch(s)) return;
   for (const c of chunks(s.tags)) {
-    if (c.type !== 'LOC' || !clubSlot(s, c.start, c.end)) continue;
     // not a place after another preposition, separate or attached: «عاد من [الأندلس] بفوز», «فاز بلندن»
-    const k = c.start;
-    if (k > 0 && isStopword(s.words[k - 1]) && !ruleWords('match-preposition').has(s.folded[k - 1])) continue;
-    if (/[بلك]/.test(s.folded[k].slice(0, s.folded[k].length - s.bases[k].length))) continue;
-    const name = s.bases.slice(c.start, c.end).join(' ');
-    const bare = s.bares.slice(c.start, c.end).join(' ');
-    if (nationPlaceSet().has(name) || nationPlaceSet().has(bare) || nationPlaceSet().has(s.folded.slice(c.start, c.end).join(' '))) continue;
+    if (c.type !== 'LOC' || !clubSlot(s, c.start, c.end) || afterOtherPreposition(s, c.start) || isNationPlace(s, c.start, c.end)) continue;
     setSpan(s.tags, c.start, c.end, 'ORG');
   }
 }
@@ -1584,22 +1594,16 @@ function matchCityMentions(lex: Lexicon, docSents: Sent[]): void {
   const clubCities = new Set<string>();
   for (const s of docSents) {
     for (const c of chunks(s.tags)) {
-      if (c.type !== 'ORG' || c.end - c.start !== 1) continue;
       const b = s.bases[c.start];
-      if ((lex.places.has(b) || lex.places.has(s.bares[c.start])) && !nationPlaceSet().has(b) && !nationPlaceSet().has(s.bares[c.start])) clubCities.add(b);
+      if (c.type === 'ORG' && c.end - c.start === 1 && (lex.places.has(b) || lex.places.has(s.bares[c.start])) && !isNationPlace(s, c.start, c.end)) clubCities.add(b);
     }
   }
   if (!clubCities.size) return;
-  const verbs = ruleWords('match-verb');
   for (const s of docSents) {
-    let match = false;
-    for (let j = 0; j < s.words.length && !match; j++) match = isMatchWord(s, j) || inList(verbs, s, j);
-    if (!match) continue;
+    if (!aboutMatch(s, true)) continue;
     for (const c of chunks(s.tags)) {
       const k = c.start;
-      if (c.type !== 'LOC' || c.end - k !== 1 || !clubCities.has(s.bases[k])) continue;
-      if (k > 0 && isStopword(s.words[k - 1]) && !ruleWords('match-preposition').has(s.folded[k - 1])) continue;
-      if (/[بلك]/.test(s.folded[k].slice(0, s.folded[k].length - s.bases[k].length))) continue;
+      if (c.type !== 'LOC' || c.end - k !== 1 || !clubCities.has(s.bases[k]) || afterOtherPreposition(s, k)) continue;
       // nor after a place head or a nationality, which name the city («لمدينة برشلونة», «العاصمة الأوكرانية كييف»)
       if (k > 0 && (triggerClass(lex, s.bases[k - 1]) === 'lochead' || triggerClass(lex, s.bares[k - 1]) === 'lochead' || isPlaceNisba(lex, s.bases[k - 1]))) continue;
       setSpan(s.tags, k, c.end, 'ORG');
@@ -1679,9 +1683,7 @@ function clubSlot(s: Sent, k: number, end: number): boolean {
  * type, gives way («[الوداد البيضاوي]» read as MISC); a longer reading that holds them stays.
  */
 function clubNames(lex: Lexicon, s: Sent, found: Set<string>): void {
-  let match = false;
-  for (let j = 0; j < s.words.length && !match; j++) match = isMatchWord(s, j);
-  if (!match) return;
+  if (!aboutMatch(s)) return;
   for (let k = 0; k < s.words.length; k++) {
     const hit = clubAt(s, k);
     if (!hit) continue;

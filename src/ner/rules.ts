@@ -23,6 +23,7 @@
  *     definite word after a given name and a father's name ([محمد جاسم الصقر]);
  *  9. a person reading that opens with a descriptor (خطيبة، المحامية), a title or a nationality starts after it;
  * 10. an indefinite nationality adjective after a noun is no place (وسائل إعلام سعودية);
+ * 13b. nor is a group's plural adjective after a definite noun an organization («المقاتلين [الأكراد]»);
  *  6. a MISC mention that is only a currency word (ANERcorp tags دولار, يورو as MISC) is dropped: it belongs to
  *     a money amount, not to the entities (currency list: resources/amount/currency-nouns.tsv); so is a mention
  *     that is only a not-a-name word of resources/ner/rule-words.tsv (الله, الميليشيات, اليورانيوم), a month
@@ -926,7 +927,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1118,6 +1119,23 @@ function definiteNationalities(lex: Lexicon, s: Sent): void {
     for (let j = k + 1; j < c.end && adjectives; j++) adjectives = s.folded[j] === s.bases[j] && isNisba(lex, s.bases[j]);
     const prev = k - 1;
     if (!adjectives || !isArabic(s.words[prev]) || isStopword(s.words[prev]) || !definite(s.bases[prev])) continue;
+    clearSpan(s.tags, k, c.end);
+  }
+}
+
+/**
+ * 13b. A group's plural adjective read as an organization, right after the definite noun it describes, is the
+ * adjective: «المقاتلين [الأكراد]», «المتمردين [الحوثيين]» (the Kurdish fighters); the group alone stays («يقوده
+ * الأكراد», «معقل الحوثيين»). Plural nisbas (…يين، …يون) and the broken plurals of rule-words.tsv group-plural.
+ */
+function groupAdjectives(s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    const k = c.start;
+    if (c.type !== 'ORG' || c.end - k !== 1 || k === 0 || s.tags[k - 1] !== 'O') continue;
+    const base = s.bases[k];
+    if (s.folded[k] !== base || !definite(base) || !(/(يين|يون)$/.test(base) || ruleWords('group-plural').has(base))) continue;
+    const prev = s.words[k - 1];
+    if (!isArabic(prev) || isStopword(prev) || !definite(s.bases[k - 1])) continue;
     clearSpan(s.tags, k, c.end);
   }
 }
@@ -1906,6 +1924,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     familyNames(lex, s);
     leadingDescriptors(lex, s);
     nationalityAdjectives(s);
+    groupAdjectives(s);
     currencyMentions(s);
     countedMentions(s);
     notNameMentions(s);

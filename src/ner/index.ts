@@ -85,10 +85,16 @@ function keepsLetter(lex: Lexicon, whole: string, rest: string): boolean {
   const named = (w: string) => lex.personNames.has(w) || lex.places.has(w) || lex.gazetteer.next.has(nameKey(w));
   if (named(whole) && !named(rest)) return true;
   const fw = wordFreq(whole);
-  return fw >= MIN_KEEP_FREQ && fw >= 2 * wordFreq(rest);
+  const fr = wordFreq(rest);
+  // a name the corpus writes with the letter a few times and never without it: «فرنسوا» (not ف + رنسوا),
+  // «كاليننغراد», «بالميراس»; not و, too common before a rare name («وجاسر»: and Jasser)
+  if (fr === 0 && fw >= MIN_UNSPLIT_FREQ && whole[0] !== 'و') return true;
+  return fw >= MIN_KEEP_FREQ && fw >= 2 * fr;
 }
 /** corpus count a word needs before its frequency can keep its first letter */
 const MIN_KEEP_FREQ = 20;
+/** corpus count that keeps the first letter of a word whose rest the corpus never shows alone */
+const MIN_UNSPLIT_FREQ = 3;
 /** words back from a name to the verb whose object takes ب */
 const BA_VERB_REACH = 6;
 /** corpus count from which a word is well known on its own */

@@ -1,7 +1,7 @@
 import type { ArabicDoc, Entity, EntityRef, Role } from '../doc.js';
 import { readList } from '../resources.js';
 import { foldArabic, stripAl } from './fold.js';
-import type { LinkLexicon, TitleEntry } from './lexicon.js';
+import { keyWords, type LinkLexicon, type TitleEntry } from './lexicon.js';
 import { countryOfWords, dominantCountry, nearestCountry, type CountryRef, type LinkedMention } from './coref.js';
 import { docView, type DocView } from './view.js';
 
@@ -16,6 +16,12 @@ function breakerWords(): Set<string> {
 }
 
 let statusWords: Set<string> | null = null;
+let timeAdverbs: Set<string> | null = null;
+/** حينها، آنذاك، سابقاً: may stand between a title and its holder (resources/titles/time-adverbs.txt) */
+function titleTimeAdverbs(): Set<string> {
+  return (timeAdverbs ??= new Set(readList('titles', 'time-adverbs.txt').map(foldArabic)));
+}
+
 /** السابق، الحالي، المنتخب: how a title is held (resources/titles/status-words.txt) */
 function titleStatusWords(): Set<string> {
   return (statusWords ??= new Set(readList('titles', 'status-words.txt').map(foldArabic)));
@@ -139,6 +145,34 @@ function possessiveVariants(w: string): Array<[string, boolean]> {
   return out;
 }
 
+/** A token written with the article, after any one proclitic: الرئيس، والرئيس، للرئيس. */
+function writtenDefinite(f: string): boolean {
+  return /^(?:[وف]?[بك]?ال|[وف]?لل)/.test(f);
+}
+
+/**
+ * The title as the text writes it: the lexicon entry, each word after the first taking the article as the text
+ * does when words follow it (نائب [رئيس] الدولة, not «نائب الرئيس الدولة»), then those words. A first word written with
+ * the article keeps it when an adjective follows (الرئيس التنفيذي, العضو الجمهوري, الأمير السابق): without it
+ * the phrase would read as a construct; alone it is the bare entry (الرئيس → رئيس).
+ */
+export function composeTitle(view: DocView, start: number, m: TitleMatch, extra: string[]): string {
+  const words = m.entry.title.split(' ');
+  // only when the text goes on after the entry: «رئيس وزراء ماليزيا» is still «رئيس الوزراء» (of Malaysia)
+  for (let w = 1; w < words.length && extra.length > 0; w++) {
+    const textDefinite = view.fold[start + w].startsWith('ال');
+    if (textDefinite && !words[w].startsWith('ال')) words[w] = 'ال' + words[w];
+    else if (!textDefinite && words[w].startsWith('ال') && words[w].length > 3) words[w] = words[w].slice(2);
+  }
+  if (extra.length > 0) {
+    const definite = m.pronoun || writtenDefinite(view.fold[start]);
+    if (definite && !words[0].startsWith('ال') && (words.length > 1 || foldArabic(extra[0]).startsWith('ال'))) words[0] = 'ال' + words[0];
+    // «مدير عام الأمن الوطني» matched «المدير العام»: a construct, no article on its head
+    else if (!definite && words.length > 1 && words[0].startsWith('ال')) words[0] = words[0].slice(2);
+  }
+  return [...words, ...extra].join(' ');
+}
+
 export interface RoleContext {
   doc: ArabicDoc;
   entities: Entity[];
@@ -189,6 +223,8 @@ export function findRoles(ctx: RoleContext): Role[] {
     const m = matchTitle(view, i, end, lex, doc.tokens[i].text);
     // نظيره after a name is the object of the sentence, not this person's title
     if (!m || m.entry.kind === 'counterpart') return;
+    // «تريزا ماي ورئيسة الوزراء»: a title joined by و names someone else
+    if (view.fold[i].startsWith('و') && !stripAl(view.fold[i]).startsWith(m.entry.words[0])) return;
     const r = readAfter(e, k, i, m, end);
     if (r) roles.push(r);
   });
@@ -229,6 +265,35 @@ export function findRoles(ctx: RoleContext): Role[] {
     return nearestCountry(ctx.countryRefs, token, exclude) ?? dominantCountry(ctx.countryRefs);
   }
 
+  /**
+   * The last complement word carrying a possessive pronoun (وزير خارجيته، رئيس وزرائها، رئيس مجلس إدارتها)
+   * as the definite noun it stands for (الخارجية، الوزراء، الإدارة), or null for «بلاده» (his country: no word,
+   * only an owner). Only in a construct chain (the word before it has no article: «المنتهية ولايته» is no
+   * complement).
+   */
+  function ownedComplement(extra: string[], m: TitleMatch): { word: string | null } | null {
+    if (extra.length === 0) return null;
+    const raw = extra[extra.length - 1];
+    const before = extra.length > 1 ? foldArabic(extra[extra.length - 2]) : view.fold[m.end - 1];
+    if (before.startsWith('ال') || raw.startsWith('ال')) return null;
+    const suffix = POSSESSIVE.find((p) => raw.length > p.length + 2 && raw.endsWith(p));
+    if (!suffix) return null;
+    let stem = raw.slice(0, -suffix.length);
+    if (foldArabic(stem) === 'بلاد') return { word: null };
+    if (stem.endsWith('ت')) stem = stem.slice(0, -1) + 'ة';
+    else if (stem.endsWith('ئ')) stem = stem.slice(0, -1) + 'ء';
+    return { word: 'ال' + stem };
+  }
+
+  /** A government office, held for a country: a minister, or a title the lexicon files as head of government. */
+  function stateTitle(m: TitleMatch, title: string): boolean {
+    if (m.entry.kind === 'minister' || m.entry.kind === 'head_of_government') return true;
+    const words = keyWords(title);
+    return (lex.titles.get(words[0]) ?? []).some(
+      (t) => (t.kind === 'minister' || t.kind === 'head_of_government') && t.words.length === words.length && t.words.every((w, j) => stripAl(w) === words[j]),
+    );
+  }
+
   /** Reads complement, country/organization and honorifics after a title up to a PER mention. */
   function readForward(start: number, m: TitleMatch, end: number): { role: Role; last: number } | null {
     const extra: string[] = [];
@@ -236,6 +301,8 @@ export function findRoles(ctx: RoleContext): Role[] {
     // سفيرها: the owner of the pronoun, unless the phrase names the country (نظيره التونسي)
     const pronounOf = m.pronoun ? contextCountry(start) : null;
     let posting = false;
+    /** token index of an indefinite noun read after في (its genitive follows) */
+    let construct = -1;
     let k = m.end;
     while (k < end && k - m.end <= MAX_GAP) {
       const ei = view.entityAt[k];
@@ -243,15 +310,23 @@ export function findRoles(ctx: RoleContext): Role[] {
         const e = entities[ei];
         if (e.tokenStart === k || k === m.end) {
           if (e.type === 'PER') {
-            if (e.tokenStart !== k) return null;
+            if (e.tokenStart !== k || construct === k - 1) return null;
             // a name under a preposition is an object, not in apposition: «التقى الرئيس الإندونيسي [ب]جوكو ويدودو»
             if (/[بل]/.test(doc.text.slice(doc.tokens[k].start, e.start))) return null;
+            // وزير خارجيته، رئيس وزراء بلاده: the owner of the complement's pronoun holds the office
+            const owned = m.pronoun ? null : ownedComplement(extra, m);
+            if (owned) {
+              extra.splice(extra.length - 1, 1, ...(owned.word ? [owned.word] : []));
+              // وزيرة خارجية بلادهم → وزيرة الخارجية
+              if (!owned.word && extra.length > 0 && !foldArabic(extra[extra.length - 1]).startsWith('ال')) extra[extra.length - 1] = 'ال' + extra[extra.length - 1];
+            }
             // نظيره = the same office elsewhere: take the title of the person it answers to, when the sentence named it
-            const title = (m.entry.kind === 'counterpart' ? counterpartTitle(start) : null) ?? [m.entry.title, ...extra].join(' ');
+            const title = (m.entry.kind === 'counterpart' ? counterpartTitle(start) : null) ?? composeTitle(view, start, m, extra);
+            const ownerCountry = owned && (owned.word === null || stateTitle(m, title)) ? contextCountry(start) : null;
             const role: Role = {
               person: refOf(e, linked[ei]),
               title,
-              of: of ?? pronounOf ?? ministryCountry(title),
+              of: of ?? pronounOf ?? ownerCountry ?? ministryCountry(title),
               text: doc.text.slice(doc.tokens[start].start, e.end),
               start: doc.tokens[start].start,
               end: e.end,
@@ -263,6 +338,7 @@ export function findRoles(ctx: RoleContext): Role[] {
           if (e.tokenStart < m.end) of ??= l.country;
           else if (!posting) of ??= l.country && e.type !== 'ORG' ? l.country : l.canonical;
           posting = false;
+          construct = -1;
           k = Math.max(e.tokenEnd, k + 1);
           continue;
         }
@@ -307,6 +383,10 @@ export function findRoles(ctx: RoleContext): Role[] {
         continue;
       }
       if (stop.has(f) || matchTitle(view, k, end, lex)) return null;
+      if (titleTimeAdverbs().has(f)) {
+        k++;
+        continue;
+      }
       // الرئيس الروسي السابق: how the title is held may follow its country
       if (of !== null && titleStatusWords().has(f)) {
         extra.push(t.text);
@@ -314,6 +394,21 @@ export function findRoles(ctx: RoleContext): Role[] {
         continue;
       }
       if (of !== null) return null; // words after the country belong to something else
+      // في + what is no place (النائب في البرلمان، وزير المالية في حكومة …): where the office is held, not
+      // part of the title; an indefinite noun there takes a genitive, and a name right after it is that
+      // genitive («في حكومة إياد علاوي», «في عهد مبارك»), not this title's holder
+      if (posting) {
+        if (!f.startsWith('ال')) construct = k;
+        k++;
+        continue;
+      }
+      // a construct chain ends at its first definite word: an indefinite word after it (a verb, «حكومة»,
+      // «حينها») is no part of the title, and the name after it need not be its holder; ل/ب + noun
+      // complements go on (الرئيس التنفيذي لشركة، المتحدث باسم), and so do coordinated constructs
+      // (وزير الاتصالات وتقنية المعلومات)
+      const before = extra.length > 0 ? foldArabic(extra[extra.length - 1]) : view.fold[m.end - 1];
+      const coordinated = f.startsWith('و') && k + 1 < end && view.fold[k + 1].startsWith('ال');
+      if (/^[وف]?[بل]?(?:ال|لل)/.test(before) && !/^[وف]?(?:ال|[لب])/.test(f) && !coordinated) return null;
       extra.push(t.text);
       k++;
     }
@@ -353,7 +448,7 @@ export function findRoles(ctx: RoleContext): Role[] {
     if (last < end && view.entityAt[last] !== -1 && entities[view.entityAt[last]].type === 'PER') return null;
     return {
       person: refOf(e, linked[ei]),
-      title: [m.entry.title, ...extra].join(' '),
+      title: composeTitle(view, start, m, extra),
       of,
       text: doc.text.slice(e.start, doc.tokens[last - 1].end),
       start: e.start,

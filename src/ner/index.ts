@@ -89,6 +89,10 @@ function keepsLetter(lex: Lexicon, whole: string, rest: string): boolean {
   // a name the corpus writes with the letter a few times and never without it: «فرنسوا» (not ف + رنسوا),
   // «كاليننغراد», «بالميراس»; not و, too common before a rare name («وجاسر»: and Jasser)
   if (fr === 0 && fw >= MIN_UNSPLIT_FREQ && whole[0] !== 'و') return true;
+  // و/ف before ي opens many transliterated names (ويندي، ويلكنز، فيدريكا، فيديلي) and few Arabic words with a
+  // conjunction, whose rest the corpus would show alone (ويوسف → يوسف): kept when the rest is never seen alone
+  // (ف: even when the whole is as rare; و, far more common before a name, only when the corpus has the whole)
+  if (fr === 0 && rest[0] === 'ي' && (whole[0] === 'ف' || (whole[0] === 'و' && fw >= MIN_UNSPLIT_FREQ))) return true;
   return fw >= MIN_KEEP_FREQ && fw >= 2 * fr;
 }
 /** corpus count a word needs before its frequency can keep its first letter */

@@ -508,6 +508,11 @@ function isClub(ref: EntityRef): boolean {
   return ref.type === 'ORG' && linkLexicon().clubs.has(keyWords(ref.name).join(' '));
 }
 
+/** A name a sports club goes by, whatever the type it was read as: «ليفربول» the city is also the club. */
+function hasClub(ref: EntityRef): boolean {
+  return ref.type !== 'PER' && linkLexicon().clubs.has(keyWords(ref.name).join(' '));
+}
+
 /** The entity lies inside an amount or time expression (checked only for tokens already marked). */
 function insideSpan(doc: ArabicDoc, e: Entity): boolean {
   return doc.amounts.some((a) => e.start >= a.start && e.end <= a.end) || doc.times.some((x) => e.start >= x.start && e.end <= x.end);
@@ -960,8 +965,10 @@ function buildEvent(
   }
   // clubs that meet, host or reach each other play a match: no meeting or visit («يستضيف [إنيمبا] [الرجاء]»), nor
   // one with a club as its only party («لقاء مع [إنبي]»)
-  if ((entry.type === 'MEET' || entry.type === 'VISIT' || entry.type === 'HOST_VISIT') && (actor || target) && (!actor || isClub(actor)) && (!target || isClub(target))) {
-    return null;
+  // one opponent named as a club and the other by a city that has one play too («سيلتقي [ريال] مع [ليفربول]»)
+  if ((entry.type === 'MEET' || entry.type === 'VISIT' || entry.type === 'HOST_VISIT') && (actor || target)) {
+    if ((!actor || isClub(actor)) && (!target || isClub(target))) return null;
+    if (actor && target && (isClub(actor) || isClub(target)) && hasClub(actor) && hasClub(target)) return null;
   }
   // nothing to say on its own: kept only to merge into a same-type event of the sentence (يتوجه … في زيارة).
   // Without a participant only pledges (with a sum), agreements (named or dated) and conferences (placed or

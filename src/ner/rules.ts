@@ -45,7 +45,9 @@
  * 6l. a name in quotes right after a newspaper, site or channel word is the outlet: «صحيفة "[المصري اليوم]"» (ORG);
  *     a name the model read in quotes after a film, series or book word is the work's title: «مسلسل "[هارون الرشيد]"» (MISC);
  * 14. no name runs onto a word with the accusative tanwin: «[حسين] هادئاً»;
- * 14b. nor a person's or organization's onto a dual or plural present verb: «[غندوغان] يلتقيان».
+ * 14b. nor a person's or organization's onto a dual or plural present verb: «[غندوغان] يلتقيان»;
+ * 14c. a reading starts after a function word it opens with («فإن [إيفانكا ترامب]»), and a person's ends before one
+ *      («[ترامب] على تويتر»);
  * Then over the document:
  *  7. a dateline opening one of the first lines («عمّان - مرصد:», «إيلاف من لندن:», «القاهرة (أ ف ب) -») names its
  *     source, a news organization, whatever the model read there (a PER or nothing);
@@ -62,6 +64,7 @@
  * Tags are edited in place, per sentence (BIO strings).
  */
 import { isStopword } from '../text/stopwords.js';
+import { isAcronymLetter } from '../text/acronyms.js';
 import { gluedPreposition } from '../text/lexicon.js';
 import { chunks } from './evaluate.js';
 import { wordInfo } from './features.js';
@@ -927,7 +930,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1468,6 +1471,45 @@ function tanwinEnds(s: Sent): void {
   }
 }
 
+let particles: Set<string> | null = null;
+
+/**
+ * Function words as written (resources/text/stopwords.txt, diacritics aside; not folded, so «فإن» is a particle
+ * and «فان» of «فان دايك» is not), less those that are also names (rule-words.tsv name-stopword: لي، هو، بان).
+ */
+function particleSet(): Set<string> {
+  if (!particles) {
+    const names = ruleWords('name-stopword');
+    particles = new Set(readList('text', 'stopwords.txt').map(stripMarks).filter((w) => isArabic(w) && !names.has(foldWord(w))));
+  }
+  return particles;
+}
+
+const stripMarks = (w: string) => w.replace(/[\u064B-\u065F\u0670\u0640]/g, '');
+
+/**
+ * 14c. A reading that opens with a function word starts after it: «فإن [إيفانكا ترامب]», «أمام [بوتين]»; one
+ * that is only function words is none. A person's name holds none, so a person's reading ends before one:
+ * «[ترامب] على تويتر».
+ */
+function particleEdges(lex: Lexicon, s: Sent): void {
+  const set = particleSet();
+  // a letter of a spelled acronym (أي بي سي، إن دي بي، ريتشارد أو …): a particle only when no letter is next to it
+  const particle = (k: number, c: { start: number; end: number }) =>
+    set.has(stripMarks(s.words[k])) &&
+    !(isAcronymLetter(s.words[k]) && ((k + 1 < c.end && isAcronymLetter(s.words[k + 1])) || (k > c.start && isAcronymLetter(s.words[k - 1]))));
+  for (const c of chunks(s.tags)) {
+    let start = c.start;
+    while (start < c.end && particle(start, c)) start++;
+    let end = c.end;
+    // «محمد على»: Ali as Egypt writes it, after a given name
+    if (c.type === 'PER') for (let k = start + 1; k < end; k++) if (particle(k, c) && !(s.words[k] === 'على' && lex.givenNames.has(s.bares[k - 1]))) end = k;
+    if (start === c.start && end === c.end) continue;
+    clearSpan(s.tags, c.start, c.end);
+    if (end > start) setSpan(s.tags, start, end, c.type);
+  }
+}
+
 /** the singular of a dual or plural present verb must be at least this frequent in the corpus («يلتقي» for «يلتقيان») */
 const VERB_STEM_FREQ = 20;
 
@@ -1942,6 +1984,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     nameSuffixes(s);
     tanwinEnds(s);
     verbEnds(lex, s);
+    particleEdges(lex, s);
     // after rule 14b: a quoted title is whole, whatever its words look like («لا تريبون» is no verb)
     quotedTitles(s);
   }

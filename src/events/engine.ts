@@ -705,7 +705,8 @@ function buildEvent(
     // its own subject, which names no entity. Indefinite and bare only: «أكدت التقارير» has an object
     const next = t + 1 < view.fold.length ? view.fold[t + 1] : '';
     const unnamedSubject = next !== '' && view.entityAt[t + 1] === -1 && !/^(?:[وف]?[بل]|[وف]?ال)/.test(next) && inClass(lex, 'unnamed_subject', next);
-    if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && !unnamedSubject && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart) || last.tokenStart === doc.sentences[sentence].tokenStart)) subj = last;
+    // … or كان opens the clause before it: «وكانت حركة الجهاد أعلنت …» (كان + subject + verb)
+    if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && !unnamedSubject && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart) || last.tokenStart === doc.sentences[sentence].tokenStart || kanaBefore(view, Math.max(leftStart, last.tokenStart - 2), last.tokenStart))) subj = last;
     if (!subj) subj = vso;
     // زار موسكو: a place right after a visit verb is where, not who (the visitor is unnamed or carried over)
     // and a city or region right after an attack verb is what is hit («تقصف غزة»); a country or capital there is the attacker
@@ -1106,6 +1107,12 @@ function onlyAux(view: DocView, from: number, to: number): boolean {
   if (to - from > 2) return false;
   for (let k = from; k < to; k++) if (!G().aux.has(view.fold[k])) return false;
   return true;
+}
+
+/** a form of كان in [from, to): «وكانت [حركة الجهاد] أعلنت» puts the subject before its verb */
+function kanaBefore(view: DocView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (/^[وف]?(كان|كانت|كانوا)$/.test(view.fold[k])) return true;
+  return false;
 }
 
 /** كان / قد before the verb anchors it in the past (كان يزور). */

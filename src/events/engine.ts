@@ -5,6 +5,7 @@ import { keyWords, linkLexicon } from '../link/lexicon.js';
 import { matchTitle } from '../link/roles.js';
 import { docView, type DocView } from '../link/view.js';
 import { gluedPreposition } from '../text/lexicon.js';
+import { isStopword } from '../text/stopwords.js';
 import { eventLexicon, type EventLexicon, type Frame, type Marker, type TriggerEntry } from './lexicon.js';
 
 /**
@@ -708,6 +709,22 @@ function buildEvent(
     // … or كان opens the clause before it: «وكانت حركة الجهاد أعلنت …» (كان + subject + verb)
     if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && !unnamedSubject && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart) || last.tokenStart === doc.sentences[sentence].tokenStart || kanaBefore(view, Math.max(leftStart, last.tokenStart - 2), last.tokenStart))) subj = last;
     if (!subj) subj = vso;
+    // «بومبيو الذي زار بيونغ يانغ»: right after الذي/التي the verb's subject is the name the relative follows —
+    // unless the verb has an object pronoun («تانغا التي زارها فريق»: the name is its object), a subject of its own
+    // follows («فرنسا التي قال رئيس الاتحاد»), or the name completes a noun the relative may describe instead
+    // («استراتيجية ترامب التي تؤكد», «قرار مجلس حقوق الإنسان الذي يؤكد»)
+    // (nor when the verb's gender is not the relative's: «ترامب الذي قالت […]» has a subject of its own)
+    if (t > 0 && G().relative.has(view.fold[t - 1]) && !hit.suffix && (!vso || (vso.type === 'LOC' && !speechVerb(entry))) &&
+      !nounSubjectAfter(doc, view, t, speechVerb(entry)) && relativeAgrees(view.fold[t - 1], doc.tokens[t].text, entry.pos)) {
+      const owner = sentUnits.find((u) => u.tokenEnd === t - 1 || (u.tokenEnd === t - 2 && (view.fold[t - 2] === '،' || view.fold[t - 2] === ',')));
+      // (only a statement's relative may describe a thing — a report, a decision; a visit's or meeting's is a mover)
+      if (owner && !(speechVerb(entry) && constructHead(doc, view, owner.tokenStart - 1))) subj = owner;
+    }
+    // «القرية التي زارها كريم»: with an object pronoun, the name before the relative is the verb's object
+    if (t > 0 && G().relative.has(view.fold[t - 1]) && hit.suffix && !passiveTarget) {
+      const owner = sentUnits.find((u) => u.tokenEnd === t - 1 || (u.tokenEnd === t - 2 && (view.fold[t - 2] === '،' || view.fold[t - 2] === ',')));
+      if (owner && owner !== subj) passiveTarget = owner;
+    }
     // زار موسكو: a place right after a visit verb is where, not who (the visitor is unnamed or carried over)
     // and a city or region right after an attack verb is what is hit («تقصف غزة»); a country or capital there is the attacker
     // («قصفت إسرائيل مواقع»)
@@ -1107,6 +1124,39 @@ function onlyAux(view: DocView, from: number, to: number): boolean {
   if (to - from > 2) return false;
   for (let k = from; k < to; k++) if (!G().aux.has(view.fold[k])) return false;
   return true;
+}
+
+function speechVerb(entry: TriggerEntry): boolean {
+  return entry.type === 'STATEMENT' || entry.type === 'APPEAL' || entry.type === 'CONDEMN';
+}
+
+/**
+ * Does a verb after a relative pronoun agree with it in gender? الذي takes a masculine verb (قال، يقول), التي a
+ * feminine one (قالت، تقول); a present verb shows it by its first letter, a past one by a final ت.
+ */
+function relativeAgrees(relative: string, verb: string, pos: string): boolean {
+  if (relative !== 'الذي' && relative !== 'التي') return true;
+  const v = verb.replace(/[\u064B-\u065F\u0640]/g, '').replace(/^[وف]?س?/, '');
+  const feminine = pos === 'pres' ? v.startsWith('ت') : pos === 'past' ? v.endsWith('ت') : null;
+  return feminine === null || feminine === (relative === 'التي');
+}
+
+/** A noun with no name right after the verb at t, time words aside: the verb's own subject («الذي أعلن الجيش»). */
+function nounSubjectAfter(doc: ArabicDoc, view: DocView, t: number, speech: boolean): boolean {
+  let k = t + 1;
+  while (k < doc.tokens.length && extrasOf(doc).inTime[k]) k++;
+  if (k >= doc.tokens.length || doc.tokens[k].kind !== 'word' || view.entityAt[k] !== -1) return false;
+  const f = view.fold[k];
+  if (isStopword(doc.tokens[k].text) || G().relative.has(f) || G().complementizer.has(f) || G().preposition.has(f)) return false;
+  // a speech verb takes «إن …», not an object: any other word is its subject («التي تقول عدة دول»)
+  return (f.startsWith('ال') && f.length > 3) || (speech && !/^[وفبل]/.test(f) && !/(?:ه|ها|هم|هما)$/.test(doc.tokens[k].text));
+}
+
+/** The word at k heads a construct whose genitive follows: an indefinite noun, no particle or name («استراتيجية [ترامب]»). */
+function constructHead(doc: ArabicDoc, view: DocView, k: number): boolean {
+  if (k < 0 || doc.tokens[k].kind !== 'word' || view.entityAt[k] !== -1) return false;
+  const f = view.fold[k];
+  return /^[ء-ي]{3,}$/.test(f) && !f.startsWith('ال') && !isStopword(doc.tokens[k].text) && !G().preposition.has(f);
 }
 
 /** a form of كان in [from, to): «وكانت [حركة الجهاد] أعلنت» puts the subject before its verb */

@@ -798,7 +798,8 @@ function buildEvent(
     return [u.refs[0]];
   };
 
-  if (entry.pos === 'pass') {
+  // a past verb written with damma on its first letter is passive whatever the trigger row says (عُين، أُعلن)
+  if (entry.pos === 'pass' || (entry.pos === 'past' && writtenPassive(tok.text))) {
     // passive: the grammatical subject is the one acted on; the agent follows من قبل / من جانب
     if (subj) target = subj.refs[0];
     const agent = after.find((u) => u.tokenStart >= 2 && view.fold[u.tokenStart - 2] === 'من' && G().agent_noun.has(view.fold[u.tokenStart - 1]));
@@ -811,7 +812,7 @@ function buildEvent(
       } else if (how === 'subj' && subj) {
         actor = subj.refs[0];
         if (subj.refs.length >= 2) subjSecond = subj.refs[1];
-      } else if (how === 'subj' && possessor) {
+      } else if (how === 'subj' && possessor && frame.genitive !== 'target') {
         actor = possessor.refs[0];
       } else if (how === 'between') {
         const b = between();
@@ -833,7 +834,8 @@ function buildEvent(
       }
     }
   }
-  const genTarget = passiveTarget;
+  // تعيينه: the owner of an appointment's possessive is the one appointed
+  const genTarget = passiveTarget ?? (frame.genitive === 'target' && !actor ? possessor : null);
   if (genTarget && !target) {
     used.add(genTarget);
     target = genTarget.refs[0];
@@ -1124,6 +1126,12 @@ function onlyAux(view: DocView, from: number, to: number): boolean {
   if (to - from > 2) return false;
   for (let k = from; k < to; k++) if (!G().aux.has(view.fold[k])) return false;
   return true;
+}
+
+/** عُين، وأُعلن: damma on the first letter after a conjunction marks a past verb passive. */
+function writtenPassive(word: string): boolean {
+  const w = word.replace(/^[وف](?=[^\u064B-\u0652])/, '').replace(/\u0640/g, '');
+  return w.length > 2 && w.charCodeAt(1) === 0x064f;
 }
 
 function speechVerb(entry: TriggerEntry): boolean {

@@ -111,6 +111,7 @@ import { clusterKey } from '../src/ner/wordsplit.js';
 import { CONTEXT_MODEL_FILE, CONTEXT_WINDOW, MODEL_FILE } from '../src/ner/tagger.js';
 import { averageModels, combineModels, labelIndex, pruneModel, repairBio, train, type TrainingSentence } from '../src/ner/train.js';
 import { trainCrf } from '../src/ner/crf.js';
+import { applyRules } from '../src/ner/rules.js';
 import { modelPath, PACKAGE_ROOT } from '../src/resources.js';
 
 const SHARED = join(PACKAGE_ROOT, '..', 'shared');
@@ -264,6 +265,10 @@ function main(): void {
   console.log(`\n== held-out run: trained on ${heldOutPart.length} sentences, scored on the dev part (${dev.length} sentences, ${devName}) ==`);
   const heldOut = trainModels(heldOutPart, dev, true, t0);
   console.log(`\ndev (${devName} of ANERcorp train, ${dev.length} sentences), model trained without it:\n${formatEvaluation(heldOut.devEval)}`);
+  // what `marsad eval ner` scores: the model with the rule layer's knowledge rules (name lists, a reading's edges)
+  const ruled = applyRules(dev.map((s) => s.words), heldOut.devTags, 'knowledge');
+  const ruledEval = evaluate(dev.map((s) => s.tags.map(normalizeTag)), ruled);
+  console.log(`\nthe same with the knowledge rules (src/ner/rules.ts; what \`marsad eval ner\` scores):\n${formatEvaluation(ruledEval)}`);
   if (process.env.NER_DUMP) {
     // word gold predicted, for error analysis and for independent scorers (conlleval)
     const lines: string[] = [];

@@ -1941,7 +1941,16 @@ export function takesBa(folded: string): boolean {
 }
 
 /** Applies the rules to a document's sentences (words and model tags); returns the edited tags. */
-export function applyRules(sentences: readonly (readonly string[])[], tags: readonly string[][]): string[][] {
+/**
+ * Which rules run: `all` (analyze), or `knowledge` — only the sentence-level rules that bring general knowledge
+ * (name lists of people, clubs, places; a reading's edges), none of Marsad's annotation policy (ministries as
+ * organizations, currencies and «الله» as no names, nationality adjectives …) and none of the document-level ones,
+ * since a CoNLL file is no document. `marsad eval ner` scores the model with the knowledge rules.
+ */
+export type RuleScope = 'all' | 'knowledge';
+
+export function applyRules(sentences: readonly (readonly string[])[], tags: readonly string[][], scope: RuleScope = 'all'): string[][] {
+  const all = scope === 'all';
   const lex = loadLexicon();
   const sents: Sent[] = sentences.map((words, k) => {
     const infos = words.map((w) => wordInfo(lex, w));
@@ -1954,33 +1963,33 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
   for (const s of sents) {
     coordinatedPlaces(lex, s);
     coordinatedOrganizations(lex, s);
-    titleBoundaries(lex, s);
-    definiteNationalities(lex, s);
-    gazetteerNames(lex, s);
+    if (all) titleBoundaries(lex, s);
+    if (all) definiteNationalities(lex, s);
+    if (all) gazetteerNames(lex, s);
     countryMentions(lex, s);
     listedPeople(lex, s);
-    organizations(lex, s);
-    ministryShortForms(lex, s);
+    if (all) organizations(lex, s);
+    if (all) ministryShortForms(lex, s);
     appositiveNames(lex, s);
     kunyas(lex, s);
     familyNames(lex, s);
-    leadingDescriptors(lex, s);
-    nationalityAdjectives(s);
-    groupAdjectives(s);
-    currencyMentions(s);
-    countedMentions(s);
-    notNameMentions(s);
-    alwaysOrganizations(s);
-    products(lex, s);
-    modelNames(s);
-    numberedNames(s);
+    if (all) leadingDescriptors(lex, s);
+    if (all) nationalityAdjectives(s);
+    if (all) groupAdjectives(s);
+    if (all) currencyMentions(s);
+    if (all) countedMentions(s);
+    if (all) notNameMentions(s);
+    if (all) alwaysOrganizations(s);
+    if (all) products(lex, s);
+    if (all) modelNames(s);
+    if (all) numberedNames(s);
     placeBeforeName(lex, s);
-    headPlaces(lex, s);
-    namedAfter(s);
+    if (all) headPlaces(lex, s);
+    if (all) namedAfter(s);
     clubPlaces(lex, s);
     clubNames(lex, s, clubs);
     matchCities(s);
-    bracketedShortNames(lex, s, shortNames);
+    if (all) bracketedShortNames(lex, s, shortNames);
     nameSuffixes(s);
     tanwinEnds(s);
     verbEnds(lex, s);
@@ -1988,6 +1997,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     // after rule 14b: a quoted title is whole, whatever its words look like («لا تريبون» is no verb)
     quotedTitles(s);
   }
+  if (!all) return sents.map((s) => s.tags);
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);
   clubMentions(lex, sents, clubs);

@@ -84,6 +84,28 @@ describe.skipIf(!existsSync(CLI))('marsad eval ner', () => {
     }
   });
 
+  // a city after a player word is its club (rule 6e, a knowledge rule): the model alone reads the city
+  it('scores the model with the knowledge rules by default, the model alone with --model-only', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-eval-'));
+    try {
+      const file = join(dir, 'club.conll');
+      writeFileSync(file, 'انتقل O\nلاعب O\nبرشلونة B-ORG\nإلى O\nنادي O\nآخر O\n. O\n');
+      const run = (...flags: string[]) => JSON.parse(execFileSync(process.execPath, [CLI, 'eval', 'ner', file, '--json', ...flags], { encoding: 'utf8' }));
+      const withRules = run();
+      expect(withRules.rules).toBe('knowledge');
+      expect(withRules.byType.ORG.correct).toBe(1);
+      const alone = run('--model-only');
+      expect(alone.rules).toBe('none');
+      expect(alone.byType.ORG?.correct ?? 0).toBe(0);
+      expect(run('--rules').rules).toBe('all');
+      const both = spawnSync(process.execPath, [CLI, 'eval', 'ner', file, '--rules', '--model-only'], { encoding: 'utf8' });
+      expect(both.status).not.toBe(0);
+      expect(both.stderr).toMatch(/exclude each other/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails with one line on a missing file or an unknown task', () => {
     const r = spawnSync(process.execPath, [CLI, 'eval', 'ner', '/nonexistent/file.conll'], { encoding: 'utf8' });
     expect(r.status).not.toBe(0);

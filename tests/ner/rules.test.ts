@@ -18,6 +18,22 @@ describe('NER rule layer', () => {
     });
   }
 
+  it('runs only the knowledge rules in the knowledge scope: no policy rule, no document rule', () => {
+    // policy: a currency word is no MISC mention in Marsad, though ANERcorp tags it
+    const money = [['دفع', 'مليون', 'دولار']];
+    const moneyTags = [['O', 'O', 'B-MISC']];
+    expect(applyRules(money, moneyTags)[0]).toEqual(['O', 'O', 'O']);
+    expect(applyRules(money, moneyTags, 'knowledge')[0]).toEqual(['O', 'O', 'B-MISC']);
+    // knowledge: a city after a player word is its club, in both scopes
+    const club = [['انتقل', 'لاعب', 'برشلونة']];
+    expect(applyRules(club, [['O', 'O', 'B-LOC']], 'knowledge')[0]).toEqual(['O', 'O', 'B-ORG']);
+    // document: a full name found once is not spread to a bare surname elsewhere in the file
+    const names = [['قال', 'سليم', 'حداد', 'إن'], ['وأضاف', 'حداد', 'أن']];
+    const nameTags = [['O', 'B-PER', 'I-PER', 'O'], ['O', 'O', 'O']];
+    expect(applyRules(names, nameTags)[1]).toEqual(['O', 'B-PER', 'O']);
+    expect(applyRules(names, nameTags, 'knowledge')[1]).toEqual(['O', 'O', 'O']);
+  });
+
   it('reads a bare riyal as the currency in an article that counts riyals and names a riyal country', () => {
     const sentences = [
       ['وخسر', 'الريال', 'نصف', 'قيمته'],

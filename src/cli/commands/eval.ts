@@ -14,6 +14,8 @@ const TASKS = ['ner'] as const;
  * `word TAG` file. The tagger sees only the words; `--predictions` writes `word gold predicted` lines so any
  * scorer (e.g. conlleval) can check the figures.
  */
+const RULE_NOTE = { none: 'the model alone', knowledge: 'model + knowledge rules', all: 'model + the whole rule layer' } as const;
+
 export function registerEval(program: Command): void {
   program
     .command('eval')
@@ -22,8 +24,10 @@ export function registerEval(program: Command): void {
     .argument('<file>', 'labelled file: one "word TAG" per line, blank line between sentences')
     .option('--json', 'print the scores as JSON (fractions in 0..1)')
     .option('--predictions <out>', 'write "word gold predicted" per line to this file')
-    .option('--rules', "also apply the analyze-time rule layer (Marsad's annotation policy, e.g. ministries as ORG)")
-    .action((task: string, file: string, opts: { json?: boolean; predictions?: string; rules?: boolean }) => {
+    .option('--rules', "apply the whole analyze-time rule layer, Marsad's annotation policy included (e.g. ministries as ORG)")
+    .option('--model-only', 'score the statistical model alone, without the rule layer\'s knowledge rules')
+    .action((task: string, file: string, opts: { json?: boolean; predictions?: string; rules?: boolean; modelOnly?: boolean }) => {
+      if (opts.rules && opts.modelOnly) throw new UserError('eval: --rules and --model-only exclude each other');
       if (!(TASKS as readonly string[]).includes(task)) throw new UserError(`eval: unknown task "${task}" (tasks: ${TASKS.join(', ')})`);
       if (!existsSync(file)) throw new UserError(`${file}: no such file`);
       if (statSync(file).isDirectory()) throw new UserError(`${file}: is a directory, not a file`);
@@ -60,7 +64,9 @@ export function registerEval(program: Command): void {
       // consecutive sentences are read as running text: pass 2 looks at mentions ±CONTEXT_WINDOW sentences away
       const words = sentences.map((s) => s.words);
       let predicted = tagSentences(words, CONTEXT_WINDOW);
-      if (opts.rules) predicted = applyRules(words, predicted);
+      // by default the rule layer's knowledge rules (name lists, a reading's edges), not its policy or document rules
+      const rules = opts.modelOnly ? 'none' : opts.rules ? 'all' : 'knowledge';
+      if (rules !== 'none') predicted = applyRules(words, predicted, rules);
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       const gold = sentences.map((s) => s.tags.map(normalizeTag));
       const result = evaluate(gold, predicted);
@@ -77,10 +83,10 @@ export function registerEval(program: Command): void {
         const strip = (s: Scores) => ({ precision: s.precision, recall: s.recall, f1: s.f1, gold: s.gold, predicted: s.predicted, correct: s.correct });
         const byType = Object.fromEntries(Object.entries(result.byType).map(([t, s]) => [t, strip(s)]));
         process.stdout.write(
-          JSON.stringify({ ...strip(result), byType, sentences: sentences.length, seenInTraining: seen, tokens, seconds, tokensPerSecond: seconds > 0 ? Math.round(tokens / seconds) : null }, null, 2) + '\n',
+          JSON.stringify({ ...strip(result), byType, rules, sentences: sentences.length, seenInTraining: seen, tokens, seconds, tokensPerSecond: seconds > 0 ? Math.round(tokens / seconds) : null }, null, 2) + '\n',
         );
       } else {
-        process.stdout.write(`${formatEvaluation(result)}\n${sentences.length} sentences, ${tokens} tokens, tagged in ${seconds.toFixed(2)} s (${Math.round(tokens / Math.max(seconds, 1e-9))} tokens/s)\n`);
+        process.stdout.write(`${formatEvaluation(result)}\n${sentences.length} sentences, ${tokens} tokens, tagged in ${seconds.toFixed(2)} s (${Math.round(tokens / Math.max(seconds, 1e-9))} tokens/s); ${RULE_NOTE[rules]}\n`);
       }
     });
 }

@@ -578,6 +578,16 @@ function familyNames(lex: Lexicon, s: Sent): void {
     const k = c.end;
     // not a title starting a phrase (كوفي أنان [الأمين] العام) or a word that is no name (الدين)
     if (!definite(s.folded[k]) || isStopword(s.words[k]) || isPlaceNisba(lex, s.bases[k]) || titleAfterName(lex, s, k) || notName(s, k)) continue;
+    const given = (j: number) => lex.givenNames.has(s.bares[j]) || lex.givenNames.has(s.folded[j]);
+    // an ordinal is a regnal number only after a monarch's given name («[عبد الله الثاني]», «[فيصل الأول]»), not
+    // after a surname: «أينشتاين الأولى» (his first daughter), «فرناندو غونزاليز الثالث» (third place)
+    if (ordinalWords().has(s.folded[k])) {
+      const links = ruleWords('name-link');
+      let regnal = true;
+      for (let j = c.start; j < c.end && regnal; j++) regnal = given(j) || links.has(s.bases[j]) || (j > c.start && links.has(s.bases[j - 1]));
+      if (regnal) s.tags[k] = 'I-PER';
+      continue;
+    }
     if (lex.personNames.has(s.folded[k].slice(2)) || lex.personNames.has(s.folded[k])) {
       s.tags[k] = 'I-PER';
       continue;
@@ -587,7 +597,6 @@ function familyNames(lex: Lexicon, s: Sent): void {
     // the full name is introduced — after a title («وزير الإعلام [محمد سعيد الصحاف]»), the organization or place
     // of one («رئيس غرفة … الكويت [محمد جاسم الصقر]») or a comma —, since elsewhere a descriptor follows as often
     // («البرشلوني فوزي اليحيى العداء», «تعتقل وائل عباس المدون»)
-    const given = (j: number) => lex.givenNames.has(s.bares[j]) || lex.givenNames.has(s.folded[j]);
     const p = c.start - 1;
     const introduced = p >= 0 && (COMMAS.has(s.words[p]) || /-(ORG|LOC)$/.test(s.tags[p]) || [p, p - 1, p - 2].some((j) => j >= 0 && isTitle(lex, s, j)));
     // not a participle (ال + م…, no nisba): «المخلوع», «المستقيل», «المدون» describe the person
@@ -597,6 +606,16 @@ function familyNames(lex: Lexicon, s: Sent): void {
       s.tags[k] = 'I-PER';
     }
   }
+}
+
+let ordinals: Set<string> | null = null;
+
+/** Definite ordinal words (resources/amount/ordinals.tsv: الأول، الثانية …), folded. */
+function ordinalWords(): Set<string> {
+  ordinals ??= new Set(
+    (readTsv(['amount', 'ordinals.tsv']) as Record<string, string>[]).filter((r) => r.class === 'unit' && r.form.startsWith('ال')).map((r) => foldWord(r.form)),
+  );
+  return ordinals;
 }
 
 /**

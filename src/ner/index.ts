@@ -69,6 +69,9 @@ export function procliticLength(tokenText: string): number {
       }
     }
   }
+  // و before a listed place or organization that the corpus also writes often with it («وسلوفاكيا» 21 times,
+  // «سلوفاكيا» 22): the splitter may keep such a word whole; the list says where the name starts
+  if (letters <= 0 && f[0] === 'و' && f.length > 4 && listedName(lex, f.slice(1)) && !anyListedName(f)) letters = 1;
   if (letters <= 0) return 0;
   return offsetAfterLetters(tokenText, letters);
 }

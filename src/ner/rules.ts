@@ -1393,15 +1393,32 @@ function listedPeople(lex: Lexicon, s: Sent): void {
         inside = !c || (c.start >= i && c.end <= end);
       }
       if (inside) setSpan(s.tags, i, end, 'PER');
+      else splitAfterListed(lex, s, i, end);
       i = end - 1;
       continue;
     }
     const shortForm = s.bases[i] === s.folded[i] ? own?.short : base?.short;
     if (!shortForm || !isArabic(s.words[i])) continue;
+    if (splitAfterListed(lex, s, i, i + 1)) continue;
     if (!ONE_WORD_NAME_PROCLITICS.has(s.folded[i].slice(0, s.folded[i].length - s.bases[i].length))) continue;
     const c = chunkAt(s.tags, i);
     if (!c || (c.end - c.start === 1 && c.type !== 'PER')) tagOneWordName(lex, s, i, 'PER');
   }
+}
+
+/**
+ * A person's reading that opens with a listed public figure [start, end) and goes on with a given name is two
+ * people: «محامي [ترامب] [مايكل كوهين]», «صهر [دونالد ترامب] [جاريد كوشنر]». True when it split one.
+ */
+function splitAfterListed(lex: Lexicon, s: Sent, start: number, end: number): boolean {
+  const c = chunkAt(s.tags, start);
+  if (!c || c.type !== 'PER' || c.start !== start || c.end <= end) return false;
+  if ((!lex.givenNames.has(s.bares[end]) && !lex.givenNames.has(s.folded[end])) || isStopword(s.words[end])) return false;
+  // a full name after it, or one joined by و («ترامب وكيم»); not a lone word that may be an adjective («ترامب سعيد»)
+  if (c.end - end < 2 && !s.folded[end].startsWith('و')) return false;
+  setSpan(s.tags, start, end, 'PER');
+  setSpan(s.tags, end, c.end, 'PER');
+  return true;
 }
 
 /**

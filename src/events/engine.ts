@@ -714,17 +714,18 @@ function buildEvent(
     // follows («فرنسا التي قال رئيس الاتحاد»), or the name completes a noun the relative may describe instead
     // («استراتيجية ترامب التي تؤكد», «قرار مجلس حقوق الإنسان الذي يؤكد»)
     // (nor when the verb's gender is not the relative's: «ترامب الذي قالت […]» has a subject of its own)
-    if (t > 0 && G().relative.has(view.fold[t - 1]) && !hit.suffix && (!vso || (vso.type === 'LOC' && !speechVerb(entry))) &&
-      !nounSubjectAfter(doc, view, t, speechVerb(entry)) && relativeAgrees(view.fold[t - 1], doc.tokens[t].text, entry.pos)) {
-      const owner = sentUnits.find((u) => u.tokenEnd === t - 1 || (u.tokenEnd === t - 2 && (view.fold[t - 2] === '،' || view.fold[t - 2] === ',')));
+    // the name right before الذي/التي (a comma may stand between)
+    const owner = t > 0 && G().relative.has(view.fold[t - 1])
+      ? sentUnits.find((u) => u.tokenEnd === t - 1 || (u.tokenEnd === t - 2 && (view.fold[t - 2] === '،' || view.fold[t - 2] === ','))) ?? null
+      : null;
+    if (owner && !hit.suffix && (!vso || (vso.type === 'LOC' && !speechVerb(entry))) &&
+      !nounSubjectAfter(doc, view, t, speechVerb(entry)) && relativeAgrees(view.fold[t - 1], doc.tokens[t].text, entry.pos) &&
       // (only a statement's relative may describe a thing — a report, a decision; a visit's or meeting's is a mover)
-      if (owner && !(speechVerb(entry) && constructHead(doc, view, owner.tokenStart - 1))) subj = owner;
+      !(speechVerb(entry) && constructHead(doc, view, owner.tokenStart - 1))) {
+      subj = owner;
     }
     // «القرية التي زارها كريم»: with an object pronoun, the name before the relative is the verb's object
-    if (t > 0 && G().relative.has(view.fold[t - 1]) && hit.suffix && !passiveTarget) {
-      const owner = sentUnits.find((u) => u.tokenEnd === t - 1 || (u.tokenEnd === t - 2 && (view.fold[t - 2] === '،' || view.fold[t - 2] === ',')));
-      if (owner && owner !== subj) passiveTarget = owner;
-    }
+    if (owner && hit.suffix && !passiveTarget && owner !== subj) passiveTarget = owner;
     // زار موسكو: a place right after a visit verb is where, not who (the visitor is unnamed or carried over)
     // and a city or region right after an attack verb is what is hit («تقصف غزة»); a country or capital there is the attacker
     // («قصفت إسرائيل مواقع»)
@@ -1175,8 +1176,7 @@ function kanaBefore(view: DocView, from: number, to: number): boolean {
 
 /** كان / قد before the verb anchors it in the past (كان يزور). */
 function pastAux(view: DocView, sentStart: number, t: number): boolean {
-  for (let k = Math.max(sentStart, t - 4); k < t; k++) if (/^[وف]?(كان|كانت|كانوا)$/.test(view.fold[k])) return true;
-  return false;
+  return kanaBefore(view, Math.max(sentStart, t - 4), t);
 }
 
 function markersIn(view: DocView, lex: EventLexicon, from: number, to: number): Set<Marker> {

@@ -65,6 +65,7 @@
  */
 import { isStopword } from '../text/stopwords.js';
 import { isAcronymLetter } from '../text/acronyms.js';
+import { normalize } from '../text/normalize.js';
 import { gluedPreposition } from '../text/lexicon.js';
 import { chunks } from './evaluate.js';
 import { wordInfo } from './features.js';
@@ -1510,7 +1511,7 @@ function tanwinEnds(s: Sent): void {
 let particles: Set<string> | null = null;
 
 /**
- * Function words as written (resources/text/stopwords.txt, diacritics aside; not folded, so «فإن» is a particle
+ * Function words as written (resources/text/stopwords.txt, at the `display` level; not folded, so «فإن» is a particle
  * and «فان» of «فان دايك» is not), less those that are also names (rule-words.tsv name-stopword: لي، هو، بان).
  */
 function particleSet(): Set<string> {
@@ -1521,7 +1522,8 @@ function particleSet(): Set<string> {
   return particles;
 }
 
-const stripMarks = (w: string) => w.replace(/[\u064B-\u065F\u0670\u0640]/g, '');
+/** a word as written, diacritics and tatweel aside (the text layer's `display` level) */
+const stripMarks = (w: string) => normalize(w, 'display');
 
 /**
  * 14c. A reading that opens with a function word starts after it: «فإن [إيفانكا ترامب]», «أمام [بوتين]»; one

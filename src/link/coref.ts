@@ -133,11 +133,10 @@ export function linkMentions(doc: ArabicDoc, entities: Entity[], lex: LinkLexico
 
   entities.forEach((e, k) => {
     const words = mentionWords(e.text, lex);
-    // للكاظمي: the mention after the ل is لكاظمي (the alef of ال is elided); restore الكاظمي
-    const tokenFold = doc.tokens[e.tokenStart] ? foldArabic(doc.tokens[e.tokenStart].text) : '';
-    if (words.length && tokenFold.startsWith('لل') && words[0].startsWith('ل') && !words[0].startsWith('ال')) {
-      words[0] = 'ا' + words[0];
-    }
+    // «للكاظمي»: the NER's mention starts after «لل», the preposition and the article's ل (the article's alef is
+    // elided), so the name is الكاظمي; «لليفربول» and «للبنان» start after one ل, the name's own
+    const elided = elidedArticle(doc, e);
+    if (words.length && elided && !words[0].startsWith('ال')) words[0] = 'ال' + words[0];
     if (!words.length) return;
     // nisba / demonym: a reference to the country, not an entity of its own; not a name the NER read as an
     // organization's (a newspaper: صحيفة "السوداني")
@@ -195,13 +194,13 @@ export function linkMentions(doc: ArabicDoc, entities: Entity[], lex: LinkLexico
         else if (e.type === 'PER' && !cl.fixed && isPart(cl.words, bare)) {
           // a fuller name after a short one: the cluster grows to the full name
           cl.words = bare;
-          cl.name = displayName(e, words, lex);
+          cl.name = displayName(e, words, lex, elided);
           cluster = cl;
           index(cl);
         }
       }
       if (!cluster) {
-        cluster = { type: e.type, words: bare, name: displayName(e, words, lex), fixed: false, id: clusters.length };
+        cluster = { type: e.type, words: bare, name: displayName(e, words, lex, elided), fixed: false, id: clusters.length };
         clusters.push(cluster);
         index(cluster);
       }
@@ -234,10 +233,17 @@ export function linkMentions(doc: ArabicDoc, entities: Entity[], lex: LinkLexico
   }
 }
 
-/** The mention as a name: honorifics dropped, and an elided alef restored (لكاظمي → الكاظمي). */
-function displayName(e: Entity, words: string[], lex: LinkLexicon): string {
+/** Does the mention follow «لل» in its word, the preposition and an article whose alef is elided (للكاظمي)? */
+function elidedArticle(doc: ArabicDoc, e: Entity): boolean {
+  const token = doc.tokens[e.tokenStart];
+  if (!token || e.start <= token.start) return false;
+  return foldArabic(doc.text.slice(token.start, e.start)).endsWith('لل');
+}
+
+/** The mention as a name: honorifics dropped, and an article elided after «لل» restored (للكاظمي → الكاظمي). */
+function displayName(e: Entity, words: string[], lex: LinkLexicon, elided: boolean): string {
   const text = stripHonorificText(e.text, lex);
-  if (words.length && words[0].startsWith('ال') && !foldArabic(text).startsWith('ال')) return 'ا' + text;
+  if (elided && words.length && words[0].startsWith('ال') && !foldArabic(text).startsWith('ال')) return text === e.text ? 'ال' + text : text;
   return text;
 }
 

@@ -15,6 +15,14 @@ function breakerWords(): Set<string> {
   return (breakers ??= new Set(readList('titles', 'breakers.txt').map(foldArabic)));
 }
 
+let organizationHeads: Set<string> | null = null;
+/** وزارة، حزب، مؤسسة، جامعة …: the NER's organization heads (resources/ner/triggers.tsv, class orghead), ال-less */
+function orgHeads(): Set<string> {
+  return (organizationHeads ??= new Set(
+    readList('ner', 'triggers.tsv').map((l) => l.split('\t')).filter((c) => c[1] === 'orghead').map((c) => stripAl(foldArabic(c[0]))),
+  ));
+}
+
 let statusWords: Set<string> | null = null;
 let timeAdverbs: Set<string> | null = null;
 /** حينها، آنذاك، سابقاً: may stand between a title and its holder (resources/titles/time-adverbs.txt) */
@@ -223,8 +231,9 @@ export function findRoles(ctx: RoleContext): Role[] {
     const m = matchTitle(view, i, end, lex, doc.tokens[i].text);
     // نظيره after a name is the object of the sentence, not this person's title
     if (!m || m.entry.kind === 'counterpart') return;
-    // «تريزا ماي ورئيسة الوزراء»: a title joined by و names someone else
-    if (view.fold[i].startsWith('و') && !stripAl(view.fold[i]).startsWith(m.entry.words[0])) return;
+    // «تريزا ماي ورئيسة الوزراء»: a title joined by و names someone else; one under a preposition is an object
+    // («التقى ترامب بالملكة», «قدم الشكر للأمير»)
+    if ('وبلكف'.includes(view.fold[i][0]) && !stripAl(view.fold[i]).startsWith(m.entry.words[0])) return;
     const r = readAfter(e, k, i, m, end);
     if (r) roles.push(r);
   });
@@ -439,7 +448,27 @@ export function findRoles(ctx: RoleContext): Role[] {
         k = last = k + (nis2 ? 2 : 1);
         break;
       }
-      if (doc.tokens[k].kind !== 'word' || !f.startsWith('ال') || stop.has(f) || of !== null) break;
+      if (doc.tokens[k].kind !== 'word' || stop.has(f) || of !== null) break;
+      if (!f.startsWith('ال')) {
+        // an indefinite title in construct with a chain of nouns: «مدير برنامج المضادات الحيوية», «رئيسة قسم
+        // التطعيم»; the chain must reach a definite word or a name, or it is no complement («زعيم يحب الحروب» aside)
+        const chainEnd = k === m.end && !view.fold[m.end - 1].startsWith('ال') ? constructEnd(k, end) : -1;
+        if (chainEnd < 0) break;
+        const xi = view.entityAt[chainEnd];
+        // an organization's head before the name is the organization's: «مدير مؤسسة [نوبل]» → مؤسسة نوبل,
+        // «رئيس جامعة [القاهرة]» → جامعة القاهرة
+        const head = xi !== -1 && orgHeads().has(stripAl(view.fold[chainEnd - 1])) ? chainEnd - 1 : chainEnd;
+        for (; k < head; k++) extra.push(doc.tokens[k].text);
+        last = k;
+        if (head < chainEnd) {
+          // the name may already open with the head («عضو حركة [حماس]»: حركة المقاومة الإسلامية)
+          const name = linked[xi].canonical;
+          of = stripAl(foldArabic(name)).startsWith(stripAl(view.fold[head])) ? name : doc.tokens[head].text + ' ' + name;
+          last = entities[xi].tokenEnd;
+          break;
+        }
+        continue;
+      }
       if (matchTitle(view, k, end, lex)) break;
       extra.push(doc.tokens[k].text);
       k = last = k + 1;
@@ -454,6 +483,22 @@ export function findRoles(ctx: RoleContext): Role[] {
       start: e.start,
       end: doc.tokens[last - 1].end,
     };
+  }
+
+  /**
+   * The end of a run of up to three indefinite nouns from token k (no verb: a word opening with ي or ت is taken
+   * for one) when a definite word or a name other than a person's follows it, else -1.
+   */
+  function constructEnd(k: number, end: number): number {
+    for (let j = k; j < end && j - k <= 3; j++) {
+      const xi = view.entityAt[j];
+      if (xi !== -1) return j > k && entities[xi].type !== 'PER' && entities[xi].tokenStart === j ? j : -1;
+      const f = view.fold[j];
+      if (doc.tokens[j].kind !== 'word' || stop.has(f)) return -1;
+      if (f.startsWith('ال')) return j > k ? j : -1;
+      if (/^[يت]/.test(f) || f.length < 3 || matchTitle(view, j, end, lex)) return -1;
+    }
+    return -1;
   }
 
   function honorificLength(k: number): number {

@@ -563,7 +563,15 @@ function appositiveNames(lex: Lexicon, s: Sent): void {
     }
     // set off by a comma, a common word ends no name: «صنعاء، باسم الهيئة», «السفير السعودي، باسم المملكة»
     if (j - i >= 2 && prev === i - 2 && commonWordsAfter(lex, s, i + 1, j)) continue;
-    if (j - i >= 2) setSpan(s.tags, i, j, 'PER');
+    // right after the title, a common definite word after the given name alone is no family name: «الأمير [هاري]
+    // الحفل» (the name may stand alone below)
+    if (j - i === 2 && prev === i - 1 && definite(s.bases[j - 1]) && commonWordsAfter(lex, s, j - 1, j)) j--;
+    // a given name alone right after a title, when the corpus often has it after titles or speech verbs: «الملكة
+    // [إليزابيث]», «الأمير [هاري]»; not one it hardly has there («الوزير يزيد الضغط»: increases)
+    // (the article as written: «إليزابيث» folds to a word that opens with ال, «التركي» is Turkish, not Turki)
+    const alone = j - i === 1 && afterTitle && prev === i - 1 && !/^[وفبلك]{0,2}ال/.test(stripMarks(s.words[i])) &&
+      !isPlaceNisba(lex, s.bases[i]) && personLike(s, i, ONE_WORD_NAME_SHARE);
+    if (j - i >= 2 || alone) setSpan(s.tags, i, j, 'PER');
   }
 }
 
@@ -1538,7 +1546,9 @@ function particleEdges(lex: Lexicon, s: Sent): void {
     !(isAcronymLetter(s.words[k]) && ((k + 1 < c.end && isAcronymLetter(s.words[k + 1])) || (k > c.start && isAcronymLetter(s.words[k - 1]))));
   for (const c of chunks(s.tags)) {
     let start = c.start;
-    while (start < c.end && particle(start, c)) start++;
+    // «آية الله [على خامنئي]», «الشيخ [على الحسيني]»: Ali, as Egypt writes it, after a title or form of address
+    const ali = c.type === 'PER' && c.end - c.start > 1 && s.words[c.start] === 'على' && c.start > 0 && (isTitle(lex, s, c.start - 1) || afterHonorific(s, c.start));
+    while (start < c.end && !ali && particle(start, c)) start++;
     let end = c.end;
     // «محمد على»: Ali as Egypt writes it, after a given name
     if (c.type === 'PER') for (let k = start + 1; k < end; k++) if (particle(k, c) && !(s.words[k] === 'على' && lex.givenNames.has(s.bares[k - 1]))) end = k;
@@ -1546,6 +1556,14 @@ function particleEdges(lex: Lexicon, s: Sent): void {
     clearSpan(s.tags, c.start, c.end);
     if (end > start) setSpan(s.tags, start, end, c.type);
   }
+}
+
+let honorifics: string[][] | null = null;
+
+/** Does token k follow a form of address (resources/link/honorifics.txt: الشيخ، آية الله, as folded words)? */
+function afterHonorific(s: Sent, k: number): boolean {
+  honorifics ??= readList('link', 'honorifics.txt').map((h) => foldWord(h).split(' '));
+  return honorifics.some((h) => k >= h.length && h.every((w, i) => s.folded[k - h.length + i] === w));
 }
 
 /** the singular of a dual or plural present verb must be at least this frequent in the corpus («يلتقي» for «يلتقيان») */

@@ -958,7 +958,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1596,6 +1596,63 @@ function nameSuffixes(s: Sent): void {
   }
 }
 
+/** an adjective after a facility's name: a definite nisba-shaped word («الدولي»، «التخصصي»، «الاقتصادية») or «العام» */
+const facilityAdjective = (f: string) => f.length > 4 && f.startsWith('ال') && (f.endsWith('ي') || f.endsWith('يه') || f === 'العام');
+
+/**
+ * 6l. An institution, place or building named after a person (rule-words.tsv facility-org, facility-place): the
+ * head, a title (facility-title), the name, its adjectives and ل-complements are that body or place, not the
+ * person: «[جامعة الملك سعود]», «[ستاد الأمير عبد الله الفيصل]», «[مطار رفيق الحريري الدولي]», «[مركز الملك
+ * سلمان للإغاثة والأعمال الإنسانية]». A head that is as often someone's (facility-needs-title: «قصر صدام») needs
+ * the title or an adjective.
+ */
+function namedFacilities(lex: Lexicon, s: Sent): void {
+  const orgs = ruleWords('facility-org');
+  const places = ruleWords('facility-place');
+  const titles = ruleWords('facility-title');
+  const links = ruleWords('name-link');
+  const n = s.words.length;
+  for (let k = 0; k + 1 < n; k++) {
+    const type = orgs.has(s.bases[k]) ? 'ORG' : places.has(s.bases[k]) ? 'LOC' : '';
+    // the head is in construct (no article), and opens no reading that began before it
+    if (!type || definite(s.bases[k]) || s.tags[k].startsWith('I-')) continue;
+    const titled = titles.has(s.folded[k + 1]);
+    const j = titled ? k + 2 : k + 1;
+    if (j >= n) continue;
+    // the name: the reading the model made of it (with or without the title, or from the head), else a given
+    // name the model left after the title («مدينة الملك [عبدالله]»)
+    let end = -1;
+    const c = chunkAt(s.tags, j) ?? (titled ? chunkAt(s.tags, k + 1) : null);
+    if (c && (c.start === j || (titled && c.start === k + 1) || c.start === k) && (titled || c.type === 'PER')) {
+      // a reading run on over «و» and the next facility is cut there («ستاد الملك فهد [وستاد] …»)
+      end = c.end;
+      for (let m = j + 1; m < c.end; m++) {
+        if (s.folded[m].startsWith('و') && (orgs.has(s.folded[m].slice(1)) || places.has(s.folded[m].slice(1)))) {
+          end = m;
+          break;
+        }
+      }
+    }
+    else if (titled && s.tags[j] === 'O' && (lex.givenNames.has(s.bares[j]) || lex.givenNames.has(s.folded[j]))) {
+      end = j + 1;
+      while (end < n && links.has(s.bases[end - 1])) end++;
+    }
+    if (end < 0 || end <= j) continue;
+    let last = end;
+    for (let a = 0; a < 2 && last < n && s.tags[last] === 'O' && facilityAdjective(s.folded[last]); a++) last++;
+    // ل-complements: «للإغاثة والأعمال الإنسانية», «للعلوم والتقنية»
+    if (last < n && s.tags[last] === 'O' && s.folded[last].startsWith('لل') && s.folded[last].length > 4) {
+      last++;
+      // joined by و, or an adjective («والأعمال الإنسانية»); another definite word is the sentence's («… الطرود»)
+      while (last < n && last - end < 5 && s.tags[last] === 'O' && ((s.folded[last].startsWith('وال') && s.folded[last].length > 5) || facilityAdjective(s.folded[last]))) last++;
+    }
+    if (!titled && last === end && ruleWords('facility-needs-title').has(s.bases[k])) continue;
+    const own = s.tags[k] === 'O' ? null : chunkAt(s.tags, k);
+    setSpan(s.tags, k, Math.max(last, own?.end ?? 0), type);
+    k = last - 1;
+  }
+}
+
 /**
  * 6d. A name right after a trophy or prize word (named-after: كأس، جائزة) names the trophy, not the person or the
  * place: «[كأس ديفيز]», «[كأس آسيا]» are competitions (MISC). A head may be two words: «[دوري أبطال أوروبا]».
@@ -2045,6 +2102,8 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     clubPlaces(lex, s);
     clubNames(lex, s, clubs);
     matchCities(s);
+    // after the club rules: a stadium named after a prince is no club («على [ستاد الأمير …]»)
+    if (all) namedFacilities(lex, s);
     if (all) bracketedShortNames(lex, s, shortNames);
     nameSuffixes(s);
     tanwinEnds(s);

@@ -8,7 +8,10 @@ const DIACRITICS = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g; // harakat, supe
 const memo = new Map<string, string>();
 const MEMO_MAX = 200_000;
 
-/** Orthographic folding: hamza carriers → bare letter, ى → ي, ة → ه, no diacritics/tatweel, single spaces. */
+/**
+ * Orthographic folding: hamza carriers → bare letter, ى → ي, ة → ه, Persian ی ک ھ (some sources write Arabic with
+ * them) → ي ك ه, no diacritics/tatweel, single spaces.
+ */
 export function foldArabic(s: string): string {
   // news repeats a small vocabulary: fold each distinct string once
   let f = memo.get(s);
@@ -26,8 +29,9 @@ function foldUncached(s: string): string {
     .replace(/[أإآٱ]/g, 'ا')
     .replace(/ؤ/g, 'و')
     .replace(/ئ/g, 'ي')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
+    .replace(/[ىی]/g, 'ي')
+    .replace(/[ةھ]/g, 'ه')
+    .replace(/ک/g, 'ك')
     .replace(/[«»"'“”‘’()\[\]{}.,،؛:!?؟\-–—_/\\]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

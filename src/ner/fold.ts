@@ -6,7 +6,10 @@
 
 const DIACRITIC = /[\u064B-\u065F\u0670\u0640\u06D6-\u06ED]/g;
 
-/** Folds an Arabic word: no diacritics/tatweel, one alef, ى→ي, ة→ه, Arabic-Indic digits → ASCII, Latin lower-cased. */
+/**
+ * Folds an Arabic word: no diacritics/tatweel, one alef, ى→ي, ة→ه, Persian ی ک ھ → ي ك ه, Arabic-Indic digits → ASCII,
+ * Latin lower-cased.
+ */
 export function fold(word: string): string {
   let out = '';
   for (let i = 0; i < word.length; i++) {
@@ -20,10 +23,15 @@ export function fold(word: string): string {
         out += 'ا';
         break;
       case 0x0649: // ى
+      case 0x06cc: // Persian ی, as some sources write Arabic
         out += 'ي';
         break;
       case 0x0629: // ة
+      case 0x06be: // Persian ھ
         out += 'ه';
+        break;
+      case 0x06a9: // Persian ک
+        out += 'ك';
         break;
       default:
         if (c >= 0x0660 && c <= 0x0669) out += String.fromCharCode(c - 0x0660 + 48);

@@ -248,6 +248,20 @@ export function backfillEntityKeys(db: Database.Database): void {
  * second entity; one named without it («فتح») is not, and the club's new mentions start their own entity, as in a
  * database built today.
  */
+/**
+ * Migration 4: an entity stored under a key written with Persian ی ک ھ (before linking folded them) gets the key
+ * the linker makes now bound to it, unless another entity holds that key.
+ */
+export function bindFoldedKeys(db: Database.Database): void {
+  const rows = db.prepare("SELECT rowid, id, type, canonical FROM entities WHERE id GLOB '*[یکھ]*'").all() as Array<{ rowid: number; id: string; type: EntityType; canonical: string | null }>;
+  const taken = db.prepare('SELECT 1 FROM entities WHERE id = ? UNION ALL SELECT 1 FROM entity_keys WHERE key = ?');
+  const bind = db.prepare('INSERT INTO entity_keys(key, entity) VALUES(?, ?)');
+  for (const row of rows) {
+    const key = canonicalKey(row.canonical ?? row.id.slice(row.id.indexOf(':') + 1), row.type);
+    if (key !== row.id && !taken.get(key, key)) bind.run(key, row.rowid);
+  }
+}
+
 export function bindClubKeys(db: Database.Database): void {
   const get = db.prepare('SELECT rowid, canonical FROM entities WHERE id = ?');
   const taken = db.prepare('SELECT 1 FROM entities WHERE id = ? UNION ALL SELECT 1 FROM entity_keys WHERE key = ?');

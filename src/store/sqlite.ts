@@ -22,7 +22,7 @@ import { boundDay, isoWeek, QueryError, toPublished, valueStartDay } from '../se
 import { highlightAll, makeSnippet, matcherOf } from '../search/snippet.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { MinhashIndex, minhash, sigToBlob, blobToSig } from './minhash.js';
-import { ArticleEntityContext, EntityResolver, backfillEntityKeys, bindClubKeys } from './entitylink.js';
+import { ArticleEntityContext, EntityResolver, backfillEntityKeys, bindClubKeys, bindFoldedKeys } from './entitylink.js';
 import { analysisRequestOf, articleText } from './request.js';
 import type {
   AddOptions,
@@ -1559,6 +1559,7 @@ function migrate(db: Database.Database, from: number): void {
       // JS steps of a migration (data only the linker can compute)
       if (v + 1 === 2) backfillEntityKeys(db);
       if (v + 1 === 3) bindClubKeys(db);
+      if (v + 1 === 4) bindFoldedKeys(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }

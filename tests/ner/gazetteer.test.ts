@@ -32,4 +32,14 @@ describe('gazetteer keys', () => {
     expect(spans).toContain(['الأمم', 'المتحدة'].map(fold).join(' '));
     expect(spans).toContain(fold('بغداد'));
   });
+
+  it('folds Persian ی ک ھ as the Arabic letters, so text written with them meets the lists and the model', () => {
+    expect(fold('عبدالعزیز')).toBe(fold('عبدالعزيز'));
+    expect(fold('کمال')).toBe(fold('كمال'));
+    expect(fold('ھدى')).toBe(fold('هدى'));
+    const lex = loadLexicon();
+    const words = ['زار', 'الوفد', 'الأمم', 'المتحدة', 'في', 'أمریکا'].map(fold);
+    const spans = gazetteerSpans(lex, words, words).map((s) => words.slice(s.start, s.end).join(' '));
+    expect(spans).toContain(fold('أمريكا'));
+  });
 });

@@ -185,6 +185,28 @@ describe('cross-article entity resolution in the store', () => {
     }
   });
 
+  it('binds the folded key of an entity stored under a key with Persian letters (migration 4)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-mig-'));
+    try {
+      const file = join(dir, 'old.db');
+      const old = new Database(file);
+      for (const m of MIGRATIONS.slice(0, 3)) old.exec(m);
+      old.pragma('user_version = 3');
+      // the key as the linker made it before it folded ی and ک
+      old.prepare("INSERT INTO entities(id, type, canonical) VALUES(?, 'PER', ?)").run('PER:سامی کمال', 'سامی کمال');
+      old.close();
+      const store = await openStore(file);
+      expect(canonicalKey('سامی کمال', 'PER')).toBe(canonicalKey('سامي كمال', 'PER'));
+      await ingest(store, [articleDoc([{ name: 'سامي كمال', type: 'PER' }])], ['new']);
+      // the Arabic spelling's mentions join the stored entity
+      expect((await store.getEntity(canonicalKey('سامي كمال', 'PER')))?.id).toBe('PER:سامی کمال');
+      expect((await store.stats()).schemaVersion).toBe(MIGRATIONS.length);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("binds a one-word club's new key to an entity stored under the old one when its name has the article (migration 3)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'marsad-mig-'));
     try {

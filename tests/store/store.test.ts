@@ -86,7 +86,7 @@ describe('ingesting the fixture corpus', () => {
   });
   it('reports statistics', async () => {
     const s = await store.stats();
-    expect(s).toMatchObject({ articles: 17, nearDuplicates: 1, schemaVersion: 3 });
+    expect(s).toMatchObject({ articles: 17, nearDuplicates: 1, schemaVersion: 4 });
     expect(s.duplicatesSkipped).toBeGreaterThanOrEqual(1);
     expect(s.dbBytes).toBeGreaterThan(0);
     expect(s.firstPublished).toBe('2019-03-12');

@@ -164,21 +164,24 @@ function writtenDefinite(f: string): boolean {
  * the article keeps it when an adjective follows (الرئيس التنفيذي, العضو الجمهوري, الأمير السابق): without it
  * the phrase would read as a construct; alone it is the bare entry (الرئيس → رئيس).
  */
-export function composeTitle(view: DocView, start: number, m: TitleMatch, extra: string[]): string {
+export function composeTitle(view: DocView, start: number, m: TitleMatch, extra: string[], held: string[] = []): string {
   const words = m.entry.title.split(' ');
-  // only when the text goes on after the entry: «رئيس وزراء ماليزيا» is still «رئيس الوزراء» (of Malaysia)
+  // only when the text goes on after the entry: «رئيس وزراء ماليزيا» is still «رئيس الوزراء» (of Malaysia), and so
+  // is «رئيس وزراء مصر الحالي», whose status word (held) follows the country
   for (let w = 1; w < words.length && extra.length > 0; w++) {
     const textDefinite = view.fold[start + w].startsWith('ال');
     if (textDefinite && !words[w].startsWith('ال')) words[w] = 'ال' + words[w];
     else if (!textDefinite && words[w].startsWith('ال') && words[w].length > 3) words[w] = words[w].slice(2);
   }
-  if (extra.length > 0) {
+  const after = [...extra, ...held];
+  if (after.length > 0) {
     const definite = m.pronoun || writtenDefinite(view.fold[start]);
-    if (definite && !words[0].startsWith('ال') && (words.length > 1 || foldArabic(extra[0]).startsWith('ال'))) words[0] = 'ال' + words[0];
+    // (an adjective, or a title joined by و: «الممثل والمخرج»)
+    if (definite && !words[0].startsWith('ال') && (words.length > 1 || writtenDefinite(foldArabic(after[0])))) words[0] = 'ال' + words[0];
     // «مدير عام الأمن الوطني» matched «المدير العام»: a construct, no article on its head
-    else if (!definite && words.length > 1 && words[0].startsWith('ال')) words[0] = words[0].slice(2);
+    else if (!definite && words.length > 1 && words[0].startsWith('ال') && extra.length > 0) words[0] = words[0].slice(2);
   }
-  return [...words, ...extra].join(' ');
+  return [...words, ...after].join(' ');
 }
 
 export interface RoleContext {
@@ -306,6 +309,8 @@ export function findRoles(ctx: RoleContext): Role[] {
   /** Reads complement, country/organization and honorifics after a title up to a PER mention. */
   function readForward(start: number, m: TitleMatch, end: number): { role: Role; last: number } | null {
     const extra: string[] = [];
+    /** how the title is held, read after its country (السابق، الحالي) */
+    const held: string[] = [];
     let of: string | null = null;
     // سفيرها: the owner of the pronoun, unless the phrase names the country (نظيره التونسي)
     const pronounOf = m.pronoun ? contextCountry(start) : null;
@@ -330,7 +335,7 @@ export function findRoles(ctx: RoleContext): Role[] {
               if (!owned.word && extra.length > 0 && !foldArabic(extra[extra.length - 1]).startsWith('ال')) extra[extra.length - 1] = 'ال' + extra[extra.length - 1];
             }
             // نظيره = the same office elsewhere: take the title of the person it answers to, when the sentence named it
-            const title = (m.entry.kind === 'counterpart' ? counterpartTitle(start) : null) ?? composeTitle(view, start, m, extra);
+            const title = (m.entry.kind === 'counterpart' ? counterpartTitle(start) : null) ?? composeTitle(view, start, m, extra, held);
             const ownerCountry = owned && (owned.word === null || stateTitle(m, title)) ? contextCountry(start) : null;
             const role: Role = {
               person: refOf(e, linked[ei]),
@@ -398,7 +403,7 @@ export function findRoles(ctx: RoleContext): Role[] {
       }
       // الرئيس الروسي السابق: how the title is held may follow its country
       if (of !== null && titleStatusWords().has(f)) {
-        extra.push(t.text);
+        held.push(t.text);
         k++;
         continue;
       }

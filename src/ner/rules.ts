@@ -958,7 +958,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1600,7 +1600,7 @@ function nameSuffixes(s: Sent): void {
 const facilityAdjective = (f: string) => f.length > 4 && f.startsWith('ال') && (f.endsWith('ي') || f.endsWith('يه') || f === 'العام');
 
 /**
- * 6l. An institution, place or building named after a person (rule-words.tsv facility-org, facility-place): the
+ * 6m. An institution, place or building named after a person (rule-words.tsv facility-org, facility-place): the
  * head, a title (facility-title), the name, its adjectives and ل-complements are that body or place, not the
  * person: «[جامعة الملك سعود]», «[ستاد الأمير عبد الله الفيصل]», «[مطار رفيق الحريري الدولي]», «[مركز الملك
  * سلمان للإغاثة والأعمال الإنسانية]». A head that is as often someone's (facility-needs-title: «قصر صدام») needs
@@ -2010,20 +2010,24 @@ function bracketedShortNames(lex: Lexicon, s: Sent, found: Set<string>): void {
 
 /** opening quotes of a title (not brackets: «موقع (X)» glosses) */
 const TITLE_QUOTES = new Map([['"', '"'], ['«', '»'], ['“', '”']]);
+/** corpus count from which a lone quoted word after a company word is taken for a common word, not a name */
+const COMMON_QUOTED_WORD = 50;
 /** the longest quoted title rule 6l reads, in tokens */
 const MAX_TITLE_TOKENS = 5;
 
 /**
  * 6l. A name in quotes right after an outlet word (rule-words.tsv media-head: صحيفة، موقع، قناة) names the outlet,
- * whatever the model read there or if it read nothing: «صحيفة "[المصري اليوم]"», «موقع "[كووورة]"»; and a name in
+ * whatever the model read there or if it read nothing: «صحيفة "[المصري اليوم]"», «موقع "[كووورة]"»; so does one
+ * after a company word (company-head: «شركة "[أرماتر]"»), but not a lone common word («شركة "ساهمت" في …»); and a name in
  * quotes after a work word (work-head: فيلم، مسلسل، كتاب) is the work's title (MISC) where the model read a name in
  * it (a quoted phrase the model left untagged may be a word of the text: «فيلم "كارثية"»). One to five words of
  * letters or digits; the first may be a stop word, as the article of a foreign title is («لا ريبوبليكا», «لو موند»).
  */
-function quotedTitles(s: Sent): void {
+function quotedTitles(lex: Lexicon, s: Sent): void {
   const n = s.words.length;
   for (let k = 0; k + 3 < n; k++) {
-    const type = ruleWords('media-head').has(s.bases[k]) ? 'ORG' : ruleWords('work-head').has(s.bases[k]) ? 'MISC' : null;
+    const media = ruleWords('media-head').has(s.bases[k]);
+    const type = media || ruleWords('company-head').has(s.bases[k]) ? 'ORG' : ruleWords('work-head').has(s.bases[k]) ? 'MISC' : null;
     const close = TITLE_QUOTES.get(s.words[k + 1]);
     if (!type || !close || s.tags[k] !== 'O') continue;
     let end = k + 2;
@@ -2031,9 +2035,45 @@ function quotedTitles(s: Sent): void {
     if (end >= n || s.words[end] !== close || end === k + 2 || end - (k + 2) > MAX_TITLE_TOKENS) continue;
     const start = k + 2;
     if (!s.words.slice(start, end).every((w) => /[\p{L}\p{N}]/u.test(w))) continue;
-    if (type === 'MISC' && s.tags.slice(start, end).every((t) => t === 'O')) continue;
+    const untagged = s.tags.slice(start, end).every((t) => t === 'O');
+    if (type === 'MISC' && untagged) continue;
+    // after a company word, a quoted common word the model left is the text's («شركة "ساهمت" في فوز …»)
+    if (untagged && end - start === 1 && !media && (lex.clusters.get(s.bases[start])?.freq ?? 0) >= COMMON_QUOTED_WORD) continue;
     setSpan(s.tags, start, end, type);
     k = end;
+  }
+}
+
+/**
+ * 6n. Right after a company word (company-head: شركة, in construct), a person's or product's name the model read is
+ * the company's («شركة [توماس كوك]», «شركة [ديل]»), and so is a place's with the ل-complement that makes it one
+ * («شركة [قطر للبترول]», «شركة [مصر للطيران]»; a place alone may be where the company is) and a run of Latin words
+ * («شركة [Veolia]»).
+ */
+function companyNames(s: Sent): void {
+  const heads = ruleWords('company-head');
+  const n = s.words.length;
+  for (let k = 0; k + 1 < n; k++) {
+    if (!heads.has(s.bases[k]) || definite(s.bases[k]) || s.tags[k] !== 'O') continue;
+    const j = k + 1;
+    if (s.tags[j] === 'O') {
+      let end = j;
+      while (end < n && end - j < 4 && s.tags[end] === 'O' && /^[A-Za-z][A-Za-z0-9&.-]*$/.test(s.words[end])) end++;
+      if (end > j) setSpan(s.tags, j, end, 'ORG');
+      continue;
+    }
+    const c = chunkAt(s.tags, j);
+    if (!c || c.start !== j || c.type === 'ORG') continue;
+    if (c.type === 'LOC') {
+      // «قطر [للبترول]», «مصر [للطيران]»: the complement, and an adjective of it, make the place a company's name
+      const f = c.end < n ? s.folded[c.end] : '';
+      if (s.tags[c.end] !== 'O' || !f.startsWith('لل') || f.length < 5) continue;
+      let end = c.end + 1;
+      if (end < n && s.tags[end] === 'O' && s.folded[end].startsWith('ال') && /يه?$/.test(s.folded[end])) end++;
+      setSpan(s.tags, j, end, 'ORG');
+      continue;
+    }
+    setSpan(s.tags, c.start, c.end, 'ORG');
   }
 }
 
@@ -2110,7 +2150,8 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     verbEnds(lex, s);
     particleEdges(lex, s);
     // after rule 14b: a quoted title is whole, whatever its words look like («لا تريبون» is no verb)
-    quotedTitles(s);
+    quotedTitles(lex, s);
+    if (all) companyNames(s);
   }
   if (!all) return sents.map((s) => s.tags);
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);

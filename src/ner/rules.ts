@@ -698,6 +698,9 @@ function shortForms(lex: Lexicon, docSents: Sent[]): void {
       // a surname is definite (الكاظمي: «محمد خميس» gives no short form «الخميس»), no title or not-a-name word
       // (الأمين, الدين), and not the second half of a compound (عبد [العزيز], أبو [بكر])
       if (!definite(s.bases[last]) || titleAfterName(lex, s, last) || notName(s, last) || noNameAlone(s, last) || ruleWords('name-link').has(s.bases[last - 1])) continue;
+      // a country's nationality (أبو عمر [المصري]) is the adjective it is elsewhere in the article («السفير
+      // المصري»); not another place's nisba, a surname too (عبد الفتاح القصري)
+      if (isNisba(lex, s.bases[last]) && countryNisbaStems().has(nisbaBase(s.bases[last])?.slice(2) ?? '')) continue;
       const known = lex.personNames.has(s.bares[last]) || lex.personNames.has(s.folded[last]);
       // an unknown surname that is not rare must be seen as a person in the corpus, after titles or speech verbs
       // (الرزاز، الصماد), not only as a word («[لمالكي المحتوى]»: the content's owners)
@@ -958,7 +961,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1462,6 +1465,24 @@ function directionPlaces(s: Sent): void {
     // the adjective is no part of a longer reading of its own («الشرقية» of «[الشرقية للدخان]»)
     if (c.end + 1 < s.words.length && s.tags[c.end + 1].startsWith('I-')) continue;
     setSpan(s.tags, c.start, c.end + 1, 'LOC');
+  }
+}
+
+/**
+ * 6p. A place whose name is more often a common noun (word-place: مشهد, a scene), read alone, stays a place only
+ * where a place stands: before punctuation or a place joined by و, after a place it is joined to, or after an
+ * administrative head («زاهدان وشيراز [ومشهد]», «المقيمين في [مشهد])»); a noun follows the scene («في مشهد نادر»).
+ */
+function wordPlaces(s: Sent): void {
+  const words = ruleWords('word-place');
+  const n = s.words.length;
+  for (const c of chunks(s.tags)) {
+    const k = c.start;
+    if (c.type !== 'LOC' || c.end - k !== 1 || !words.has(s.bases[k])) continue;
+    const placeAfter = k + 1 >= n || !isArabic(s.words[k + 1]) || (s.tags[k + 1] === 'B-LOC' && s.folded[k + 1].startsWith('و'));
+    const joined = s.folded[k].startsWith('و') ? k - 1 : k > 1 && COMMAS.has(s.words[k - 1]) ? k - 2 : -1;
+    const placeBefore = (joined >= 0 && s.tags[joined].endsWith('-LOC')) || (k > 0 && ruleWords('admin-head').has(s.bases[k - 1]));
+    if (!placeAfter && !placeBefore) s.tags[k] = 'O';
   }
 }
 
@@ -2155,6 +2176,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     placeBeforeName(lex, s);
     if (all) headPlaces(lex, s);
     if (all) directionPlaces(s);
+    if (all) wordPlaces(s);
     if (all) namedAfter(s);
     clubPlaces(lex, s);
     clubNames(lex, s, clubs);

@@ -34,6 +34,21 @@ describe('NER rule layer', () => {
     expect(applyRules(names, nameTags, 'knowledge')[1]).toEqual(['O', 'O', 'O']);
   });
 
+  it('spreads no nationality surname as a short form: «أبو سالم المصري» leaves «السفير المصري» an adjective', () => {
+    const sentences = [
+      ['وقال', 'أبو', 'سالم', 'المصري', 'إن'],
+      ['واستدعت', 'الوزارة', 'السفير', 'المصري', 'أمس'],
+    ];
+    const tags = [
+      ['O', 'B-PER', 'I-PER', 'I-PER', 'O'],
+      ['O', 'O', 'O', 'O', 'O'],
+    ];
+    expect(applyRules(sentences, tags)[1]).toEqual(['O', 'O', 'O', 'O', 'O']);
+    // a surname that is no nationality is spread
+    const named = [['وقال', 'سالم', 'الدوسري', 'إن'], ['وأضاف', 'الدوسري', 'أمس']];
+    expect(applyRules(named, [['O', 'B-PER', 'I-PER', 'O'], ['O', 'O', 'O']])[1]).toEqual(['O', 'B-PER', 'O']);
+  });
+
   it('reads a bare riyal as the currency in an article that counts riyals and names a riyal country', () => {
     const sentences = [
       ['وخسر', 'الريال', 'نصف', 'قيمته'],

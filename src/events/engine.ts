@@ -940,10 +940,14 @@ function buildEvent(
   const isNeg = (k: number) => {
     const f = view.fold[k];
     if (lex.markers.get(f) !== 'neg') return false;
-    if (f !== 'ما') return true;
+    // so does لما (did not / when): after a word it is ل + ما, «to what» («وفقا لما ذكره»)
+    if (f !== 'ما' && f !== 'لما') return true;
     return k === sent.tokenStart || doc.tokens[k - 1].kind === 'punct' || /^[وف]$/.test(view.fold[k - 1]);
   };
-  const negated = (t > sent.tokenStart && isNeg(t - 1)) || (t - 1 > sent.tokenStart && (G().passive_aux.has(prev) || prev === 'تتم' || prev === 'قد') && isNeg(t - 2));
+  const negated = (t > sent.tokenStart && isNeg(t - 1)) || (t - 1 > sent.tokenStart && (G().passive_aux.has(prev) || prev === 'تتم' || prev === 'قد') && isNeg(t - 2)) ||
+    // «ألغى وزير الخارجية سامي يوسف زيارته», «قرر إلغاء الاجتماع»: a cancelled visit, meeting or conference did not
+    // take place (an agreement or a sanction cancelled was made before: «إلغاء الاتفاق النووي»)
+    (CANCELLABLE.has(entry.type) && markersIn(view, lex, Math.max(sent.tokenStart, t - CANCEL_REACH), t).has('cancel'));
   const cmp = timeExpr && ownTime ? compareToPublished(timeExpr.value, doc.published) : 0;
   // a statement is not planned because what it says is (قال إن الانتخابات ستجرى)
   const speechAct = entry.type === 'STATEMENT' || entry.type === 'APPEAL' || entry.type === 'CONDEMN';
@@ -1178,6 +1182,11 @@ function kanaBefore(view: DocView, from: number, to: number): boolean {
 function pastAux(view: DocView, sentStart: number, t: number): boolean {
   return kanaBefore(view, Math.max(sentStart, t - 4), t);
 }
+
+/** how many words before an event a cancellation verb or noun reaches («ألغى [وزير الخارجية سامي يوسف] زيارته») */
+const CANCEL_REACH = 6;
+/** events a cancellation before them says did not happen */
+const CANCELLABLE = new Set(['VISIT', 'HOST_VISIT', 'MEET', 'HOST_CONFERENCE', 'INVITE']);
 
 function markersIn(view: DocView, lex: EventLexicon, from: number, to: number): Set<Marker> {
   const out = new Set<Marker>();

@@ -500,7 +500,9 @@ export function findRoles(ctx: RoleContext): Role[] {
       if (xi !== -1) return j > k && entities[xi].type !== 'PER' && entities[xi].tokenStart === j ? j : -1;
       const f = view.fold[j];
       if (doc.tokens[j].kind !== 'word' || stop.has(f)) return -1;
-      if (f.startsWith('ال')) return j > k ? j : -1;
+      // the chain ends at a definite noun, not at a title, whose own phrase it is («مدير مكتب الرئيس»: the office
+      // of whichever president, no title of this person's)
+      if (f.startsWith('ال')) return j > k && !matchTitle(view, j, end, lex) ? j : -1;
       if (/^[يت]/.test(f) || f.length < 3 || matchTitle(view, j, end, lex)) return -1;
     }
     return -1;

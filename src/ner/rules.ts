@@ -569,7 +569,7 @@ function appositiveNames(lex: Lexicon, s: Sent): void {
     // a given name alone right after a title, when the corpus often has it after titles or speech verbs: «الملكة
     // [إليزابيث]», «الأمير [هاري]»; not one it hardly has there («الوزير يزيد الضغط»: increases)
     // (the article as written: «إليزابيث» folds to a word that opens with ال, «التركي» is Turkish, not Turki)
-    const alone = j - i === 1 && afterTitle && prev === i - 1 && !/^[وفبلك]{0,2}ال/.test(stripMarks(s.words[i])) &&
+    const alone = j - i === 1 && afterTitle && prev === i - 1 && ruleWords('name-title').has(s.bases[prev]) && !/^[وفبلك]{0,2}ال/.test(stripMarks(s.words[i])) &&
       !isPlaceNisba(lex, s.bases[i]) && personLike(s, i, ONE_WORD_NAME_SHARE);
     if (j - i >= 2 || alone) setSpan(s.tags, i, j, 'PER');
   }
@@ -961,7 +961,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place' | 'name-title'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1583,8 +1583,9 @@ function particleEdges(lex: Lexicon, s: Sent): void {
     !(isAcronymLetter(s.words[k]) && ((k + 1 < c.end && isAcronymLetter(s.words[k + 1])) || (k > c.start && isAcronymLetter(s.words[k - 1]))));
   for (const c of chunks(s.tags)) {
     let start = c.start;
-    // «آية الله [على خامنئي]», «الشيخ [على الحسيني]»: Ali, as Egypt writes it, after a title or form of address
-    const ali = c.type === 'PER' && c.end - c.start > 1 && s.words[c.start] === 'على' && c.start > 0 && (isTitle(lex, s, c.start - 1) || afterHonorific(s, c.start));
+    // «آية الله [على خامنئي]»: Ali, as Egypt writes it, after a cleric's form of address; not after a title, which a
+    // verb may precede («رد الرئيس على ماكرون»)
+    const ali = c.type === 'PER' && c.end - c.start > 1 && s.words[c.start] === 'على' && afterHonorific(s, c.start, 2);
     while (start < c.end && !ali && particle(start, c)) start++;
     let end = c.end;
     // «محمد على»: Ali as Egypt writes it, after a given name
@@ -1597,10 +1598,10 @@ function particleEdges(lex: Lexicon, s: Sent): void {
 
 let honorifics: string[][] | null = null;
 
-/** Does token k follow a form of address (resources/link/honorifics.txt: الشيخ، آية الله, as folded words)? */
-function afterHonorific(s: Sent, k: number): boolean {
+/** Does token k follow a form of address of at least `words` words (resources/link/honorifics.txt: آية الله)? */
+function afterHonorific(s: Sent, k: number, words = 1): boolean {
   honorifics ??= readList('link', 'honorifics.txt').map((h) => foldWord(h).split(' '));
-  return honorifics.some((h) => k >= h.length && h.every((w, i) => s.folded[k - h.length + i] === w));
+  return honorifics.some((h) => h.length >= words && k >= h.length && h.every((w, i) => s.folded[k - h.length + i] === w));
 }
 
 /** the singular of a dual or plural present verb must be at least this frequent in the corpus («يلتقي» for «يلتقيان») */
@@ -1633,8 +1634,11 @@ function nameSuffixes(s: Sent): void {
   }
 }
 
-/** an adjective after a facility's name: a definite nisba-shaped word («الدولي»، «التخصصي»، «الاقتصادية») or «العام» */
-const facilityAdjective = (f: string) => f.length > 4 && f.startsWith('ال') && (f.endsWith('ي') || f.endsWith('يه') || f === 'العام');
+/** an adjective after a facility's name: a definite nisba-shaped word («الدولي»، «التخصصي»، «الاقتصادية») or «العام», no ordinal («الثانية») */
+const facilityAdjective = (f: string) => f.length > 4 && f.startsWith('ال') && (f.endsWith('ي') || f.endsWith('يه') || f === 'العام') && !ordinalWords().has(f);
+
+/** a body's ل-complement (org-patterns.tsv complement: «للإغاثة», «للبترول»), not an adverbial («للمرة», «للصحفيين») */
+const listedComplement = (lex: Lexicon, f: string) => f.startsWith('لل') && f.length > 4 && complementNoun(lex, f.slice(2));
 
 /**
  * 6m. An institution, place or building named after a person (rule-words.tsv facility-org, facility-place): the
@@ -1647,13 +1651,14 @@ function namedFacilities(lex: Lexicon, s: Sent): void {
   const orgs = ruleWords('facility-org');
   const places = ruleWords('facility-place');
   const titles = ruleWords('facility-title');
+  const nameTitles = ruleWords('name-title');
   const links = ruleWords('name-link');
   const n = s.words.length;
   for (let k = 0; k + 1 < n; k++) {
     const type = orgs.has(s.bases[k]) ? 'ORG' : places.has(s.bases[k]) ? 'LOC' : '';
     // the head is in construct (no article), and opens no reading that began before it
     if (!type || definite(s.bases[k]) || s.tags[k].startsWith('I-')) continue;
-    const titled = titles.has(s.folded[k + 1]);
+    const titled = titles.has(s.folded[k + 1]) || nameTitles.has(s.folded[k + 1]);
     const j = titled ? k + 2 : k + 1;
     if (j >= n) continue;
     // the name: the reading the model made of it (with or without the title, or from the head), else a given
@@ -1678,12 +1683,14 @@ function namedFacilities(lex: Lexicon, s: Sent): void {
     let last = end;
     for (let a = 0; a < 2 && last < n && s.tags[last] === 'O' && facilityAdjective(s.folded[last]); a++) last++;
     // ل-complements: «للإغاثة والأعمال الإنسانية», «للعلوم والتقنية»
-    if (last < n && s.tags[last] === 'O' && s.folded[last].startsWith('لل') && s.folded[last].length > 4) {
+    if (last < n && s.tags[last] === 'O' && listedComplement(lex, s.folded[last])) {
       last++;
       // joined by و, or an adjective («والأعمال الإنسانية»); another definite word is the sentence's («… الطرود»)
       while (last < n && last - end < 5 && s.tags[last] === 'O' && ((s.folded[last].startsWith('وال') && s.folded[last].length > 5) || facilityAdjective(s.folded[last]))) last++;
     }
-    if (!titled && last === end && ruleWords('facility-needs-title').has(s.bases[k])) continue;
+    // a head as often someone's needs a name's title (الملك، الشهيد) or an adjective: «قصر الرئيس عمر البشير» and
+    // «مركز الرئيس بوتين» (his position) are the person's
+    if (last === end && ruleWords('facility-needs-title').has(s.bases[k]) && !(titled && nameTitles.has(s.folded[k + 1]))) continue;
     const own = s.tags[k] === 'O' ? null : chunkAt(s.tags, k);
     setSpan(s.tags, k, Math.max(last, own?.end ?? 0), type);
     k = last - 1;
@@ -2087,7 +2094,7 @@ function quotedTitles(lex: Lexicon, s: Sent): void {
  * («شركة [قطر للبترول]», «شركة [مصر للطيران]»; a place alone may be where the company is) and a run of Latin words
  * («شركة [Veolia]»).
  */
-function companyNames(s: Sent): void {
+function companyNames(lex: Lexicon, s: Sent): void {
   const heads = ruleWords('company-head');
   const n = s.words.length;
   for (let k = 0; k + 1 < n; k++) {
@@ -2104,12 +2111,14 @@ function companyNames(s: Sent): void {
     if (c.type === 'LOC') {
       // «قطر [للبترول]», «مصر [للطيران]»: the complement, and an adjective of it, make the place a company's name
       const f = c.end < n ? s.folded[c.end] : '';
-      if (s.tags[c.end] !== 'O' || !f.startsWith('لل') || f.length < 5) continue;
+      if (s.tags[c.end] !== 'O' || !listedComplement(lex, f)) continue;
       let end = c.end + 1;
       if (end < n && s.tags[end] === 'O' && s.folded[end].startsWith('ال') && /يه?$/.test(s.folded[end])) end++;
       setSpan(s.tags, j, end, 'ORG');
       continue;
     }
+    // a given name or a listed public figure alone is the owner: «شركة محمد», «شركة ترامب للعقارات»
+    if (c.type === 'PER' && c.end - c.start === 1 && (lex.givenNames.has(s.bares[j]) || lex.givenNames.has(s.folded[j]) || peopleList().get(s.folded[j])?.short === true)) continue;
     setSpan(s.tags, c.start, c.end, 'ORG');
   }
 }
@@ -2190,7 +2199,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     particleEdges(lex, s);
     // after rule 14b: a quoted title is whole, whatever its words look like («لا تريبون» is no verb)
     quotedTitles(lex, s);
-    if (all) companyNames(s);
+    if (all) companyNames(lex, s);
   }
   if (!all) return sents.map((s) => s.tags);
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);

@@ -242,26 +242,47 @@ export function backfillEntityKeys(db: Database.Database): void {
 }
 
 /**
+ * Migration 4: linking keys fold Persian ی ک ھ since then. An entity stored under a key written with them takes the
+ * key the linker makes now (its old key stays bound to it, as when an entity is renamed) and the blocks of its folded
+ * name, so new mentions in either spelling, or its surname alone, find it; unless another entity holds that key, when
+ * the old one only gains the blocks. Other keys bound with those letters get their folded form bound too.
+ */
+export function bindFoldedKeys(db: Database.Database): void {
+  const rows = db.prepare("SELECT rowid, id, type, canonical FROM entities WHERE id GLOB '*[یکھ]*'").all() as Array<{ rowid: number; id: string; type: EntityType; canonical: string | null }>;
+  const taken = db.prepare('SELECT 1 FROM entities WHERE id = ? UNION ALL SELECT 1 FROM entity_keys WHERE key = ?');
+  const rename = db.prepare('UPDATE entities SET id = ? WHERE rowid = ?');
+  const bind = db.prepare('INSERT OR IGNORE INTO entity_keys(key, entity) VALUES(?, ?)');
+  const insBlock = db.prepare('INSERT OR IGNORE INTO entity_blocks(block, entity) VALUES(?, ?)');
+  for (const row of rows) {
+    const name = row.canonical ?? row.id.slice(row.id.indexOf(':') + 1);
+    const key = canonicalKey(name, row.type);
+    if (key !== row.id && !taken.get(key, key)) {
+      rename.run(key, row.rowid);
+      bind.run(row.id, row.rowid);
+    }
+    let blocks: string[] = [];
+    try {
+      blocks = storedBlocks(name, row.type);
+    } catch {
+      blocks = [];
+    }
+    for (const b of blocks) insBlock.run(b, row.rowid);
+  }
+  const keys = db.prepare("SELECT key, entity FROM entity_keys WHERE key GLOB '*[یکھ]*'").all() as Array<{ key: string; entity: number }>;
+  for (const k of keys) {
+    const type = k.key.slice(0, k.key.indexOf(':')) as EntityType;
+    const folded = canonicalKey(k.key.slice(k.key.indexOf(':') + 1), type);
+    if (folded !== k.key && !taken.get(folded, folded)) bind.run(folded, k.entity);
+  }
+}
+
+/**
  * Migration 3: a one-word club's key keeps its article since then (src/link: the club «الفتح» is not the movement
  * «فتح»). An entity stored under the article-less key whose name is written with the article (the channel
  * «الجزيرة», ORG:جزيره) is bound the new key too (ORG:الجزيره), so that new mentions join it instead of starting a
  * second entity; one named without it («فتح») is not, and the club's new mentions start their own entity, as in a
  * database built today.
  */
-/**
- * Migration 4: an entity stored under a key written with Persian ی ک ھ (before linking folded them) gets the key
- * the linker makes now bound to it, unless another entity holds that key.
- */
-export function bindFoldedKeys(db: Database.Database): void {
-  const rows = db.prepare("SELECT rowid, id, type, canonical FROM entities WHERE id GLOB '*[یکھ]*'").all() as Array<{ rowid: number; id: string; type: EntityType; canonical: string | null }>;
-  const taken = db.prepare('SELECT 1 FROM entities WHERE id = ? UNION ALL SELECT 1 FROM entity_keys WHERE key = ?');
-  const bind = db.prepare('INSERT INTO entity_keys(key, entity) VALUES(?, ?)');
-  for (const row of rows) {
-    const key = canonicalKey(row.canonical ?? row.id.slice(row.id.indexOf(':') + 1), row.type);
-    if (key !== row.id && !taken.get(key, key)) bind.run(key, row.rowid);
-  }
-}
-
 export function bindClubKeys(db: Database.Database): void {
   const get = db.prepare('SELECT rowid, canonical FROM entities WHERE id = ?');
   const taken = db.prepare('SELECT 1 FROM entities WHERE id = ? UNION ALL SELECT 1 FROM entity_keys WHERE key = ?');

@@ -961,7 +961,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place' | 'name-title'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place' | 'name-title' | 'title-head'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -2071,7 +2071,8 @@ function quotedTitles(lex: Lexicon, s: Sent): void {
   const n = s.words.length;
   for (let k = 0; k + 3 < n; k++) {
     const media = ruleWords('media-head').has(s.bases[k]);
-    const type = media || ruleWords('company-head').has(s.bases[k]) ? 'ORG' : ruleWords('work-head').has(s.bases[k]) ? 'MISC' : null;
+    const titled = ruleWords('title-head').has(s.bases[k]);
+    const type = media || ruleWords('company-head').has(s.bases[k]) ? 'ORG' : titled || ruleWords('work-head').has(s.bases[k]) ? 'MISC' : null;
     const close = TITLE_QUOTES.get(s.words[k + 1]);
     if (!type || !close || s.tags[k] !== 'O') continue;
     let end = k + 2;
@@ -2080,7 +2081,9 @@ function quotedTitles(lex: Lexicon, s: Sent): void {
     const start = k + 2;
     if (!s.words.slice(start, end).every((w) => /[\p{L}\p{N}]/u.test(w))) continue;
     const untagged = s.tags.slice(start, end).every((t) => t === 'O');
-    if (type === 'MISC' && untagged) continue;
+    // a quoted word after a work word may be the text's («فيلم "كارثية"»); a phrase, or anything after «بعنوان», is
+    // the title («برنامج « حوار من القلب »», «بعنوان « ألحقونا »»)
+    if (type === 'MISC' && untagged && !titled && end - start < 2) continue;
     // after a company word, a quoted common word the model left is the text's («شركة "ساهمت" في فوز …»)
     if (untagged && end - start === 1 && !media && (lex.clusters.get(s.bases[start])?.freq ?? 0) >= COMMON_QUOTED_WORD) continue;
     setSpan(s.tags, start, end, type);

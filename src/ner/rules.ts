@@ -961,7 +961,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place' | 'name-title' | 'title-head'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place' | 'name-title' | 'title-head' | 'title-given-name'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1449,6 +1449,21 @@ function placeBeforeName(lex: Lexicon, s: Sent): void {
     if (k > 0 && (lex.places.has(s.bases[k - 1]) || s.tags[k - 1] !== 'O' || isPlaceNisba(lex, s.bases[k - 1]))) continue;
     setSpan(s.tags, k, k + 1, 'LOC');
     setSpan(s.tags, k + 1, c.end, 'PER');
+  }
+}
+
+/**
+ * 9b. A title that is also a given name (rule-words.tsv title-given-name: أمير، سلطان), written without the article right before a person's reading,
+ * is the given name: «[أمير كرارة]», «[سلطان الجابر]»; the office takes the article or a place («الأمير فيصل»,
+ * «أمير قطر»).
+ */
+function titleGivenNames(s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    const k = c.start - 1;
+    if (c.type !== 'PER' || k < 0 || s.tags[k] !== 'O' || definite(s.bases[k]) || !ruleWords('title-given-name').has(s.bases[k])) continue;
+    // a proclitic other than و makes it a preposition's object, no first name («لأمير»)
+    if (s.folded[k] !== s.bases[k] && s.folded[k] !== 'و' + s.bases[k]) continue;
+    setSpan(s.tags, k, c.end, 'PER');
   }
 }
 
@@ -2176,6 +2191,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     kunyas(lex, s);
     familyNames(lex, s);
     if (all) leadingDescriptors(lex, s);
+    if (all) titleGivenNames(s);
     if (all) nationalityAdjectives(s);
     if (all) groupAdjectives(s);
     if (all) currencyMentions(s);

@@ -1659,18 +1659,22 @@ const listedComplement = (lex: Lexicon, f: string) => f.startsWith('لل') && f.
  * 6m. An institution, place or building named after a person (rule-words.tsv facility-org, facility-place): the
  * head, a title (facility-title), the name, its adjectives and ل-complements are that body or place, not the
  * person: «[جامعة الملك سعود]», «[ستاد الأمير عبد الله الفيصل]», «[مطار رفيق الحريري الدولي]», «[مركز الملك
- * سلمان للإغاثة والأعمال الإنسانية]». A head that is as often someone's (facility-needs-title: «قصر صدام») needs
- * the title or an adjective.
+ * سلمان للإغاثة والأعمال الإنسانية]»; so is a prize after a title (MISC: «[جائزة الملك فيصل العالمية]»). A head
+ * that is as often someone's (facility-needs-title: «قصر صدام») needs the title or an adjective.
  */
 function namedFacilities(lex: Lexicon, s: Sent): void {
   const orgs = ruleWords('facility-org');
   const places = ruleWords('facility-place');
   const titles = ruleWords('facility-title');
   const nameTitles = ruleWords('name-title');
+  const prizes = ruleWords('named-after');
   const links = ruleWords('name-link');
   const n = s.words.length;
   for (let k = 0; k + 1 < n; k++) {
-    const type = orgs.has(s.bases[k]) ? 'ORG' : places.has(s.bases[k]) ? 'LOC' : '';
+    // a prize or trophy named after a king or a sheikh («[جائزة الملك فيصل العالمية]», «[كأس الشيخ جاسم]»); one
+    // named right after its word is rule 6d's
+    const prize = titles.has(s.folded[k + 1]) || nameTitles.has(s.folded[k + 1]) ? prizes.has(s.bases[k]) : false;
+    const type = orgs.has(s.bases[k]) ? 'ORG' : places.has(s.bases[k]) ? 'LOC' : prize ? 'MISC' : '';
     // the head is in construct (no article), and opens no reading that began before it
     if (!type || definite(s.bases[k]) || s.tags[k].startsWith('I-')) continue;
     const titled = titles.has(s.folded[k + 1]) || nameTitles.has(s.folded[k + 1]);

@@ -22,6 +22,7 @@
  *  4. a person name extended by a following family name from the name lists (نواف الأحمد + الصباح), or by a rare
  *     definite word after a given name and a father's name ([محمد جاسم الصقر]);
  *  9. a person reading that opens with a descriptor (خطيبة، المحامية), a title or a nationality starts after it;
+ * 9b. a title that is also a given name, without the article before a person, is the first name: «[أمير كرارة]»;
  * 10. an indefinite nationality adjective after a noun is no place (وسائل إعلام سعودية);
  * 13b. nor is a group's plural adjective after a definite noun an organization («المقاتلين [الأكراد]»);
  *  6. a MISC mention that is only a currency word (ANERcorp tags دولار, يورو as MISC) is dropped: it belongs to
@@ -42,8 +43,14 @@
  * 6i. a model name of letters and a number after a kind word, or hyphenated, is MISC: «منظومة [إس-400]»;
  *     and a number after a product's or competition's reading belongs to it: «[مونديال 1998]», «[ميت 20 برو]»;
  * 6k. a name in quotes or brackets right after an organization is its short name: «وكالة الأنباء الفلسطينية "[وفا]"»;
- * 6l. a name in quotes right after a newspaper, site or channel word is the outlet: «صحيفة "[المصري اليوم]"» (ORG);
- *     a name the model read in quotes after a film, series or book word is the work's title: «مسلسل "[هارون الرشيد]"» (MISC);
+ * 6l. a name in quotes right after a newspaper, site or channel word is the outlet: «صحيفة "[المصري اليوم]"» (ORG),
+ *     and so after a company word: «شركة "[أرماتر]"»; a name the model read or a phrase in quotes after a film, series
+ *     or book word, or anything quoted after «بعنوان», is the work's title: «مسلسل "[هارون الرشيد]"» (MISC);
+ * 6m. a university, airport, stadium … or prize named after a person is that body, place or prize:
+ *     «[جامعة الملك سعود]», «[مطار رفيق الحريري الدولي]», «[جائزة الملك فيصل العالمية]»;
+ * 6n. after «شركة», a person's or product's name, a place with its ل-complement or Latin words are the company;
+ * 6o. a listed place before the direction adjective that names its part is one place: «[القدس الشرقية]»;
+ * 6p. a place named like a common noun stays a place only where a place stands: «في مشهد نادر» is a scene;
  * 14. no name runs onto a word with the accusative tanwin: «[حسين] هادئاً»;
  * 14b. nor a person's or organization's onto a dual or plural present verb: «[غندوغان] يلتقيان»;
  * 14c. a reading starts after a function word it opens with («فإن [إيفانكا ترامب]»), and a person's ends before one

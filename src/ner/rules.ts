@@ -90,6 +90,8 @@ interface Sent {
   /** without article */
   bares: string[];
   tags: string[];
+  /** aboutMatch's answers (without, with match verbs), once asked */
+  aboutMatch?: [boolean | undefined, boolean | undefined];
 }
 
 const isArabic = (w: string) => /^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u064B-\u065F\u0640]+$/.test(w);
@@ -1796,9 +1798,15 @@ function nationPlaceSet(): Set<string> {
 
 /** Is the sentence about a match: a match word in it (isMatchWord), or with `verbsToo` a match verb (فاز، واجه)? */
 function aboutMatch(s: Sent, verbsToo = false): boolean {
+  // words only, so read once per sentence for the rules that ask
+  const k = verbsToo ? 1 : 0;
+  const known = s.aboutMatch?.[k];
+  if (known !== undefined) return known;
   const verbs = ruleWords('match-verb');
-  for (let j = 0; j < s.words.length; j++) if (isMatchWord(s, j) || (verbsToo && inList(verbs, s, j))) return true;
-  return false;
+  let found = false;
+  for (let j = 0; j < s.words.length && !found; j++) found = isMatchWord(s, j) || (verbsToo && inList(verbs, s, j));
+  (s.aboutMatch ??= [undefined, undefined])[k] = found;
+  return found;
 }
 
 /** Does token k follow a preposition other than a match one (على، مع، أمام، ضد), separate or attached (بلندن)? */
@@ -2095,10 +2103,12 @@ const MAX_TITLE_TOKENS = 5;
  */
 function quotedTitles(lex: Lexicon, s: Sent): void {
   const n = s.words.length;
+  const [mediaHeads, companyHeads, titleHeads, workHeads] = [ruleWords('media-head'), ruleWords('company-head'), ruleWords('title-head'), ruleWords('work-head')];
   for (let k = 0; k + 3 < n; k++) {
-    const media = ruleWords('media-head').has(s.bases[k]);
-    const titled = ruleWords('title-head').has(s.bases[k]);
-    const type = media || ruleWords('company-head').has(s.bases[k]) ? 'ORG' : titled || ruleWords('work-head').has(s.bases[k]) ? 'MISC' : null;
+    if (!TITLE_QUOTES.has(s.words[k + 1])) continue;
+    const media = mediaHeads.has(s.bases[k]);
+    const titled = titleHeads.has(s.bases[k]);
+    const type = media || companyHeads.has(s.bases[k]) ? 'ORG' : titled || workHeads.has(s.bases[k]) ? 'MISC' : null;
     const close = TITLE_QUOTES.get(s.words[k + 1]);
     if (!type || !close || s.tags[k] !== 'O') continue;
     let end = k + 2;

@@ -16,6 +16,7 @@
  *     2b. a definite head with a country's nisba or a listed complement after ل (الاتحاد المصري لكرة القدم);
  *     a word relating a body to another ends its name («ميليشيات الحوثي [الموالية] لإيران»: org-patterns.tsv relational);
  *     a generic descriptor before a known organization is left out (تنظيم داعش → داعش);
+ * 2d. an organization's reading that ends in a ل-complement in construct takes its genitive: «… لكرة [القدم]»;
  * 2c. a ministry named by its portfolio and its country's feminine nisba: [الخارجية الأمريكية];
  *  3. a person's name after a title or in apposition to a place/organization, starting with a given name;
  * 3c. a kunya the model read as another type is a person: [أم وسيم];
@@ -1477,6 +1478,22 @@ function titleGivenNames(s: Sent): void {
 }
 
 /**
+ * 2d. An organization's reading that ends in a ل-complement in construct (an indefinite noun after ل: «لكرة»,
+ * «لحقوق», «لشؤون») takes the definite noun it governs: «[الاتحاد المصري لكرة القدم]», where the model stopped
+ * one word short.
+ */
+function constructEnds(lex: Lexicon, s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    const last = c.end - 1;
+    if (c.type !== 'ORG' || c.end >= s.words.length || s.tags[c.end] !== 'O') continue;
+    const f = s.folded[last];
+    if (!f.startsWith('ل') || f.startsWith('لل') || definite(s.bases[last]) || !complementNoun(lex, f.slice(1))) continue;
+    if (!definite(s.folded[c.end]) || isStopword(s.words[c.end])) continue;
+    setSpan(s.tags, c.start, c.end + 1, 'ORG');
+  }
+}
+
+/**
  * 6o. A place read alone before a direction adjective that names a part of it (direction-place, direction-name)
  * takes the adjective: «[القدس الشرقية]», «[أوروبا الشرقية]», «[حلب الشرقية]», whatever the model read there.
  * Marsad's policy: ANERcorp leaves the adjective out of «أميركا الشمالية» and «أوروبا الغربية» (dev −0.33 with it).
@@ -2201,6 +2218,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
   for (const s of sents) {
     coordinatedPlaces(lex, s);
     coordinatedOrganizations(lex, s);
+    constructEnds(lex, s);
     if (all) titleBoundaries(lex, s);
     if (all) definiteNationalities(lex, s);
     if (all) gazetteerNames(lex, s);

@@ -1640,7 +1640,7 @@ function particleEdges(lex: Lexicon, s: Sent): void {
 let honorifics: string[][] | null = null;
 
 /** Does token k follow a form of address of at least `words` words (resources/link/honorifics.txt: آية الله)? */
-function afterHonorific(s: Sent, k: number, words = 1): boolean {
+function afterHonorific(s: Sent, k: number, words: number): boolean {
   honorifics ??= readList('link', 'honorifics.txt').map((h) => foldWord(h).split(' '));
   return honorifics.some((h) => h.length >= words && k >= h.length && h.every((w, i) => s.folded[k - h.length + i] === w));
 }

@@ -237,6 +237,31 @@ function coordinatedPlaces(lex: Lexicon, s: Sent): void {
   }
 }
 
+/**
+ * 8c. A PER reading «X وY …» where Y is a listed given name or public figure and «وY» as a whole is no name: two
+ * people — «[بوش] و[بلير]», «[رغدة] و[ليلى طاهر]», «[الحكيم] و[الجعفري]». Not after a word that links names
+ * («أبي وقاص»), and not when «وY» is itself a name («وسام», «وهبة», «حميد وحيدي»).
+ */
+function coordinatedPeople(lex: Lexicon, s: Sent): void {
+  const links = ruleWords('name-link');
+  const person = (w: string) => lex.givenNames.has(w) || lex.personNames.has(w) || peopleList().has(w);
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'PER' || c.end - c.start < 2) continue;
+    for (let k = c.start + 1; k < c.end; k++) {
+      const f = s.folded[k];
+      if (!f.startsWith('و') || s.bases[k] === f || links.has(s.bases[k - 1]) || person(f)) continue;
+      const rest = f.slice(1);
+      const named = person(rest) || (rest.startsWith('ال') && person(rest.slice(2)));
+      // or a word the news often writes after a title or a speech verb: «بوش [و]شارون», «ريد [و]موساوي»
+      if (!named && !(s.bases[k] === rest && personLike(s, k, ONE_WORD_NAME_SHARE))) continue;
+      // and the news writes it more often without «و» than with it: «حميد وحيدي», «مارغو والستروم» are one name
+      const freq = (w: string) => lex.clusters.get(w)?.freq ?? 0;
+      if (freq(f) > freq(rest)) continue;
+      s.tags[k] = 'B-PER';
+    }
+  }
+}
+
 /** ORG's bit in a name-list match's types */
 const ORG_BIT = 1 << TYPES.indexOf('ORG');
 
@@ -2218,6 +2243,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
   for (const s of sents) {
     coordinatedPlaces(lex, s);
     coordinatedOrganizations(lex, s);
+    coordinatedPeople(lex, s);
     constructEnds(lex, s);
     if (all) titleBoundaries(lex, s);
     if (all) definiteNationalities(lex, s);

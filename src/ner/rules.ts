@@ -1469,6 +1469,31 @@ function splitAfterListed(lex: Lexicon, s: Sent, start: number, end: number): bo
 }
 
 /**
+ * 6q. A person's reading that is exactly a listed place of two words or more is the place: «[إسلام آباد]», and with
+ * «ج» written for the g of a foreign name, as Egyptian papers write it, «[هونج كونج]» (listed «هونغ كونغ»). Not one
+ * that opens with a given name («صلاح الدين» is a province and a man).
+ */
+function personPlaces(lex: Lexicon, s: Sent): void {
+  let spans: ReturnType<typeof gazetteerSpans> | null = null;
+  let variants: ReturnType<typeof gazetteerSpans> | null = null;
+  const LOC_BIT = 1 << TYPES.indexOf('LOC');
+  const PER_BIT = 1 << TYPES.indexOf('PER');
+  const place = (sp: { types: number }) => (sp.types & LOC_BIT) !== 0 && (sp.types & PER_BIT) === 0;
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'PER' || c.end - c.start < 2) continue;
+    if (lex.givenNames.has(s.bases[c.start]) || lex.givenNames.has(s.bares[c.start])) continue;
+    spans ??= gazetteerSpans(lex, s.folded, s.bases);
+    let listed = spans.some((sp) => sp.start === c.start && sp.end === c.end && place(sp));
+    if (!listed && s.folded.slice(c.start, c.end).some((w) => w.includes('ج'))) {
+      const g = (w: string) => w.replace(/ج/g, 'غ');
+      variants ??= gazetteerSpans(lex, s.folded.map(g), s.bases.map(g));
+      listed = variants.some((sp) => sp.start === c.start && sp.end === c.end && place(sp));
+    }
+    if (listed) setSpan(s.tags, c.start, c.end, 'LOC');
+  }
+}
+
+/**
  * 6f. A person's reading that opens with a listed place and goes on with a listed given name is the place, then
  * the person: «الرئيس السابق [للعراق] [فؤاد معصوم]».
  */
@@ -2267,6 +2292,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     if (all) modelNames(s);
     if (all) numberedNames(s);
     placeBeforeName(lex, s);
+    personPlaces(lex, s);
     if (all) headPlaces(lex, s);
     if (all) directionPlaces(s);
     if (all) wordPlaces(s);

@@ -9,12 +9,12 @@ const rows = readFileSync(join(__dirname, 'rules.tsv'), 'utf8')
   .map((l) => l.split('\t'));
 
 describe('NER rule layer', () => {
-  for (const [name, words, model, expected] of rows) {
+  for (const [name, words, model, expected, scope] of rows) {
     it(name, () => {
       const w = words.split(' ');
       const m = model.split(' ');
       expect(m).toHaveLength(w.length);
-      expect(applyRules([w], [m])[0].join(' ')).toBe(expected);
+      expect(applyRules([w], [m], scope === 'knowledge' ? 'knowledge' : 'all')[0].join(' ')).toBe(expected);
     });
   }
 

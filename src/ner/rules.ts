@@ -1627,6 +1627,27 @@ const PLACE_HEAD_SHARE = 0.05;
 const RARE_PLACE_FREQ = 50;
 
 
+/** a number written in digits, with a proclitic or not (و6، ب2018) */
+const DIGITS = /^[وفبل]*[0-9\u0660-\u0669]+([.,،][0-9\u0660-\u0669]+)?$/;
+
+/**
+ * 14c. A person, place or organization read on numbers alone is none: a score («6 - 4 [و6] - 4»). A number ends a
+ * person's reading («[صفر] و6»). Names that hold a number (a year in a tournament, «الفورمولا 1») are MISC.
+ */
+function numberReadings(s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    if (c.type === 'MISC') continue;
+    let k = c.start;
+    while (k < c.end && !DIGITS.test(s.words[k])) k++;
+    if (k === c.end) continue;
+    if (k === c.start) {
+      let j = k;
+      while (j < c.end && (DIGITS.test(s.words[j]) || !isArabic(s.words[j]))) j++;
+      if (j === c.end) clearSpan(s.tags, c.start, c.end);
+    } else if (c.type === 'PER') clearSpan(s.tags, k, c.end);
+  }
+}
+
 /** a word written with the accusative tanwin (هادئاً، أيضاً، جزءاً): an adverb or an indefinite noun, never a name */
 const TANWIN_FATH = /[\u064B](?:ا|ى)?$|ا\u064B$/;
 
@@ -2305,6 +2326,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     if (all) bracketedShortNames(lex, s, shortNames);
     nameSuffixes(s);
     tanwinEnds(s);
+    numberReadings(s);
     verbEnds(lex, s);
     particleEdges(lex, s);
     // after rule 14b: a quoted title is whole, whatever its words look like («لا تريبون» is no verb)

@@ -50,7 +50,7 @@ export function procliticLength(tokenText: string): number {
   // lists (فيصل, not ف + يصل; بكين, not ب + كين) or a much more frequent word (بطولة, not ب + طولة)
   for (let i = 0; i < letters && i < sp.proLen; i++) {
     if (f[i] === 'ل' && f[i + 1] === 'ل') break; // لل is always ل + the article
-    if (keepsLetter(lex, f.slice(i), f.slice(i + 1))) {
+    if (keepsLetter(lex, f.slice(i), f.slice(i + 1), /^[أإآ]/.test(tokenText.replace(MARKS, '').slice(i + 1)))) {
       letters = i;
       break;
     }
@@ -84,7 +84,7 @@ const HAMZA_AFTER_PREPOSITION = /^([وف]?[لب])[أإ][\u0621-\u064A]{2,}$/;
 const MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 
 /** Is `whole` (a word starting with a proclitic-like letter) a better reading than `rest` (without it)? */
-function keepsLetter(lex: Lexicon, whole: string, rest: string): boolean {
+function keepsLetter(lex: Lexicon, whole: string, rest: string, restHamza = false): boolean {
   const named = (w: string) => lex.personNames.has(w) || lex.places.has(w) || lex.gazetteer.next.has(nameKey(w));
   if (named(whole) && !named(rest)) return true;
   const fw = wordFreq(whole);
@@ -96,6 +96,9 @@ function keepsLetter(lex: Lexicon, whole: string, rest: string): boolean {
   // conjunction, whose rest the corpus would show alone (ويوسف → يوسف): kept when the rest is never seen alone
   // (ف: even when the whole is as rare; و, far more common before a name, only when the corpus has the whole)
   if (fr === 0 && rest[0] === 'ي' && (whole[0] === 'ف' || (whole[0] === 'و' && fw >= MIN_UNSPLIT_FREQ))) return true;
+  // so does «وا» (واينشتين، واتفورد): an Arabic word after «و» that begins with a bare alef is seen alone too
+  // (وانتهت → انتهت); not one with a hamza, as names after «و» begin (وأورور: and Aurore)
+  if (fr === 0 && rest[0] === 'ا' && !restHamza && whole[0] === 'و' && fw >= MIN_UNSPLIT_FREQ) return true;
   return fw >= MIN_KEEP_FREQ && fw >= 2 * fr;
 }
 /** corpus count a word needs before its frequency can keep its first letter */

@@ -611,6 +611,34 @@ function appositiveNames(lex: Lexicon, s: Sent): void {
 }
 
 /**
+ * 4b. A person's reading never ends on a word that links names: it runs on over the name the link opens,
+ * whatever the model read there — «[علي بن أبي] طالب» → «[علي بن أبي طالب]», «[فاطمة بنت] أسد», «[أحمد أبو]
+ * [غزة]». So does one that ends on an ordinal before «عشر» («[ألفونسو الثالث] عشر»), or on a word that forms
+ * a name with «الله» before it («[بهاء حسب] الله», rule-words.tsv allah-name).
+ */
+function nameLinkEnds(s: Sent): void {
+  const links = ruleWords('name-link');
+  const n = s.words.length;
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'PER') continue;
+    let end = c.end;
+    // «أبي» (also "my father") links only after «بن»: «علي بن أبي طالب»
+    // not «أم» (also "or": «ميغان ماركل أم العائلة المالكة؟»), and «آل» only as written so («كيم جونغ إل»)
+    const link = (k: number) =>
+      (links.has(s.bases[k]) && s.bases[k] !== 'ام' && (s.bases[k] !== 'ال' || s.words[k].endsWith('آل'))) ||
+      (k > c.start && (s.bases[k] === 'ابي' || s.folded[k] === 'ابي') && links.has(s.bases[k - 1]));
+    while (end < n && link(end - 1) && isArabic(s.words[end]) && !isStopword(s.words[end])) end++;
+    if (end < n && s.folded[end] === 'عشر' && ordinalWords().has(s.bases[end - 1])) end++;
+    if (end < n && s.folded[end] === 'الله' && ruleWords('allah-name').has(s.bases[end - 1])) end++;
+    if (end === c.end) continue;
+    // what the model read on the words taken ends with them: «[غزة]» is no place of its own here
+    const rest = s.tags[end]?.startsWith('I-') ? chunkAt(s.tags, end) : null;
+    setSpan(s.tags, c.start, end, 'PER');
+    if (rest && rest.end > end) s.tags[end] = 'B-' + rest.type;
+  }
+}
+
+/**
  * 4. A person name followed by a family name from the name lists (ال + name), or by a rare definite word after a
  * given name and a father's name («[محمد جاسم الصقر]»).
  */
@@ -996,7 +1024,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place' | 'name-title' | 'title-head' | 'title-given-name'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place' | 'name-title' | 'title-head' | 'title-given-name' | 'allah-name'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -2301,6 +2329,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     appositiveNames(lex, s);
     kunyas(lex, s);
     familyNames(lex, s);
+    nameLinkEnds(s);
     if (all) leadingDescriptors(lex, s);
     if (all) titleGivenNames(s);
     if (all) nationalityAdjectives(s);

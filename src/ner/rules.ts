@@ -2303,6 +2303,13 @@ export function takesBa(folded: string): boolean {
  */
 export type RuleScope = 'all' | 'knowledge';
 
+/** The last words of the persons' names of two words or more read in these sentences. */
+function personEnds(sents: readonly Sent[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sents) for (const c of chunks(s.tags)) if (c.type === 'PER' && c.end - c.start > 1) out.add(s.bases[c.end - 1]);
+  return out;
+}
+
 export function applyRules(sentences: readonly (readonly string[])[], tags: readonly string[][], scope: RuleScope = 'all'): string[][] {
   const all = scope === 'all';
   const lex = loadLexicon();
@@ -2362,7 +2369,11 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     quotedTitles(lex, s);
     if (all) companyNames(lex, s);
   }
-  if (!all) return sents.map((s) => s.tags);
+  if (!all) {
+    // rule 11 on its own sentence: a word ending a person's name there is the person («سلمان خان»)
+    for (const s of sents) placePrefixes(lex, s, personEnds([s]));
+    return sents.map((s) => s.tags);
+  }
   for (const s of sents.slice(0, DATELINE_SENTENCES)) datelineSource(lex, s);
   currencyOrgs(sents);
   clubMentions(lex, sents, clubs);
@@ -2372,8 +2383,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
   shortForms(lex, sents);
   oneWordNames(lex, sents);
   // after the short forms, and not for a word that ends a person's name in the document (سلمان خان … خان)
-  const surnames = new Set<string>();
-  for (const s of sents) for (const c of chunks(s.tags)) if (c.type === 'PER' && c.end - c.start > 1) surnames.add(s.bases[c.end - 1]);
+  const surnames = personEnds(sents);
   for (const s of sents) placePrefixes(lex, s, surnames);
   return sents.map((s) => s.tags);
 }

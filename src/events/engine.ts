@@ -1012,7 +1012,7 @@ function buildEvent(
   // Without a named target or place it stays only when it reaches a place word («وصل ماكرون إلى البلاد أمس») or
   // the clause names a visit («… في زيارة رسمية»): not «وصوله», «توجه إلى الاستثمار»
   let motionWithoutMover = false;
-  if (entry.needs === '>to') {
+  if (entry.needs.split('&').includes('>to')) {
     motionWithoutMover = !actor;
     if (actor && !target && !place) {
       const reached = firstAfter(view, t, segEnd, 'الي') + 1;
@@ -1022,6 +1022,8 @@ function buildEvent(
       motionWithoutMover = (reached < segEnd && inClass(lex, 'not_destination', view.fold[reached])) || (!placeReached && !visitNamed);
     }
   }
+  // one arrives at a place, not at a person: «ركلة … وصلت إلى [كين]» is a ball reaching a player
+  if (variant === 'arrive' && target?.type === 'PER') return null;
   const weak = (!actor && !target && !selfStanding) || motionWithoutMover;
   const cameo = lex.cameo.get(`${entry.type}:${variant}`) ?? lex.cameo.get(`${entry.type}:default`) ?? '';
   // span: the trigger through the last argument / own time / amount read from the segment

@@ -82,6 +82,8 @@ interface Extras {
   sentAmounts: Amount[][];
   /** PER units by position, for possessive pronouns (زيارته) */
   perUnits: Unit[] | null;
+  /** entity ids of the people the document marks as women (womenOf) */
+  women: Set<string> | null;
 }
 const extrasCache = new WeakMap<ArabicDoc, Extras>();
 
@@ -115,9 +117,36 @@ function extrasOf(doc: ArabicDoc): Extras {
     sentDates: bySentence(doc.times.filter((x) => (x.kind === 'date' || x.kind === 'time') && x.resolved)),
     sentAmounts: bySentence(doc.amounts),
     perUnits: null,
+    women: null,
   };
   extrasCache.set(doc, ex);
   return ex;
+}
+
+/**
+ * The people a document marks as women: one whose title is the feminine of a listed title («وزيرة الخارجية
+ * [كارين كنايسل]»: وزيرة ← وزير; not an honorific ending in ة, «فخامة الرئيس»), or right after a feminine verb of
+ * the event lexicon («قالت [ميركل]», «وجهت [ميلانيا ترامب]», «تقول …») or «السيدة» — and nowhere marked as a man
+ * by a masculine title or verb (a role misread onto a man, «وعين أحمد رئيسة البرلمان، …», makes no woman of him).
+ */
+function womenOf(doc: ArabicDoc, view: DocView, lex: EventLexicon): Set<string> {
+  const women = new Set<string>();
+  const men = new Set<string>();
+  const titles = linkLexicon().titles;
+  for (const r of doc.roles) {
+    const first = foldArabic(r.title.split(' ')[0]).replace(/^ال/, '');
+    if (first.length > 3 && first.endsWith('ه') && titles.has(first.slice(0, -1))) women.add(r.person.entity);
+    else if (!first.endsWith('ه') && titles.has(first)) men.add(r.person.entity);
+  }
+  for (const e of doc.entities) {
+    if (e.type !== 'PER' || e.tokenStart === 0 || !e.entity) continue;
+    const before = view.fold[e.tokenStart - 1].replace(/^[وف]/, '');
+    const verbs = lex.triggers.get(before) ?? [];
+    if (before === 'السيده' || verbs.some((x) => (x.pos === 'past' && before.endsWith('ت')) || (x.pos === 'pres' && before.startsWith('ت')))) women.add(e.entity);
+    else if (verbs.some((x) => (x.pos === 'past' && !before.endsWith('ت')) || (x.pos === 'pres' && before.startsWith('ي')))) men.add(e.entity);
+  }
+  for (const m of men) women.delete(m);
+  return women;
 }
 
 /** Candidate lexicon forms for a folded word, least stripped first. */
@@ -671,9 +700,14 @@ function buildEvent(
     }
     // a singular or dual possessive names a person before; a plural one («استقبالهم», «وصولهم») is a group, or the
     // masdar's object, never the one person found
-    if (!subj && (hit.suffix === 'ه' || hit.suffix === 'هما')) {
+    if (!subj && (hit.suffix === 'ه' || hit.suffix === 'هما' || hit.suffix === 'ها')) {
       const ex = extrasOf(doc);
       const pers = (ex.perUnits ??= allUnits.filter((u) => u.type === 'PER'));
+      // a masculine pronoun (زيارته) points to no woman, a feminine one (زيارتها) only to one the text marks so:
+      // otherwise «ها» is a country's or an organization's, as it most often is
+      const women = (ex.women ??= womenOf(doc, view, lex));
+      const woman = (u: Unit) => u.refs.length > 0 && u.refs.every((r) => women.has(r.entity));
+      const agrees = (u: Unit) => (hit.suffix === 'ه' ? !woman(u) : hit.suffix === 'ها' ? woman(u) : true);
       let lo = 0;
       let hi = pers.length;
       while (lo < hi) {
@@ -683,13 +717,15 @@ function buildEvent(
       }
       let last: Unit | null = null;
       for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) {
-        if (pers[i].tokenEnd <= t) {
+        if (pers[i].tokenEnd <= t && agrees(pers[i])) {
           last = pers[i];
           break;
         }
       }
+      // «ها» after a country or organization named closer is theirs («ما دامت إيران ملتزمة بتعهداتها»)
+      if (last && hit.suffix === 'ها' && allUnits.some((u) => (u.type === 'LOC' || u.type === 'ORG') && !u.titled && !u.demonym && !u.placed && u.tokenStart >= last!.tokenEnd && u.tokenEnd <= t)) last = null;
       // no person yet: the pronoun points ahead to the sentence's first person (منذ توليه … زار حمدوك)
-      possessor = last ?? sentUnits.find((u) => u.tokenStart > t && u.type === 'PER') ?? null;
+      possessor = last ?? (hit.suffix === 'ها' ? null : sentUnits.find((u) => u.tokenStart > t && u.type === 'PER' && agrees(u)) ?? null);
     }
   } else {
     // SVO: a free unit right before the verb (only auxiliaries between); else VSO: the first free unit after

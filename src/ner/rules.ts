@@ -2056,6 +2056,18 @@ function clubSlot(s: Sent, k: number, end: number): boolean {
 }
 
 /**
+ * 6r. A model reading of another type on exactly a listed club whose name is no common word, place or person
+ * (`name`) is the club, in any sentence: «[غلطة سراي]», «[إنتر ميلان]» read as a person.
+ */
+function clubReadings(s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    if (c.type === 'ORG') continue;
+    const hit = clubAt(s, c.start);
+    if (hit && !hit.club.common && hit.end === c.end) setSpan(s.tags, c.start, c.end, 'ORG');
+  }
+}
+
+/**
  * 6j. A listed club (clubs.txt) in a sentence about a match is an organization. One whose name is no common word
  * (`name`: «أسيك», «الوداد البيضاوي») is one anywhere in such a sentence; one that is also a common word or a
  * place (`word`: الأهلي «civil», النصر «victory», الشمال «the north») only where a club is expected (clubSlot),
@@ -2370,6 +2382,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     if (all) namedAfter(s);
     clubPlaces(lex, s);
     clubNames(lex, s, clubs);
+    clubReadings(s);
     matchCities(s);
     // after the club rules: a stadium named after a prince is no club («على [ستاد الأمير …]»)
     if (all) namedFacilities(lex, s);

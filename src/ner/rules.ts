@@ -262,6 +262,27 @@ function coordinatedPeople(lex: Lexicon, s: Sent): void {
   }
 }
 
+/**
+ * 8d. An organization's head without the article followed only by indefinite adjectives names no one body: «منظمة
+ * [عالمية]», «منظمة إجرامية», «شركة أمريكية» are a kind of body, not its name.
+ */
+function indefiniteBodies(lex: Lexicon, s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    if (c.type !== 'ORG' || c.end - c.start < 2 || lex.orgPatterns.get(s.bases[c.start]) !== 'head' || definite(s.bases[c.start])) continue;
+    let k = c.start + 1;
+    // an adjective the news writes with the article too (الإرهابية), not a foreign name ending so («جامعة دندي»,
+    // «منظمة شنغهاي», «جامعة بواتيه»)
+    const adjective = (k: number) =>
+      s.folded[k] === s.bases[k] && !definite(s.bases[k]) && /(يه|ي)$/.test(s.bases[k]) && nameAdjective(lex, 'ال' + s.bases[k]) &&
+      (lex.clusters.get('ال' + s.bases[k])?.freq ?? 0) >= COMMON_ADJECTIVE_FREQ;
+    while (k < c.end && adjective(k)) k++;
+    if (k === c.end) clearSpan(s.tags, c.start, c.end);
+  }
+}
+
+/** corpus count of the definite form from which an indefinite nisba is a common adjective (rule 8d) */
+const COMMON_ADJECTIVE_FREQ = 50;
+
 /** ORG's bit in a name-list match's types */
 const ORG_BIT = 1 << TYPES.indexOf('ORG');
 
@@ -2351,6 +2372,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     coordinatedPlaces(lex, s);
     coordinatedOrganizations(lex, s);
     coordinatedPeople(lex, s);
+    indefiniteBodies(lex, s);
     constructEnds(lex, s);
     if (all) titleBoundaries(lex, s);
     if (all) definiteNationalities(lex, s);

@@ -401,6 +401,13 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
     if (e.tokenStart >= 0 && e.tokenStart < ex.inTime.length && (ex.inAmount[e.tokenStart] || ex.inTime[e.tokenStart]) && insideSpan(doc, e)) return;
     const u = makeUnit(doc, view, [ref(e)], e.tokenStart, e.tokenEnd, e.start, e.end, e.type);
     if (lexL.nisba.has(foldArabic(e.text))) u.demonym = true;
+    // a person right after a one-word title without the article is its genitive, not a party: «قال مستشار
+    // [خامنئي]» — the adviser spoke (the roles layer gives no role there either)
+    const p = e.tokenStart - 1;
+    if (e.type === 'PER' && u.prep === null && p >= 0 && view.entityAt[p] === -1 && !/^(?:[وف]?[بك]?ال|[وف]?لل)/.test(view.fold[p])) {
+      const m = matchTitle(view, p, e.tokenStart, lexL, doc.tokens[p].text);
+      if (m && m.end === e.tokenStart && !m.pronoun) u.prep = 'genitive';
+    }
     units.push(u);
   });
   // country words the NER does not tag: البلدين → the two most mentioned countries; البلاد → the last one

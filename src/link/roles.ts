@@ -325,6 +325,9 @@ export function findRoles(ctx: RoleContext): Role[] {
         if (e.tokenStart === k || k === m.end) {
           if (e.type === 'PER') {
             if (e.tokenStart !== k || construct === k - 1) return null;
+            // a one-word title without the article right before a name is in construct with it: «مستشار خامنئي»
+            // is Khamenei's adviser, «مبعوث بوتين» Putin's envoy (not «الرئيس بوتين», nor «وزير الخارجية X»)
+            if (k === m.end && m.end === start + 1 && !m.pronoun && !writtenDefinite(view.fold[start])) return null;
             // a name under a preposition is an object, not in apposition: «التقى الرئيس الإندونيسي [ب]جوكو ويدودو»
             if (/[بل]/.test(doc.text.slice(doc.tokens[k].start, e.start))) return null;
             // وزير خارجيته، رئيس وزراء بلاده: the owner of the complement's pronoun holds the office

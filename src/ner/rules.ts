@@ -2219,9 +2219,6 @@ function datelineSource(lex: Lexicon, s: Sent): void {
   setSpan(s.tags, a, b, 'ORG');
 }
 
-/** a company's head word (folded, article or not) */
-const COMPANY = /^(ال)?شرك(ه|ات)$/;
-
 /** opening quote or bracket → its closing one */
 const BRACKETS = new Map([['"', '"'], ['«', '»'], ['(', ')'], ['“', '”'], ["'", "'"]]);
 
@@ -2242,7 +2239,7 @@ function bracketedShortNames(lex: Lexicon, s: Sent, found: Set<string>): void {
     // whose product it would be («شركة أبل "آيفون"»)
     let org = c.start - 2;
     while (org > 0 && s.tags[org].startsWith('I-')) org--;
-    if (c.start - 1 - org < 3 || triggerClass(lex, s.bases[org]) !== 'orghead' || COMPANY.test(s.bases[org])) continue;
+    if (c.start - 1 - org < 3 || triggerClass(lex, s.bases[org]) !== 'orghead' || inList(ruleWords('company-head'), s, org)) continue;
     if (s.bases.slice(c.start, c.end).some((b) => ruleWords('product').has(b) || ruleWords('product-model').has(b))) continue;
     setSpan(s.tags, c.start, c.end, 'ORG');
     found.add(s.bases.slice(c.start, c.end).join(' '));

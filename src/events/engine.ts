@@ -959,6 +959,9 @@ function buildEvent(
     if (amounts.length && variant === 'default') variant = 'money';
   } else if (entry.type === 'HOST_CONFERENCE') {
     amounts = segAmounts.filter((a) => a.kind === 'count' || a.kind === 'number');
+  } else if (entry.type === 'AGREEMENT') {
+    // what the agreement is worth: «وقعا مذكرة تفاهم بقيمة 200 مليون دولار», «صفقة بـ10 مليارات»
+    amounts = segAmounts.filter((a) => a.kind === 'money');
   }
   const casualties = entry.type === 'ATTACK' ? casualtiesOf(doc, view, lex, sentence) : null;
 

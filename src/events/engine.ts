@@ -751,6 +751,16 @@ function buildEvent(
     const unnamedSubject = next !== '' && view.entityAt[t + 1] === -1 && !/^(?:[وف]?[بل]|[وف]?ال)/.test(next) && inClass(lex, 'unnamed_subject', next);
     // … or كان opens the clause before it: «وكانت حركة الجهاد أعلنت …» (كان + subject + verb)
     if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && !unnamedSubject && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart) || last.tokenStart === doc.sentences[sentence].tokenStart || kanaBefore(view, Math.max(leftStart, last.tokenStart - 2), last.tokenStart))) subj = last;
+    // «الأردن والمغرب وقعا»: a subject put first and joined by و begins with its first name; the second is the other
+    // party of a symmetric event
+    if (subj && subj === last && last.coord && before.length >= 2) {
+      const first = before[before.length - 2];
+      if (first.prep === null && first.tokenEnd === last.tokenStart && first.type === last.type) {
+        if (frame.symmetric) subjSecond = last.refs[0];
+        used.add(last);
+        subj = first;
+      }
+    }
     if (!subj) subj = vso;
     // «بومبيو الذي زار بيونغ يانغ»: right after الذي/التي the verb's subject is the name the relative follows —
     // unless the verb has an object pronoun («تانغا التي زارها فريق»: the name is its object), a subject of its own

@@ -794,7 +794,11 @@ function buildEvent(
     const prevHit = hits.filter((h) => h.token < t && h.entry.type !== 'STATEMENT' && prevActor.has(h)).pop();
     // … في زيارة يلتقي خلالها نظيره: "during it" ties the verb to the previous event and its actor
     const during = t + 1 < view.fold.length && G().during.has(view.fold[t + 1]);
-    const continues = t > 0 && (during || view.fold[t - 1] === 'ثم' || (view.fold[t][0] === 'و' && !doc.tokens[t].text.startsWith('وصل') && !doc.tokens[t].text.startsWith('وقع')));
+    // (a verb of another gender has another subject: «ونددت الأمم المتحدة …، ودعا الأمين العام غوتيريش»)
+    const prevGender = prevHit ? feminineVerb(doc.tokens[prevHit.token].text, prevHit.entry.pos) : null;
+    const gender = feminineVerb(doc.tokens[t].text, entry.pos);
+    const agrees = prevGender === null || gender === null || prevGender === gender;
+    const continues = t > 0 && agrees && (during || view.fold[t - 1] === 'ثم' || (view.fold[t][0] === 'و' && !doc.tokens[t].text.startsWith('وصل') && !doc.tokens[t].text.startsWith('وقع')));
     // the unit right before the verb is the previous event's target, not this verb's subject («زار ماكرون بغداد والتقى …»)
     const rightBefore = before.find((u) => u.tokenEnd === t);
     const prevTargetBefore = !!rightBefore && !!prevHit && prevTarget.get(prevHit)?.entity === rightBefore.refs[0].entity;
@@ -1207,9 +1211,14 @@ function speechVerb(entry: TriggerEntry): boolean {
  */
 function relativeAgrees(relative: string, verb: string, pos: string): boolean {
   if (relative !== 'الذي' && relative !== 'التي') return true;
-  const v = verb.replace(/[\u064B-\u065F\u0640]/g, '').replace(/^[وف]?س?/, '');
-  const feminine = pos === 'pres' ? v.startsWith('ت') : pos === 'past' ? v.endsWith('ت') : null;
+  const feminine = feminineVerb(verb, pos);
   return feminine === null || feminine === (relative === 'التي');
+}
+
+/** Is a verb feminine singular (قالت، تقول), masculine (قال، يقول), or not a verb (null)? */
+function feminineVerb(verb: string, pos: string): boolean | null {
+  const v = verb.replace(/[\u064B-\u065F\u0640]/g, '').replace(/^[وف]?س?/, '');
+  return pos === 'pres' ? v.startsWith('ت') : pos === 'past' ? v.endsWith('ت') : null;
 }
 
 /** A noun with no name right after the verb at t, time words aside: the verb's own subject («الذي أعلن الجيش»). */

@@ -1045,7 +1045,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place' | 'name-title' | 'title-head' | 'title-given-name' | 'allah-name'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place' | 'name-title' | 'title-head' | 'title-given-name' | 'allah-name' | 'region-head'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -1553,6 +1553,18 @@ function personPlaces(lex: Lexicon, s: Sent): void {
     if ((first && first.start < sp.start) || (last && last.end > sp.end)) continue;
     if (lex.givenNames.has(s.bases[sp.start]) || lex.givenNames.has(s.bares[sp.start])) continue;
     setSpan(s.tags, sp.start, sp.end, 'LOC');
+  }
+}
+
+/**
+ * 6s. A reading of «ريف» or «بادية» with a listed place after it is a place, the region around it: «[ريف إدلب]»,
+ * «[ريف دمشق]» read as an organization (rule-words.tsv region-head).
+ */
+function regionPlaces(lex: Lexicon, s: Sent): void {
+  for (const c of chunks(s.tags)) {
+    if (c.type === 'LOC' || c.end - c.start < 2 || !ruleWords('region-head').has(s.bases[c.start])) continue;
+    const k = c.start + 1;
+    if (lex.places.has(s.bases[k]) || lex.places.has(s.bares[k])) setSpan(s.tags, c.start, c.end, 'LOC');
   }
 }
 
@@ -2395,6 +2407,7 @@ export function applyRules(sentences: readonly (readonly string[])[], tags: read
     if (all) numberedNames(s);
     placeBeforeName(lex, s);
     personPlaces(lex, s);
+    regionPlaces(lex, s);
     if (all) headPlaces(lex, s);
     if (all) directionPlaces(s);
     if (all) wordPlaces(s);

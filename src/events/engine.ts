@@ -126,8 +126,9 @@ function extrasOf(doc: ArabicDoc): Extras {
 /**
  * The people a document marks as women: one whose title is the feminine of a listed title («وزيرة الخارجية
  * [كارين كنايسل]»: وزيرة ← وزير; not an honorific ending in ة, «فخامة الرئيس»), or right after a feminine verb of
- * the event lexicon («قالت [ميركل]», «وجهت [ميلانيا ترامب]», «تقول …») or «السيدة» — and nowhere marked as a man
- * by a masculine title or verb (a role misread onto a man, «وعين أحمد رئيسة البرلمان، …», makes no woman of him).
+ * speech («قالت [ميركل]», «تقول …») or «السيدة» — and nowhere marked as a man by a masculine title or verb of speech
+ * (a role misread onto a man, «وعين أحمد رئيسة البرلمان، …», makes no woman of him). Only speech verbs: the name
+ * after them is their subject, where after «التقى» or «استقبل» it is as often the object.
  */
 function womenOf(doc: ArabicDoc, view: DocView, lex: EventLexicon): Set<string> {
   const women = new Set<string>();
@@ -140,13 +141,27 @@ function womenOf(doc: ArabicDoc, view: DocView, lex: EventLexicon): Set<string> 
   }
   for (const e of doc.entities) {
     if (e.type !== 'PER' || e.tokenStart === 0 || !e.entity) continue;
-    const before = view.fold[e.tokenStart - 1].replace(/^[وف]/, '');
-    const verbs = lex.triggers.get(before) ?? [];
-    if (before === 'السيده' || verbs.some((x) => (x.pos === 'past' && before.endsWith('ت')) || (x.pos === 'pres' && before.startsWith('ت')))) women.add(e.entity);
-    else if (verbs.some((x) => (x.pos === 'past' && !before.endsWith('ت')) || (x.pos === 'pres' && before.startsWith('ي')))) men.add(e.entity);
+    const word = view.fold[e.tokenStart - 1];
+    if (word === 'السيده' || word === 'والسيده') {
+      women.add(e.entity);
+      continue;
+    }
+    // the whole word first (وجهت, وقعت are verbs as written), then without a conjunction (وقالت)
+    const gender = speechGender(lex, word) ?? (/^[وف]/.test(word) ? speechGender(lex, word.slice(1)) : null);
+    if (gender === 'f') women.add(e.entity);
+    else if (gender === 'm') men.add(e.entity);
   }
   for (const m of men) women.delete(m);
   return women;
+}
+
+/** The gender a verb of speech shows by its form (قالت، تقول: f; قال، يقول: m), or null for no such verb. */
+function speechGender(lex: EventLexicon, form: string): 'f' | 'm' | null {
+  const rows = (lex.triggers.get(form) ?? []).filter((x) => x.type === 'STATEMENT' && (x.pos === 'past' || x.pos === 'pres'));
+  // a form whose rows disagree on the tense says nothing
+  if (!rows.length || rows.some((x) => x.pos !== rows[0].pos)) return null;
+  const f = feminineVerb(form, rows[0].pos);
+  return f === null ? null : f ? 'f' : 'm';
 }
 
 /** Candidate lexicon forms for a folded word, least stripped first. */
@@ -754,11 +769,13 @@ function buildEvent(
     // «الأردن والمغرب وقعا»: a subject put first and joined by و begins with its first name; the second is the other
     // party of a symmetric event
     if (subj && subj === last && last.coord && before.length >= 2) {
-      const first = before[before.length - 2];
-      if (first.prep === null && first.tokenEnd === last.tokenStart && first.type === last.type) {
-        if (frame.symmetric) subjSecond = last.refs[0];
-        used.add(last);
-        subj = first;
+      // back over every unit joined by و to the first («الولايات المتحدة وفرنسا وبريطانيا»)
+      let i = before.length - 1;
+      while (i > 0 && before[i].coord && before[i - 1].prep === null && before[i - 1].tokenEnd === before[i].tokenStart && before[i - 1].type === last.type) i--;
+      if (i < before.length - 1) {
+        if (frame.symmetric) subjSecond = before[i + 1].refs[0];
+        for (let j = i + 1; j < before.length; j++) used.add(before[j]);
+        subj = before[i];
       }
     }
     if (!subj) subj = vso;
@@ -813,7 +830,8 @@ function buildEvent(
       }
     }
     // «… ثم توجه إلى برلين»: no subject of its own, the continuing verb keeps the previous event's actor
-    if (!subj && !carried && prevHit && continues && (!rightBefore || prevTargetBefore)) carried = prevActor.get(prevHit) ?? null;
+    // (not when an unnamed subject follows the verb: «وأكد مسؤولون»)
+    if (!subj && !carried && prevHit && continues && !unnamedSubject && (!rightBefore || prevTargetBefore)) carried = prevActor.get(prevHit) ?? null;
   }
   // armies advance, they do not visit or host («ووصلت قوات الجيش اليمني إلى مشارف مطار الحديدة»)
   if (subj?.military && (entry.type === 'VISIT' || entry.type === 'HOST_VISIT')) return null;
@@ -1215,10 +1233,15 @@ function relativeAgrees(relative: string, verb: string, pos: string): boolean {
   return feminine === null || feminine === (relative === 'التي');
 }
 
-/** Is a verb feminine singular (قالت، تقول), masculine (قال، يقول), or not a verb (null)? */
+/**
+ * Is a verb feminine (قالت، تقول، زارته، وقعتا), masculine (قال، يقول، زاره), or not a verb (null)? An object pronoun
+ * after it is left out first.
+ */
 function feminineVerb(verb: string, pos: string): boolean | null {
-  const v = verb.replace(/[\u064B-\u065F\u0640]/g, '').replace(/^[وف]?س?/, '');
-  return pos === 'pres' ? v.startsWith('ت') : pos === 'past' ? v.endsWith('ت') : null;
+  let v = verb.replace(/[\u064B-\u065F\u0640]/g, '').replace(/^[وف]?س?/, '');
+  const pronoun = /(?:هما|هم|ها|ه|ني|نا)$/.exec(v);
+  if (pronoun && v.length - pronoun[0].length >= 3) v = v.slice(0, -pronoun[0].length);
+  return pos === 'pres' ? v.startsWith('ت') : pos === 'past' ? v.endsWith('ت') || v.endsWith('تا') : null;
 }
 
 /** A noun with no name right after the verb at t, time words aside: the verb's own subject («الذي أعلن الجيش»). */

@@ -239,8 +239,8 @@ function coordinatedPlaces(lex: Lexicon, s: Sent): void {
 
 /**
  * 8c. A PER reading «X وY …» where Y is a listed given name or public figure and «وY» as a whole is no name: two
- * people — «[بوش] و[بلير]», «[رغدة] و[ليلى طاهر]», «[الحكيم] و[الجعفري]». Not after a word that links names
- * («أبي وقاص»), and not when «وY» is itself a name («وسام», «وهبة», «حميد وحيدي»).
+ * people — «[بوش] و[بلير]», «[رغدة] و[ليلى طاهر]», «[الحكيم] و[الجعفري]». Not after a word that links names,
+ * and not when «وY» is itself a name («وسام», «حميد وحيدي»; a surname the lists lack, «مراد وهبة», is still cut).
  */
 function coordinatedPeople(lex: Lexicon, s: Sent): void {
   const links = ruleWords('name-link');
@@ -252,11 +252,14 @@ function coordinatedPeople(lex: Lexicon, s: Sent): void {
       if (!f.startsWith('و') || s.bases[k] === f || links.has(s.bases[k - 1]) || person(f)) continue;
       const rest = f.slice(1);
       const named = person(rest) || (rest.startsWith('ال') && person(rest.slice(2)));
-      // or a word the news often writes after a title or a speech verb: «بوش [و]شارون», «ريد [و]موساوي»
-      if (!named && !(s.bases[k] === rest && personLike(s, k, ONE_WORD_NAME_SHARE))) continue;
-      // and the news writes it more often without «و» than with it: «حميد وحيدي», «مارغو والستروم» are one name
+      // or a rare word without the article the news often writes after a title or a speech verb: «ميسي [و]نيمار»;
+      // not a common noun that follows titles as their genitive («[ماكرون] والحكومة», «ومصادر»)
       const freq = (w: string) => lex.clusters.get(w)?.freq ?? 0;
-      if (freq(f) > freq(rest)) continue;
+      // (and one the news also writes after «و», as it writes «ونيمار»: «سلفي وهابي» is no «هابي»)
+      if (!named && !(s.bases[k] === rest && !definite(rest) && freq(rest) < COORDINATED_NAME_FREQ && freq(f) > 0 && personLike(s, k, ONE_WORD_NAME_SHARE))) continue;
+      // and the news writes it alone, and more often without «و» than with it: «حميد وحيدي», «مارغو والستروم» are
+      // one name
+      if (freq(rest) === 0 || freq(f) > freq(rest)) continue;
       s.tags[k] = 'B-PER';
     }
   }
@@ -282,6 +285,9 @@ function indefiniteBodies(lex: Lexicon, s: Sent): void {
 
 /** corpus count of the definite form from which an indefinite nisba is a common adjective (rule 8d) */
 const COMMON_ADJECTIVE_FREQ = 50;
+
+/** corpus count from which a word after «و» is too common to be taken for a name by its contexts alone (rule 8c) */
+const COORDINATED_NAME_FREQ = 2000;
 
 /** ORG's bit in a name-list match's types */
 const ORG_BIT = 1 << TYPES.indexOf('ORG');
@@ -1045,7 +1051,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place' | 'name-title' | 'title-head' | 'title-given-name' | 'allah-name' | 'region-head'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place' | 'name-title' | 'title-head' | 'title-given-name' | 'allah-name' | 'region-head' | 'company-plural'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {
@@ -2251,7 +2257,7 @@ function bracketedShortNames(lex: Lexicon, s: Sent, found: Set<string>): void {
     // whose product it would be («شركة أبل "آيفون"»)
     let org = c.start - 2;
     while (org > 0 && s.tags[org].startsWith('I-')) org--;
-    if (c.start - 1 - org < 3 || triggerClass(lex, s.bases[org]) !== 'orghead' || inList(ruleWords('company-head'), s, org)) continue;
+    if (c.start - 1 - org < 3 || triggerClass(lex, s.bases[org]) !== 'orghead' || inList(ruleWords('company-head'), s, org) || inList(ruleWords('company-plural'), s, org)) continue;
     if (s.bases.slice(c.start, c.end).some((b) => ruleWords('product').has(b) || ruleWords('product-model').has(b))) continue;
     setSpan(s.tags, c.start, c.end, 'ORG');
     found.add(s.bases.slice(c.start, c.end).join(' '));

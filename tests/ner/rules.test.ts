@@ -14,6 +14,7 @@ describe('NER rule layer', () => {
       const w = words.split(' ');
       const m = model.split(' ');
       expect(m).toHaveLength(w.length);
+      if (scope !== undefined && scope !== 'knowledge') throw new Error(`rules.tsv: row "${name}": unknown scope "${scope}" (only knowledge)`);
       expect(applyRules([w], [m], scope === 'knowledge' ? 'knowledge' : 'all')[0].join(' ')).toBe(expected);
     });
   }

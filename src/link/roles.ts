@@ -202,6 +202,8 @@ export function findRoles(ctx: RoleContext): Role[] {
   const roles: Role[] = [];
   const used = new Uint8Array(doc.tokens.length);
   const stop = breakerWords();
+  /** start offsets of the roles whose country was read from a pronoun's context, not stated */
+  const guessedAt = new Set<number>();
   const sentenceEnd = (i: number): number => {
     const s = view.sentenceOf[i];
     return s >= 0 ? doc.sentences[s].tokenEnd : doc.tokens.length;
@@ -240,6 +242,20 @@ export function findRoles(ctx: RoleContext): Role[] {
     const r = readAfter(e, k, i, m, end);
     if (r) roles.push(r);
   });
+  // a country read from a pronoun («زعيمها», «وزير خارجيته») is the one the person's other roles in the article
+  // state, when they state one: «زعيم كوريا الشمالية كيم جونغ أون» … «القمة في سنغافورة» … «زعيمها كيم»
+  const stated = new Map<string, Set<string>>();
+  const countries = new Set(lex.countries.values());
+  for (const r of roles) {
+    if (guessedAt.has(r.start) || r.of === null || !countries.has(r.of)) continue;
+    let set = stated.get(r.person.entity);
+    if (!set) stated.set(r.person.entity, (set = new Set()));
+    set.add(r.of);
+  }
+  for (const r of roles) {
+    const own = guessedAt.has(r.start) ? stated.get(r.person.entity) : undefined;
+    if (own?.size === 1) r.of = [...own][0];
+  }
   return roles.sort((a, b) => a.start - b.start);
 
   /**
@@ -340,6 +356,7 @@ export function findRoles(ctx: RoleContext): Role[] {
             // نظيره = the same office elsewhere: take the title of the person it answers to, when the sentence named it
             const title = (m.entry.kind === 'counterpart' ? counterpartTitle(start) : null) ?? composeTitle(view, start, m, extra, held);
             const ownerCountry = owned && (owned.word === null || stateTitle(m, title)) ? contextCountry(start) : null;
+            if (of === null && (pronounOf !== null || ownerCountry !== null)) guessedAt.add(doc.tokens[start].start);
             const role: Role = {
               person: refOf(e, linked[ei]),
               title,
@@ -436,6 +453,7 @@ export function findRoles(ctx: RoleContext): Role[] {
   function readAfter(e: Entity, ei: number, start: number, m: TitleMatch, end: number): Role | null {
     const extra: string[] = [];
     let of: string | null = m.pronoun ? contextCountry(e.tokenStart) : null;
+    if (of !== null) guessedAt.add(e.start);
     let k = m.end;
     let last = m.end;
     while (k < end && k - m.end <= 4) {

@@ -245,6 +245,7 @@ function coordinatedPlaces(lex: Lexicon, s: Sent): void {
 function coordinatedPeople(lex: Lexicon, s: Sent): void {
   const links = ruleWords('name-link');
   const person = (w: string) => lex.givenNames.has(w) || lex.personNames.has(w) || peopleList().has(w);
+  const freq = (w: string) => lex.clusters.get(w)?.freq ?? 0;
   for (const c of chunks(s.tags)) {
     if (c.type !== 'PER' || c.end - c.start < 2) continue;
     for (let k = c.start + 1; k < c.end; k++) {
@@ -254,7 +255,6 @@ function coordinatedPeople(lex: Lexicon, s: Sent): void {
       const named = person(rest) || (rest.startsWith('ال') && person(rest.slice(2)));
       // or a rare word without the article the news often writes after a title or a speech verb: «ميسي [و]نيمار»;
       // not a common noun that follows titles as their genitive («[ماكرون] والحكومة», «ومصادر»)
-      const freq = (w: string) => lex.clusters.get(w)?.freq ?? 0;
       // (and one the news also writes after «و», as it writes «ونيمار»: «سلفي وهابي» is no «هابي»)
       if (!named && !(s.bases[k] === rest && !definite(rest) && freq(rest) < COORDINATED_NAME_FREQ && freq(f) > 0 && personLike(s, k, ONE_WORD_NAME_SHARE))) continue;
       // and the news writes it alone, and more often without «و» than with it: «حميد وحيدي», «مارغو والستروم» are
@@ -1531,7 +1531,6 @@ function splitAfterListed(lex: Lexicon, s: Sent, start: number, end: number): bo
  */
 function personPlaces(lex: Lexicon, s: Sent): void {
   let spans: ReturnType<typeof gazetteerSpans> | null = null;
-  let variants: ReturnType<typeof gazetteerSpans> | null = null;
   const LOC_BIT = 1 << TYPES.indexOf('LOC');
   const PER_BIT = 1 << TYPES.indexOf('PER');
   const place = (sp: { types: number }) => (sp.types & LOC_BIT) !== 0 && (sp.types & PER_BIT) === 0;
@@ -1539,20 +1538,13 @@ function personPlaces(lex: Lexicon, s: Sent): void {
     if (c.type !== 'PER' || c.end - c.start < 2) continue;
     if (lex.givenNames.has(s.bases[c.start]) || lex.givenNames.has(s.bares[c.start])) continue;
     spans ??= gazetteerSpans(lex, s.folded, s.bases);
-    let listed = spans.some((sp) => sp.start === c.start && sp.end === c.end && place(sp));
-    if (!listed && s.folded.slice(c.start, c.end).some((w) => w.includes('ج'))) {
-      const g = (w: string) => w.replace(/ج/g, 'غ');
-      variants ??= gazetteerSpans(lex, s.folded.map(g), s.bases.map(g));
-      listed = variants.some((sp) => sp.start === c.start && sp.end === c.end && place(sp));
-    }
-    if (listed) setSpan(s.tags, c.start, c.end, 'LOC');
+    if (spans.some((sp) => sp.start === c.start && sp.end === c.end && place(sp))) setSpan(s.tags, c.start, c.end, 'LOC');
   }
   // a listed place written with «ج» for its g is one the model's name-list features missed: the place, whatever
-  // was read inside it (untagged, or cut in two: «[هونج] [كونج]»), when no reading runs out of it
+  // was read inside it (a person, nothing, or two places: «[هونج] [كونج]»), when no reading runs out of it
   if (!s.folded.some((w) => w.includes('ج'))) return;
   const g = (w: string) => w.replace(/ج/g, 'غ');
-  variants ??= gazetteerSpans(lex, s.folded.map(g), s.bases.map(g));
-  for (const sp of variants) {
+  for (const sp of gazetteerSpans(lex, s.folded.map(g), s.bases.map(g))) {
     if (sp.end - sp.start < 2 || !place(sp) || !s.folded.slice(sp.start, sp.end).some((w) => w.includes('ج'))) continue;
     const first = chunkAt(s.tags, sp.start);
     const last = chunkAt(s.tags, sp.end - 1);

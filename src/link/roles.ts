@@ -15,13 +15,18 @@ function breakerWords(): Set<string> {
   return (breakers ??= new Set(readList('titles', 'breakers.txt').map(foldArabic)));
 }
 
-let organizationHeads: Set<string> | null = null;
-/** وزارة، حزب، مؤسسة، جامعة …: the NER's organization heads (resources/ner/triggers.tsv, class orghead), ال-less */
-function orgHeads(): Set<string> {
-  return (organizationHeads ??= new Set(
-    readList('ner', 'triggers.tsv').map((l) => l.split('\t')).filter((c) => c[1] === 'orghead').map((c) => stripAl(foldArabic(c[0]))),
-  ));
+const triggerSets = new Map<string, Set<string>>();
+/** The NER's trigger words of one class (resources/ner/triggers.tsv), folded and ال-less. */
+function triggerWords(cls: 'orghead' | 'title'): Set<string> {
+  let set = triggerSets.get(cls);
+  if (!set) {
+    set = new Set(readList('ner', 'triggers.tsv').map((l) => l.split('\t')).filter((c) => c[1] === cls).map((c) => stripAl(foldArabic(c[0]))));
+    triggerSets.set(cls, set);
+  }
+  return set;
 }
+/** وزارة، حزب، مؤسسة، جامعة …: the NER's organization heads */
+const orgHeads = () => triggerWords('orghead');
 
 let statusWords: Set<string> | null = null;
 let timeAdverbs: Set<string> | null = null;
@@ -35,6 +40,8 @@ function titleStatusWords(): Set<string> {
   return (statusWords ??= new Set(readList('titles', 'status-words.txt').map(foldArabic)));
 }
 
+/** title kinds of an office one person holds alone, not a trade */
+const OFFICE_KINDS = new Set(['head_of_state', 'head_of_government', 'minister', 'religious']);
 const POSSESSIVE = ['هما', 'هم', 'ها', 'ه'];
 const MAX_GAP = 8;
 
@@ -204,6 +211,12 @@ export function findRoles(ctx: RoleContext): Role[] {
   const stop = breakerWords();
   /** start offsets of the roles whose country was read from a pronoun's context, not stated */
   const guessedAt = new Set<number>();
+  /**
+   * token → the title right before it and the country that one named («العاهل الأردني» before «الملك»): the title
+   * at that token holds the office of that country, and its role's text begins with the first title
+   */
+  const apposed = new Map<number, { of: string; start: number }>();
+  const countries = new Set(lex.countries.values());
   const sentenceEnd = (i: number): number => {
     const s = view.sentenceOf[i];
     return s >= 0 ? doc.sentences[s].tokenEnd : doc.tokens.length;
@@ -245,7 +258,6 @@ export function findRoles(ctx: RoleContext): Role[] {
   // a country read from a pronoun («زعيمها», «وزير خارجيته») is the one the person's other roles in the article
   // state, when they state one: «زعيم كوريا الشمالية كيم جونغ أون» … «القمة في سنغافورة» … «زعيمها كيم»
   const stated = new Map<string, Set<string>>();
-  const countries = new Set(lex.countries.values());
   for (const r of roles) {
     if (guessedAt.has(r.start) || r.of === null || !countries.has(r.of)) continue;
     let set = stated.get(r.person.entity);
@@ -356,13 +368,16 @@ export function findRoles(ctx: RoleContext): Role[] {
             // نظيره = the same office elsewhere: take the title of the person it answers to, when the sentence named it
             const title = (m.entry.kind === 'counterpart' ? counterpartTitle(start) : null) ?? composeTitle(view, start, m, extra, held);
             const ownerCountry = owned && (owned.word === null || stateTitle(m, title)) ? contextCountry(start) : null;
-            if (of === null && (pronounOf !== null || ownerCountry !== null)) guessedAt.add(doc.tokens[start].start);
+            // a second title that names its own country or body is someone else's («وزير الخارجية الأمريكي نظيره
+            // السعودي», «… رئيس الوزراء الإسرائيلي»)
+            const first = of === null ? apposed.get(start) : undefined;
+            if (of === null && !first && (pronounOf !== null || ownerCountry !== null)) guessedAt.add(doc.tokens[start].start);
             const role: Role = {
               person: refOf(e, linked[ei]),
               title,
-              of: of ?? pronounOf ?? ownerCountry ?? ministryCountry(title),
-              text: doc.text.slice(doc.tokens[start].start, e.end),
-              start: doc.tokens[start].start,
+              of: of ?? first?.of ?? pronounOf ?? ownerCountry ?? ministryCountry(title),
+              text: doc.text.slice(doc.tokens[first?.start ?? start].start, e.end),
+              start: doc.tokens[first?.start ?? start].start,
               end: e.end,
             };
             return { role, last: e.tokenEnd };
@@ -416,7 +431,19 @@ export function findRoles(ctx: RoleContext): Role[] {
         k++;
         continue;
       }
-      if (stop.has(f) || matchTitle(view, k, end, lex)) return null;
+      if (stop.has(f)) return null;
+      const second = matchTitle(view, k, end, lex);
+      if (second) {
+        // a second title in apposition holds the office of the country the first one named: «العاهل الأردني
+        // الملك عبد الله» is Jordan's king; not one joined by و or under a preposition («الرئيس الأمريكي ونظيره»,
+        // «… بوزيرة الخارجية»: the title's word opens the token), nor a counterpart («وزير الخارجية الأمريكي نظيره»)
+        // After a body rather than a country, only one set off by a comma: «رئيس حزب … الحاكم» is the ruling party.
+        const apposition = countries.has(of ?? '') || view.fold[k - 1] === '،' || view.fold[k - 1] === ',';
+        if (of !== null && apposition && second.entry.kind !== 'counterpart' && stripAl(f).startsWith(second.entry.words[0])) {
+          apposed.set(k, { of, start: apposed.get(start)?.start ?? start });
+        }
+        return null;
+      }
       if (titleTimeAdverbs().has(f)) {
         k++;
         continue;
@@ -424,6 +451,16 @@ export function findRoles(ctx: RoleContext): Role[] {
       // الرئيس الروسي السابق: how the title is held may follow its country
       if (of !== null && titleStatusWords().has(f)) {
         held.push(t.text);
+        k++;
+        continue;
+      }
+      // one adjective between the country and the name describes the holder: «الزعيم البوسني المسلم [حارث
+      // سيلايجيتش]»; not a noun of people, which opens the name of someone else: «التقى الرئيس التونسي اللاعب [X]»
+      const nextEntity = k + 1 < end ? view.entityAt[k + 1] : -1;
+      if (
+        of !== null && f.startsWith('ال') && !triggerWords('title').has(stripAl(f)) &&
+        nextEntity !== -1 && entities[nextEntity].type === 'PER' && entities[nextEntity].tokenStart === k + 1
+      ) {
         k++;
         continue;
       }
@@ -440,6 +477,9 @@ export function findRoles(ctx: RoleContext): Role[] {
       // «حينها») is no part of the title, and the name after it need not be its holder; ل/ب + noun
       // complements go on (الرئيس التنفيذي لشركة، المتحدث باسم), and so do coordinated constructs
       // (وزير الاتصالات وتقنية المعلومات)
+      // a noun of people joined by و to a state or church office is a second person's: «البابا والصحفي [X]» (the
+      // journalist is X); not to a trade, which one person may hold with another («الممثل والمخرج [X]»)
+      if (f.startsWith('و') && OFFICE_KINDS.has(m.entry.kind) && triggerWords('title').has(stripAl(f.slice(1)))) return null;
       const before = extra.length > 0 ? foldArabic(extra[extra.length - 1]) : view.fold[m.end - 1];
       const coordinated = f.startsWith('و') && k + 1 < end && view.fold[k + 1].startsWith('ال');
       if (/^[وف]?[بل]?(?:ال|لل)/.test(before) && !/^[وف]?(?:ال|[لب])/.test(f) && !coordinated) return null;

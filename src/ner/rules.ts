@@ -1465,6 +1465,20 @@ function peopleList(): Map<string, PeopleEntry> {
   return (people = map);
 }
 
+/** The length of the listed public figure's full name that starts at token i (its own form or its base), or 0. */
+function listedNameAt(s: Sent, i: number): number {
+  const list = peopleList();
+  const own = list.get(s.folded[i]);
+  const base = s.bases[i] !== s.folded[i] ? list.get(s.bases[i]) : undefined;
+  for (const words of own?.names.length ? own.names : (base?.names ?? [])) {
+    if (i + words.length > s.words.length) continue;
+    let ok = true;
+    for (let w = 1; w < words.length && ok; w++) ok = s.folded[i + w] === words[w];
+    if (ok) return words.length;
+  }
+  return 0;
+}
+
 /**
  * 1b. Listed public figures (resources/ner/people.txt): a full name is a person wherever it stands, unless a model
  * reading reaches outside it («[مؤسسة بيل كلينتون]»); a listed short form alone (ترامب، لبوتين) is the person
@@ -1477,16 +1491,7 @@ function listedPeople(lex: Lexicon, s: Sent): void {
     const own = list.get(s.folded[i]);
     const base = s.bases[i] !== s.folded[i] ? list.get(s.bases[i]) : undefined;
     if (!own && !base) continue;
-    let matched = 0;
-    for (const words of own?.names.length ? own.names : (base?.names ?? [])) {
-      if (i + words.length > n) continue;
-      let ok = true;
-      for (let w = 1; w < words.length && ok; w++) ok = s.folded[i + w] === words[w];
-      if (ok) {
-        matched = words.length;
-        break;
-      }
-    }
+    const matched = listedNameAt(s, i);
     if (matched) {
       const end = i + matched;
       let inside = true;
@@ -1771,10 +1776,12 @@ function particleEdges(lex: Lexicon, s: Sent): void {
     // «آية الله [على خامنئي]»: Ali, as Egypt writes it, after a cleric's form of address; not after a title, which a
     // verb may precede («رد الرئيس على ماكرون»)
     const ali = c.type === 'PER' && c.end - c.start > 1 && s.words[c.start] === 'على' && afterHonorific(s, c.start, 2);
-    while (start < c.end && !ali && particle(start, c)) start++;
+    // a listed figure whose name opens with one: «[غير بيدرسن]» (Geir Pedersen)
+    const listed = c.type === 'PER' ? listedNameAt(s, c.start) : 0;
+    while (start < c.end && !ali && !listed && particle(start, c)) start++;
     let end = c.end;
     // «محمد على»: Ali as Egypt writes it, after a given name
-    if (c.type === 'PER') for (let k = start + 1; k < end; k++) if (particle(k, c) && !(s.words[k] === 'على' && lex.givenNames.has(s.bares[k - 1]))) end = k;
+    if (c.type === 'PER') for (let k = Math.max(start + 1, c.start + listed); k < end; k++) if (particle(k, c) && !(s.words[k] === 'على' && lex.givenNames.has(s.bares[k - 1]))) end = k;
     if (start === c.start && end === c.end) continue;
     clearSpan(s.tags, c.start, c.end);
     if (end > start) setSpan(s.tags, start, end, c.type);

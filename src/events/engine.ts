@@ -634,6 +634,21 @@ function makeUnit(doc: ArabicDoc, view: DocView, refs: EntityRef[], ts: number, 
     else if (G().preposition.has(before)) prep = before;
     placed = prep === 'ب' || prep === 'في';
   }
+  // «بموقع [تويتر]», «من دولة [إسرائيل]», «برصاص [الجيش الإسرائيلي]»: a name in construct with an indefinite noun
+  // under a preposition is inside that phrase (its genitive), no free argument; not after an event noun, whose
+  // genitive is its party («خلال زيارة [X]», «مع فرض [الرئيس …]»), nor before one it is the subject of («بعد
+  // قرار [السلفادور] قطع العلاقات»)
+  if (!prep && !pc && ts > 1 && view.entityAt[ts - 1] === -1 && doc.tokens[ts - 1].kind === 'word') {
+    const raw = view.fold[ts - 1];
+    const noun = raw.startsWith('و') && raw.length > 3 ? raw.slice(1) : raw;
+    const lexE = eventLexicon();
+    const event = (w: string) => lexE.triggers.has(w) || inClass(lexE, 'attend', w);
+    const next = te < doc.tokens.length ? stripAl(view.fold[te].replace(/^و/, '')) : '';
+    if (!/^(?:ال|لل|بال|كال)/.test(noun) && !isStopword(noun) && !event(raw) && !event(noun) && !lexE.triggers.get(next)?.some((x) => x.pos === 'noun')) {
+      if (gluedPreposition(noun) && !event(noun.slice(1))) prep = noun[0];
+      else if (G().preposition.has(view.fold[ts - 2].replace(/^و/, ''))) prep = view.fold[ts - 2].replace(/^و/, '');
+    }
+  }
   return { refs, tokenStart: ts, tokenEnd: te, start, end, prep, coord, type, placed };
 }
 
@@ -665,7 +680,16 @@ function buildEvent(
   // what the gathering is about (دعت إلى اجتماع لمجلس الأمن للبحث في الأعمال العدوانية للولايات المتحدة)
   const invited = (u: Unit) => attend >= 0 && u.tokenStart >= attend && !(u.tokenStart >= attendEnd &&
     (u.prep === 'الي' || u.prep === 'من' || (view.fold[u.tokenStart - 2] === 'من' && G().agent_noun.has(view.fold[u.tokenStart - 1]))));
-  const after = inSegment.filter((u) => u.tokenStart <= t + MAX_ARG_DISTANCE && u.tokenStart < comp && !invited(u) && !u.placed);
+  // how far an argument stands from the trigger: the words in between, less punctuation and the other arguments
+  // («استقبل [الملك عبدالله الثاني]، في قصر [الحسينية]، الاثنين، [وزير الخارجية الكويتي X]» is three words away)
+  const inUnit = new Uint8Array(Math.max(0, segEnd - t));
+  for (const u of inSegment) for (let k = u.tokenStart; k < u.tokenEnd && k < segEnd; k++) inUnit[k - t] = 1;
+  const distance = (u: Unit) => {
+    let n = 0;
+    for (let k = t + 1; k < u.tokenStart; k++) if (!inUnit[k - t] && doc.tokens[k].kind !== 'punct') n++;
+    return n;
+  };
+  const after = inSegment.filter((u) => (u.tokenStart <= t + MAX_ARG_DISTANCE || distance(u) < MAX_ARG_DISTANCE) && u.tokenStart < comp && !invited(u) && !u.placed);
   // ── subject
   const used = new Set<Unit>();
   let subj: Unit | null = null;

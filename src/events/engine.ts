@@ -1054,7 +1054,11 @@ function buildEvent(
   // a statement is not planned because what it says is (قال إن الانتخابات ستجرى)
   const speechAct = entry.type === 'STATEMENT' || entry.type === 'APPEAL' || entry.type === 'CONDEMN';
   // a present tense that reports what is happening, not what is planned («سوريا تدين», «الطائرات تقصف»)
-  const presentIsNow = entry.type === 'STATEMENT' || entry.type === 'CONDEMN' || entry.type === 'ATTACK';
+  // a present tense that reports what is happening, not what is planned («سوريا تدين», «الطائرات تقصف», «الأمم
+  // المتحدة تدعو»); in a headline, what is done today too («رونالدو يوجه رسالة», «واشنطن تفرض عقوبات»), but not
+  // travel or meetings, which headlines announce in the present as often («الكاظمي يزور الكويت»)
+  const presentIsNow = entry.type === 'STATEMENT' || entry.type === 'CONDEMN' || entry.type === 'ATTACK' || entry.type === 'APPEAL' ||
+    (HEADLINE_PRESENT.has(entry.type) && isHeadline(doc, sentence));
   // «بقرب/على وشك» announce what follows them only: after the trigger they mean «near» (بقرب الحدود)
   const futureWord = hit.future || leftMarkers.has('soon') || [...leftMarkers, ...(speechAct ? [] : segMarkers)].some((m) => m === 'future' || m === 'cond') ||
     (!speechAct && futureVerbNear(view, Math.max(sent.tokenStart, t - 3), segEnd, t)) || condBefore(view, lex, sent.tokenStart, t);
@@ -1300,6 +1304,16 @@ function pastAux(view: DocView, sentStart: number, t: number): boolean {
 /** how many words before an event a cancellation verb or noun reaches («ألغى [وزير الخارجية سامي يوسف] زيارته») */
 const CANCEL_REACH = 6;
 /** events a cancellation before them says did not happen */
+/** event types whose present tense in a headline tells what happened that day */
+const HEADLINE_PRESENT = new Set(['DELIVER_MESSAGE', 'SANCTION', 'BREAK_RELATIONS', 'AGREEMENT', 'PLEDGE']);
+
+/** Is sentence k the article's headline: its first line, with no closing stop, and more text after it? */
+function isHeadline(doc: ArabicDoc, k: number): boolean {
+  if (k !== 0 || doc.sentences.length < 2) return false;
+  const s = doc.sentences[0];
+  return /^[^\S\n]*\n/.test(doc.text.slice(s.end)) && !/[.!?؟]\s*$/.test(doc.text.slice(s.start, s.end));
+}
+
 const CANCELLABLE = new Set(['VISIT', 'HOST_VISIT', 'MEET', 'HOST_CONFERENCE', 'INVITE']);
 
 function markersIn(view: DocView, lex: EventLexicon, from: number, to: number): Set<Marker> {

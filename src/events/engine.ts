@@ -358,6 +358,15 @@ function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: stri
   if (needs === '>amount') {
     return after(1).some((k) => doc.amounts.some((a) => a.kind !== 'ordinal' && a.start < doc.tokens[k].end && a.end > doc.tokens[k].start));
   }
+  // a sum of money within N tokens after, in the trigger's own clause («تبرعت الكويت بمبلغ 10 ملايين دولار»)
+  if (needs.startsWith('>money')) {
+    const width = Number(needs.split(':')[1] ?? 6);
+    for (const k of after(width)) {
+      if (view.isBoundary[k] || G().complementizer.has(view.fold[k].replace(/^[وف]/, ''))) return false;
+      if (doc.amounts.some((a) => a.kind === 'money' && a.start < doc.tokens[k].end && a.end > doc.tokens[k].start)) return true;
+    }
+    return false;
+  }
   const both = needs.startsWith('<>');
   const [cls, n] = needs.replace(/^<?>/, '').split(':');
   if (!lex.classes.has(cls)) return after(n ? Number(n) : 3).some((k) => view.fold[k].replace(/^و/, '') === cls);

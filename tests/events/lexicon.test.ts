@@ -34,9 +34,13 @@ describe('event data tables', () => {
         expect(lex.cameo.has(`${t.type}:${t.variant}`), `${t.form} ${t.type}:${t.variant}`).toBe(true);
         expect(lex.frames.has(t.type), t.type).toBe(true);
         expect(['past', 'pres', 'noun', 'pass']).toContain(t.pos);
-        const cls = t.needs.replace(/^<?>/, '').split(':')[0];
-        if (t.needs !== '-' && !['to', 'with', 'per'].includes(cls)) {
-          expect(lex.classes.has(cls) || !/^[a-z_]+$/.test(cls), `${t.form}: class ${cls}`).toBe(true);
+        if (t.needs === '-') continue;
+        // each part of A&B, negated or not, is a built-in rule, a word class or an Arabic word
+        for (const part of t.needs.split('&')) {
+          expect(part, `${t.form}: ${t.needs}`).toMatch(/^!?<?>[^:]+(?::\d+)?$/);
+          const cls = part.replace(/^!?<?>/, '').split(':')[0];
+          if (['to', 'with', 'per', 'amount', 'money'].includes(cls)) continue;
+          expect(lex.classes.has(cls) || /^[\u0600-\u06FF]+$/.test(cls), `${t.form}: class ${cls}`).toBe(true);
         }
       }
     }

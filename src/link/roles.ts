@@ -160,6 +160,12 @@ function possessiveVariants(w: string): Array<[string, boolean]> {
   return out;
 }
 
+/** Is a title feminine: its first word ends in ة («المستشارة», «وزيرة الخارجية»)? */
+function feminineTitle(title: string): boolean {
+  const first = title.split(' ')[0];
+  return first.endsWith('ة');
+}
+
 /** A token written with the article, after any one proclitic: الرئيس، والرئيس، للرئيس. */
 function writtenDefinite(f: string): boolean {
   return /^(?:[وف]?[بك]?ال|[وف]?لل)/.test(f);
@@ -238,6 +244,8 @@ export function findRoles(ctx: RoleContext): Role[] {
 
   // Pass 2: NAME [،] title …
   const titled = new Set(roles.map((r) => r.end));
+  /** people a feminine title introduces («المستشارة الألمانية أنغيلا ميركل») */
+  const women = new Set(roles.filter((r) => feminineTitle(r.title)).map((r) => r.person.entity));
   entities.forEach((e, k) => {
     if (e.type !== 'PER') return;
     // a name already introduced by its title is not followed by a second one (… صباح الخالد السفير الأمريكي)
@@ -252,6 +260,9 @@ export function findRoles(ctx: RoleContext): Role[] {
     // «تريزا ماي ورئيسة الوزراء»: a title joined by و names someone else; one under a preposition is an object
     // («التقى ترامب بالملكة», «قدم الشكر للأمير»)
     if ('وبلكف'.includes(view.fold[i][0]) && !stripAl(view.fold[i]).startsWith(m.entry.words[0])) return;
+    // a masculine title right after a woman, no comma between, is the object of the verb before her: «والتقت
+    // ميركل العاهل الأردني» (Merkel met the king)
+    if (i === e.tokenEnd && !feminineTitle(m.entry.title) && women.has(refOf(e, linked[k]).entity)) return;
     const r = readAfter(e, k, i, m, end);
     if (r) roles.push(r);
   });

@@ -396,18 +396,24 @@ function timeNoun(base: string): boolean {
 /** 2. Organization heads in construct, and descriptors before known organizations. */
 function organizations(lex: Lexicon, s: Sent): void {
   const n = s.words.length;
+  // a party's name takes no country's nisba: «[حزب العدالة والتنمية] التركي»
+  const nameAdjectiveAfter = (head: number, k: number) =>
+    adjectiveAt(lex, s, k) && !(ruleWords('party-head').has(s.bases[head]) && isPlaceNisba(lex, s.bases[k]));
   for (let i = 0; i < n; i++) {
     const role = lex.orgPatterns.get(s.bases[i]);
     if (role !== 'head' || s.tags[i] !== 'O' || !isArabic(s.words[i])) continue;
     let j = i + 1;
     let end = 0;
+    // a title after a party's head names whose party it is, not the party: «حزب الرئيس», «حزب المستشارة الألمانية»
+    // (a foundation may bear one: «مؤسسة ولي العهد»)
+    if (j < n && ruleWords('party-head').has(s.bases[i]) && triggerClass(lex, s.bases[j]) === 'title') continue;
     if (j < n && definite(s.bases[j]) && s.tags[j] === 'O' && !isStopword(s.words[j])) {
       // وزارة الخارجية (والتعاون) (العراقية)
       j++;
       // وزارة الخارجية (والتعاون): a conjoined noun, not a relative pronoun (لمنظمة الفرانكفونية [والتي])
       while (j < n && s.folded[j].startsWith('وال') && s.tags[j] === 'O' && !isStopword(s.words[j])) j++;
       const complementEnd = j;
-      while (j < n && adjectiveAt(lex, s, j) && s.tags[j] === 'O') j++;
+      while (j < n && nameAdjectiveAfter(i, j) && s.tags[j] === 'O') j++;
       // «مجلس الإدارة» alone names no one organization
       end = j === complementEnd && lex.orgPatterns.get(s.bases.slice(i, j).join(' ')) === 'generic' ? 0 : j;
     } else {
@@ -426,7 +432,7 @@ function organizations(lex: Lexicon, s: Sent): void {
         s.folded.slice(j, k).every((w) => constructNoun(lex, w)) &&
         lex.orgPatterns.get(s.bases[i] + ' ' + s.bases[j]) !== 'generic') {
         end = k + 1;
-        while (end < n && adjectiveAt(lex, s, end) && s.tags[end] === 'O') end++;
+        while (end < n && nameAdjectiveAfter(i, end) && s.tags[end] === 'O') end++;
       }
     }
     if (end > i + 1) {
@@ -436,7 +442,8 @@ function organizations(lex: Lexicon, s: Sent): void {
   }
   // an organization named by a head keeps its nisba adjectives: [وزارة الخارجية] العراقية
   for (const c of chunks(s.tags)) {
-    if (c.type !== 'ORG' || lex.orgPatterns.get(s.bases[c.start]) !== 'head') continue;
+    // not a party's, whose adjectives describe it more often than they name it («[حزب الله] الشيعي»)
+    if (c.type !== 'ORG' || lex.orgPatterns.get(s.bases[c.start]) !== 'head' || ruleWords('party-head').has(s.bases[c.start])) continue;
     let j = c.end;
     while (j < n && s.tags[j] === 'O' && adjectiveAt(lex, s, j)) j++;
     if (j > c.end) setSpan(s.tags, c.start, j, 'ORG');
@@ -1051,7 +1058,7 @@ function currencyOrgs(docSents: Sent[]): void {
 let ruleWordLists: Map<string, Set<string>> | null = null;
 
 /** Folded words of one role in resources/ner/rule-words.tsv. */
-function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place' | 'name-title' | 'title-head' | 'title-given-name' | 'allah-name' | 'region-head' | 'company-plural'): Set<string> {
+function ruleWords(role: 'club-prefix' | 'date-offset' | 'ba-verb' | 'or-word' | 'named-after' | 'club-role' | 'portfolio' | 'portfolio-blocker' | 'direction-adjective' | 'kunya' | 'choice-opener' | 'not-a-name' | 'alone-no-name' | 'name-link' | 'spokesman' | 'descriptor' | 'place-prefix' | 'common-noun' | 'always-org' | 'head-place' | 'admin-head' | 'district-head' | 'name-suffix' | 'product-word' | 'product' | 'product-kind' | 'product-model' | 'model-letter' | 'date-preposition' | 'match-word' | 'match-word-after-preposition' | 'league-head' | 'match-verb' | 'match-preposition' | 'club-context' | 'media-head' | 'work-head' | 'group-plural' | 'name-stopword' | 'facility-org' | 'facility-place' | 'facility-title' | 'facility-needs-title' | 'company-head' | 'direction-place' | 'direction-name' | 'word-place' | 'name-title' | 'title-head' | 'title-given-name' | 'allah-name' | 'region-head' | 'company-plural' | 'party-head'): Set<string> {
   if (!ruleWordLists) {
     ruleWordLists = new Map();
     for (const line of readList('ner', 'rule-words.tsv')) {

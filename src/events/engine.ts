@@ -4,7 +4,7 @@ import { foldArabic, stripAl } from '../link/fold.js';
 import { keyWords, linkLexicon } from '../link/lexicon.js';
 import { matchTitle } from '../link/roles.js';
 import { docView, type DocView } from '../link/view.js';
-import { gluedPreposition } from '../text/lexicon.js';
+import { freq, gluedPreposition } from '../text/lexicon.js';
 import { isStopword } from '../text/stopwords.js';
 import { eventLexicon, type EventLexicon, type Frame, type Marker, type TriggerEntry } from './lexicon.js';
 
@@ -362,7 +362,7 @@ function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: stri
   if (needs.startsWith('>money')) {
     const width = Number(needs.split(':')[1] ?? 6);
     for (const k of after(width)) {
-      if (view.isBoundary[k] || G().complementizer.has(view.fold[k].replace(/^[وف]/, ''))) return false;
+      if (view.isBoundary[k] || (!inLongName(doc, view, k) && G().complementizer.has(view.fold[k].replace(/^[وف]/, '')))) return false;
       if (doc.amounts.some((a) => a.kind === 'money' && a.start < doc.tokens[k].end && a.end > doc.tokens[k].start)) return true;
     }
     return false;
@@ -374,7 +374,7 @@ function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: stri
   // the word must be in the trigger's own clause: the window ends at a clause break or a complementizer (أن)
   const win: number[] = [];
   for (const k of after(width)) {
-    if (view.isBoundary[k] || lex.markers.get(view.fold[k]) === 'break' || G().complementizer.has(view.fold[k].replace(/^[وف]/, ''))) break;
+    if (view.isBoundary[k] || lex.markers.get(view.fold[k]) === 'break' || (!inLongName(doc, view, k) && G().complementizer.has(view.fold[k].replace(/^[وف]/, '')))) break;
     win.push(k);
   }
   if (both) for (let k = Math.max(sentStart, i - width); k < i; k++) win.push(k);
@@ -385,6 +385,7 @@ function segmentEnd(view: DocView, lex: EventLexicon, token: number, next: numbe
   for (let k = token + 1; k < next; k++) {
     if (lex.markers.get(view.fold[k]) === 'break') return k;
     if (view.isBoundary[k]) return k;
+    if (futureClause(view.fold[k])) return k;
   }
   return Math.min(next, sentEnd);
 }
@@ -681,7 +682,8 @@ function buildEvent(
   const inSegment = sentUnits.filter((u) => u.tokenStart > t && u.tokenStart < segEnd);
   // after أنّ a new clause begins: its nouns are not this verb's subject or object (ذكر البيان أن X التقى Y)
   let comp = segEnd;
-  for (let k = t + 1; k < segEnd; k++) if (G().complementizer.has(view.fold[k].replace(/^و/, ''))) { comp = k; break; }
+  // (not a name's word: «آن ليندي» is Ann Linde)
+  for (let k = t + 1; k < segEnd; k++) if (!inLongName(doc, view, k) && G().complementizer.has(view.fold[k].replace(/^و/, ''))) { comp = k; break; }
   // what one is invited to (الدعوة لزيارة باريس) holds neither the inviter nor the invitee
   const attend = entry.type === 'INVITE' ? attendIndex(view, lex, t, segEnd) : -1;
   const attendEnd = attend < 0 ? -1 : attend + invitedToLength(doc, view, attend, segEnd);
@@ -865,6 +867,32 @@ function buildEvent(
     // «… ثم توجه إلى برلين»: no subject of its own, the continuing verb keeps the previous event's actor
     // (not when an unnamed subject follows the verb: «وأكد مسؤولون»)
     if (!subj && !carried && prevHit && continues && !unnamedSubject && (!rightBefore || prevTargetBefore)) carried = prevActor.get(prevHit) ?? null;
+    // «وقال الوزير إنه سيزور بغداد»: right after أنّ with a pronoun the verb's subject is that pronoun, the
+    // speaker when it agrees with them (إنه: no woman the text marks; إنها: such a woman, a country or a body); what
+    // follows the verb is its object
+    // (another pronoun is the verb's subject too, of no one named: «قال يوسف إنها ستلتقي [الصفدي]» — she meets him)
+    const speaker = pronounSpeaker();
+    if (speaker) {
+      subj = null;
+      carried = speaker.who;
+    }
+  }
+  /** After «إنه/إنها» right before the verb: the pronoun subject, and the speaker it points to if it agrees. */
+  function pronounSpeaker(): { who: EntityRef | null } | null {
+    const sent = doc.sentences[sentence];
+    let k = t - 1;
+    if (k > sent.tokenStart && (view.fold[k] === 'سوف' || view.fold[k] === 'قد')) k--;
+    if (k <= sent.tokenStart || view.entityAt[k] !== -1) return null;
+    const m = /^(?:ب|و)?[اإأ]ن(ه|ها)$/.exec(view.fold[k]);
+    if (!m) return null;
+    const said = hits.filter((h) => h.token < k && h.token >= sent.tokenStart && h.entry.type === 'STATEMENT').pop();
+    const who = said ? prevActor.get(said) : undefined;
+    if (!who) return { who: null };
+    const ex = extrasOf(doc);
+    const women = (ex.women ??= womenOf(doc, view, lex));
+    const feminine = who.type === 'PER' ? women.has(who.entity) : who.type === 'LOC' || who.type === 'ORG';
+    const agrees = m[1] === 'ها' ? feminine : !(who.type === 'PER' && women.has(who.entity));
+    return { who: agrees ? who : null };
   }
   // armies advance, they do not visit or host («ووصلت قوات الجيش اليمني إلى مشارف مطار الحديدة»)
   if (subj?.military && (entry.type === 'VISIT' || entry.type === 'HOST_VISIT')) return null;
@@ -878,7 +906,8 @@ function buildEvent(
   const reach = () => Math.max(t + MAX_PREP_DISTANCE, ...[...used].map((u) => u.tokenEnd + 4));
   const byPrep = (preps: string[]): Unit | null => {
     for (const u of inSegment) {
-      if (u.tokenStart > reach()) break;
+      // nor in the clause after أنّ: «تعهد بأن يكون الاكتتاب لشركة [أرامكو]» pledges nothing to Aramco
+      if (u.tokenStart > reach() || u.tokenStart >= comp) break;
       if (used.has(u) || invited(u) || u.placed) continue;
       // one meets a person or a state, not a city: «يلتقي ترامب … بواشنطن» (in Washington)
       if (entry.type === 'MEET' && u.prep === 'ب' && u.type === 'LOC' && !u.titled && !u.demonym && !isState(u.refs[0].name, false)) continue;
@@ -1049,7 +1078,9 @@ function buildEvent(
   const prev = t > 0 ? view.fold[t - 1] : '';
   // ما negates only at the head of a clause (ما زار …); after a word it is the relative "what" (وهو ما أعلن)
   const isNeg = (k: number) => {
-    const f = view.fold[k];
+    let f = view.fold[k];
+    // «ولم يزر», «فلن يحضر»: the conjunction on the particle (not on ما, «وما» opening a relative as often)
+    if (/^[وف](?:لم|لن|لا|ليس|ليست)$/.test(f)) f = f.slice(1);
     if (lex.markers.get(f) !== 'neg') return false;
     // so does لما (did not / when): after a word it is ل + ما, «to what» («وفقا لما ذكره»)
     if (f !== 'ما' && f !== 'لما') return true;
@@ -1070,8 +1101,9 @@ function buildEvent(
     (HEADLINE_PRESENT.has(entry.type) && isHeadline(doc, sentence));
   // «بقرب/على وشك» announce what follows them only: after the trigger they mean «near» (بقرب الحدود)
   const futureWord = hit.future || leftMarkers.has('soon') || [...leftMarkers, ...(speechAct ? [] : segMarkers)].some((m) => m === 'future' || m === 'cond') ||
-    (!speechAct && futureVerbNear(view, Math.max(sent.tokenStart, t - 3), segEnd, t)) || condBefore(view, lex, sent.tokenStart, t);
-  const reportedHow = speechAct ? null : reportedBy(view, lex, hits, sent.tokenStart, t);
+    // (a past verb is no plan for a future one after it, in a clause of its own: «والتقى … وسيسافر»)
+    (!speechAct && futureVerbNear(view, Math.max(sent.tokenStart, t - 3), entry.pos === 'past' ? t : segEnd, t)) || condBefore(view, lex, sent.tokenStart, t);
+  const reportedHow = speechAct ? null : reportedBy(doc, view, lex, hits, sent.tokenStart, t);
   if (negated || reportedHow === 'deny') status = 'negated';
   else if (cmp > 0) status = 'planned';
   else if (cmp === 0 && (futureWord || hoped || (entry.pos === 'pres' && !presentIsNow && !pastAux(view, sent.tokenStart, t)))) status = 'planned';
@@ -1338,6 +1370,23 @@ function markersIn(view: DocView, lex: EventLexicon, from: number, to: number): 
 }
 
 /** A future-prefixed verb near the trigger (سيتم, ستتناول): س + imperfective ت/ي + ت. */
+/**
+ * Does a word open a clause of its own in the future, «وسيسافر», «وستعقد»: و + س + a present verb the news writes
+ * (not «وسيلة», «وسيط»: «يلة», «يط» are no words)?
+ */
+function futureClause(f: string): boolean {
+  if (!/^[وف]س[يتن]/.test(f) || f.length < 5) return false;
+  return freq(f.slice(2)) >= FUTURE_VERB_FREQ;
+}
+/** how often the present verb after «وس» must be seen alone in the corpus */
+const FUTURE_VERB_FREQ = 20;
+
+/** Is token k inside a name of two or more words («آن ليندي», «مون جيه-إن»), where «أن/إن» is no complementizer? */
+function inLongName(doc: ArabicDoc, view: DocView, k: number): boolean {
+  const e = view.entityAt[k];
+  return e !== -1 && doc.entities[e].tokenEnd - doc.entities[e].tokenStart > 1;
+}
+
 function futureVerbNear(view: DocView, from: number, to: number, t: number): boolean {
   for (let k = from; k < to; k++) {
     if (k === t) continue;
@@ -1360,7 +1409,7 @@ function condBefore(view: DocView, lex: EventLexicon, sentStart: number, t: numb
  * 'reported' when a reporting verb earlier in the sentence is followed by أن before this trigger (or the
  * sentence cites a source: بحسب, نقلا عن); 'deny' when that verb is a denial (نفى أن …); else null.
  */
-function reportedBy(view: DocView, lex: EventLexicon, hits: Hit[], sentStart: number, t: number): 'reported' | 'deny' | null {
+function reportedBy(doc: ArabicDoc, view: DocView, lex: EventLexicon, hits: Hit[], sentStart: number, t: number): 'reported' | 'deny' | null {
   let speech: 'reported' | 'deny' | null = null;
   let inside: 'reported' | 'deny' | null = null;
   // a reporting verb governs the next clause or two, not a whole run-on paragraph
@@ -1375,7 +1424,7 @@ function reportedBy(view: DocView, lex: EventLexicon, hits: Hit[], sentStart: nu
     const hit = hits.find((h) => h.token === k && h.entry.type === 'STATEMENT');
     if (m === 'deny' || hit?.entry.variant === 'deny') speech = 'deny';
     else if (m === 'speech' || hit) speech = 'reported';
-    else if (speech && G().complementizer.has(f)) inside = speech;
+    else if (speech && !inLongName(doc, view, k) && G().complementizer.has(f)) inside = speech;
   }
   if (inside) return inside;
   for (let k = Math.max(sentStart, t - 40); k < view.fold.length && k < t + 40 && view.sentenceOf[k] === view.sentenceOf[t]; k++) {

@@ -714,8 +714,9 @@ function buildEvent(
   if (entry.pos === 'noun') {
     // genitive right after the noun (adjectives may intervene: الزيارة المرتقبة للكاظمي)
     // not past the act one is invited to (الدعوة لزيارة باريس: Paris is where the visit goes, not who invites)
+    // (nor past a verb that opens a clause of its own: «الاحتجاج على الزيارة ودعوا الرئيس …»)
     genitive = after.find((u) => u.tokenStart <= t + 3 && (u.prep === null || u.prep === 'ل') && !u.coord &&
-      !hasPrepBetween(view, t, u.tokenStart) && (attend < 0 || u.tokenStart < attend)) ?? null;
+      !hasPrepBetween(view, t, u.tokenStart) && !hasVerbBetween(lex, view, t, u.tokenStart) && (attend < 0 || u.tokenStart < attend)) ?? null;
     // اتفاقية الجزائر names the agreement; تعيين أخنوش names the appointee: neither is the actor
     if (genitive && entry.type === 'AGREEMENT' && genitive.type !== 'PER' && genitive.type !== 'ORG') {
       used.add(genitive);
@@ -783,6 +784,17 @@ function buildEvent(
       if (last && hit.suffix === 'ها' && allUnits.some((u) => (u.type === 'LOC' || u.type === 'ORG') && !u.titled && !u.demonym && !u.placed && u.tokenStart >= last!.tokenEnd && u.tokenEnd <= t)) last = null;
       // no person yet: the pronoun points ahead to the sentence's first person (منذ توليه … زار حمدوك)
       possessor = last ?? (hit.suffix === 'ها' ? null : sentUnits.find((u) => u.tokenStart > t && u.type === 'PER' && agrees(u)) ?? null);
+      // a phrase that opens the sentence and ends at a comma points ahead to the person the sentence then names:
+      // «في ثاني أيام زيارته إلى الصين، أجرى الرئيس المصري عبدالفتاح السيسي …»
+      const opening = !sentUnits.some((u) => u.tokenEnd <= t);
+      let comma = -1;
+      for (let k = t + 1; opening && comma < 0 && k < Math.min(view.fold.length, t + 16) && view.sentenceOf[k] === sentence; k++) {
+        if (view.fold[k] === '،' || view.fold[k] === ',') comma = k;
+      }
+      // (not when the verb after the comma points back with a pronoun of its own: «ولدى وصوله …، استقبله [قديروف]»)
+      const pointsBack = comma > 0 && comma + 1 < view.fold.length && /(?:ه|ها|هم)$/.test(view.fold[comma + 1]) && view.entityAt[comma + 1] === -1;
+      const ahead = comma > 0 && !pointsBack ? sentUnits.find((u) => u.tokenStart > comma && u.tokenStart <= comma + 4 && u.type === 'PER' && agrees(u)) : undefined;
+      if (ahead) possessor = ahead;
     }
   } else {
     // SVO: a free unit right before the verb (only auxiliaries between); else VSO: the first free unit after
@@ -791,7 +803,9 @@ function buildEvent(
     // VSO: the subject follows the verb closely (time words aside): قال أمس الرئيس …; further out it is an object
     // not past a prepositional masdar phrase: «تعهد بإطلاق سراح X» (X is the one released, not the one who pledged)
     // a person after a longer definite descriptor is the subject too («ندد السياسي الكردي البارز صلاح الدين دميرتاش»)
-    const vso = after.find((u) => u.prep === null && wordsBetween(doc, view, t, u.tokenStart) <= 2 && !masdarGenitive(doc, view, t, u)) ??
+    // (a plural past verb carries its subject, «دعوا», «زاروا»: the name after it is its object)
+    const pluralVerb = entry.pos === 'past' && /وا$/.test(view.fold[t]);
+    const vso = pluralVerb ? null : after.find((u) => u.prep === null && wordsBetween(doc, view, t, u.tokenStart) <= 2 && !masdarGenitive(doc, view, t, u)) ??
       after.find((u) => u.prep === null && u.type === 'PER' && definiteDescriptor(doc, view, t, u.tokenStart)) ?? null;
     // SVO only when nothing free follows the verb directly, or قد marks the subject-first order (الكويت قد استضافت)
     // … or the unit opens the sentence, a headline's order («سوريا تدين قرار واشنطن»)
@@ -1234,6 +1248,15 @@ function afterWordOf(doc: ArabicDoc, view: DocView, lex: EventLexicon, x: TimeEx
 function firstAfter(view: DocView, t: number, end: number, w: string): number {
   for (let k = t + 1; k < end; k++) if (view.fold[k].replace(/^و/, '') === w) return k;
   return end;
+}
+
+/** Is a trigger verb (a past or present row; «ودعوا», «فقال») strictly between two token indexes? */
+function hasVerbBetween(lex: EventLexicon, view: DocView, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) {
+    const rows = lex.triggers.get(view.fold[k]) ?? lex.triggers.get(view.fold[k].replace(/^[وف]/, ''));
+    if (rows?.some((r) => r.pos === 'past' || r.pos === 'pres')) return true;
+  }
+  return false;
 }
 
 function hasPrepBetween(view: DocView, from: number, to: number): boolean {

@@ -233,7 +233,7 @@ export function extractEvents(doc: ArabicDoc): NewsEvent[] {
       const sentAll = hit.entry.type === 'ATTACK' ? sentAny : sentAny.filter((u) => !u.attacker);
       // nobody in the sentence and no pronoun to resolve: only self-standing types can say anything
       if (!sentAll.length && !hit.suffix && !SELF_STANDING.has(hit.entry.type)) return;
-      const segEnd = segmentEnd(view, lex, hit.token, hits[h + 1]?.token ?? s.tokenEnd, s.tokenEnd);
+      const segEnd = segmentEnd(doc, view, lex, hit.token, hits[h + 1]?.token ?? s.tokenEnd, s.tokenEnd);
       const leftStart = h > 0 ? hits[h - 1].token + 1 : s.tokenStart;
       // a trigger's arguments sit near it: a window keeps run-on sentences linear
       const sentUnits = sentAll.length > 64 ? sentAll.filter((u) => u.tokenStart >= hit.token - WINDOW && u.tokenStart <= hit.token + WINDOW) : sentAll;
@@ -381,11 +381,12 @@ function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: stri
   return win.some((k) => inClass(lex, cls, view.fold[k]));
 }
 
-function segmentEnd(view: DocView, lex: EventLexicon, token: number, next: number, sentEnd: number): number {
+function segmentEnd(doc: ArabicDoc, view: DocView, lex: EventLexicon, token: number, next: number, sentEnd: number): number {
   for (let k = token + 1; k < next; k++) {
     if (lex.markers.get(view.fold[k]) === 'break') return k;
     if (view.isBoundary[k]) return k;
-    if (futureClause(view.fold[k])) return k;
+    // (a number inside an amount is none: «مئة وستين»)
+    if (futureClause(view.fold[k]) && !doc.amounts.some((a) => a.start <= doc.tokens[k].start && a.end >= doc.tokens[k].end)) return k;
   }
   return Math.min(next, sentEnd);
 }

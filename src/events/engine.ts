@@ -1101,7 +1101,10 @@ function buildEvent(
     if (f !== 'ما' && f !== 'لما') return true;
     return k === sent.tokenStart || doc.tokens[k - 1].kind === 'punct' || /^[وف]$/.test(view.fold[k - 1]);
   };
-  const negated = (t > sent.tokenStart && isNeg(t - 1)) || (t - 1 > sent.tokenStart && (G().passive_aux.has(prev) || prev === 'تتم' || prev === 'قد') && isNeg(t - 2)) ||
+  // a negation before the act of reaching an event noun: «عدم التوصل إلى اتفاق», «لم يتم عقد الاجتماع»
+  let reachFrom = t - 1;
+  while (entry.pos === 'noun' && reachFrom > sent.tokenStart && reachFrom >= t - 4 && view.entityAt[reachFrom] === -1 && inClass(lex, 'reach', view.fold[reachFrom])) reachFrom--;
+  const negated = (t > sent.tokenStart && isNeg(t - 1)) || (reachFrom < t - 1 && reachFrom >= sent.tokenStart && isNeg(reachFrom)) || (t - 1 > sent.tokenStart && (G().passive_aux.has(prev) || prev === 'تتم' || prev === 'قد') && isNeg(t - 2)) ||
     // «ألغى وزير الخارجية سامي يوسف زيارته», «قرر إلغاء الاجتماع»: a cancelled visit, meeting or conference did not
     // take place (an agreement or a sanction cancelled was made before: «إلغاء الاتفاق النووي»)
     (CANCELLABLE.has(entry.type) && markersIn(view, lex, Math.max(sent.tokenStart, t - CANCEL_REACH), t).has('cancel'));

@@ -797,6 +797,18 @@ function buildEvent(
       const ahead = comma > 0 && !pointsBack ? sentUnits.find((u) => u.tokenStart > comma && u.tokenStart <= comma + 4 && u.type === 'PER' && agrees(u)) : undefined;
       if (ahead) possessor = ahead;
     }
+    // «أعلن الاتحاد الإيطالي تعيين روبرتو مانشيني»: the noun is what is announced, and the announcer its actor
+    // (no أنّ between: «أعلن الكرملين أن …» reports another's act)
+    if (!subj && !possessor) {
+      const sentStart = doc.sentences[sentence].tokenStart;
+      const said = hits.filter((h) => h.token < t && h.token >= sentStart && h.entry.type === 'STATEMENT' && h.entry.pos !== 'noun').pop();
+      const who = said && inClass(lex, 'announce', view.fold[said.token]) ? prevActor.get(said) : undefined;
+      // … when the noun is the verb's object itself, right after the announcer (time words aside), not a noun's
+      // genitive: «لم يعلن البيت الأبيض موعد الزيارة» announces a date, not its own visit
+      const announcer = who ? sentUnits.find((u) => u.tokenStart > said!.token && u.tokenEnd <= t && u.refs[0]?.entity === who.entity) : undefined;
+      const from = announcer ? announcer.tokenEnd - 1 : said?.token ?? t;
+      if (who && wordsBetween(doc, view, from, t) === 0 && !complementizerBetween(doc, view, said!.token, t)) carried = who;
+    }
   } else {
     // SVO: a free unit right before the verb (only auxiliaries between); else VSO: the first free unit after
     const before = sentUnits.filter((u) => u.tokenEnd <= t && u.tokenStart >= leftStart);
@@ -1252,6 +1264,12 @@ function afterWordOf(doc: ArabicDoc, view: DocView, lex: EventLexicon, x: TimeEx
 function firstAfter(view: DocView, t: number, end: number, w: string): number {
   for (let k = t + 1; k < end; k++) if (view.fold[k].replace(/^و/, '') === w) return k;
   return end;
+}
+
+/** Is there a complementizer (أن، إنه …) strictly between two token indexes? */
+function complementizerBetween(doc: ArabicDoc, view: DocView, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (!inLongName(doc, view, k) && G().complementizer.has(view.fold[k].replace(/^[وف]/, ''))) return true;
+  return false;
 }
 
 /** Is a trigger verb (a past or present row; «ودعوا», «فقال») strictly between two token indexes? */

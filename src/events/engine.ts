@@ -449,6 +449,33 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
     const refs = countries.map((c) => ({ entity: canonicalKey(c, 'LOC'), name: c, type: 'LOC' as const }));
     units.push(makeUnit(doc, view, refs, i, i + 1, t.start, t.end, 'LOC'));
   }
+  // «بلاده/بلادها» (his / her country) as a free argument: the country the last person named before holds office
+  // for, by their roles («قال لودريان إن بلاده ستمنح 550 مليون يورو»: France pledges); not under a preposition
+  // («عاد إلى بلاده»), and only a person the pronoun agrees with
+  const ownCountry = new Map<string, string>();
+  const countryNames = new Set(lexL.countries.values());
+  for (const r of doc.roles) if (r.of && countryNames.has(r.of) && !ownCountry.has(r.person.entity)) ownCountry.set(r.person.entity, r.of);
+  if (ownCountry.size) {
+    const persons = units.filter((u) => u.type === 'PER' && u.refs.length === 1).sort((a, b) => a.tokenEnd - b.tokenEnd);
+    for (let i = 0; i < doc.tokens.length; i++) {
+      const m = /^[وف]?بلاد(ه|ها)$/.exec(view.fold[i]);
+      // (nor after a word of place: «زيارة خارج بلاده» is not to it)
+      if (!m || view.entityAt[i] !== -1 || (i > 0 && inClass(eventLexicon(), 'locative', view.fold[i - 1]))) continue;
+      const women = (extrasOf(doc).women ??= womenOf(doc, view, eventLexicon()));
+      const s = view.sentenceOf[i];
+      let owner: Unit | undefined;
+      for (const u of persons) {
+        if (u.tokenEnd > i) break;
+        if (view.sentenceOf[u.tokenStart] < s - 1) continue;
+        if ((m[1] === 'ها') === women.has(u.refs[0].entity)) owner = u;
+      }
+      const country = owner ? ownCountry.get(owner.refs[0].entity) : undefined;
+      if (!country) continue;
+      const t = doc.tokens[i];
+      const u = makeUnit(doc, view, [{ entity: canonicalKey(country, 'LOC'), name: country, type: 'LOC' }], i, i + 1, t.start, t.end, 'LOC');
+      if (u.prep === null) units.push(u);
+    }
+  }
   // a state body or a title with a country's nisba and no name the NER tagged («الحكومة اليمنية», «القوات السورية»,
   // «الرئيس الفرنسي» alone) stands for that country
   const taken = new Uint8Array(doc.tokens.length);

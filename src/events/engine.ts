@@ -362,7 +362,7 @@ function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: stri
   if (needs.startsWith('>money')) {
     const width = Number(needs.split(':')[1] ?? 6);
     for (const k of after(width)) {
-      if (view.isBoundary[k] || (!inLongName(doc, view, k) && G().complementizer.has(view.fold[k].replace(/^[وف]/, '')))) return false;
+      if (view.isBoundary[k] || complementizerAt(doc, view, k)) return false;
       if (doc.amounts.some((a) => a.kind === 'money' && a.start < doc.tokens[k].end && a.end > doc.tokens[k].start)) return true;
     }
     return false;
@@ -374,7 +374,7 @@ function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: stri
   // the word must be in the trigger's own clause: the window ends at a clause break or a complementizer (أن)
   const win: number[] = [];
   for (const k of after(width)) {
-    if (view.isBoundary[k] || lex.markers.get(view.fold[k]) === 'break' || (!inLongName(doc, view, k) && G().complementizer.has(view.fold[k].replace(/^[وف]/, '')))) break;
+    if (view.isBoundary[k] || lex.markers.get(view.fold[k]) === 'break' || complementizerAt(doc, view, k)) break;
     win.push(k);
   }
   if (both) for (let k = Math.max(sentStart, i - width); k < i; k++) win.push(k);
@@ -1295,8 +1295,13 @@ function firstAfter(view: DocView, t: number, end: number, w: string): number {
 
 /** Is there a complementizer (أن، إنه …) strictly between two token indexes? */
 function complementizerBetween(doc: ArabicDoc, view: DocView, from: number, to: number): boolean {
-  for (let k = from + 1; k < to; k++) if (!inLongName(doc, view, k) && G().complementizer.has(view.fold[k].replace(/^[وف]/, ''))) return true;
+  for (let k = from + 1; k < to; k++) if (complementizerAt(doc, view, k)) return true;
   return false;
+}
+
+/** Is token k «أن/إن/أنه …» (after و or ف), and not a word of a longer name («آن ليندي»)? */
+function complementizerAt(doc: ArabicDoc, view: DocView, k: number): boolean {
+  return !inLongName(doc, view, k) && G().complementizer.has(view.fold[k].replace(/^[وف]/, ''));
 }
 
 /** Is a trigger verb (a past or present row; «ودعوا», «فقال») strictly between two token indexes? */

@@ -1091,10 +1091,14 @@ function buildEvent(
   const until = own.find((x) => afterWordOf(doc, view, lex, x, 'until'));
   const by = entry.type === 'PLEDGE' ? own.find((x) => x !== until && afterWordOf(doc, view, lex, x, 'deadline')) : undefined;
   if (until || by) own = own.filter((x) => x !== until && x !== by);
+  // «منذ 2014» is what the event is measured against («تصعيد غير مسبوق منذ حرب 2014», «أول زيارة منذ 1999»),
+  // or where a state it leads to began; never the date the event took place
+  const since = own.find((x) => sinceDate(doc, view, lex, x, t));
+  if (since) own = own.filter((x) => !sinceDate(doc, view, lex, x, t));
   let timeExpr: TimeExpr | null = own[0] ?? null;
   const ownTime = timeExpr !== null;
   if (!timeExpr) {
-    const before = dates.filter((x) => x.end <= segStartChar && x.start >= sent.start);
+    const before = dates.filter((x) => x.end <= segStartChar && x.start >= sent.start && !sinceDate(doc, view, lex, x, t));
     timeExpr = before[before.length - 1] ?? null;
   }
 
@@ -1120,6 +1124,8 @@ function buildEvent(
   const segMarkers = markersIn(view, lex, t + 1, invitedFrom >= 0 ? invitedFrom : segEnd);
   const leftMarkers = markersIn(view, lex, Math.max(sent.tokenStart, t - 3), t);
   if (until) attributes.until = until.value;
+  // «أول زيارة من نوعها منذ 1999»: the first since then; otherwise the «منذ» phrase is too often another clause's
+  if (since && segMarkers.has('first')) attributes.since = since.value;
   if (by) attributes.by = by.value;
   if (segMarkers.has('first')) attributes.first = true;
   // على هامش القمة: a meeting at someone else's event (CAMEO 044)
@@ -1275,16 +1281,36 @@ function masdarGenitive(doc: ArabicDoc, view: DocView, t: number, u: Unit): bool
 
 /** Is the time expression right after a word of a class (until: «حتى», «لغاية»; deadline: «بحلول»)? */
 function afterWordOf(doc: ArabicDoc, view: DocView, lex: EventLexicon, x: TimeExpr, cls: string): boolean {
+  // the token before the first one starting at or after the expression; one starting before it holds a proclitic (وحتى)
+  const k = firstTokenFrom(doc, x.start) - 1;
+  return k >= 0 && inClass(lex, cls, view.fold[k]);
+}
+
+/**
+ * Is the time expression the point a «منذ» phrase counts from: «منذ 2015», «منذ عام 2011», «منذ حرب غزة عام
+ * 2014», «منذ تأسيسه في عام 2001»? Up to four words back, not across punctuation nor a span of time, which ends
+ * the «منذ» phrase («المفروضة منذ عقود في أكتوبر 2017»: October is when they were lifted), nor across the
+ * trigger t, whose own date it is then («منذ توليه منصبه في مايو 2020»).
+ */
+function sinceDate(doc: ArabicDoc, view: DocView, lex: EventLexicon, x: TimeExpr, t: number): boolean {
+  let k = firstTokenFrom(doc, x.start) - 1;
+  for (const stop = k - 4; k >= 0 && k > stop; k--) {
+    if (k === t || view.isBoundary[k] || inClass(lex, 'duration', view.fold[k])) return false;
+    if (inClass(lex, 'since', view.fold[k])) return true;
+  }
+  return false;
+}
+
+/** The index of the first token starting at or after a character offset. */
+function firstTokenFrom(doc: ArabicDoc, offset: number): number {
   let lo = 0;
   let hi = doc.tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid].start < x.start) lo = mid + 1;
+    if (doc.tokens[mid].start < offset) lo = mid + 1;
     else hi = mid;
   }
-  // lo: the first token starting at or after the expression; one starting before it holds a proclitic (وحتى)
-  const k = lo - 1;
-  return k >= 0 && inClass(lex, cls, view.fold[k]);
+  return lo;
 }
 
 /** The first token after t (before end) that is the word w (with or without و), or end. */

@@ -10,7 +10,7 @@ import type { Granularity, TimeExpr, TimeKind } from '../doc.js';
 import { definiteCardinals, numberStartWords, readNumber, readOrdinal, startsNumber } from '../amount/numbers.js';
 import { isMeasureAt } from '../amount/lexicon.js';
 import { fold, onlyDropped, originalOffset, scan, type ScanToken } from './fold.js';
-import { PROCLITICS, contextWords, procliticReadings, timeLexicon, type MonthEntry, type TimeLexicon } from './lexicon.js';
+import { PROCLITICS, contextWords, procliticReadings, timeLexicon, type MonthEntry, type Tense, type TimeLexicon } from './lexicon.js';
 import {
   addMonths, daysToHijri, formatDay, formatIsoWeek, formatMonth, fromDays, hijriMonthStart,
   hijriToDays, isValidYmd, isoWeekday, pad2, pad4, parseIsoDate, toDays,
@@ -216,7 +216,7 @@ function relativeMonthAt(ctx: Ctx, j: number): { offset: number; end: number } |
 }
 
 /** Year of a month (and day) without a year, from the publication date and the clause's tense. */
-function inferYear(ctx: Ctx, month: number, day: number | null, tense: 'past' | 'future' | null, offset?: number): number | null {
+function inferYear(ctx: Ctx, month: number, day: number | null, tense: Tense | null, offset?: number): number | null {
   if (ctx.pub === null) return null;
   const p = fromDays(ctx.pub);
   const after = month > p.m || (month === p.m && day !== null && day > p.d);
@@ -226,6 +226,13 @@ function inferYear(ctx: Ctx, month: number, day: number | null, tense: 'past' | 
   if (offset === 1) return before || (month === p.m && (day === null || day === p.d)) ? p.y + 1 : p.y; // "مارس المقبل"
   if (tense === 'past' && after) return p.y - 1;
   if (tense === 'future' && before) return p.y + 1;
+  if (tense === 'nearest') {
+    // the year whose date lies nearest the publication (a deadline is weeks ahead or just gone)
+    const d = day ?? 15;
+    let best = p.y;
+    for (const y of [p.y - 1, p.y + 1]) if (Math.abs(toDays(y, month, d) - ctx.pub) < Math.abs(toDays(best, month, d) - ctx.pub)) best = y;
+    return best;
+  }
   // no tense: this year's, unless that is more than half a year ahead («في ديسمبر» in February is the December
   // just gone); news tells of the past more than of the future, so a month earlier in the year stays this year's
   if (tense === null && month - p.m > 6) return p.y - 1;
@@ -236,7 +243,7 @@ function inferYear(ctx: Ctx, month: number, day: number | null, tense: 'past' | 
  * Hijri year of a Hijri month (and day) named without a year: the occurrence nearest to the publication date,
  * or the next / last one when the clause is clearly future / past.
  */
-function inferHijriYear(ctx: Ctx, month: number, day: number | null, tense: 'past' | 'future' | null): number | null {
+function inferHijriYear(ctx: Ctx, month: number, day: number | null, tense: Tense | null): number | null {
   if (ctx.pub === null) return null;
   const pub = ctx.pub;
   const h = daysToHijri(pub);
@@ -541,7 +548,7 @@ const matchModified: Matcher = (ctx, i, f, plen) => {
 };
 
 /** Resolves a weekday against the publication date by explicit offset or tense. */
-function resolveWeekday(ctx: Ctx, isoday: number, offset: number | undefined, tense: 'past' | 'future' | null): number {
+function resolveWeekday(ctx: Ctx, isoday: number, offset: number | undefined, tense: Tense | null): number {
   const pub = ctx.pub as number;
   const wd = isoWeekday(pub);
   if (offset === 1 || (offset === undefined && tense === 'future')) {

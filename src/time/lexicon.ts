@@ -73,6 +73,12 @@ export interface TimeUnit {
   number: number;
 }
 
+/**
+ * The tense a time expression takes from its clause: past or future; `nearest`, from a word of deadline
+ * («بحلول 12 مايو»), the occurrence nearest the publication date, whatever the verbs around say.
+ */
+export type Tense = 'past' | 'future' | 'nearest';
+
 export interface TimeLexicon {
   months: PhraseTable<MonthEntry>;
   weekdays: Map<string, WeekdayEntry>;
@@ -91,7 +97,7 @@ export interface TimeLexicon {
   /** Particles that set the tense of the verb after them (لم, لن). */
   tenseParticles: Map<string, 'past' | 'future'>;
   /** prepositions that give the time expression right after them its tense (منذ) */
-  tensePrepositions: Map<string, 'past' | 'future'>;
+  tensePrepositions: Map<string, Tense>;
   yearBlockers: Set<string>;
 }
 
@@ -139,10 +145,11 @@ export function timeLexicon(): TimeLexicon {
   for (const r of rows('decades.tsv')) decades.set(fold(r.form), r.value);
   const tenseCues = new Map<string, 'past' | 'future'>();
   const tenseParticles = new Map<string, 'past' | 'future'>();
-  const tensePrepositions = new Map<string, 'past' | 'future'>();
+  const tensePrepositions = new Map<string, Tense>();
   for (const r of rows('tense-cues.tsv')) {
     const tense = r.tense === 'future' ? 'future' : 'past';
-    (r.kind === 'particle' ? tenseParticles : r.kind === 'preposition' ? tensePrepositions : tenseCues).set(fold(r.form), tense);
+    if (r.kind === 'preposition') tensePrepositions.set(fold(r.form), r.tense === 'nearest' ? 'nearest' : tense);
+    else (r.kind === 'particle' ? tenseParticles : tenseCues).set(fold(r.form), tense);
   }
   const yearBlockers = new Set<string>();
   for (const r of rows('year-blockers.tsv')) yearBlockers.add(fold(r.form));

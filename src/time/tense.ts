@@ -3,7 +3,7 @@
  * future-marked verb (س + present prefix: سيزور، ستعقد، سنعمل).
  */
 import type { ScanToken } from './fold.js';
-import type { TimeLexicon } from './lexicon.js';
+import type { Tense, TimeLexicon } from './lexicon.js';
 
 // س + ي/ت/ن/ا + at least three letters; nouns that look like this are excluded below.
 const FUTURE_PREFIX = /^(?:و|ف)?س(?:ي|ت|ن)[\u0621-\u064a]{3,}$/;
@@ -61,7 +61,7 @@ const AHEAD_WORDS = 6;
  * The tense of the clause around tokens [start, end): the nearest cue word before the expression (Arabic puts
  * the verb first: "قال الوزير الجمعة"), else the nearest cue after it, up to a complementizer.
  */
-export function tenseAround(toks: readonly ScanToken[], lex: TimeLexicon, start: number, end: number): 'past' | 'future' | null {
+export function tenseAround(toks: readonly ScanToken[], lex: TimeLexicon, start: number, end: number): Tense | null {
   // «منذ الخميس»: a preposition right before the expression decides («منذ أواخر نوفمبر»: past a part word)
   let b = start - 1;
   while (b > 0 && lex.modifiers.has(toks[b].f) && !toks[b + 1].newClause) b--;

@@ -227,11 +227,14 @@ function inferYear(ctx: Ctx, month: number, day: number | null, tense: Tense | n
   if (tense === 'past' && after) return p.y - 1;
   if (tense === 'future' && before) return p.y + 1;
   if (tense === 'nearest') {
-    // the year whose date lies nearest the publication (a deadline is weeks ahead or just gone)
+    // the year whose date lies nearest the publication (a deadline or an end is weeks ahead or just gone), leaning
+    // ahead: the date gone by only when it is less than two thirds as far (a ban «حتى 15 سبتمبر» in March is
+    // this September's)
     const d = day ?? 15;
-    let best = p.y;
-    for (const y of [p.y - 1, p.y + 1]) if (Math.abs(toDays(y, month, d) - ctx.pub) < Math.abs(toDays(best, month, d) - ctx.pub)) best = y;
-    return best;
+    const pastY = toDays(p.y, month, d) <= ctx.pub ? p.y : p.y - 1;
+    const behind = ctx.pub - toDays(pastY, month, d);
+    const ahead = toDays(pastY + 1, month, d) - ctx.pub;
+    return behind * 1.5 < ahead ? pastY : pastY + 1;
   }
   // no tense: this year's, unless that is more than half a year ahead («في ديسمبر» in February is the December
   // just gone); news tells of the past more than of the future, so a month earlier in the year stays this year's

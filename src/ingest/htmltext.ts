@@ -47,9 +47,30 @@ export function tidy(s: string): string {
     .trim();
 }
 
+/** Element names a markup fragment in a feed or a JSON field may use; a «<» before anything else is text. */
+const ELEMENTS = new Set(
+  ('a abbr address area article aside audio b bdi bdo big blockquote body br button caption center cite code col colgroup dd ' +
+    'del details dfn div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i ' +
+    'iframe img input ins kbd label legend li link main mark meta nav noscript object ol optgroup option p picture pre q s ' +
+    'samp script section select small source span strike strong style sub summary sup svg table tbody td template textarea ' +
+    'tfoot th thead time title tr tt u ul video wbr').split(' '),
+);
+
+/**
+ * Escapes every «<» that opens no known element, comment or declaration: plain text such as «x<y تعني» or «أقل من
+ * <5» would otherwise be read as a tag and lost up to the next «>».
+ */
+function escapeStrayLt(html: string): string {
+  return html.replace(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)?/g, (m, slash: string, name: string | undefined, offset: number) => {
+    if (name && ELEMENTS.has(name.toLowerCase())) return m;
+    if (!slash && !name && (html.startsWith('<!', offset) || html.startsWith('<?', offset))) return m;
+    return '&lt;' + slash + (name ?? '');
+  });
+}
+
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return tidy(html);
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = parseHTML(`<!doctype html><html><body>${escapeStrayLt(html)}</body></html>`);
   return nodeToText(document.body as unknown as NodeLike);
 }
 

@@ -168,4 +168,10 @@ describe('format recognition', () => {
   it('turns HTML fragments into paragraphs', () => {
     expect(htmlToText('<p>أ</p><p>ب<br>ج</p><script>x</script>')).toBe('أ\n\nب\nج');
   });
+  it('keeps a «<» that opens no element as text (no silent loss)', () => {
+    expect(htmlToText('<p>المعادلة x<y تعني أن 3 > 2</p><p>أقل من <5 و<ب</p>')).toBe('المعادلة x<y تعني أن 3 > 2\n\nأقل من <5 و<ب');
+    expect(htmlToText('<p>نص<!-- تعليق --></p></div>')).toBe('نص');
+    const r = recordToArticle({ text: '<p>القيمة x<y دائما</p>' });
+    expect(r.text).toBe('القيمة x<y دائما');
+  });
 });

@@ -1,6 +1,6 @@
 import type { EntityType } from '../doc.js';
 import { foldArabic, stripAl } from './fold.js';
-import { linkLexicon, nameKey } from './lexicon.js';
+import { linkLexicon, nameKey, parentTail } from './lexicon.js';
 
 /**
  * Cross-article pieces the store uses: a stable canonical key for a name, and a merge decision for two
@@ -93,6 +93,11 @@ export function mergeDecision(a: EntityProfile, b: EntityProfile): MergeDecision
   const wa = ka.slice(ka.indexOf(':') + 1).split(' ').map(stripAl);
   const wb = kb.slice(kb.indexOf(':') + 1).split(' ').map(stripAl);
   const compat = nameCompatibility(wa, wb, a.type !== 'PER');
+  // a person's name after «بن» in another's is that one's father («عبدالله الثاني», «الحسين بن عبدالله الثاني»)
+  if (compat === 'part' && a.type === 'PER') {
+    const [short, long] = wa.length < wb.length ? [wa, wb] : [wb, wa];
+    if (parentTail(short, long) && !short.every((w, i) => long[i] === w)) return { merge: false, reason: "a parent's name" };
+  }
   if (compat === 'none') return { merge: false, reason: 'names differ' };
   if (compat === 'same') {
     // a club keeps its article in its key (nameKey): «الفتح» the club and «فتح» the movement are two

@@ -1,6 +1,6 @@
 import type { ArabicDoc, Entity, EntityType } from '../doc.js';
 import { foldArabic, stripAl } from './fold.js';
-import { dropHonorifics, linkLexicon, nameKey, type LinkLexicon } from './lexicon.js';
+import { dropHonorifics, linkLexicon, nameKey, parentTail, type LinkLexicon } from './lexicon.js';
 import { canonicalKey } from './canonical.js';
 import { docView } from './view.js';
 
@@ -78,8 +78,9 @@ function countryTie(words: string[], type: EntityType, lex: LinkLexicon): string
 function isPart(short: string[], long: string[]): boolean {
   if (short.length > long.length) return false;
   const off = long.length - short.length;
-  if (short.every((w, i) => long[off + i] === w)) return true; // surname / tail
-  return short.every((w, i) => long[i] === w); // given name / head
+  // given name / head; surname / tail, not the father's name after «بن»
+  if (short.every((w, i) => long[i] === w)) return true;
+  return short.every((w, i) => long[off + i] === w) && !parentTail(short, long);
 }
 
 /** ORG short form: every word of the short one appears, in order, in the long one (الخارجية ⊂ وزارة الخارجية العراقية). */

@@ -23,6 +23,8 @@ export interface LinkLexicon {
   titles: Map<string, TitleEntry[]>;
   /** keyWords of the sports clubs (resources/ner/clubs.txt, every kind) */
   clubs: Set<string>;
+  /** folded, ال-less words before a parent's name (بن, بنت): what follows is another person's name */
+  patronymics: Set<string>;
 }
 
 export interface TitleEntry {
@@ -80,7 +82,8 @@ export function linkLexicon(): LinkLexicon {
   }
   for (const list of titles.values()) list.sort((a, b) => b.words.length - a.words.length);
   const clubs = new Set(readKindedList('ner', 'clubs.txt').map(({ name }) => keyWords(name).join(' ')));
-  cached = { nisba, countries, capitalOf, aliases, honorifics, genericPrefixes, placeWords, shortNames, titles, clubs };
+  const patronymics = new Set(readList('link', 'patronymics.txt').map((w) => stripAl(foldArabic(w))));
+  cached = { nisba, countries, capitalOf, aliases, honorifics, genericPrefixes, placeWords, shortNames, titles, clubs, patronymics };
   // aliases need the lexicon itself (honorific and prefix stripping), so they are filled last
   for (const r of readTsv(['link', 'aliases.tsv']) as Record<string, string>[]) {
     const type = r.type.trim() as EntityType;
@@ -147,4 +150,14 @@ export function dropHonorifics(words: string[], lex: LinkLexicon): string[] {
     }
   }
   return words;
+}
+
+/**
+ * Is `short` the tail of `long` after a word such as «بن» (ال-less folded words)? «عبدالله الثاني» in «الحسين بن
+ * عبدالله الثاني» is the father, not a short form of the son's name («بن سلمان» of «محمد بن سلمان» still is). A
+ * name that opens with «بن» is Ben («بن برافمان»: «برافمان» is his surname).
+ */
+export function parentTail(short: readonly string[], long: readonly string[]): boolean {
+  const off = long.length - short.length;
+  return off > 1 && linkLexicon().patronymics.has(long[off - 1]);
 }

@@ -285,6 +285,8 @@ function findTriggers(doc: ArabicDoc, view: DocView, lex: EventLexicon, from: nu
       // a one-word name is no trigger either (the club «الاتفاق», not an agreement)
       if (e.type === 'PER' || e.type === 'LOC' || e.tokenStart !== i || e.start > doc.tokens[i].start || e.tokenEnd === i + 1) continue;
     }
+    // «على رفع العقوبات», «احتمال شن ضربات»: a masdar, not the past verb written the same
+    const masdar = i > from && view.entityAt[i - 1] === -1 && inClass(lex, 'masdar_before', view.fold[i - 1]);
     for (const c of triggerCandidates(lex, view.fold[i], doc.tokens[i].text.endsWith('ة'))) {
       const rows = lex.triggers.get(c.form);
       if (!rows) continue;
@@ -292,11 +294,15 @@ function findTriggers(doc: ArabicDoc, view: DocView, lex: EventLexicon, from: nu
       for (const row of rows) {
         if (c.future && row.pos !== 'pres') continue;
         if (c.noun && row.pos !== 'noun') continue;
+        if (masdar && row.pos === 'past') continue;
         if (needsHold(doc, view, lex, row.needs, i, to)) {
           chosen = row;
           break;
         }
       }
+      // «إدانته للهجوم» is his condemnation of it; «بعد إدانته بالفساد», «إدانتهما، الأسبوع الماضي، بانتهاك …» a
+      // court's verdict on him: a possessive «إدانة» needs its object with ل («تنديده بالهجوم» is one with ب)
+      if (chosen && chosen.type === 'CONDEMN' && chosen.pos === 'noun' && c.suffix && inClass(lex, 'verdict', c.form) && !lObjectAfter(doc, view, i, to)) break;
       if (chosen) {
         hits.push({ token: i, entry: chosen, future: c.future, suffix: c.suffix });
         break;
@@ -1073,7 +1079,8 @@ function buildEvent(
   // ── time: the first date in the segment, else the nearest before the trigger in the sentence
   const segStartChar = tok.start;
   // times and amounts after أنّ belong to the reported clause, not to this trigger (قال إن … في أكتوبر 2030)
-  const ownEnd = Math.min(segEnd, comp);
+  // … and so do a condition's («الاتفاق إذا لم تشدد الدول شروطه بحلول 12 مايو», «ما لم يتم … بحلول»)
+  const ownEnd = Math.min(segEnd, comp, conditionAfter(view, t, segEnd));
   const segEndChar = ownEnd < doc.tokens.length ? doc.tokens[ownEnd].start : doc.text.length;
   const sent = doc.sentences[sentence];
   const dates = extrasOf(doc).sentDates[sentence] ?? [];
@@ -1163,7 +1170,9 @@ function buildEvent(
   const presentIsNow = entry.type === 'STATEMENT' || entry.type === 'CONDEMN' || entry.type === 'ATTACK' || entry.type === 'APPEAL' ||
     (HEADLINE_PRESENT.has(entry.type) && isHeadline(doc, sentence));
   // «بقرب/على وشك» announce what follows them only: after the trigger they mean «near» (بقرب الحدود)
-  const futureWord = hit.future || leftMarkers.has('soon') || [...leftMarkers, ...(speechAct ? [] : segMarkers)].some((m) => m === 'future' || m === 'cond') ||
+  // (a condition after a past verb is another clause's: «وقعا اتفاقا يلغى إذا لم يصادق عليه البرلمان»)
+  const futureWord = hit.future || leftMarkers.has('soon') || [...leftMarkers].some((m) => m === 'future' || m === 'cond') ||
+    (!speechAct && [...segMarkers].some((m) => m === 'future' || (m === 'cond' && entry.pos !== 'past'))) ||
     // (a past verb is no plan for a future one after it, in a clause of its own: «والتقى … وسيسافر»)
     (!speechAct && futureVerbNear(view, Math.max(sent.tokenStart, t - 3), entry.pos === 'past' ? t : segEnd, t)) || condBefore(view, lex, sent.tokenStart, t);
   const reportedHow = speechAct ? null : reportedBy(doc, view, lex, hits, sent.tokenStart, t);
@@ -1499,6 +1508,28 @@ function futureVerbNear(view: DocView, from: number, to: number, t: number): boo
 }
 
 /** A conditional (في حال, إذا) earlier in the sentence with no clause break in between. */
+/** Is there an object with ل (للهجوم، لمحاولات) within three words after t, an adjective or two between? */
+function lObjectAfter(doc: ArabicDoc, view: DocView, t: number, end: number): boolean {
+  for (let k = t + 1, words = 0; k < end && words < 3; k++) {
+    if (doc.tokens[k].kind === 'punct') return false;
+    words++;
+    const f = view.fold[k];
+    if (/^ل/.test(f) && f.length > 3) return true;
+    if (!f.startsWith('ال')) return false;
+  }
+  return false;
+}
+
+/** The first word opening a condition after t (إذا، لو، في حال، ما لم), or end. */
+function conditionAfter(view: DocView, t: number, end: number): number {
+  for (let k = t + 1; k < end; k++) {
+    if (view.entityAt[k] !== -1) continue; // «نويل لو غرايت»
+    const f = view.fold[k].replace(/^[وف]/, '');
+    if (f === 'اذا' || f === 'لو' || (f === 'حال' && view.fold[k - 1] === 'في') || (f === 'لم' && view.fold[k - 1] === 'ما')) return f === 'اذا' || f === 'لو' ? k : k - 1;
+  }
+  return end;
+}
+
 function condBefore(view: DocView, lex: EventLexicon, sentStart: number, t: number): boolean {
   for (let k = t - 1; k >= sentStart && k >= t - 8; k--) {
     const f = view.fold[k].replace(/^[وف]/, '');

@@ -5,12 +5,14 @@
  * Words are analyzed by the same functions as documents (src/search/terms.ts).
  */
 import type { EntityType } from '../doc.js';
+import { readTsv } from '../resources.js';
 import { queryWords, type QueryWord } from './terms.js';
 import { boundDay, QueryError } from './dates.js';
 
+/** `variant`: another spelling of the item before it in its group (resources/search/spelling-variants.tsv) */
 export type QueryItem =
-  | { kind: 'term'; word: QueryWord }
-  | { kind: 'phrase'; words: QueryWord[]; text: string };
+  | { kind: 'term'; word: QueryWord; variant?: boolean }
+  | { kind: 'phrase'; words: QueryWord[]; text: string; variant?: boolean };
 
 export interface QueryFilters {
   entity: string[];
@@ -86,6 +88,105 @@ function itemOf(text: string, quoted: boolean): QueryItem | null {
   return { kind: 'phrase', words, text };
 }
 
+interface SpellingRules {
+  letters: Array<[string, string]>;
+  prefixes: Array<[string, string]>;
+  compounds: Array<{ head: string; next: string }>;
+}
+
+let spelling: SpellingRules | null = null;
+function spellingRules(): SpellingRules {
+  if (spelling) return spelling;
+  const rules: SpellingRules = { letters: [], prefixes: [], compounds: [] };
+  for (const r of readTsv(['search', 'spelling-variants.tsv']) as Record<string, string>[]) {
+    const a = (r.a ?? '').trim();
+    const b = (r.b ?? '').trim();
+    if (r.kind === 'letter') rules.letters.push([a, b]);
+    else if (r.kind === 'prefix') rules.prefixes.push([a, b], [b, a]);
+    else if (r.kind === 'compound') rules.compounds.push({ head: a, next: b });
+  }
+  return (spelling = rules);
+}
+
+/** Is `w` the second part of a compound name opened by `c.head` («الفتاح» after «عبد»)? */
+function secondPart(c: { next: string }, w: string): boolean {
+  return w.length >= Math.max(3, c.next.length + 2) && w.startsWith(c.next);
+}
+
+/** The other spellings of a sequence of folded words (at most a few), each as space-joined folded words. */
+function spellingsOf(norms: string[]): string[] {
+  const rules = spellingRules();
+  const seen = new Set<string>([norms.join(' ')]);
+  const out: string[] = [];
+  const add = (ws: string[]) => {
+    const k = ws.join(' ');
+    if (!seen.has(k) && out.length < 4) (seen.add(k), out.push(k));
+  };
+  const swapped = norms.map((w) => {
+    for (const [a, b] of rules.prefixes) if (w.startsWith(a) && w.length > a.length) return b + w.slice(a.length);
+    for (const [a, b] of rules.letters) {
+      if (w.includes(a)) w = w.split(a).join(b);
+      else if (w.includes(b)) w = w.split(b).join(a);
+    }
+    return w;
+  });
+  for (const ws of [norms, swapped]) {
+    add(ws);
+    // joined → apart, and apart → joined
+    const apart = ws.flatMap((w) => {
+      const c = rules.compounds.find((x) => w.startsWith(x.head) && secondPart(x, w.slice(x.head.length)));
+      return c ? [c.head, w.slice(c.head.length)] : [w];
+    });
+    add(apart);
+    const joined: string[] = [];
+    for (let i = 0; i < ws.length; i++) {
+      if (i + 1 < ws.length && rules.compounds.some((x) => ws[i] === x.head && secondPart(x, ws[i + 1]))) joined.push(ws[i] + ws[++i]);
+      else joined.push(ws[i]);
+    }
+    add(joined);
+  }
+  return out;
+}
+
+/** The item followed by its other spellings, analyzed like any query text. */
+function withSpellings(items: QueryItem[]): QueryItem[] {
+  const out: QueryItem[] = [];
+  for (const it of items) {
+    out.push(it);
+    if (it.variant) continue;
+    const norms = it.kind === 'term' ? [it.word.norm] : it.words.map((w) => w.norm);
+    for (const text of spellingsOf(norms)) {
+      const v = itemOf(text, false);
+      if (v) out.push({ ...v, variant: true });
+    }
+  }
+  return out;
+}
+
+/**
+ * «عبد الفتاح السيسي» typed unquoted: a compound name's two parts are one name, searched as the phrase (and, by
+ * its spellings, as «عبدالفتاح»), not as two words anywhere in the article.
+ */
+function joinCompounds(groups: QueryItem[][]): QueryItem[][] {
+  const rules = spellingRules();
+  const out: QueryItem[][] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const a = groups[i];
+    const b = groups[i + 1];
+    if (b && a.length === 1 && b.length === 1 && a[0].kind === 'term' && b[0].kind === 'term') {
+      const head = a[0].word;
+      const next = b[0].word;
+      if (rules.compounds.some((x) => head.norm === x.head && secondPart(x, next.norm))) {
+        out.push([{ kind: 'phrase', words: [head, next], text: `${head.text} ${next.text}` }]);
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 export function parseQuery(raw: string): ParsedQuery {
   const filters: QueryFilters = { entity: [], source: [], type: [], from: null, to: null };
   const groups: QueryItem[][] = [];
@@ -130,7 +231,7 @@ export function parseQuery(raw: string): ParsedQuery {
     else groups.push([item]);
     joinNext = false;
   }
-  const out: ParsedQuery = { groups, excluded, filters, raw };
+  const out: ParsedQuery = { groups: joinCompounds(groups).map(withSpellings), excluded: withSpellings(excluded), filters, raw };
   if (dropped > 0 && !groups.length && !excluded.length) out.unsearchable = true;
   return out;
 }
@@ -139,14 +240,14 @@ export function parseQuery(raw: string): ParsedQuery {
 export function summarizeQuery(q: ParsedQuery): { terms: string[]; phrases: string[]; excluded: string[]; filters: Record<string, string[]> } {
   const terms: string[] = [];
   const phrases: string[] = [];
-  for (const g of q.groups) for (const it of g) (it.kind === 'term' ? terms.push(it.word.text) : phrases.push(it.text));
+  for (const g of q.groups) for (const it of g) if (!it.variant) (it.kind === 'term' ? terms.push(it.word.text) : phrases.push(it.text));
   const filters: Record<string, string[]> = {};
   if (q.filters.entity.length) filters.entity = q.filters.entity;
   if (q.filters.source.length) filters.source = q.filters.source;
   if (q.filters.type.length) filters.type = q.filters.type;
   if (q.filters.from) filters.from = [q.filters.from];
   if (q.filters.to) filters.to = [q.filters.to];
-  return { terms, phrases, excluded: q.excluded.map((e) => (e.kind === 'term' ? e.word.text : e.text)), filters };
+  return { terms, phrases, excluded: q.excluded.filter((e) => !e.variant).map((e) => (e.kind === 'term' ? e.word.text : e.text)), filters };
 }
 
 export { QueryError };

@@ -205,11 +205,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   // ─────────── timeline ───────────
-  type TimelineQs = { entity?: string | string[]; from?: string; to?: string; kinds?: string; limit: number; offset: number };
+  type TimelineQs = { entity?: string | string[]; from?: string; to?: string; kinds?: string; order: 'asc' | 'desc'; limit: number; offset: number };
   app.get<{ Querystring: TimelineQs }>('/api/timeline', { schema: timelineSchema }, async (req) => {
     const qs = req.query;
     checkRange(qs.from, qs.to);
-    const query: TimelineQuery = { entity: asList(qs.entity), from: qs.from, to: qs.to, limit: qs.limit, offset: qs.offset };
+    const query: TimelineQuery = { entity: asList(qs.entity), from: qs.from, to: qs.to, order: qs.order, limit: qs.limit, offset: qs.offset };
     if (qs.kinds) query.kinds = qs.kinds.split(',') as TimelineQuery['kinds'];
     return store.timeline(query);
   });

@@ -129,6 +129,7 @@ export const timelineSchema = {
       from: DATE_BOUND,
       to: DATE_BOUND,
       kinds: { type: 'string', enum: ['time', 'event', 'time,event', 'event,time'] },
+      order: { type: 'string', enum: ['asc', 'desc'], default: 'asc', description: 'asc: oldest first; desc: newest first' },
       limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
       offset: { type: 'integer', minimum: 0, maximum: LIMITS.maxOffset, default: 0 },
     },

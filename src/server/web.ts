@@ -30,6 +30,9 @@ export async function registerWebUi(app: FastifyInstance, webRoot: string | null
         .type('text/plain; charset=utf-8')
         .send('The web UI is not built: run `npm run build` (the API is available under /api).\n');
     }
+    // a browser asking for a page the UI does not have gets the UI's own «page not found», with the status 404
+    const html = req.method === 'GET' && !path.startsWith('/api/') && /text\/html/.test(req.headers.accept ?? '') ? indexHtml() : null;
+    if (html) return reply.status(404).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
     return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${path}` });
   });
 }

@@ -1356,6 +1356,8 @@ export class SqliteStore implements Store {
     const from = query.from ? boundDay(query.from, 'from') : '0000-01-01';
     const to = query.to ? boundDay(query.to, 'to') : '9999-12-31';
     const kinds = new Set(query.kinds?.length ? query.kinds : ['time', 'event']);
+    const desc = query.order === 'desc';
+    const dir = desc ? 'DESC' : 'ASC';
     const names = asList(query.entity);
     let ents: number[] | null = null;
     if (names.length) {
@@ -1374,7 +1376,7 @@ export class SqliteStore implements Store {
       total += (this.stmt(`SELECT count(*) AS n FROM times t WHERE t.sort_day BETWEEN @from AND @to ${cond}`).get({ from, to, ...(ents ? { ents: entJson } : {}) }) as { n: number }).n;
       const rows = this.stmt(
         `SELECT 'time' AS kind, t.article, t.sort_day, t.start, t.end, t.sentence, t.sent_start, t.sent_end, t.value, t.granularity, t.text
-         FROM times t WHERE t.sort_day BETWEEN @from AND @to ${cond} ORDER BY t.sort_day, t.article, t.start LIMIT @take`,
+         FROM times t WHERE t.sort_day BETWEEN @from AND @to ${cond} ORDER BY t.sort_day ${dir}, t.article ${dir}, t.start ${dir} LIMIT @take`,
       ).all({ from, to, take, ...(ents ? { ents: entJson } : {}) }) as Raw[];
       raws.push(...rows);
     }
@@ -1387,11 +1389,12 @@ export class SqliteStore implements Store {
       const rows = this.stmt(
         `SELECT 'event' AS kind, ev.article, ev.sort_day, ev.start, ev.end, ev.sentence, ev.sent_start, ev.sent_end, coalesce(ev.time, ev.sort_day) AS value, NULL AS granularity,
                 json_extract(ev.data, '$.text') AS text, ev.rowid AS evrow
-         FROM events ev WHERE ev.sort_day BETWEEN @from AND @to ${cond} ORDER BY ev.sort_day, ev.article, ev.start LIMIT @take`,
+         FROM events ev WHERE ev.sort_day BETWEEN @from AND @to ${cond} ORDER BY ev.sort_day ${dir}, ev.article ${dir}, ev.start ${dir} LIMIT @take`,
       ).all({ from, to, take, ...(ents ? { ents: entJson } : {}) }) as Raw[];
       raws.push(...rows);
     }
     raws.sort((a, b) => (a.sort_day < b.sort_day ? -1 : a.sort_day > b.sort_day ? 1 : a.article - b.article || a.start - b.start || (a.kind < b.kind ? 1 : -1)));
+    if (desc) raws.reverse();
     const page = raws.slice(offset, offset + limit);
     const arts = this.summaries([...new Set(page.map((p) => p.article))]);
     const evs = new Map<number, StoredEvent>();

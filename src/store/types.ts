@@ -263,6 +263,8 @@ export interface TimelineQuery {
   offset?: number;
   /** include 'time' items, 'event' items or both (default both) */
   kinds?: Array<'time' | 'event'>;
+  /** 'asc' (default): oldest first; 'desc': newest first, so a page of the latest items can be asked for */
+  order?: 'asc' | 'desc';
 }
 
 export interface TimelineItem {

@@ -102,6 +102,24 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
     await other.close();
   });
 
+  it('says when no article holds every word, and when a page is past the last', async () => {
+    await page.goto(`${run.base}/?q=${enc('الكاظمي زززقققغغغ')}`);
+    await page.locator('.hit').first().waitFor();
+    expect(await page.locator('.notice[role="note"]').textContent()).toContain('لا مقال يجمع كل كلمات البحث');
+    await page.goto(`${run.base}/?q=${enc('الكاظمي')}&page=99`);
+    await page.locator('.results p', { hasText: 'لا توجد صفحة 99' }).waitFor();
+    await page.locator('.results a', { hasText: 'إلى الصفحة الأخيرة' }).click();
+    await page.locator('.hit').first().waitFor();
+    // Arabic agreement of the count: never «5 نتيجة»
+    expect(await page.locator('.result-bar [role="status"]').textContent()).not.toMatch(/^([3-9]|10) نتيجة/);
+  });
+
+  it('an unknown page is the UI\'s own «page not found», with status 404', async () => {
+    const res = await page.goto(`${run.base}/no/such/page`);
+    expect(res?.status()).toBe(404);
+    await page.locator('.status.error', { hasText: 'الصفحة غير موجودة' }).waitFor();
+  });
+
   it('the home page lists the newest articles and paginates', async () => {
     await page.goto(`${run.base}/`);
     await page.locator('.hit').first().waitFor();
@@ -185,6 +203,11 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
     expect(await page.locator('.chart svg rect.bar').count()).toBeGreaterThan(0);
     expect(await page.locator('.entity-page a[href^="/article/"]').count()).toBeGreaterThan(0);
     expect(name.length).toBeGreaterThan(0);
+    // the time line reads oldest to newest (its newest page is what loads first)
+    const years = (await page.locator('.timeline .when').allTextContents()).map((d) => d.slice(0, 4));
+    expect(years.length).toBeGreaterThan(0);
+    expect([...years].sort()).toEqual(years);
+    expect(await page.locator('.entity-page header').textContent()).not.toMatch(/ 1 مقال| [3-9] إشارة/);
     await shot('entity');
   });
 

@@ -185,6 +185,15 @@ describe('GET /api/timeline', () => {
     await expect400('/api/timeline?from=last-week', /from/);
     await expect400('/api/timeline?kinds=people', /kinds/);
     await expect400('/api/timeline?limit=5000', /limit/);
+    await expect400('/api/timeline?order=newest', /order/);
+    const asc = (await get('/api/timeline?limit=1000')).json() as { items: Array<{ sortDate: string }> };
+    const desc = (await get('/api/timeline?limit=3&order=desc')).json() as { items: Array<{ sortDate: string }> };
+    expect(desc.items.map((i) => i.sortDate)).toEqual(asc.items.map((i) => i.sortDate).reverse().slice(0, 3));
+  });
+  it('answers a program asking for an unknown path with a JSON 404', async () => {
+    const api = await get('/no/such/page');
+    expect(api.statusCode).toBe(404);
+    expect(api.json()).toMatchObject({ statusCode: 404 });
   });
 });
 

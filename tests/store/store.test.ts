@@ -268,6 +268,11 @@ describe('entities, time line and events', () => {
       ['time', '2021-08-28', 'k2'],
     ]);
     expect(tl.total).toBe(3);
+    // newest first, a page at a time: the latest items of a long line can be asked for
+    const desc = await s.timeline({ entity: 'الكاظمي', order: 'desc', limit: 2 });
+    expect(desc.items.map((i) => [i.kind, i.date])).toEqual([['time', '2021-08-28'], ['time', '2021-08-21']]);
+    expect(desc.total).toBe(3);
+    expect((await s.timeline({ entity: 'الكاظمي', order: 'desc', limit: 2, offset: 2 })).items.map((i) => [i.kind, i.date])).toEqual([['event', '2021-08-21']]);
     expect(tl.items[1].context).toContain('سيزور الكويت');
     expect(tl.items[1].entities.map((e) => e.entity)).toContain('PER:مصطفي الكاظمي');
     const aug = await s.timeline({ from: '2021-08-25', to: '2021-08' });

@@ -50,7 +50,9 @@ export const api = {
   article: (id: string) => request<ArticleJson>(`/api/articles/${encodeURIComponent(id)}`),
   similar: (id: string) => request<{ id: string; similar: SimilarHit[] }>(`/api/articles/${encodeURIComponent(id)}/similar?limit=8`),
   entity: (id: string) => request<EntityDetail>(`/api/entities/${encodeURIComponent(id)}`),
-  timeline: (entity: string) => request<Timeline>(`/api/timeline?entity=${encodeURIComponent(entity)}&limit=40`),
+  /** the newest `limit` items from `offset` on (newest first) */
+  timeline: (entity: string, offset = 0, limit = 40) =>
+    request<Timeline>(`/api/timeline?entity=${encodeURIComponent(entity)}&order=desc&limit=${limit}&offset=${offset}`),
   entities: (params: URLSearchParams) => request<EntityList>(`/api/entities?${params}`),
   analyze: (text: string, published: string | null) =>
     request<DocJson>('/api/analyze', {

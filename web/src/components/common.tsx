@@ -41,8 +41,11 @@ export function Status({ value, children }: { value: Loaded<unknown>; children?:
   if (value.state === 'error')
     return (
       <p class="status error" role="alert">
-        {value.status === 404 ? 'غير موجود: ' : 'خطأ: '}
-        {value.message}
+        {value.status === 404 ? 'غير موجود.' : value.status === 400 ? 'تعذر فهم الطلب، راجع كتابته.' : value.status === 0 ? 'تعذر الاتصال بالخادم.' : 'حدث خطأ في الخادم.'}{' '}
+        {/* the API's own one-line reason, in English, for whoever reports it */}
+        <bdi dir="ltr" class="detail" lang="en">
+          ({value.message})
+        </bdi>
       </p>
     );
   return <>{children}</>;

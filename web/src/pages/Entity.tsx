@@ -1,50 +1,80 @@
 // Entity: name and variants, type, mentions per week, roles, co-occurring entities, latest articles.
+import { useEffect, useState } from 'preact/hooks';
 import { api, type EntityDetail, type Timeline } from '../api';
 import { Section, Status, useLoad } from '../components/common';
 import { WeekChart } from '../components/WeekChart';
-import { articleHref, day, entityHref, TYPE_LABEL } from '../format';
+import { articleHref, countOf, day, entityHref, NOUNS, number, TYPE_LABEL } from '../format';
 import { Link } from '../router';
 
 export function EntityPage({ id }: { id: string }) {
   const entity = useLoad(`e:${id}`, () => api.entity(id));
-  const timeline = useLoad(`t:${id}`, () => api.timeline(id));
   if (entity.state === 'ok') document.title = `${entity.data.name} — مرصد`;
-  return (
-    <Status value={entity}>
-      {entity.state === 'ok' && <EntityView e={entity.data} timeline={timeline.state === 'ok' ? timeline.data : null} />}
-    </Status>
-  );
+  return <Status value={entity}>{entity.state === 'ok' && <EntityView e={entity.data} />}</Status>;
 }
 
-/** Dated mentions in the entity's sentences, by the date they are about (not the publication date). */
-function TimelineList({ timeline }: { timeline: Timeline }) {
+const TIMELINE_PAGE = 40;
+
+/**
+ * Dated mentions in the entity's sentences, by the date they are about (not the publication date): the newest
+ * first page, shown oldest to newest, with older ones on request and the count of all.
+ */
+function TimelineList({ id }: { id: string }) {
+  const [pages, setPages] = useState<Timeline[]>([]);
+  const [state, setState] = useState<'loading' | 'ok' | 'error'>('loading');
+  const load = (offset: number) => {
+    setState('loading');
+    api.timeline(id, offset, TIMELINE_PAGE).then(
+      (t) => {
+        setPages((p) => (offset === 0 ? [t] : [...p, t]));
+        setState('ok');
+      },
+      () => setState('error'),
+    );
+  };
+  useEffect(() => {
+    setPages([]);
+    load(0);
+  }, [id]);
+  const loaded = pages.flatMap((p) => p.items);
+  const total = pages[0]?.total ?? 0;
   // a dated sentence can come as a time and as an event: show it once
   const seen = new Set<string>();
-  const items = timeline.items.filter((t) => {
+  const items = loaded.filter((t) => {
     const key = `${t.article.id}|${t.date}|${t.context}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
-  });
-  if (!items.length) return <p class="muted">لا توجد تواريخ مذكورة معه.</p>;
+  }).reverse();
+  if (state === 'error' && !loaded.length) return <p class="status error" role="alert">تعذر تحميل الخط الزمني.</p>;
+  if (!loaded.length) return <p class="muted">{state === 'loading' ? 'جارٍ التحميل…' : 'لا توجد تواريخ مذكورة معه.'}</p>;
   return (
-    <ol class="timeline">
-      {items.map((t, i) => (
-        <li key={i}>
-          <bdi dir="ltr" class="when">
-            {t.date}
-          </bdi>{' '}
-          <span class="what">{t.context.length > 160 ? `${t.context.slice(0, 160)}…` : t.context}</span>{' '}
-          <Link href={articleHref(t.article.id)} class="muted small">
-            ({t.article.source ?? 'المقال'})
-          </Link>
-        </li>
-      ))}
-    </ol>
+    <>
+      {loaded.length < total && (
+        <p class="muted small">
+          الأحدث أولا في التحميل: {countOf(loaded.length, NOUNS.item)} من {number(total)}.{' '}
+          <button type="button" class="link-button" disabled={state === 'loading'} onClick={() => load(loaded.length)}>
+            عرض الأقدم
+          </button>
+        </p>
+      )}
+      <ol class="timeline">
+        {items.map((t, i) => (
+          <li key={i}>
+            <bdi dir="ltr" class="when">
+              {t.date}
+            </bdi>{' '}
+            <span class="what">{t.context.length > 160 ? `${t.context.slice(0, 160)}…` : t.context}</span>{' '}
+            <Link href={articleHref(t.article.id)} class="muted small">
+              ({t.article.source ?? 'المقال'})
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 
-function EntityView({ e, timeline }: { e: EntityDetail; timeline: Timeline | null }) {
+function EntityView({ e }: { e: EntityDetail }) {
   return (
     <div class="entity-page">
       <header>
@@ -52,7 +82,7 @@ function EntityView({ e, timeline }: { e: EntityDetail; timeline: Timeline | nul
           <span class={`swatch ann-${e.type}`} aria-hidden="true" /> {e.name}
         </h1>
         <p class="meta">
-          <span class="badge">{TYPE_LABEL[e.type] ?? e.type}</span> {e.mentions} إشارة في {e.articleCount} مقال
+          <span class="badge">{TYPE_LABEL[e.type] ?? e.type}</span> {countOf(e.mentions, NOUNS.mention)} في {countOf(e.articleCount, NOUNS.article)}
           {e.firstSeen ? (
             <>
               {' · من '}
@@ -78,7 +108,9 @@ function EntityView({ e, timeline }: { e: EntityDetail; timeline: Timeline | nul
       <Section title="الإشارات أسبوعيا">
         <WeekChart weeks={e.mentionsByWeek ?? []} />
       </Section>
-      <Section title="الخط الزمني (حسب التاريخ المذكور)">{timeline ? <TimelineList timeline={timeline} /> : <p class="muted">…</p>}</Section>
+      <Section title="الخط الزمني (حسب التاريخ المذكور)">
+        <TimelineList id={e.id} />
+      </Section>
       {e.roles?.length > 0 && (
         <Section title="المناصب">
           <ul class="plain">

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type SearchResult } from '../api';
 import { Highlighted, Status, useLoad } from '../components/common';
-import { articleHref, day, TYPE_GROUP } from '../format';
+import { articleHref, countOf, day, NOUNS, TYPE_GROUP } from '../format';
 import { Link, navigate } from '../router';
 
 const PAGE_SIZE = 10;
@@ -106,7 +106,8 @@ function Results({ data, query, page }: { data: SearchResult; query: URLSearchPa
       <div class="results">
         <div class="result-bar">
           <p class="muted" role="status">
-            {data.total} نتيجة{data.total > 0 && pages > 1 ? ` — الصفحة ${page} من ${pages}` : ''}
+            {countOf(data.total, NOUNS.result)}
+            {data.total > 0 && pages > 1 && page <= pages ? ` — الصفحة ${page} من ${pages}` : ''}
           </p>
           {(query.get('q') ?? '').trim() && (
             <p class="sort">
@@ -123,7 +124,18 @@ function Results({ data, query, page }: { data: SearchResult; query: URLSearchPa
             </p>
           )}
         </div>
-        {data.hits.length === 0 && <p>لا نتائج. جرّب كلمات أقل أو أزل بعض عوامل التصفية.</p>}
+        {data.relaxed && (
+          <p class="notice" role="note">
+            لا مقال يجمع كل كلمات البحث؛ هذه المقالات تذكر بعضها. ضع العبارة بين علامتي تنصيص لتطابق نصا بعينه.
+          </p>
+        )}
+        {data.hits.length === 0 && data.total > 0 && page > pages && (
+          <p>
+            لا توجد صفحة {page}: للنتائج {countOf(pages, NOUNS.page)}.{' '}
+            <Link href={withParams(query, { page: String(pages) })}>إلى الصفحة الأخيرة</Link>
+          </p>
+        )}
+        {data.total === 0 && <p>لا نتائج. جرّب كلمات أقل أو أزل بعض عوامل التصفية.</p>}
         <ol class="hits">
           {data.hits.map((h) => (
             <li key={h.id} class="hit">

@@ -308,6 +308,17 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
         const amount = phone.locator('.annotated .ann-AMOUNT', { has: phone.locator('.tip', { hasText: 'USD' }) }).first();
         await amount.click();
         await amount.locator('.tip').waitFor({ state: 'visible' });
+        // …and so does one at the left edge, whole, without widening the page
+        const marks = phone.locator('.annotated span.ann');
+        const lefts = await marks.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left));
+        const edge = lefts.indexOf(Math.min(...lefts));
+        await marks.nth(edge).click();
+        const tip = marks.nth(edge).locator('.tip');
+        await tip.waitFor({ state: 'visible' });
+        const box = (await tip.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(360);
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       }
       await shot(name, phone);
     }

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { Amount, DocJson, Entity, TimeExpr } from '../api';
 import { amountValue, entityHref, TYPE_LABEL, timeKind, timeValue } from '../format';
 import { Link } from '../router';
+import { BidiText } from './common';
 
 type MarkKind = 'PER' | 'ORG' | 'LOC' | 'MISC' | 'TIME' | 'AMOUNT';
 
@@ -49,7 +50,7 @@ export function Annotated({ doc, linkEntities = true }: { doc: Pick<DocJson, 'te
   const parts = [];
   let at = 0;
   marks.forEach((m, i) => {
-    if (m.start > at) parts.push(doc.text.slice(at, m.start));
+    if (m.start > at) parts.push(<BidiText key={`t${at}`} text={doc.text.slice(at, m.start)} />);
     const label = doc.text.slice(m.start, m.end);
     // "2021-08-29" after Arabic letters would be reordered by the bidi algorithm (29-08-2021): Latin-only marks
     // are isolated left-to-right, as their author meant them
@@ -89,7 +90,7 @@ export function Annotated({ doc, linkEntities = true }: { doc: Pick<DocJson, 'te
     );
     at = m.end;
   });
-  if (at < doc.text.length) parts.push(doc.text.slice(at));
+  if (at < doc.text.length) parts.push(<BidiText key={`t${at}`} text={doc.text.slice(at)} />);
   return <div class="annotated">{parts}</div>;
 }
 

@@ -1,19 +1,48 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
+/** digits joined by hyphens: «2021-03-31», «2-1» */
+const HYPHENATED_NUMBER = /\d+(?:-\d+)+/g;
+
+/**
+ * Text with its hyphenated numbers isolated left-to-right: after Arabic letters the bidi algorithm reads
+ * «2021-03-31» as Arabic numbers around neutral hyphens and shows it as «31-03-2021».
+ */
+export function BidiText({ text }: { text: string }) {
+  HYPHENATED_NUMBER.lastIndex = 0;
+  if (!HYPHENATED_NUMBER.test(text)) return <>{text}</>;
+  const parts = [];
+  let at = 0;
+  for (const m of text.matchAll(HYPHENATED_NUMBER)) {
+    if (m.index! > at) parts.push(text.slice(at, m.index));
+    parts.push(
+      <bdi key={m.index} dir="ltr">
+        {m[0]}
+      </bdi>,
+    );
+    at = m.index! + m[0].length;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return <>{parts}</>;
+}
+
 /** Snippet text with [start, end) highlight ranges marked; the text stays text. */
 export function Highlighted({ text, ranges }: { text: string; ranges?: Array<[number, number]> }) {
-  if (!ranges?.length) return <>{text}</>;
+  if (!ranges?.length) return <BidiText text={text} />;
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const parts = [];
   let at = 0;
   for (const [s, e] of sorted) {
     if (s < at || e <= s) continue;
-    if (s > at) parts.push(text.slice(at, s));
-    parts.push(<mark key={s}>{text.slice(s, e)}</mark>);
+    if (s > at) parts.push(<BidiText key={`t${at}`} text={text.slice(at, s)} />);
+    parts.push(
+      <mark key={s}>
+        <BidiText text={text.slice(s, e)} />
+      </mark>,
+    );
     at = e;
   }
-  if (at < text.length) parts.push(text.slice(at));
+  if (at < text.length) parts.push(<BidiText key={`t${at}`} text={text.slice(at)} />);
   return <>{parts}</>;
 }
 

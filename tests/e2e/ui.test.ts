@@ -120,6 +120,22 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
     await page.locator('.status.error', { hasText: 'الصفحة غير موجودة' }).waitFor();
   });
 
+  it('back from an article returns to the same place in the results', async () => {
+    await page.setViewportSize({ width: 1000, height: 500 });
+    await page.goto(`${run.base}/?q=${enc('قمة')}`);
+    await page.locator('.hit').nth(5).waitFor();
+    const link = page.locator('.hit h3 a').nth(5);
+    await link.scrollIntoViewIfNeeded();
+    const y = await page.evaluate(() => window.scrollY);
+    expect(y).toBeGreaterThan(100);
+    await link.click();
+    await page.waitForURL(/\/article\//);
+    await page.locator('.annotated').waitFor();
+    await page.goBack();
+    await page.waitForFunction((want) => Math.abs(window.scrollY - want) < 5, y);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('the home page lists the newest articles and paginates', async () => {
     await page.goto(`${run.base}/`);
     await page.locator('.hit').first().waitFor();

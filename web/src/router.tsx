@@ -4,13 +4,33 @@ import { useEffect, useState } from 'preact/hooks';
 
 const EVENT = 'marsad:navigate';
 
+// pages load their data after they render, too late for the browser's own scroll restoration: the position
+// is kept with each history entry and put back once the page is tall enough again
+if (typeof history !== 'undefined' && 'scrollRestoration' in history) history.scrollRestoration = 'manual';
+
 export function navigate(url: string, replace = false): void {
   if (url === location.pathname + location.search) return;
   if (replace) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
+  else {
+    history.replaceState({ ...(history.state ?? {}), scroll: window.scrollY }, '');
+    history.pushState(null, '', url);
+  }
   window.dispatchEvent(new Event(EVENT));
   if (!replace) window.scrollTo(0, 0);
 }
+
+/** Back or forward: return to where the reader was on that page, as soon as its content is there (≤ 3 s). */
+function restoreScroll(): void {
+  const y = (history.state as { scroll?: number } | null)?.scroll;
+  if (!y) return;
+  const until = Date.now() + 3000;
+  const attempt = () => {
+    if (document.documentElement.scrollHeight - window.innerHeight >= y) window.scrollTo(0, y);
+    else if (Date.now() < until) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+if (typeof window !== 'undefined') window.addEventListener('popstate', restoreScroll);
 
 export function useLocation(): { path: string; query: URLSearchParams } {
   const read = () => ({ path: location.pathname, query: new URLSearchParams(location.search) });

@@ -288,6 +288,26 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
     expect(await page.locator('.analysis .ann').count()).toBeGreaterThan(0);
     expect((await run.store.stats()).articles).toBe(before);
     await shot('analyze');
+
+    // a place inside a time is a mark of its own, inside the time's, and the legend counts what is shown
+    const nested = 'ويبدأ الاجتماع في الساعة الثامنة مساء بتوقيت باريس يوم الأحد.';
+    await page.fill('#text', nested);
+    await page.click('.analyze-form button');
+    const inner = page.locator('.analysis .ann-TIME .ann-LOC');
+    await inner.waitFor();
+    expect(await inner.evaluate((el) => el.firstChild?.textContent)).toBe('باريس');
+    const shownNested = await page.locator('.analysis .annotated').evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.tip').forEach((t) => t.remove());
+      return copy.textContent;
+    });
+    expect(shownNested).toBe(nested);
+    const legend = await page.locator('.analysis .legend').textContent();
+    expect(legend).toContain('مكان (1)');
+    expect(legend).toContain('زمن (2)');
+    await inner.hover();
+    await inner.locator('.tip').waitFor({ state: 'visible' });
+    expect(await page.locator('.analysis .ann-TIME > .tip').first().isVisible()).toBe(false);
   });
 
   it('is keyboard reachable: Tab reaches a highlight and shows its value', async () => {

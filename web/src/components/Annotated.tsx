@@ -17,6 +17,8 @@ interface Mark {
   tipLabel: string;
   tipValue: string;
   href?: string;
+  /** marks inside this one (a name inside a time or an amount) */
+  inner?: Mark[];
 }
 
 function entityMark(e: Entity, link: boolean): Mark {
@@ -28,7 +30,11 @@ const amountMark = (a: Amount): Mark => ({ start: a.start, end: a.end, kind: 'AM
 
 const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 
-/** Non-overlapping marks in text order; on overlap the earlier-starting (then longer) span wins. */
+/**
+ * Marks in text order. On overlap the earlier-starting (then longer) span wins, except that a time or an amount
+ * holds the names inside it as marks of their own («الثامنة بتوقيت [باريس]», «مليون [يورو]»); other overlaps
+ * are left out.
+ */
 export function layoutMarks(doc: Pick<DocJson, 'text' | 'entities' | 'times' | 'amounts'>, linkEntities: boolean): Mark[] {
   const all = [...doc.entities.map((e) => entityMark(e, linkEntities)), ...doc.times.map(timeMark), ...doc.amounts.map(amountMark)]
     .filter((m) => m.start >= 0 && m.end > m.start && m.end <= doc.text.length)
@@ -36,9 +42,16 @@ export function layoutMarks(doc: Pick<DocJson, 'text' | 'entities' | 'times' | '
   const out: Mark[] = [];
   let reached = 0;
   for (const m of all) {
-    if (m.start < reached) continue;
-    out.push(m);
-    reached = m.end;
+    if (m.start >= reached) {
+      out.push({ ...m });
+      reached = m.end;
+      continue;
+    }
+    const outer = out[out.length - 1];
+    const inner = outer.inner ?? [];
+    if (!outer.href && m.end <= outer.end && (m.start > outer.start || m.end < outer.end) && !(inner.length && m.start < inner[inner.length - 1].end)) {
+      outer.inner = [...inner, m];
+    }
   }
   return out;
 }
@@ -46,12 +59,24 @@ export function layoutMarks(doc: Pick<DocJson, 'text' | 'entities' | 'times' | '
 export function Annotated({ doc, linkEntities = true }: { doc: Pick<DocJson, 'text' | 'entities' | 'times' | 'amounts'>; linkEntities?: boolean }) {
   const marks = layoutMarks(doc, linkEntities);
   // a tap (click) pins a value open too, for touch browsers that neither hover nor focus on tap
-  const [pinned, setPinned] = useState<number | null>(null);
-  const parts = [];
-  let at = 0;
-  marks.forEach((m, i) => {
-    if (m.start > at) parts.push(<BidiText key={`t${at}`} text={doc.text.slice(at, m.start)} />);
+  const [pinned, setPinned] = useState<string | null>(null);
+
+  /** the text of [from, to) with the given marks inside it */
+  const textWith = (from: number, to: number, inside: Mark[], keyBase: string) => {
+    const parts = [];
+    let at = from;
+    inside.forEach((m, i) => {
+      if (m.start > at) parts.push(<BidiText key={`${keyBase}t${at}`} text={doc.text.slice(at, m.start)} />);
+      parts.push(markOf(m, `${keyBase}${i}`));
+      at = m.end;
+    });
+    if (at < to) parts.push(<BidiText key={`${keyBase}t${at}`} text={doc.text.slice(at, to)} />);
+    return parts;
+  };
+
+  const markOf = (m: Mark, key: string) => {
     const label = doc.text.slice(m.start, m.end);
+    const content = m.inner?.length ? textWith(m.start, m.end, m.inner, `${key}.`) : label;
     // "2021-08-29" after Arabic letters would be reordered by the bidi algorithm (29-08-2021): Latin-only marks
     // are isolated left-to-right, as their author meant them
     const dir = ARABIC_LETTER.test(label) ? undefined : 'ltr';
@@ -67,31 +92,32 @@ export function Annotated({ doc, linkEntities = true }: { doc: Pick<DocJson, 'te
       </span>
     );
     const value = m.tipValue ? `${m.tipLabel}: ${m.tipValue}` : m.tipLabel;
-    parts.push(
-      m.href ? (
-        <Link key={i} class={`ann ann-${m.kind}`} href={m.href} data-kind={m.kind} data-value={value} dir={dir}>
-          {label}
-          {tip}
-        </Link>
-      ) : (
-        <span
-          key={i}
-          class={`ann ann-${m.kind}${pinned === i ? ' pinned' : ''}`}
-          tabIndex={0}
-          data-kind={m.kind}
-          data-value={value}
-          dir={dir}
-          onClick={() => setPinned(pinned === i ? null : i)}
-        >
-          {label}
-          {tip}
-        </span>
-      ),
+    return m.href ? (
+      <Link key={key} class={`ann ann-${m.kind}`} href={m.href} data-kind={m.kind} data-value={value} dir={dir}>
+        {content}
+        {tip}
+      </Link>
+    ) : (
+      <span
+        key={key}
+        class={`ann ann-${m.kind}${pinned === key ? ' pinned' : ''}`}
+        tabIndex={0}
+        data-kind={m.kind}
+        data-value={value}
+        dir={dir}
+        onClick={(e) => {
+          // a mark inside another pins itself, not the one around it
+          e.stopPropagation();
+          setPinned(pinned === key ? null : key);
+        }}
+      >
+        {content}
+        {tip}
+      </span>
     );
-    at = m.end;
-  });
-  if (at < doc.text.length) parts.push(<BidiText key={`t${at}`} text={doc.text.slice(at)} />);
-  return <div class="annotated">{parts}</div>;
+  };
+
+  return <div class="annotated">{textWith(0, doc.text.length, marks, '')}</div>;
 }
 
 const LEGEND: Array<[MarkKind, string]> = [
@@ -103,9 +129,10 @@ const LEGEND: Array<[MarkKind, string]> = [
   ['AMOUNT', 'مبلغ أو عدد'],
 ];
 
-export function Legend({ doc }: { doc: Pick<DocJson, 'entities' | 'times' | 'amounts'> }) {
-  const count: Record<MarkKind, number> = { PER: 0, ORG: 0, LOC: 0, MISC: 0, TIME: doc.times.length, AMOUNT: doc.amounts.length };
-  for (const e of doc.entities) count[e.type] += 1;
+/** The colours, each with how many marks of its kind the text shows. */
+export function Legend({ doc }: { doc: Pick<DocJson, 'text' | 'entities' | 'times' | 'amounts'> }) {
+  const count: Record<MarkKind, number> = { PER: 0, ORG: 0, LOC: 0, MISC: 0, TIME: 0, AMOUNT: 0 };
+  for (const m of layoutMarks(doc, false)) for (const x of [m, ...(m.inner ?? [])]) count[x.kind] += 1;
   return (
     <ul class="legend" aria-label="دليل الألوان">
       {LEGEND.map(([kind, label]) => (

@@ -1,7 +1,7 @@
 import type { Amount, ArabicDoc, Entity, EntityRef, EventStatus, NewsEvent, TimeExpr } from '../doc.js';
 import { canonicalKey } from '../link/canonical.js';
 import { foldArabic, stripAl } from '../link/fold.js';
-import { keyWords, linkLexicon } from '../link/lexicon.js';
+import { keyWords, linkLexicon, placeWordFits } from '../link/lexicon.js';
 import { matchTitle } from '../link/roles.js';
 import { docView, type DocView } from '../link/view.js';
 import { freq, gluedPreposition } from '../text/lexicon.js';
@@ -446,10 +446,11 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
   let top: string[] | null = null;
   for (let i = 0; i < doc.tokens.length; i++) {
     if (view.entityAt[i] !== -1) continue;
-    const kind = lexL.placeWords.get(view.bare[i] === view.fold[i] ? view.fold[i] : 'ال' + view.bare[i]) ?? lexL.placeWords.get(view.fold[i]);
+    const word = view.bare[i] === view.fold[i] ? view.fold[i] : 'ال' + view.bare[i];
+    const kind = lexL.placeWords.get(word) ?? lexL.placeWords.get(view.fold[i]);
     if (!kind) continue;
     top ??= topCountries(doc, lexL);
-    const countries = kind === 'two' ? top.slice(0, 2) : lastCountryBefore(doc, lexL, doc.tokens[i].start);
+    const countries = kind === 'two' ? top.slice(0, 2) : lastCountryBefore(doc, lexL, doc.tokens[i].start, (c) => placeWordFits(lexL.placeWords.has(word) ? word : view.fold[i], c));
     if (!countries.length || (kind === 'two' && countries.length < 2)) continue;
     const t = doc.tokens[i];
     const refs = countries.map((c) => ({ entity: canonicalKey(c, 'LOC'), name: c, type: 'LOC' as const }));
@@ -634,9 +635,10 @@ function topCountries(doc: ArabicDoc, lexL: ReturnType<typeof linkLexicon>): str
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n);
 }
 
-function lastCountryBefore(doc: ArabicDoc, lexL: ReturnType<typeof linkLexicon>, offset: number): string[] {
-  const before = countryNames(doc, lexL).filter((c) => c.start < offset);
-  return before.length ? [before[before.length - 1].name] : topCountries(doc, lexL).slice(0, 1);
+/** The last country named before the offset (else the most named), among those that fit the word («المملكة»). */
+function lastCountryBefore(doc: ArabicDoc, lexL: ReturnType<typeof linkLexicon>, offset: number, fits: (country: string) => boolean): string[] {
+  const before = countryNames(doc, lexL).filter((c) => c.start < offset && fits(c.name));
+  return before.length ? [before[before.length - 1].name] : topCountries(doc, lexL).filter(fits).slice(0, 1);
 }
 
 function makeUnit(doc: ArabicDoc, view: DocView, refs: EntityRef[], ts: number, te: number, start: number, end: number, type: Entity['type']): Unit {

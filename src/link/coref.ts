@@ -1,6 +1,6 @@
 import type { ArabicDoc, Entity, EntityType } from '../doc.js';
 import { foldArabic, stripAl } from './fold.js';
-import { dropHonorifics, linkLexicon, nameKey, parentTail, type LinkLexicon } from './lexicon.js';
+import { dropHonorifics, linkLexicon, nameKey, parentTail, placeWordFits, type LinkLexicon } from './lexicon.js';
 import { canonicalKey } from './canonical.js';
 import { docView } from './view.js';
 
@@ -150,7 +150,8 @@ export function linkMentions(doc: ArabicDoc, entities: Entity[], lex: LinkLexico
     // «البلاد» (the country) is the nearest country named; not a newspaper of that name (صحيفة "البلاد")
     const place = e.type === 'ORG' ? undefined : lex.placeWords.get(words.join(' '));
     if (place === 'one') {
-      const c = nearestCountry(countryRefs, e.tokenStart);
+      const word = words.join(' ');
+      const c = nearestCountry(countryRefs, e.tokenStart, null, (x) => placeWordFits(word, x));
       if (c) {
         out[k] = { entity: canonicalKey(c, 'LOC'), canonical: c, country: c };
         return;
@@ -219,8 +220,9 @@ export function linkMentions(doc: ArabicDoc, entities: Entity[], lex: LinkLexico
     const cl = clusterOf[k];
     if (!cl) {
       // a place word with no country before it, or an empty mention: keep it as its own entity
-      const place = lex.placeWords.get(foldArabic(e.text));
-      const c = place ? dominantCountry(countryRefs) : null;
+      const word = foldArabic(e.text);
+      const place = lex.placeWords.get(word);
+      const c = place ? dominantCountry(countryRefs, (x) => placeWordFits(word, x)) : null;
       if (c) return { entity: canonicalKey(c, 'LOC'), canonical: c, country: c };
       return { entity: canonicalKey(e.text, e.type), canonical: asName(e.text), country: null };
     }
@@ -253,17 +255,20 @@ function sameWords(a: string[], b: string[]): boolean {
 }
 
 /** The last country referred to before `token` (nisba, country name, capital, ORG with a nisba). */
-export function nearestCountry(refs: CountryRef[], token: number, exclude: string | null = null): string | null {
+/** The last country referred to before the token (one that `fits`, when given). */
+export function nearestCountry(refs: CountryRef[], token: number, exclude: string | null = null, fits?: (country: string) => boolean): string | null {
   let best: CountryRef | null = null;
-  for (const r of refs) if (r.token < token && r.country !== exclude && (!best || r.token > best.token)) best = r;
+  for (const r of refs) if (r.token < token && r.country !== exclude && (!fits || fits(r.country)) && (!best || r.token > best.token)) best = r;
   return best ? best.country : null;
 }
 
-export function dominantCountry(refs: CountryRef[]): string | null {
+/** The country the article refers to most (among those that `fit`, when given). */
+export function dominantCountry(refs: CountryRef[], fits?: (country: string) => boolean): string | null {
   const counts = new Map<string, number>();
   let best: string | null = null;
   let bestN = 0;
   for (const r of refs) {
+    if (fits && !fits(r.country)) continue;
     const n = (counts.get(r.country) ?? 0) + 1;
     counts.set(r.country, n);
     if (n > bestN) {

@@ -18,6 +18,8 @@ export interface LinkLexicon {
   genericPrefixes: Set<string>;
   /** folded place words resolved in context (البلاد → one, البلدين → two) */
   placeWords: Map<string, 'one' | 'two'>;
+  /** the only countries a place word can stand for (المملكة: kingdoms); absent = any */
+  placeWordCountries: Map<string, Set<string>>;
   shortNames: Array<{ short: string; head: string }>;
   /** titles by their first word (ال-less, folded), longest first */
   titles: Map<string, TitleEntry[]>;
@@ -64,8 +66,11 @@ export function linkLexicon(): LinkLexicon {
   const honorifics = readList('link', 'honorifics.txt').map((h) => foldArabic(h).split(' '));
   const genericPrefixes = new Set(readList('link', 'generic_prefixes.txt').map((w) => stripAl(foldArabic(w))));
   const placeWords = new Map<string, 'one' | 'two'>();
+  const placeWordCountries = new Map<string, Set<string>>();
   for (const r of readTsv(['link', 'place_words.tsv']) as Record<string, string>[]) {
     placeWords.set(foldArabic(r.word), r.kind === 'two' ? 'two' : 'one');
+    const only = splitList(r.countries ?? '');
+    if (only.length) placeWordCountries.set(foldArabic(r.word), new Set(only));
   }
   const shortNames = (readTsv(['link', 'short_names.tsv']) as Record<string, string>[]).map((r) => ({
     short: foldArabic(r.short),
@@ -83,7 +88,7 @@ export function linkLexicon(): LinkLexicon {
   for (const list of titles.values()) list.sort((a, b) => b.words.length - a.words.length);
   const clubs = new Set(readKindedList('ner', 'clubs.txt').map(({ name }) => keyWords(name).join(' ')));
   const patronymics = new Set(readList('link', 'patronymics.txt').map((w) => stripAl(foldArabic(w))));
-  cached = { nisba, countries, capitalOf, aliases, honorifics, genericPrefixes, placeWords, shortNames, titles, clubs, patronymics };
+  cached = { nisba, countries, capitalOf, aliases, honorifics, genericPrefixes, placeWords, placeWordCountries, shortNames, titles, clubs, patronymics };
   // aliases need the lexicon itself (honorific and prefix stripping), so they are filled last
   for (const r of readTsv(['link', 'aliases.tsv']) as Record<string, string>[]) {
     const type = r.type.trim() as EntityType;
@@ -160,4 +165,10 @@ export function dropHonorifics(words: string[], lex: LinkLexicon): string[] {
 export function parentTail(short: readonly string[], long: readonly string[]): boolean {
   const off = long.length - short.length;
   return off > 1 && linkLexicon().patronymics.has(long[off - 1]);
+}
+
+/** Can the place word (folded) stand for this country? «السلطنة» for Oman, not for Turkey. */
+export function placeWordFits(word: string, country: string): boolean {
+  const only = linkLexicon().placeWordCountries.get(word);
+  return !only || only.has(country);
 }

@@ -1,7 +1,7 @@
 import type { ArabicDoc, Entity, EntityRef, Role } from '../doc.js';
 import { readList } from '../resources.js';
 import { foldArabic, stripAl } from './fold.js';
-import { keyWords, type LinkLexicon, type TitleEntry } from './lexicon.js';
+import { keyWords, placeWordFits, type LinkLexicon, type TitleEntry } from './lexicon.js';
 import { countryOfWords, dominantCountry, nearestCountry, type CountryRef, type LinkedMention } from './coref.js';
 import { docView, type DocView } from './view.js';
 
@@ -312,8 +312,8 @@ export function findRoles(ctx: RoleContext): Role[] {
     return null;
   }
 
-  function contextCountry(token: number, exclude: string | null = null): string | null {
-    return nearestCountry(ctx.countryRefs, token, exclude) ?? dominantCountry(ctx.countryRefs);
+  function contextCountry(token: number, exclude: string | null = null, fits?: (country: string) => boolean): string | null {
+    return nearestCountry(ctx.countryRefs, token, exclude, fits) ?? dominantCountry(ctx.countryRefs, fits);
   }
 
   /**
@@ -429,7 +429,7 @@ export function findRoles(ctx: RoleContext): Role[] {
       }
       const place = lex.placeWords.get(f);
       if (place === 'one') {
-        of ??= contextCountry(k);
+        of ??= contextCountry(k, null, (c) => placeWordFits(f, c));
         k++;
         continue;
       }

@@ -79,3 +79,14 @@ describe('entity profiles for cross-article merging', () => {
     ]);
   });
 });
+
+describe('place words (resources/link/place_words.tsv)', () => {
+  it('name only countries the country list knows', async () => {
+    const { linkLexicon } = await import('../../src/link/lexicon.js');
+    const lex = linkLexicon();
+    const known = new Set(lex.countries.values());
+    const named = [...lex.placeWordCountries.values()].flatMap((s) => [...s]);
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((c) => !known.has(c))).toEqual([]);
+  });
+});

@@ -1161,7 +1161,11 @@ function buildEvent(
   const negated = (t > sent.tokenStart && isNeg(t - 1)) || (reachFrom < t - 1 && reachFrom >= sent.tokenStart && isNeg(reachFrom)) || (t - 1 > sent.tokenStart && (G().passive_aux.has(prev) || prev === 'تتم' || prev === 'قد') && isNeg(t - 2)) ||
     // «ألغى وزير الخارجية سامي يوسف زيارته», «قرر إلغاء الاجتماع»: a cancelled visit, meeting or conference did not
     // take place (an agreement or a sanction cancelled was made before: «إلغاء الاتفاق النووي»)
-    (CANCELLABLE.has(entry.type) && markersIn(view, lex, Math.max(sent.tokenStart, t - CANCEL_REACH), t).has('cancel'));
+    (CANCELLABLE.has(entry.type) && markersIn(view, lex, Math.max(sent.tokenStart, t - CANCEL_REACH), t).has('cancel')) ||
+    // «رفضت 20 شركة تعيينه», «رفض الوزير التعليق»: what is refused did not happen. Not an agreement, a sanction or an
+    // invitation, which exist to be rejected («رفض الاتفاق», «رفضه تلبية دعوة ترامب»), nor one opposed with ل
+    // («رفضه للاتفاق المبرم»)
+    (entry.pos === 'noun' && !REFUSED_EXIST.has(entry.type) && !/^[وف]?ل/.test(view.fold[t]) && refusedBefore(view, lex, sent.tokenStart, t));
   const cmp = timeExpr && ownTime ? compareToPublished(timeExpr.value, doc.published) : 0;
   // a statement is not planned because what it says is (قال إن الانتخابات ستجرى)
   const speechAct = entry.type === 'STATEMENT' || entry.type === 'APPEAL' || entry.type === 'CONDEMN';
@@ -1470,6 +1474,17 @@ function isHeadline(doc: ArabicDoc, k: number): boolean {
 }
 
 const CANCELLABLE = new Set(['VISIT', 'HOST_VISIT', 'MEET', 'HOST_CONFERENCE', 'INVITE']);
+
+const REFUSED_EXIST = new Set(['AGREEMENT', 'SANCTION', 'INVITE']);
+
+/** A word of refusal up to three words before t, no punctuation between. */
+function refusedBefore(view: DocView, lex: EventLexicon, sentStart: number, t: number): boolean {
+  for (let k = t - 1; k >= sentStart && k >= t - 3; k--) {
+    if (view.isBoundary[k]) return false;
+    if (lex.markers.get(view.fold[k]) === 'refuse' || lex.markers.get(view.fold[k].replace(/^[وف]/, '')) === 'refuse') return true;
+  }
+  return false;
+}
 
 function markersIn(view: DocView, lex: EventLexicon, from: number, to: number): Set<Marker> {
   const out = new Set<Marker>();

@@ -1,6 +1,7 @@
 /**
  * The query language: words, "exact phrases", -exclusion, OR, and fields inside the query
- * (entity:NAME, source:S, from:DATE, to:DATE, type:PER|ORG|LOC|MISC; values may be quoted).
+ * (entity:NAME, source:S, from:DATE, to:DATE, type:PER|ORG|LOC|MISC; values may be quoted; -entity:, -source:
+ * and -type: exclude).
  * Adjacent items are ANDed; `a OR b` groups them (OR binds tighter than the implicit AND).
  * Words are analyzed by the same functions as documents (src/search/terms.ts).
  */
@@ -18,6 +19,10 @@ export interface QueryFilters {
   entity: string[];
   source: string[];
   type: EntityType[];
+  /** -entity:, -source:, -type: — articles that mention / come from / hold none of these */
+  notEntity: string[];
+  notSource: string[];
+  notType: EntityType[];
   /** inclusive YYYY-MM-DD */
   from: string | null;
   to: string | null;
@@ -188,7 +193,7 @@ function joinCompounds(groups: QueryItem[][]): QueryItem[][] {
 }
 
 export function parseQuery(raw: string): ParsedQuery {
-  const filters: QueryFilters = { entity: [], source: [], type: [], from: null, to: null };
+  const filters: QueryFilters = { entity: [], source: [], type: [], notEntity: [], notSource: [], notType: [], from: null, to: null };
   const groups: QueryItem[][] = [];
   const excluded: QueryItem[] = [];
   let joinNext = false; // the previous lexeme was OR
@@ -201,15 +206,18 @@ export function parseQuery(raw: string): ParsedQuery {
     if (lx.field) {
       const v = lx.text.trim();
       if (!v) continue;
+      if (lx.negated && (lx.field === 'from' || lx.field === 'to')) {
+        throw new QueryError(`-${lx.field}: cannot be excluded: use ${lx.field === 'from' ? 'to:' : 'from:'} for the other side of the date`);
+      }
       switch (lx.field) {
-        case 'entity': filters.entity.push(v); break;
-        case 'source': filters.source.push(v); break;
+        case 'entity': (lx.negated ? filters.notEntity : filters.entity).push(v); break;
+        case 'source': (lx.negated ? filters.notSource : filters.source).push(v); break;
         case 'from': filters.from = boundDay(v, 'from'); break;
         case 'to': filters.to = boundDay(v, 'to'); break;
         case 'type': {
           const t = v.toUpperCase() as EntityType;
           if (!TYPES.has(t)) throw new QueryError(`type: "${v}" is not one of PER, ORG, LOC, MISC`);
-          filters.type.push(t);
+          (lx.negated ? filters.notType : filters.type).push(t);
           break;
         }
       }
@@ -245,6 +253,9 @@ export function summarizeQuery(q: ParsedQuery): { terms: string[]; phrases: stri
   if (q.filters.entity.length) filters.entity = q.filters.entity;
   if (q.filters.source.length) filters.source = q.filters.source;
   if (q.filters.type.length) filters.type = q.filters.type;
+  if (q.filters.notEntity.length) filters['-entity'] = q.filters.notEntity;
+  if (q.filters.notSource.length) filters['-source'] = q.filters.notSource;
+  if (q.filters.notType.length) filters['-type'] = q.filters.notType;
   if (q.filters.from) filters.from = [q.filters.from];
   if (q.filters.to) filters.to = [q.filters.to];
   return { terms, phrases, excluded: q.excluded.filter((e) => !e.variant).map((e) => (e.kind === 'term' ? e.word.text : e.text)), filters };

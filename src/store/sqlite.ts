@@ -890,11 +890,29 @@ export class SqliteStore implements Store {
     // entity filters: each named entity must be mentioned (AND across names; any variant of one name)
     const entitySets = entityNames.map((n) => this.resolveEntities([n], types));
     const typeCodes = new Set(types.map((t) => TYPE_CODE[t]));
+    // exclusions: no excluded source, no mention of an excluded entity or of any entity of an excluded type
+    const notSources = f.notSource.map((s) => foldName(s).toLowerCase());
+    const notEntities = new Set(f.notEntity.flatMap((n) => [...this.resolveEntities([n], [])]));
+    const notTypeCodes = new Set(f.notType.map((t) => TYPE_CODE[t]));
     const fromNum = from ? dayNum(from) : 0;
     const toNum = to ? dayNum(to) : 0;
-    const filtered = !!(from || to || sources.length || entitySets.length || typeCodes.size);
+    const excluding = notSources.length > 0 || notEntities.size > 0 || notTypeCodes.size > 0;
+    const filtered = !!(from || to || sources.length || entitySets.length || typeCodes.size || excluding);
+
+    const excludedByFilter = (r: number): boolean => {
+      if (notSources.length) {
+        const s = m.source[r];
+        if (s && notSources.some((x) => s === x || s.includes(x))) return true;
+      }
+      if (notEntities.size || notTypeCodes.size) {
+        const ents = m.ents[r];
+        if (ents) for (let i = 0; i < ents.length; i++) if (notEntities.has(ents[i]) || notTypeCodes.has(m.etype[ents[i]])) return true;
+      }
+      return false;
+    };
 
     const keep = (r: number): boolean => {
+      if (excluding && excludedByFilter(r)) return false;
       if (fromNum || toNum) {
         const d = m.dayNum[r];
         if (!d || (fromNum && d < fromNum) || (toNum && d > toNum)) return false;

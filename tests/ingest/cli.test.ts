@@ -168,6 +168,14 @@ describe('ingest, search, show, export from files', () => {
     expect(b.hits.map((h: { id: string }) => h.id)).toEqual(['j-002']);
     const c = JSON.parse((await run(['search', 'الطاقة', '--source', 'wam', '--json', '--db', db])).stdout);
     expect(c.hits.map((h: { id: string }) => h.id)).toEqual(['j-001']);
+    // a dashed Arabic word is an exclusion of the query, not an option; a mistyped option is still an error
+    const d = JSON.parse((await run(['search', 'الطاقة', '-source:wam', '--json', '--db', db])).stdout);
+    expect(d.hits.map((h: { id: string }) => h.id)).not.toContain('j-001');
+    const e = await run(['search', 'الطاقة', '-الإمارات', '--json', '--db', db]);
+    expect(e.code).toBe(0);
+    const typo = await run(['search', 'الطاقة', '--limt', '3', '--db', db]);
+    expect(typo.code).not.toBe(0);
+    expect(typo.stderr).toMatch(/unknown option '--limt'/);
   });
   it('--batch answers one JSON line per query, with ids, in one process', async () => {
     const qfile = join(dir, 'queries.txt');

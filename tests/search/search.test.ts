@@ -59,7 +59,23 @@ describe('parser', () => {
     expect(q.groups[1][0].kind).toBe('phrase');
     expect(q.groups[2]).toHaveLength(2);
     expect(q.excluded).toHaveLength(1);
-    expect(q.filters).toEqual({ entity: ['مصطفى الكاظمي'], source: ['bbc'], type: ['PER'], from: '2018-02-01', to: '2018-12-31' });
+    expect(q.filters).toEqual({ entity: ['مصطفى الكاظمي'], source: ['bbc'], type: ['PER'], notEntity: [], notSource: [], notType: [], from: '2018-02-01', to: '2018-12-31' });
+  });
+  it('excludes with -entity:, -source: and -type:, and refuses -from:/-to:', async () => {
+    const all = await store.search({ q: '', limit: 100 });
+    const iraq = await store.search({ q: 'source:iraq-news', limit: 100 });
+    expect(iraq.total).toBeGreaterThan(0);
+    const notIraq = await store.search({ q: '-source:iraq-news', limit: 100 });
+    expect(notIraq.total).toBe(all.total - iraq.total);
+    expect(notIraq.hits.some((h) => h.source === 'iraq-news')).toBe(false);
+    const withKuwait = await store.search({ q: 'entity:الكويت', limit: 100 });
+    const withoutKuwait = await store.search({ q: '-entity:الكويت', limit: 100 });
+    expect(withKuwait.total).toBeGreaterThan(0);
+    expect(withoutKuwait.total).toBe(all.total - withKuwait.total);
+    const people = await store.search({ q: 'type:PER', limit: 100 });
+    expect((await store.search({ q: '-type:PER', limit: 100 })).total).toBe(all.total - people.total);
+    expect(parseQuery('-source:x').filters).toMatchObject({ source: [], notSource: ['x'] });
+    expect(() => parseQuery('الكويت -from:2019')).toThrow(/cannot be excluded/);
   });
   it('accepts Arabic quotation marks for phrases', () => {
     expect(parseQuery('«الطاقة المتجددة»').groups[0][0].kind).toBe('phrase');

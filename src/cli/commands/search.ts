@@ -91,7 +91,11 @@ export function registerSearch(program: Command): void {
     .option('--json', 'print {"total","tookMs","hits","facets"} as JSON')
     .option('--batch <file>', 'one query per line (or id<TAB>query), - for stdin; prints one JSON object per line')
     .option('--no-facets', 'skip facet computation')
+    // «-الكويت» is an exclusion in the query, not an option: unknown dashed words reach the query, «--x» stays an error
+    .allowUnknownOption()
     .action(async (words: string[], opts: SearchOpts) => {
+      const typo = words.find((w) => w.startsWith('--') || /^-[A-Za-z]$/.test(w));
+      if (typo) throw new UserError(`unknown option '${typo}' (to exclude a word, write it in the query: "… -${typo.replace(/^-+/, '')}")`);
       const limit = nonNegInt(opts.limit, '--limit');
       const offset = nonNegInt(opts.offset, '--offset') ?? 0;
       if (limit !== undefined && limit > 1000) throw new UserError('--limit must be at most 1000');

@@ -48,6 +48,17 @@ export function gunzipIfNeeded(buf: Uint8Array): Uint8Array {
 export interface Decoded {
   text: string;
   encoding: string;
+  /** UTF-8 byte sequences that were invalid and were replaced with U+FFFD */
+  invalid?: number;
+}
+
+/** At most this share of a text's bytes may be invalid UTF-8 for an undeclared text to still be read as UTF-8. */
+const MAX_INVALID_SHARE = 0.001;
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
 }
 
 export function decodeBytes(buf: Uint8Array, httpContentType?: string | null): Decoded {
@@ -62,6 +73,11 @@ export function decodeBytes(buf: Uint8Array, httpContentType?: string | null): D
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
   } catch {
+    // a stray bad byte in a UTF-8 text (declared so, or nearly all valid) is replaced and reported, not a reason
+    // to read the whole text as windows-1256 (which turns every Arabic letter into mojibake)
+    const lenient = new TextDecoder('utf-8').decode(buf);
+    const invalid = countReplacements(lenient);
+    if (dec || invalid <= Math.max(3, buf.length * MAX_INVALID_SHARE)) return { text: lenient, encoding: 'utf-8', invalid: Math.max(1, invalid) };
     // undeclared and not UTF-8: the likeliest legacy encoding for Arabic news
     return { text: new TextDecoder('windows-1256').decode(buf), encoding: 'windows-1256' };
   }

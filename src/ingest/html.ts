@@ -82,7 +82,30 @@ export interface HtmlArticle extends ArticleInput {
   problem?: string;
 }
 
+/** Deeper markup is no news page: parsers and Readability slow down badly (a 2,000-deep page took 95 s) or overflow. */
+export const MAX_MARKUP_DEPTH = 400;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** elements a parser closes by itself when the next one opens: an unclosed one does not nest */
+const SELF_CLOSING = new Set(['p', 'li', 'td', 'th', 'tr', 'dd', 'dt', 'option', 'thead', 'tbody', 'tfoot', 'colgroup', 'rt', 'rp', 'optgroup']);
+
+/** The deepest element nesting of a page, from its tags alone (no parsing). */
+export function markupDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    const name = m[2].toLowerCase();
+    if (VOID.has(name) || SELF_CLOSING.has(name) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
 export function extractHtmlArticle(html: string, url?: string | null): HtmlArticle {
+  const depth = markupDepth(html);
+  if (depth > MAX_MARKUP_DEPTH) {
+    return { title: null, text: '', url: url ?? null, problem: `markup nested ${depth} elements deep (at most ${MAX_MARKUP_DEPTH}): not read as a page` };
+  }
   const { document } = parseHTML(html);
   const ld = jsonLd(document);
   const site = meta(document, 'og:site_name', 'application-name') ?? ld.publisher ?? null;

@@ -72,6 +72,9 @@ export function walkFiles(path: string): string[] {
   return out;
 }
 
+/** Content types that are no page, feed or JSON of news: documents, code, media, archives. */
+const NOT_NEWS_TYPE = /^\s*(?:application\/(?:pdf|javascript|x-javascript|ecmascript|zip|x-zip-compressed|x-rar-compressed|x-7z-compressed|msword|wasm|vnd\.[\w.+-]+)|text\/(?:javascript|css|ecmascript)|image\/|audio\/|video\/|font\/)/i;
+
 function errLine(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   if (e?.code === 'ENOENT') return 'no such file or directory';
@@ -224,8 +227,9 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
     if (options.follow && link && /^https?:/i.test(link)) {
       try {
         const page = await fetchUrl(link, timeoutMs, options.signal);
-        const html = decodeBytes(page.bytes, page.contentType).text;
+        const html = decodeBytes(gunzipIfNeeded(page.bytes), page.contentType).text;
         const x = extractHtmlArticle(html, page.url);
+        if (x.problem && !x.text) throw new Error(x.problem);
         if (x.text && x.text.length >= (art.text?.length ?? 0)) {
           art.text = x.text;
           art.title = art.title || x.title;
@@ -292,7 +296,8 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       fail(name, 'binary file, not text');
       return;
     }
-    const { text } = decodeBytes(bytes, contentType);
+    const { text, invalid } = decodeBytes(bytes, contentType);
+    if (invalid) summary.warnings.push({ where: name, reason: `${invalid} invalid UTF-8 byte sequence${invalid === 1 ? '' : 's'} replaced with �` });
     if (!text.trim()) {
       fail(name, 'empty input');
       return;
@@ -310,7 +315,15 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
         await pushJsonText(text, fmt, name, name);
         return;
       case 'html': {
-        const a = extractHtmlArticle(text, url);
+        let a;
+        try {
+          a = extractHtmlArticle(text, url);
+        } catch (err) {
+          // a page the parser cannot read is this input's failure, not the end of the whole ingest
+          summary.read++;
+          fail(name, `cannot read the page (${errLine(err)})`);
+          return;
+        }
         if (a.problem) {
           summary.read++;
           fail(name, a.problem);
@@ -404,7 +417,19 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       return;
     }
     const ct = page.contentType ?? '';
-    const text = decodeBytes(gunzipIfNeeded(page.bytes), ct).text;
+    if (NOT_NEWS_TYPE.test(ct)) {
+      summary.read++;
+      fail(url, `not a news page or feed (${ct.split(';')[0].trim()})`);
+      return;
+    }
+    let text: string;
+    try {
+      text = decodeBytes(gunzipIfNeeded(page.bytes), ct).text;
+    } catch (err) {
+      summary.read++;
+      fail(url, `cannot gunzip (${errLine(err)})`);
+      return;
+    }
     if (isFeed(text) || /(rss|atom)\+xml/i.test(ct)) {
       await pushFeed(text, page.url);
       return;

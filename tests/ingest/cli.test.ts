@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
@@ -69,6 +70,16 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', base);
     if (url.pathname === '/slow') return; // never answers: --timeout must give up
+    if (url.pathname === '/doc.pdf') {
+      res.writeHead(200, { 'content-type': 'application/pdf' });
+      res.end('%PDF-1.4 خبر في ملف');
+      return;
+    }
+    if (url.pathname === '/cut.gz') {
+      res.writeHead(200, { 'content-type': 'application/gzip' });
+      res.end(gzipSync(Buffer.from('زار الوزير عمان أمس والتقى نظيره. '.repeat(50))).subarray(0, 40));
+      return;
+    }
     if (url.pathname === '/feeds/growing.rss') {
       res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
       res.end(growingFeed(growing));
@@ -94,6 +105,31 @@ afterAll(async () => {
   server?.closeAllConnections();
   await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
   if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('one bad input among good ones', () => {
+  it('fails that input with its name and why, stores the others, and replaces a stray bad byte with a warning', async () => {
+    const db = join(dir, 'mixed.db');
+    const deep = join(dir, 'deep.html');
+    writeFileSync(deep, `<html><body>${'<div>'.repeat(3000)}نص عميق جدا في صفحة غريبة البنية${'</div>'.repeat(3000)}</body></html>`);
+    const good = join(dir, 'good.txt');
+    writeFileSync(good, 'زيارة رسمية\nزار وزير الخارجية عمان أمس والتقى نظيره لبحث التعاون بين البلدين.\n');
+    const stray = join(dir, 'stray.txt');
+    writeFileSync(stray, Buffer.concat([Buffer.from('قمة ثلاثية\nعقد القادة قمة في بغداد '), Buffer.from([0xff]), Buffer.from(' وبحثوا مشروعات الطاقة والنقل.\n')]));
+    const t0 = Date.now();
+    const r = await run(['ingest', deep, `${base}/doc.pdf`, `${base}/cut.gz`, good, stray, '--json', '--db', db, '--timeout', '5']);
+    expect(Date.now() - t0).toBeLessThan(60_000);
+    expect(r.code).toBe(0); // some stored: failures are reported, not fatal
+    const s = JSON.parse(r.stdout);
+    expect(s.added).toBe(2);
+    const why = Object.fromEntries(s.failures.map((f: { where: string; reason: string }) => [f.where.replace(dir, '').replace(base, ''), f.reason]));
+    expect(why['/deep.html']).toMatch(/nested 3\d{3} elements deep/);
+    expect(why['/doc.pdf']).toMatch(/not a news page or feed \(application\/pdf\)/);
+    expect(why['/cut.gz']).toMatch(/cannot gunzip/);
+    expect(s.warnings.find((w: { where: string }) => w.where.endsWith('stray.txt')).reason).toMatch(/1 invalid UTF-8 byte sequence replaced/);
+    const shown = JSON.parse((await run(['search', 'بغداد', '--json', '--db', db])).stdout);
+    expect(shown.hits[0].title).toBe('قمة ثلاثية');
+  });
 });
 
 describe('ingest from URLs', () => {

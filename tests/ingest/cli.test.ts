@@ -247,6 +247,22 @@ describe('ingest, search, show, export from files', () => {
     expect(head).toBe('id,title,url,source,published,author,place,category,near_duplicate_of,entities,text');
     expect(row.startsWith('j-001,الإمارات توقّع اتفاقية للطاقة المتجددة مع فرنسا,https://example.org/wam/1,wam,2021-01-20,')).toBe(true);
   });
+  it('export -o replaces the file only when complete, and says why it cannot write', async () => {
+    const out = join(dir, 'keep.jsonl');
+    expect((await run(['export', '-o', out, '--db', db])).code).toBe(0);
+    const before = readFileSync(out, 'utf8');
+    expect(before.split('\n').length).toBeGreaterThan(5);
+    const bad = await run(['export', 'from:2023-02-30', '-o', out, '--db', db]);
+    expect(bad.code).not.toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(before); // the old export is still there
+    for (const [target, why] of [[join(dir, 'no-such-folder', 'x.csv'), /cannot write \(no such folder\)/], [dir, /is a directory/]] as const) {
+      const r = await run(['export', '-o', target, '--db', db]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(why);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
   it('bad input gives one line on stderr and a non-zero exit', async () => {
     for (const args of [
       ['search', 'x', '--from', '2018-13', '--db', db],

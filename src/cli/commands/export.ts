@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { UserError } from '../errors.js';
 import { openExistingStore, type ExportQuery, type StoredArticleRow } from '../../store/index.js';
 import { QueryError } from '../../search/dates.js';
@@ -55,22 +55,60 @@ export function registerExport(program: Command): void {
       };
       let out: NodeJS.WritableStream = process.stdout;
       let file: WriteStream | null = null;
-      if (opts.output) {
-        file = createWriteStream(opts.output);
+      // written to a file beside the output and renamed over it only once complete: a failed or interrupted
+      // export leaves the previous file as it was
+      if (opts.output && existsSync(opts.output) && statSync(opts.output).isDirectory()) {
+        await store.close();
+        throw new UserError(`${opts.output}: is a directory, not a file`);
+      }
+      const part = opts.output ? `${opts.output}.${process.pid}.part` : null;
+      let failure = null as Error | null;
+      if (part) {
+        file = createWriteStream(part);
+        file.on('error', (err) => (failure ??= err));
+        await new Promise<void>((res) => {
+          file!.once('open', () => res());
+          file!.once('error', () => res());
+        });
+        if (failure) {
+          await store.close();
+          throw new UserError(`${opts.output}: cannot write (${describe(failure)})`);
+        }
         out = file;
       }
-      const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+      const write = (s: string): Promise<void> => {
+        if (failure) return Promise.reject(failure);
+        return out.write(s) ? Promise.resolve() : new Promise<void>((r, j) => {
+          out.once('drain', () => r());
+          file?.once('error', j);
+        });
+      };
+      let done = false;
       try {
         if (opts.format === 'csv') await write('\ufeff' + CSV_COLUMNS.join(',') + '\r\n');
         for await (const a of store.exportArticles(q)) {
           await write(opts.format === 'csv' ? csvRow(a) : JSON.stringify(a) + '\n');
         }
+        done = true;
       } catch (err) {
         if (err instanceof QueryError) throw new UserError(err.message);
+        if (file && failure && err === failure) throw new UserError(`${opts.output}: cannot write (${describe(failure)})`);
         throw err;
       } finally {
         if (file) await new Promise<void>((r) => file!.end(() => r()));
         await store.close();
+        if (part && file) {
+          try {
+            if (done && !failure) renameSync(part, opts.output!);
+          } finally {
+            rmSync(part, { force: true });
+          }
+        }
       }
     });
+}
+
+function describe(err: Error): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : err.message.split('\n')[0];
 }

@@ -247,6 +247,19 @@ describe('ingest, search, show, export from files', () => {
     expect(head).toBe('id,title,url,source,published,author,place,category,near_duplicate_of,entities,text');
     expect(row.startsWith('j-001,الإمارات توقّع اتفاقية للطاقة المتجددة مع فرنسا,https://example.org/wam/1,wam,2021-01-20,')).toBe(true);
   });
+  it('prints no control character of an article to the terminal', async () => {
+    const file = join(dir, 'esc.jsonl');
+    const esc = '\x1b]0;PWNED\x07\x1b[2J';
+    writeFileSync(file, JSON.stringify({ id: 'esc-1', title: `عنوان ${esc}خبير`, text: `زار الوزير عمان أمس ${esc} والتقى نظيره لبحث التعاون.`, published: '2021-01-01' }) + '\n');
+    const escDb = join(dir, 'esc.db');
+    expect((await run(['ingest', file, '--db', escDb])).code).toBe(0);
+    for (const args of [['show', 'esc-1'], ['search', 'الوزير'], ['analyze', '--format', 'text', file]]) {
+      const r = await run([...args, ...(args[0] === 'analyze' ? [] : ['--db', escDb])]);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).not.toMatch(/[\x07\x1b]/);
+    }
+    expect((await run(['show', 'esc-1', '--db', escDb])).stdout).toContain('␛]0;PWNED␇');
+  });
   it('export -o replaces the file only when complete, and says why it cannot write', async () => {
     const out = join(dir, 'keep.jsonl');
     expect((await run(['export', '-o', out, '--db', db])).code).toBe(0);

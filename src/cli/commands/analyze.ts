@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { analyze, isValidDate } from '../../pipeline/analyze.js';
 import type { ArabicDoc } from '../../doc.js';
 import { readTextInput } from '../input.js';
+import { terminalSafe } from '../terminal.js';
 import { UserError } from '../errors.js';
 import { formatDocText, docToJson } from '../format.js';
 
@@ -19,6 +20,6 @@ export function registerAnalyze(program: Command): void {
       }
       const { text } = readTextInput(file);
       const doc: ArabicDoc = analyze(text, { published: opts.published ?? null });
-      process.stdout.write(opts.format === 'json' ? JSON.stringify(docToJson(doc), null, 2) + '\n' : formatDocText(doc));
+      process.stdout.write(opts.format === 'json' ? JSON.stringify(docToJson(doc), null, 2) + '\n' : terminalSafe(formatDocText(doc)));
     });
 }

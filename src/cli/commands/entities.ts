@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { terminalSafe } from '../terminal.js';
 import { UserError } from '../errors.js';
 import { openExistingStore, type EntityQuery, type EntitySummary, type Store } from '../../store/index.js';
 
@@ -88,7 +89,7 @@ export function registerEntities(program: Command): void {
           if (err instanceof Error && err.name === 'QueryError') throw new UserError(err.message);
           throw err;
         }
-        process.stdout.write(opts.json ? JSON.stringify(res) + '\n' : formatEntities(res, offset));
+        process.stdout.write(opts.json ? JSON.stringify(res) + '\n' : terminalSafe(formatEntities(res, offset)));
       } finally {
         await store.close();
       }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { terminalSafe } from '../terminal.js';
 import { UserError } from '../errors.js';
 import { openExistingStore, type EventQuery, type StoredEvent } from '../../store/index.js';
 
@@ -112,7 +113,7 @@ export function registerEvents(program: Command): void {
         else {
           const lines = [`${res.total} event${res.total === 1 ? '' : 's'}${res.total > res.events.length ? ` (showing ${res.events.length})` : ''}`];
           for (const e of res.events) lines.push(formatEventText(e));
-          process.stdout.write(lines.join('\n') + '\n');
+          process.stdout.write(terminalSafe(lines.join('\n')) + '\n');
         }
       } finally {
         await store.close();

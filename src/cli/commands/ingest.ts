@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { terminalSafe } from '../terminal.js';
 import { UserError } from '../errors.js';
 import { openStore, type IngestInput } from '../../store/index.js';
 import { ingestArticles } from '../../ingest/index.js';
@@ -82,7 +83,7 @@ export function registerIngest(program: Command): void {
         if (summary.added >= 1000 && store.optimize) await store.optimize();
         if (tty) process.stderr.write('\r\x1b[K');
         if (opts.json) process.stdout.write(JSON.stringify(summary) + '\n');
-        else process.stdout.write(summaryText(summary));
+        else process.stdout.write(terminalSafe(summaryText(summary)));
         if (ac.signal.aborted) process.stderr.write('marsad: interrupted; everything reported above is stored (re-run to continue)\n');
         if (summary.failed > 0 && summary.added + summary.duplicates + summary.skippedInputs === 0) process.exitCode = 1;
       } finally {

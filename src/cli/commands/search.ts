@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { terminalSafe } from '../terminal.js';
 import { UserError } from '../errors.js';
 import { openExistingStore, type SearchHit, type SearchQuery, type SearchResult, type Store } from '../../store/index.js';
 import { QueryError } from '../../search/dates.js';
@@ -46,11 +47,11 @@ export function formatResultText(res: SearchResult, offset: number, tty: boolean
   const out: string[] = [];
   out.push(`${res.total} result${res.total === 1 ? '' : 's'} (${res.tookMs} ms)${(res as { relaxed?: boolean }).relaxed ? ' — no article has every word; showing articles with some of them' : ''}`);
   res.hits.forEach((h: SearchHit, i) => {
-    const meta = [h.source, h.published?.slice(0, 10), h.id].filter(Boolean).join(' · ');
+    const meta = terminalSafe([h.source, h.published?.slice(0, 10), h.id].filter(Boolean).join(' · '));
     out.push('');
-    out.push(`${offset + i + 1}. ${RLE}${marked(h.title, h.titleHighlights ?? [], tty)}${PDF}`);
+    out.push(`${offset + i + 1}. ${RLE}${marked(terminalSafe(h.title), h.titleHighlights ?? [], tty)}${PDF}`);
     out.push(`   ${meta}${h.nearDuplicateOf ? ` · near-duplicate of ${h.nearDuplicateOf}` : ''}`);
-    out.push(`   ${RLE}${marked(h.snippet, h.highlights, tty)}${PDF}`);
+    out.push(`   ${RLE}${marked(terminalSafe(h.snippet), h.highlights, tty)}${PDF}`);
   });
   const f = res.facets;
   const line = (name: string, vals: Array<{ label: string; count: number }>) => (vals.length ? `${name}: ${vals.slice(0, 6).map((v) => `${v.label} (${v.count})`).join(', ')}` : null);
@@ -61,7 +62,7 @@ export function formatResultText(res: SearchResult, offset: number, tty: boolean
     line('sources', f.sources),
     f.months.length ? `months: ${f.months.map((m) => `${m.label} (${m.count})`).join(', ')}` : null,
   ].filter(Boolean) as string[];
-  if (facetLines.length && res.total) out.push('', ...facetLines);
+  if (facetLines.length && res.total) out.push('', ...facetLines.map(terminalSafe));
   return out.join('\n') + '\n';
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { terminalSafe } from '../terminal.js';
 import { UserError } from '../errors.js';
 import { openExistingStore } from '../../store/index.js';
 import { docToJson, formatDocText } from '../format.js';
@@ -33,7 +34,7 @@ export function registerShow(program: Command): void {
           a.nearDuplicateOf ? `near-duplicate of: ${a.nearDuplicateOf}` : null,
           a.nearDuplicates.length ? `near-duplicates: ${a.nearDuplicates.join(', ')}` : null,
         ].filter(Boolean);
-        process.stdout.write(head.join('\n') + '\n\n' + formatDocText(a.doc));
+        process.stdout.write(terminalSafe(head.join('\n') + '\n\n' + formatDocText(a.doc)));
       } finally {
         await store.close();
       }

@@ -88,6 +88,15 @@ export function sniffJson(text: string): 'json' | 'jsonl' | null {
     JSON.parse(firstLine);
     return 'jsonl';
   } catch {
-    return 'json';
+    // a broken first line of JSON Lines must not make the whole file one bad JSON document: when the text is
+    // no JSON document and its lines look like objects, it is JSON Lines (each bad line reported on its own)
+    try {
+      JSON.parse(t);
+      return 'json';
+    } catch {
+      const lines = t.split('\n').map((l) => l.trim()).filter(Boolean);
+      const objects = lines.filter((l) => l.startsWith('{') && l.endsWith('}')).length;
+      return lines.length >= 2 && objects >= Math.max(2, lines.length / 2) ? 'jsonl' : 'json';
+    }
   }
 }

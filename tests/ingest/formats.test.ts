@@ -147,6 +147,9 @@ describe('JSON records', () => {
     expect(sniffJson('{"a":1}\n{"a":2}\n')).toBe('jsonl');
     expect(sniffJson('{\n "a": 1\n}')).toBe('json');
     expect(sniffJson('نص')).toBeNull();
+    // a broken first line does not turn JSON Lines into one bad JSON document
+    expect(sniffJson('{"text": "x\n{"text":"y"}\n{"text":"z"}\n')).toBe('jsonl');
+    expect(sniffJson('{\n "a": [1,\n 2]\n}')).toBe('json');
   });
 });
 

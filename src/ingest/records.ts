@@ -49,7 +49,9 @@ function dateStr(v: unknown): string | null {
   if (typeof v === 'number' && Number.isFinite(v)) {
     // epoch seconds or milliseconds
     const ms = v > 1e12 ? v : v * 1000;
-    return new Date(ms).toISOString();
+    const d = new Date(ms);
+    // beyond what a Date holds (1e20) the number is no timestamp: kept as written, and reported as no date
+    return Number.isNaN(d.getTime()) ? String(v) : d.toISOString();
   }
   return str(v);
 }

@@ -20,6 +20,7 @@ import { fetchUrl } from './fetch.js';
 import type { ArabicDoc } from '../doc.js';
 import { AnalysisPool, defaultWorkers, workerScript, type AnalysisRequest } from '../pipeline/pool.js';
 import { analysisRequestOf } from '../store/request.js';
+import { toPublished } from '../search/dates.js';
 
 /** File names recognised inside folders (others are skipped silently). */
 const KNOWN_EXT = new Set(['.txt', '.text', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom', '.json', '.jsonl', '.ndjson']);
@@ -187,6 +188,11 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
     if (stopped()) return;
     summary.read++;
     if (forcedSource) article.source = forcedSource;
+    // a date that cannot be read is stored as none, and said so («2018/02/30», «1», «not a date»)
+    if (article.published && !toPublished(article.published)) {
+      summary.warnings.push({ where, reason: `publication date "${String(article.published).slice(0, 40)}" is no calendar date: stored without one` });
+      article.published = null;
+    }
     withDateline(article);
     batch.push({ article, where, key });
     if (batch.length >= batchSize) await flush();

@@ -54,12 +54,26 @@ export function toDay(value: string | null | undefined): string | null {
     return null;
   }
   const slash = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})/.exec(s);
-  if (slash) return `${slash[1]}-${pad(Number(slash[2]))}-${pad(Number(slash[3]))}`;
+  if (slash) return validDay(Number(slash[1]), Number(slash[2]), Number(slash[3]));
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  if (dmy) return `${dmy[3]}-${pad(Number(dmy[2]))}-${pad(Number(dmy[1]))}`;
+  if (dmy) return validDay(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]));
+  // anything else the platform reads (RFC 822 «Mon, 30 Sep 2019 11:00:00 GMT»), if it states a four-digit year:
+  // Date.parse also reads «1» as 2001 and «12345» as the year 12345
+  if (!/(?:^|\D)\d{4}(?:\D|$)/.test(s)) return null;
   const t = Date.parse(s);
-  if (!Number.isNaN(t)) return new Date(t).toISOString().slice(0, 10);
-  return null;
+  if (Number.isNaN(t)) return null;
+  const day = new Date(t).toISOString().slice(0, 10);
+  return Number(day.slice(0, 4)) >= MIN_YEAR && Number(day.slice(0, 4)) <= MAX_YEAR ? day : null;
+}
+
+/** Publication years outside these bounds are typing errors, not news. */
+const MIN_YEAR = 1800;
+const MAX_YEAR = 2200;
+
+/** YYYY-MM-DD of a real calendar day, or null («2018/02/30» is none). */
+function validDay(y: number, m: number, d: number): string | null {
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
 }
 
 /** Normalized publication value: ISO timestamp when one was given, else the day; null if unreadable. */

@@ -247,6 +247,20 @@ describe('ingest, search, show, export from files', () => {
     expect(head).toBe('id,title,url,source,published,author,place,category,near_duplicate_of,entities,text');
     expect(row.startsWith('j-001,الإمارات توقّع اتفاقية للطاقة المتجددة مع فرنسا,https://example.org/wam/1,wam,2021-01-20,')).toBe(true);
   });
+  it('stores an unreadable publication date as none, and says so', async () => {
+    const file = join(dir, 'dates.jsonl');
+    writeFileSync(file, [
+      { id: 'd-1', text: 'زار الوزير عمان أمس والتقى نظيره لبحث التعاون بين البلدين.', published: '2018/02/30' },
+      { id: 'd-2', text: 'عقد المجلس اجتماعا طارئا في بغداد لبحث أزمة المياه في المحافظات.', published: 1 },
+      { id: 'd-3', text: 'افتتحت الحكومة مستشفى جديدا في الكويت بسعة ثلاثمئة سرير.', published: '2019-09-30' },
+    ].map((o) => JSON.stringify(o)).join('\n') + '\n');
+    const r = await run(['ingest', file, '--json', '--db', join(dir, 'dates.db')]);
+    const s = JSON.parse(r.stdout);
+    expect(s.added).toBe(3);
+    expect(s.warnings.map((w: { reason: string }) => w.reason)).toEqual([
+      'publication date "2018/02/30" is no calendar date: stored without one',
+    ]);
+  });
   it('prints no control character of an article to the terminal', async () => {
     const file = join(dir, 'esc.jsonl');
     const esc = '\x1b]0;PWNED\x07\x1b[2J';

@@ -51,6 +51,8 @@ describe('dates', () => {
     expect(toPublished('2019-10-21')).toBe('2019-10-21');
     expect(toPublished('Sun, 06 Oct 2019 12:30:00 +0300')).toBe('2019-10-06T09:30:00Z');
     expect(toPublished('garbage')).toBeNull();
+    // no calendar day: impossible days in any form, bare numbers the platform would read as a year
+    for (const bad of ['2018/02/30', '31/02/2018', '1', '12345', '1e20', 'not a date']) expect(toPublished(bad), bad).toBeNull();
   });
   it('labels ISO weeks and anchors TIMEX values', () => {
     expect(isoWeek('2021-01-01')).toBe('2020-W53');

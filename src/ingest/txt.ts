@@ -47,7 +47,9 @@ export function parseTxt(text: string): ArticleInput {
   let title: string | null = null;
   let published: string | null = null;
   const first = (lines[i] ?? '').trim();
-  if (first && first.length <= MAX_TITLE_CHARS && !parseDateline(first) && !DATE_LINE.test(first)) {
+  // (a file of one line is all text: «زار الرئيس …» alone is the article, not a title without one)
+  const more = lines.slice(i + 1).some((l) => l.trim());
+  if (first && more && first.length <= MAX_TITLE_CHARS && !parseDateline(first) && !DATE_LINE.test(first)) {
     title = first;
     i++;
   }

@@ -44,6 +44,11 @@ describe('.txt articles', () => {
     expect(a.title).toBe('عنوان قصير');
     expect(a.text).toBe('نص الخبر هنا.');
   });
+  it('reads a file of one line as the text, not as a title without one', () => {
+    const a = parseTxt('زار الرئيس المصري الرياض أمس والتقى ولي العهد السعودي.\n');
+    expect(a.title).toBeNull();
+    expect(a.text).toBe('زار الرئيس المصري الرياض أمس والتقى ولي العهد السعودي.');
+  });
 });
 
 describe('encodings', () => {

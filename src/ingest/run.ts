@@ -67,10 +67,20 @@ export function walkFiles(path: string): string[] {
       const p = join(dir, e.name);
       if (e.isDirectory()) visit(p);
       else if (e.isFile() && KNOWN_EXT.has(extOf(e.name).ext)) out.push(p);
+      // a link to a file is that file (a link to a folder is not followed: links can loop)
+      else if (e.isSymbolicLink() && KNOWN_EXT.has(extOf(e.name).ext) && isFileTarget(p)) out.push(p);
     }
   };
   visit(path);
   return out;
+}
+
+function isFileTarget(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false; // a broken link
+  }
 }
 
 /** Content types that are no page, feed or JSON of news: documents, code, media, archives. */

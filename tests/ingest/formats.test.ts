@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDateline, parseTxt } from '../../src/ingest/txt.js';
 import { decodeBytes } from '../../src/ingest/decode.js';
@@ -172,6 +173,17 @@ describe('format recognition', () => {
     expect(files).not.toContain('README.md');
     expect(files).not.toContain('make-1256.mjs');
     expect([...files].sort()).toEqual(files);
+  });
+  it('takes a link to a file as that file, and skips links to folders and broken ones', () => {
+    const d = mkdtempSync(join(tmpdir(), 'marsad-links-'));
+    try {
+      symlinkSync(join(FIX, 'texts', 'beirut-reuters.txt'), join(d, 'linked.txt'));
+      symlinkSync(join(FIX, 'texts'), join(d, 'folder.txt'));
+      symlinkSync(join(d, 'nowhere.txt'), join(d, 'broken.txt'));
+      expect(walkFiles(d).map((f) => f.slice(d.length + 1))).toEqual(['linked.txt']);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
   it('turns HTML fragments into paragraphs', () => {
     expect(htmlToText('<p>أ</p><p>ب<br>ج</p><script>x</script>')).toBe('أ\n\nب\nج');

@@ -217,6 +217,8 @@ export function findRoles(ctx: RoleContext): Role[] {
   const stop = breakerWords();
   /** start offsets of the roles whose country was read from a pronoun's context, not stated */
   const guessedAt = new Set<number>();
+  /** ministryCountry per title: one answer per document (a long one names the same minister hundreds of times) */
+  const ministryMemo = new Map<string, string | null>();
   /**
    * token → the title right before it and the country that one named («العاهل الأردني» before «الملك»): the title
    * at that token holds the office of that country, and its role's text begins with the first title
@@ -286,6 +288,11 @@ export function findRoles(ctx: RoleContext): Role[] {
    * that ministry's country (the only such ministry named, so the reading is not a guess between two).
    */
   function ministryCountry(title: string): string | null {
+    let c = ministryMemo.get(title);
+    if (c === undefined) ministryMemo.set(title, (c = ministryCountryOf(title)));
+    return c;
+  }
+  function ministryCountryOf(title: string): string | null {
     const words = foldArabic(title).split(' ');
     if (words.length < 2 || (words[0] !== 'وزير' && words[0] !== 'وزيره')) return null;
     const ministry = 'وزاره ' + words.slice(1).join(' ');

@@ -14,6 +14,7 @@ export function articleText(input: ArticleInput | null | undefined): string {
 /** The analysis request of an article, or null when it has no text to analyze (the store reports that). */
 export function analysisRequestOf(input: ArticleInput): AnalysisRequest | null {
   const text = articleText(input);
-  if (!text.trim()) return null;
+  // no letter and no digit («😀», «!!!»): nothing to read, and every such text would hash alike as a duplicate
+  if (!/[\p{L}\p{N}]/u.test(text)) return null;
   return { text, published: toDay(toPublished(input.published ?? null)) };
 }

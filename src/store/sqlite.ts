@@ -454,7 +454,7 @@ export class SqliteStore implements Store {
       try {
         if (!input || typeof input !== 'object') throw new Error('not an article object');
         const request = analysisRequestOf(input);
-        if (!request) throw new Error('empty text');
+        if (!request) throw new Error(articleText(input).trim() ? 'no text to read (no letter or digit)' : 'empty text');
         const text = request.text;
         const title = (typeof input.title === 'string' && input.title.trim()) || fallbackTitle(text);
         const hash = hashes[i]!;

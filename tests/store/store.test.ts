@@ -123,10 +123,13 @@ describe('adding articles', () => {
       { id: 'bad2', text: null as unknown as string },
       { id: 'ok2', title: 'ج', text: 'نص ثان عن السياسة' },
       { id: 'ok3', title: 'د', text: 'نص ثان عن السياسة!' }, // same letters: an exact duplicate
+      { id: 'emoji', text: '😀' }, // no letter or digit: nothing to read, not a duplicate of the next
+      { id: 'emoji2', text: '👍 !!!' },
     ]);
-    expect(r.outcomes.map((o) => o.status)).toEqual(['added', 'failed', 'failed', 'added', 'duplicate']);
+    expect(r.outcomes.map((o) => o.status)).toEqual(['added', 'failed', 'failed', 'added', 'duplicate', 'failed', 'failed']);
     expect(r.outcomes[1].reason).toBe('empty text');
-    expect(r).toMatchObject({ added: 2, failed: 2, duplicates: 1 });
+    expect(r.outcomes[5].reason).toBe('no text to read (no letter or digit)');
+    expect(r).toMatchObject({ added: 2, failed: 4, duplicates: 1 });
   });
   it('gives a colliding input id a suffix instead of overwriting', async () => {
     const r = await s.addArticles([{ id: 'ok1', title: 'هـ', text: 'نص مختلف تماما عن الرياضة' }]);

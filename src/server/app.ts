@@ -102,6 +102,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     bodyLimit: LIMITS.ingestBodyBytes,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 400 },
+    // a request the HTTP parser refuses never reaches a route: say why in one line, not «Client Error»
+    clientErrorHandler: (err, socket) => {
+      if (!socket.writable) return;
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      const message = /INVALID_(?:URL|PATH|CHAR|METHOD|HEADER)|HPE_INVALID/.test(code) || code === 'HPE_INVALID_CONSTANT'
+        ? `the request cannot be read (${code}): characters outside ASCII in a URL must be percent-encoded (%D8%A7 …)`
+        : `the request cannot be read (${code || err.message})`;
+      const body = JSON.stringify({ statusCode: 400, error: 'Bad Request', message });
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
   });
 
   const routes: RouteDoc[] = [];

@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { PACKAGE_ROOT } from '../../src/resources.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'marsad-serve-'));
@@ -44,6 +45,17 @@ it('serves the demo collection on loopback, refuses writes without a token, stop
   expect(search.total).toBeGreaterThan(0);
   const write = await fetch(`${base}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ articles: [{ text: 'نص' }] }) });
   expect(write.status).toBe(403);
+  // raw Arabic bytes in the request line (curl sends them as typed): a one-line reason, not «Client Error»
+  const raw = await new Promise<string>((resolve, reject) => {
+    const { hostname, port } = new URL(base);
+    const sock = connect(Number(port), hostname, () => sock.end(Buffer.from('GET /api/search?q=الكاظمي HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8')));
+    let got = '';
+    sock.on('data', (d) => (got += d.toString('utf8')));
+    sock.on('end', () => resolve(got));
+    sock.on('error', reject);
+  });
+  expect(raw.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+  expect(raw).toMatch(/must be percent-encoded/);
 
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   child.kill('SIGTERM');

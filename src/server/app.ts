@@ -130,6 +130,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return payload;
   });
 
+  // JSON bodies must be UTF-8: a bad byte would otherwise reach the store as U+FFFD, silently (the CLI refuses
+  // the same bytes); then fastify's own parser, which guards against prototype poisoning
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    const bytes = body as Buffer;
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      done(httpError(400, `request body is not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)})`), undefined);
+      return;
+    }
+    jsonParser(req, text, done);
+  });
+
   // bodies are validated without type coercion (see strict.ts)
   app.addHook('preValidation', async (req) => {
     const schema = (req.routeOptions.schema as { body?: Parameters<typeof firstTypeMismatch>[0] } | undefined)?.body;
@@ -268,3 +284,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 }
 
 export type { FastifyInstance, FastifyReply };
+
+/** Offset of the first byte that breaks UTF-8 (for the error message). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return b.length;
+}

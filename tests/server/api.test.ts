@@ -209,6 +209,16 @@ describe('POST /api/analyze', () => {
     expect(res.json()).toEqual(JSON.parse(JSON.stringify(docToJson(analyze(text, { published: '2021-08-14' })))));
     expect((await store.stats()).articles).toBe(before);
   });
+  it('refuses a body that is not UTF-8, naming the byte; still refuses prototype poisoning', async () => {
+    const body = Buffer.concat([Buffer.from('{"text":"زار '), Buffer.from([0xff, 0xfe]), Buffer.from(' الرئيس"}')]);
+    const res = await app.inject({ method: 'POST', url: '/api/analyze', payload: body, headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe(`request body is not valid UTF-8 (at byte ${Buffer.from('{"text":"زار ').length})`);
+    const poison = await app.inject({ method: 'POST', url: '/api/analyze', payload: '{"text":"نص","__proto__":{"x":1}}', headers: { 'content-type': 'application/json' } });
+    expect(poison.statusCode).toBe(400);
+    const bad = await app.inject({ method: 'POST', url: '/api/analyze', payload: '{"text":', headers: { 'content-type': 'application/json' } });
+    expect(bad.statusCode).toBe(400);
+  });
 
   it('rejects bad bodies', async () => {
     for (const [payload, what] of [

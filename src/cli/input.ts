@@ -40,6 +40,14 @@ export function readTextInput(file: string | undefined): { name: string; text: s
 /** UTF-8 decoding that names the first problem instead of silently inserting U+FFFD. */
 export function decodeText(name: string, buf: Buffer): string {
   if (buf.length === 0) throw new UserError(`${name}: empty input`);
+  // UTF-16 with its byte order mark (what some Windows editors save): text, not a binary file
+  const utf16 = buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff));
+  if (utf16) {
+    const text = new TextDecoder(buf[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(buf.subarray(2));
+    if (/[\u0000\ufffd]/.test(text)) throw new UserError(`${name}: looks like a binary file (a UTF-16 mark, but no UTF-16 text)`);
+    if (!text.trim()) throw new UserError(`${name}: empty input (only whitespace)`);
+    return text;
+  }
   const probe = buf.subarray(0, 8192);
   if (probe.includes(0)) throw new UserError(`${name}: looks like a binary file (contains NUL bytes), not text`);
   let text: string;

@@ -4,7 +4,7 @@
  * loses nothing it reported. The ingest log records finished files, feed items and URLs: a re-run skips them,
  * and anything else already stored is recognised by its content hash before it is analyzed again.
  */
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -73,6 +73,20 @@ export function walkFiles(path: string): string[] {
   };
   visit(path);
   return out;
+}
+
+function startsUtf16(file: string): boolean {
+  const head = Buffer.alloc(2);
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, 'r');
+    readSync(fd, head, 0, 2, 0);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
 }
 
 function isFileTarget(p: string): boolean {
@@ -397,7 +411,8 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       fail(file, `too large (${Math.round(st.size / 1e6)} MB)`);
       return;
     }
-    if (STREAM_EXT.has(ext)) {
+    // JSON Lines are streamed as UTF-8; a UTF-16 file (its byte order mark first) is decoded whole instead
+    if (STREAM_EXT.has(ext) && !(!gz && st.size <= MAX_FILE_BYTES && startsUtf16(abs))) {
       await pushStreamFile(abs, gz);
     } else {
       let buf: Buffer;

@@ -186,6 +186,16 @@ describe('marsad analyze: bad input gets one line, never a stack trace', () => {
     expectOneLineError(marsad(['analyze', file]), 'latin1.txt');
   });
 
+  it('UTF-16 with its byte order mark is text', () => {
+    const file = join(dir, 'utf16.txt');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('زار الرئيس المصري بغداد أمس.', 'utf16le')]));
+    const r = marsad(['analyze', file, '--published', '2021-08-14']);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as { text: string; entities: Array<{ text: string }> };
+    expect(doc.text).toBe('زار الرئيس المصري بغداد أمس.');
+    expect(doc.entities.map((e) => e.text)).toContain('بغداد');
+  });
+
   it('binary file', () => {
     const file = join(dir, 'image.bin');
     const bytes = Buffer.alloc(4096);

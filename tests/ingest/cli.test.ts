@@ -247,6 +247,13 @@ describe('ingest, search, show, export from files', () => {
     expect(head).toBe('id,title,url,source,published,author,place,category,near_duplicate_of,entities,text');
     expect(row.startsWith('j-001,الإمارات توقّع اتفاقية للطاقة المتجددة مع فرنسا,https://example.org/wam/1,wam,2021-01-20,')).toBe(true);
   });
+  it('reads JSON Lines saved as UTF-16 with a byte order mark', async () => {
+    const file = join(dir, 'u16.jsonl');
+    const lines = [{ id: 'u-1', text: 'زار الوزير عمان أمس والتقى نظيره لبحث التعاون.' }, { id: 'u-2', text: 'عقد المجلس اجتماعا في بغداد لبحث أزمة المياه.' }];
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n') + '\n', 'utf16le')]));
+    const s = JSON.parse((await run(['ingest', file, '--json', '--db', join(dir, 'u16.db')])).stdout);
+    expect(s).toMatchObject({ added: 2, failed: 0 });
+  });
   it('stores an unreadable publication date as none, and says so', async () => {
     const file = join(dir, 'dates.jsonl');
     writeFileSync(file, [

@@ -68,6 +68,19 @@ describe.skipIf(!existsSync(CLI))('marsad eval ner', () => {
     }
   });
 
+  it('refuses a binary file with one line and a non-zero exit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-eval-'));
+    try {
+      const file = join(dir, 'bin.dat');
+      writeFileSync(file, Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37 + 11) % 256)));
+      const r = spawnSync(process.execPath, [CLI, 'eval', 'ner', file], { encoding: 'utf8' });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr.trim().split('\n')).toEqual([`marsad: ${file}: looks like a binary file (contains NUL bytes), not text`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says which tag types it reads as O', () => {
     const dir = mkdtempSync(join(tmpdir(), 'marsad-eval-'));
     try {

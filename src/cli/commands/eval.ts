@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import { readTextInput } from '../input.js';
+import { terminalSafe } from '../terminal.js';
 import { normalizeTag, parseConll } from '../../ner/conll.js';
 import { evaluate, formatEvaluation, type Scores } from '../../ner/evaluate.js';
 import { CONTEXT_WINDOW, loadModel, tagSentences } from '../../ner/tagger.js';
@@ -29,12 +31,12 @@ export function registerEval(program: Command): void {
     .action((task: string, file: string, opts: { json?: boolean; predictions?: string; rules?: boolean; modelOnly?: boolean }) => {
       if (opts.rules && opts.modelOnly) throw new UserError('eval: --rules and --model-only exclude each other');
       if (!(TASKS as readonly string[]).includes(task)) throw new UserError(`eval: unknown task "${task}" (tasks: ${TASKS.join(', ')})`);
-      if (!existsSync(file)) throw new UserError(`${file}: no such file`);
-      if (statSync(file).isDirectory()) throw new UserError(`${file}: is a directory, not a file`);
-      const { sentences, problems } = parseConll(readFileSync(file, 'utf8'));
+      // the same checks as analyze: a missing file, a folder, a binary file or invalid UTF-8 is one clear line
+      const { text } = readTextInput(file);
+      const { sentences, problems } = parseConll(text);
       if (!sentences.length) throw new UserError(`${file}: no "word TAG" lines found`);
       for (const p of problems.filter((p) => !p.action.startsWith('empty'))) {
-        process.stderr.write(`marsad: ${file}:${p.line}: "${p.text}" → ${p.action}\n`);
+        process.stderr.write(terminalSafe(`marsad: ${file}:${p.line}: "${p.text}" → ${p.action}`) + '\n');
       }
       // types we do not score (Wojood's DATE, a typo such as B-LOCC) are read as O: say which, and how often
       const ignored = new Map<string, number>();

@@ -240,7 +240,9 @@ export function parseQuery(raw: string): ParsedQuery {
     joinNext = false;
   }
   const out: ParsedQuery = { groups: joinCompounds(groups).map(withSpellings), excluded: withSpellings(excluded), filters, raw };
-  if (dropped > 0 && !groups.length && !excluded.length) out.unsearchable = true;
+  // text was given but nothing searchable came of it («*», «OR», «()»): no article matches — not every article
+  const anyFilter = filters.entity.length + filters.source.length + filters.type.length + filters.notEntity.length + filters.notSource.length + filters.notType.length > 0 || filters.from !== null || filters.to !== null;
+  if (!groups.length && !excluded.length && (dropped > 0 || (!anyFilter && (raw ?? '').trim() !== ''))) out.unsearchable = true;
   return out;
 }
 

@@ -882,6 +882,8 @@ export class SqliteStore implements Store {
     const f = parsed.filters;
     const from = [f.from, query.from ? boundDay(query.from, 'from') : null].filter(Boolean).sort().pop() ?? null;
     const to = [f.to, query.to ? boundDay(query.to, 'to') : null].filter(Boolean).sort()[0] ?? null;
+    // the API refuses this too: an empty range is a mistake to name, not a search with no results
+    if (from && to && from > to) throw new QueryError(`from (${from}) is after to (${to})`);
     const sources = [...f.source, ...asList(query.source)].map((s) => foldName(s).toLowerCase());
     const types = [...f.type, ...(query.type ? [String(query.type).toUpperCase() as EntityType] : [])];
     for (const t of types) if (!TYPE_CODE[t]) throw new QueryError(`type: "${t}" is not one of PER, ORG, LOC, MISC`);

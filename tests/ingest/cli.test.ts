@@ -303,6 +303,8 @@ describe('ingest, search, show, export from files', () => {
       ['search', 'x', '--limit', 'many', '--db', db],
       ['search', 'x', '--db', join(dir, 'missing.db')],
       ['export', '--format', 'xml', '--db', db],
+      ['events', '--type', 'FOO', '--db', db],
+      ['search', 'x', '--from', '2024', '--to', '2023', '--db', db],
       ['ingest', join(dir, 'no-such-folder'), '--db', join(dir, 'x.db')],
     ]) {
       const r = await run(args);

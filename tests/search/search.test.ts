@@ -77,6 +77,16 @@ describe('parser', () => {
     expect(parseQuery('-source:x').filters).toMatchObject({ source: [], notSource: ['x'] });
     expect(() => parseQuery('الكويت -from:2019')).toThrow(/cannot be excluded/);
   });
+  it('finds nothing for text with nothing searchable in it, and refuses an empty date range', async () => {
+    for (const q of ['OR', '()', '*', '| OR']) {
+      expect(parseQuery(q).unsearchable, q).toBe(true);
+      expect((await store.search({ q })).total, q).toBe(0);
+    }
+    expect(parseQuery('').unsearchable).toBeUndefined();
+    expect((await store.search({ q: '' })).total).toBeGreaterThan(0);
+    await expect(store.search({ q: 'الكويت', from: '2024', to: '2023' })).rejects.toThrow(/from \(2024-01-01\) is after to \(2023-12-31\)/);
+    await expect(store.search({ q: 'الكويت from:2024 to:2023' })).rejects.toThrow(QueryError);
+  });
   it('accepts Arabic quotation marks for phrases', () => {
     expect(parseQuery('«الطاقة المتجددة»').groups[0][0].kind).toBe('phrase');
   });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { terminalSafe } from '../terminal.js';
 import { UserError } from '../errors.js';
 import { openExistingStore, type EventQuery, type StoredEvent } from '../../store/index.js';
+import { eventLexicon } from '../../events/lexicon.js';
 
 interface EventsOpts {
   db?: string;
@@ -83,7 +84,11 @@ export function registerEvents(program: Command): void {
     .option('--csv', `print CSV with a header row: ${CSV_COLUMNS.join(',')}`)
     .action(async (opts: EventsOpts) => {
       if (opts.json && opts.csv) throw new UserError('choose one of --json and --csv');
-      if (opts.type && !/^[A-Za-z_]+$/.test(opts.type)) throw new UserError(`--type must be an event type such as VISIT, not "${opts.type}"`);
+      if (opts.type) {
+        // the types Marsad reads (resources/events): a typo is an error, not an empty list
+        const types = [...new Set([...eventLexicon().triggers.values()].flat().map((r) => r.type))].sort();
+        if (!types.includes(opts.type.toUpperCase())) throw new UserError(`--type must be one of ${types.join(', ')}, not "${opts.type}"`);
+      }
       if (opts.cameo && !/^\d{1,4}$/.test(opts.cameo)) throw new UserError(`--cameo must be a CAMEO code or prefix of digits, not "${opts.cameo}"`);
       if (opts.status && !STATUSES.includes(opts.status)) throw new UserError(`--status must be one of ${STATUSES.join(', ')}, not "${opts.status}"`);
       for (const [flag, v] of [['--from', opts.from], ['--to', opts.to]] as const) {

@@ -231,6 +231,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       fail(where, errLine(err));
       return;
     }
+    if (!feed.items.length) summary.warnings.push({ where, reason: 'the feed has no items' });
     for (const item of feed.items) {
       if (stopped()) return;
       const key = `item:${item.key}`;
@@ -383,7 +384,8 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
         await pushJsonLine(line, `${file}:${n}`, file);
       }
     } catch (err) {
-      fail(`${file}:${n}`, errLine(err));
+      // lines up to n were read and handled: the one that could not be read is the next (a cut .gz)
+      fail(`${file}:${n + 1}`, `cannot read on (${errLine(err)}); the ${n} line${n === 1 ? '' : 's'} before were read`);
     } finally {
       rl.close();
       raw.destroy();

@@ -247,6 +247,21 @@ describe('ingest, search, show, export from files', () => {
     expect(head).toBe('id,title,url,source,published,author,place,category,near_duplicate_of,entities,text');
     expect(row.startsWith('j-001,الإمارات توقّع اتفاقية للطاقة المتجددة مع فرنسا,https://example.org/wam/1,wam,2021-01-20,')).toBe(true);
   });
+  it('names the line a cut .jsonl.gz stops at, keeps the lines before it; warns of an empty feed', async () => {
+    const file = join(dir, 'cut.jsonl.gz');
+    const lines = Array.from({ length: 200 }, (_, i) => JSON.stringify({ id: `c-${i}`, text: `خبر رقم ${i} عن افتتاح مشروع جديد للطاقة في مدينة العقبة بكلفة ${i + 10} مليون دينار.` }));
+    const gz = gzipSync(Buffer.from(lines.join('\n') + '\n'));
+    writeFileSync(file, gz.subarray(0, Math.floor(gz.length * 0.6)));
+    const s = JSON.parse((await run(['ingest', file, '--json', '--db', join(dir, 'cut.db')])).stdout);
+    expect(s.failures).toHaveLength(1);
+    const at = Number(/:(\d+)$/.exec(s.failures[0].where)![1]);
+    expect(s.failures[0].reason).toMatch(new RegExp(`cannot read on .*the ${at - 1} lines before were read`));
+    expect(s.added).toBe(at - 1);
+    const feed = join(dir, 'empty.rss');
+    writeFileSync(feed, '<?xml version="1.0"?><rss version="2.0"><channel><title>لا شيء</title></channel></rss>');
+    const f = JSON.parse((await run(['ingest', feed, '--json', '--db', join(dir, 'cut.db')])).stdout);
+    expect(f.warnings.map((w: { reason: string }) => w.reason)).toEqual(['the feed has no items']);
+  });
   it('reads JSON Lines saved as UTF-16 with a byte order mark', async () => {
     const file = join(dir, 'u16.jsonl');
     const lines = [{ id: 'u-1', text: 'زار الوزير عمان أمس والتقى نظيره لبحث التعاون.' }, { id: 'u-2', text: 'عقد المجلس اجتماعا في بغداد لبحث أزمة المياه.' }];

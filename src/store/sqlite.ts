@@ -654,10 +654,12 @@ export class SqliteStore implements Store {
     const insMention = this.stmt('INSERT INTO mentions(article, entity, start, end, sentence, text) VALUES(?, ?, ?, ?, ?, ?)');
     for (const [rid, start, end, sent, text] of mentionRows) {
       insMention.run(rowid, rid, start, end, sent, text);
-      const k = rid + '\u0000' + text;
+      // a name as it reads: «دونالد #ترمب», «#دونالد_ترمب» are the alias «دونالد ترمب»
+      const alias = aliasForm(text);
+      const k = rid + '\u0000' + alias;
       const a = this.pendingAliases.get(k);
       if (a) a.n++;
-      else this.pendingAliases.set(k, { rid, text, n: 1 });
+      else this.pendingAliases.set(k, { rid, text: alias, n: 1 });
     }
     const insAE = this.stmt('INSERT INTO article_entities(article, entity, count) VALUES(?, ?, ?)');
     for (const [rid, pe] of perEntity) {
@@ -1589,3 +1591,9 @@ function migrate(db: Database.Database, from: number): void {
 }
 
 export { isIndexed, safeTerm };
+
+/** A mention's text as an alias: hashtag marks and the underscores joining a hashtag's words are no part of a name. */
+function aliasForm(text: string): string {
+  if (!/[#_]/.test(text)) return text;
+  return text.replace(/#/g, '').replace(/_/g, ' ').replace(/\s+/g, ' ').trim() || text;
+}

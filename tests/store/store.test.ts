@@ -263,6 +263,17 @@ describe('entities, time line and events', () => {
     expect((await s.search({ q: 'entity:ترمب' })).hits.map((h) => h.id)).toEqual(['tr1']);
     expect((await s.getEntity('ترمب'))?.name).toBe('دونالد ترامب');
   });
+  it('keeps an alias as a name reads, without hashtag marks', async () => {
+    const text = 'قال دونالد #ترمب إن القمة ناجحة، وكتب لاحقا عن #دونالد_ترمب.';
+    const key = canonicalKey('دونالد ترامب', 'PER');
+    const doc = handDoc(text, '2018-06-13', [
+      { text: 'دونالد #ترمب', type: 'PER', entity: key, canonical: 'دونالد ترامب' },
+      { text: 'دونالد_ترمب', type: 'PER', entity: key, canonical: 'دونالد ترامب' },
+    ]);
+    await s.addArticles([{ id: 'hash1', title: 'تغريدة', text, published: '2018-06-13' }], { docs: [doc] });
+    const e = (await s.getEntity(key))!;
+    expect(e.aliasCounts.filter((a) => /ترمب/.test(a.alias))).toEqual([{ alias: 'دونالد ترمب', count: 2 }]);
+  });
   it('builds a time line by resolved date, not publication date', async () => {
     const tl = await s.timeline({ entity: 'الكاظمي' });
     expect(tl.items.map((i) => [i.kind, i.date, i.article.id])).toEqual([

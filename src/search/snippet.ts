@@ -24,7 +24,7 @@ export function matcherOf(q: ParsedQuery): Matcher {
     for (const it of g) {
       if (it.kind === 'term') {
         if (it.word.stop && hasContent) continue;
-        stems.add(it.word.stem);
+        if (!it.word.weakStem) stems.add(it.word.stem);
         norms.add(it.word.norm);
       } else {
         phrases.push(it.words.map((w) => w.stem));

@@ -105,7 +105,15 @@ export interface QueryWord {
   norm: string;
   stem: string;
   stop: boolean;
+  /**
+   * the stemmer cut the word to two letters or fewer («برهم» → «بر», as «للبر»): such a stem matches too much, so
+   * the word is searched in its folded form only
+   */
+  weakStem?: boolean;
 }
+
+/** What a word may begin with before its stem: when only these were cut («البر», «للبر» → «بر»), the stem is the word. */
+const PROCLITIC_FORMS = [/^[وف]?[بلك]?ال/, /^[وف]?لل/, /^[وف]?[بلك]/, /^[وف]/];
 
 /** Query words of a string, analyzed exactly like documents. */
 export function queryWords(s: string): QueryWord[] {
@@ -114,7 +122,9 @@ export function queryWords(s: string): QueryWord[] {
     if (!isIndexed(t)) continue;
     const [norm, st] = tokenTerm(t);
     if (!norm) continue;
-    out.push({ text: t.text, norm, stem: st, stop: isStopword(t.text) || isStopword(t.norm) });
+    const w: QueryWord = { text: t.text, norm, stem: st, stop: isStopword(t.text) || isStopword(t.norm) };
+    if (st.length < 3 && norm.length >= st.length + 2 && !PROCLITIC_FORMS.some((re) => norm.replace(re, '') === st)) w.weakStem = true;
+    out.push(w);
   }
   return out;
 }

@@ -247,6 +247,7 @@ function lit(s: string): string {
 
 function ftsItem(it: QueryItem, withNorm: boolean): string {
   if (it.kind === 'term') {
+    if (it.word.weakStem) return `{title_norm body_norm} : ${lit(it.word.norm)}`;
     const s = `{title_stem body_stem} : ${lit(it.word.stem)}`;
     return withNorm ? `(${s} OR {title_norm body_norm} : ${lit(it.word.norm)})` : s;
   }

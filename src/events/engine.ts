@@ -285,8 +285,9 @@ function findTriggers(doc: ArabicDoc, view: DocView, lex: EventLexicon, from: nu
       // a one-word name is no trigger either (the club «الاتفاق», not an agreement)
       if (e.type === 'PER' || e.type === 'LOC' || e.tokenStart !== i || e.start > doc.tokens[i].start || e.tokenEnd === i + 1) continue;
     }
-    // «على رفع العقوبات», «احتمال شن ضربات»: a masdar, not the past verb written the same
-    const masdar = i > from && view.entityAt[i - 1] === -1 && inClass(lex, 'masdar_before', view.fold[i - 1]);
+    // «على رفع العقوبات», «احتمال شن ضربات»: a masdar, not the past verb written the same (asked only of a past row)
+    let masdar: boolean | null = null;
+    const isMasdar = () => (masdar ??= i > from && view.entityAt[i - 1] === -1 && inClass(lex, 'masdar_before', view.fold[i - 1]));
     for (const c of triggerCandidates(lex, view.fold[i], doc.tokens[i].text.endsWith('ة'))) {
       const rows = lex.triggers.get(c.form);
       if (!rows) continue;
@@ -294,7 +295,7 @@ function findTriggers(doc: ArabicDoc, view: DocView, lex: EventLexicon, from: nu
       for (const row of rows) {
         if (c.future && row.pos !== 'pres') continue;
         if (c.noun && row.pos !== 'noun') continue;
-        if (masdar && row.pos === 'past') continue;
+        if (row.pos === 'past' && isMasdar()) continue;
         if (needsHold(doc, view, lex, row.needs, i, to)) {
           chosen = row;
           break;

@@ -285,9 +285,9 @@ function findTriggers(doc: ArabicDoc, view: DocView, lex: EventLexicon, from: nu
       // a one-word name is no trigger either (the club «الاتفاق», not an agreement)
       if (e.type === 'PER' || e.type === 'LOC' || e.tokenStart !== i || e.start > doc.tokens[i].start || e.tokenEnd === i + 1) continue;
     }
-    // «على رفع العقوبات», «احتمال شن ضربات»: a masdar, not the past verb written the same (asked only of a past row)
-    let masdar: boolean | null = null;
-    const isMasdar = () => (masdar ??= i > from && view.entityAt[i - 1] === -1 && inClass(lex, 'masdar_before', view.fold[i - 1]));
+    // «على رفع العقوبات», «احتمال شن ضربات»: a masdar, not the past verb written the same (asked only of a past
+    // row: -1 not asked yet)
+    let masdar = -1;
     for (const c of triggerCandidates(lex, view.fold[i], doc.tokens[i].text.endsWith('ة'))) {
       const rows = lex.triggers.get(c.form);
       if (!rows) continue;
@@ -295,7 +295,10 @@ function findTriggers(doc: ArabicDoc, view: DocView, lex: EventLexicon, from: nu
       for (const row of rows) {
         if (c.future && row.pos !== 'pres') continue;
         if (c.noun && row.pos !== 'noun') continue;
-        if (row.pos === 'past' && isMasdar()) continue;
+        if (row.pos === 'past') {
+          if (masdar < 0) masdar = i > from && view.entityAt[i - 1] === -1 && inClass(lex, 'masdar_before', view.fold[i - 1]) ? 1 : 0;
+          if (masdar) continue;
+        }
         if (needsHold(doc, view, lex, row.needs, i, to)) {
           chosen = row;
           break;
@@ -1178,8 +1181,8 @@ function buildEvent(
     (HEADLINE_PRESENT.has(entry.type) && isHeadline(doc, sentence));
   // «بقرب/على وشك» announce what follows them only: after the trigger they mean «near» (بقرب الحدود)
   // (a condition after a past verb is another clause's: «وقعا اتفاقا يلغى إذا لم يصادق عليه البرلمان»)
-  const futureWord = hit.future || leftMarkers.has('soon') || [...leftMarkers].some((m) => m === 'future' || m === 'cond') ||
-    (!speechAct && [...segMarkers].some((m) => m === 'future' || (m === 'cond' && entry.pos !== 'past'))) ||
+  const futureWord = hit.future || leftMarkers.has('soon') || leftMarkers.has('future') || leftMarkers.has('cond') ||
+    (!speechAct && (segMarkers.has('future') || (segMarkers.has('cond') && entry.pos !== 'past'))) ||
     // (a past verb is no plan for a future one after it, in a clause of its own: «والتقى … وسيسافر»)
     (!speechAct && futureVerbNear(view, Math.max(sent.tokenStart, t - 3), entry.pos === 'past' ? t : segEnd, t)) || condBefore(view, lex, sent.tokenStart, t);
   const reportedHow = speechAct ? null : reportedBy(doc, view, lex, hits, sent.tokenStart, t);

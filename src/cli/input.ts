@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { UserError } from './errors.js';
+import { firstInvalidUtf8 } from '../ingest/decode.js';
 
 /**
  * `analyze` reads one document. Whole-article analysis keeps every layer in memory and prints every token, so a
@@ -61,19 +62,3 @@ export function decodeText(name: string, buf: Buffer): string {
   return text;
 }
 
-function firstInvalidUtf8(buf: Buffer): number {
-  // binary search the longest valid prefix
-  let lo = 0;
-  let hi = buf.length;
-  const dec = new TextDecoder('utf-8', { fatal: true });
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      dec.decode(buf.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
-    }
-  }
-  return lo;
-}

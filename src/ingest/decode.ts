@@ -82,3 +82,22 @@ export function decodeBytes(buf: Uint8Array, httpContentType?: string | null): D
     return { text: new TextDecoder('windows-1256').decode(buf), encoding: 'windows-1256' };
   }
 }
+
+/**
+ * Offset of the first byte that breaks UTF-8, for error messages (the bytes' length when none does): the longest
+ * prefix a strict decoder accepts, a sequence cut at the end counting as valid so far.
+ */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  let lo = 0;
+  let hi = buf.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}

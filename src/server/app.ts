@@ -23,6 +23,7 @@ import {
 import { buildOpenApi, type RouteDoc } from './openapi.js';
 import { registerWebUi } from './web.js';
 import { firstTypeMismatch } from './strict.js';
+import { firstInvalidUtf8 } from '../ingest/decode.js';
 
 export interface ServerOptions {
   store: Store;
@@ -284,15 +285,3 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 }
 
 export type { FastifyInstance, FastifyReply };
-
-/** Offset of the first byte that breaks UTF-8 (for the error message). */
-function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length; ) {
-    const c = b[i];
-    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
-    i += n + 1;
-  }
-  return b.length;
-}

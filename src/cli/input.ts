@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { UserError } from './errors.js';
-import { firstInvalidUtf8 } from '../ingest/decode.js';
+import { firstInvalidUtf8, utf16Bom } from '../ingest/decode.js';
 
 /**
  * `analyze` reads one document. Whole-article analysis keeps every layer in memory and prints every token, so a
@@ -42,9 +42,9 @@ export function readTextInput(file: string | undefined): { name: string; text: s
 export function decodeText(name: string, buf: Buffer): string {
   if (buf.length === 0) throw new UserError(`${name}: empty input`);
   // UTF-16 with its byte order mark (what some Windows editors save): text, not a binary file
-  const utf16 = buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff));
+  const utf16 = utf16Bom(buf);
   if (utf16) {
-    const text = new TextDecoder(buf[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(buf.subarray(2));
+    const text = new TextDecoder(utf16).decode(buf.subarray(2));
     if (/[\u0000\ufffd]/.test(text)) throw new UserError(`${name}: looks like a binary file (a UTF-16 mark, but no UTF-16 text)`);
     if (!text.trim()) throw new UserError(`${name}: empty input (only whitespace)`);
     return text;

@@ -37,6 +37,12 @@ export function sniffDeclaredCharset(buf: Uint8Array): string | null {
   return null;
 }
 
+/** The UTF-16 encoding a byte order mark at the start names, or null. */
+export function utf16Bom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (buf.length < 2) return null;
+  return buf[0] === 0xff && buf[1] === 0xfe ? 'utf-16le' : buf[0] === 0xfe && buf[1] === 0xff ? 'utf-16be' : null;
+}
+
 export function isGzip(buf: Uint8Array): boolean {
   return buf.length > 2 && buf[0] === 0x1f && buf[1] === 0x8b;
 }
@@ -65,8 +71,8 @@ export function decodeBytes(buf: Uint8Array, httpContentType?: string | null): D
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8' };
   }
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
+  const utf16 = utf16Bom(buf);
+  if (utf16) return { text: new TextDecoder(utf16).decode(buf.subarray(2)), encoding: utf16 };
   const declared = charsetOf(httpContentType) ?? sniffDeclaredCharset(buf);
   const dec = decoderFor(declared);
   if (dec && dec.encoding !== 'utf-8') return { text: dec.decode(buf), encoding: dec.encoding };

@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import type { ArticleInput, IngestInput, IngestOptions, IngestSummary, InputFormat, Store } from '../store/types.js';
-import { decodeBytes, gunzipIfNeeded, isGzip } from './decode.js';
+import { decodeBytes, gunzipIfNeeded, isGzip, utf16Bom } from './decode.js';
 import { extractHtmlArticle } from './html.js';
 import { isFeed, parseFeed, type FeedItem } from './feed.js';
 import { parseDateline, parseTxt } from './txt.js';
@@ -75,6 +75,7 @@ export function walkFiles(path: string): string[] {
   return out;
 }
 
+/** Does the file open with a UTF-16 byte order mark? */
 function startsUtf16(file: string): boolean {
   const head = Buffer.alloc(2);
   let fd: number | null = null;
@@ -86,7 +87,7 @@ function startsUtf16(file: string): boolean {
   } finally {
     if (fd !== null) closeSync(fd);
   }
-  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  return utf16Bom(head) !== null;
 }
 
 function isFileTarget(p: string): boolean {
@@ -323,7 +324,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       fail(name, `cannot gunzip (${errLine(err)})`);
       return;
     }
-    if (bytes.subarray(0, 4096).includes(0) && !/utf-16/i.test(contentType ?? '') && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
+    if (bytes.subarray(0, 4096).includes(0) && !/utf-16/i.test(contentType ?? '') && !utf16Bom(bytes)) {
       fail(name, 'binary file, not text');
       return;
     }

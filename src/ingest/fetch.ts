@@ -16,7 +16,9 @@ export async function fetchUrl(url: string, timeoutMs = 15000, signal?: AbortSig
     res = await fetch(url, {
       signal: sig,
       redirect: 'follow',
-      headers: { 'user-agent': 'Marsad/0.1 (news ingestion)', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5' },
+      // identity: Node's fetch inflates a gzip body leniently, so a compressed page cut mid-stream would come out
+      // short and whole-looking; uncompressed, a body cut short fails on its length or its chunking
+      headers: { 'accept-encoding': 'identity', 'user-agent': 'Marsad/0.1 (news ingestion)', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5' },
     });
   } catch (err) {
     const e = err as Error & { cause?: { code?: string; message?: string } };
@@ -31,7 +33,15 @@ export async function fetchUrl(url: string, timeoutMs = 15000, signal?: AbortSig
   if (res.body) {
     const reader = res.body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
+      let step: ReadableStreamReadResult<Uint8Array>;
+      try {
+        step = await reader.read();
+      } catch (err) {
+        if (timeout.aborted) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s, ${size} bytes in`);
+        const cause = (err as Error & { cause?: { message?: string } }).cause?.message;
+        throw new Error(`the connection broke after ${size} bytes, before the whole page came${cause ? ` (${cause})` : ''}`);
+      }
+      const { done, value } = step;
       if (done) break;
       size += value.byteLength;
       if (size > MAX_FETCH_BYTES) {

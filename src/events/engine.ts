@@ -6,6 +6,7 @@ import { matchTitle } from '../link/roles.js';
 import { docView, type DocView } from '../link/view.js';
 import { freq, gluedPreposition } from '../text/lexicon.js';
 import { isStopword } from '../text/stopwords.js';
+import { valueRange } from '../time/calendar.js';
 import { eventLexicon, type EventLexicon, type Frame, type Marker, type TriggerEntry } from './lexicon.js';
 
 /**
@@ -1598,28 +1599,6 @@ export function compareToPublished(value: string, published: string | null): num
   if (range[1] < p) return -1;
   if (range[0] > p) return 1;
   return 0;
-}
-
-function valueRange(v: string): [string, string] | null {
-  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
-  if (m) return [m[0], m[0]];
-  m = /^(\d{4})-W(\d{2})$/.exec(v);
-  if (m) {
-    const y = Number(m[1]);
-    const w = Number(m[2]);
-    const jan4 = new Date(Date.UTC(y, 0, 4));
-    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000 + (w - 1) * 7 * 86400000);
-    const sunday = new Date(monday.getTime() + 6 * 86400000);
-    return [monday.toISOString().slice(0, 10), sunday.toISOString().slice(0, 10)];
-  }
-  m = /^(\d{4})-(\d{2})$/.exec(v);
-  if (m) {
-    const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
-    return [`${m[1]}-${m[2]}-01`, `${m[1]}-${m[2]}-${String(last).padStart(2, '0')}`];
-  }
-  m = /^(\d{4})$/.exec(v);
-  if (m) return [`${m[1]}-01-01`, `${m[1]}-12-31`];
-  return null;
 }
 
 /**

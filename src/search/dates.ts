@@ -1,4 +1,5 @@
 /** Date helpers shared by filters, facets and time lines (all dates are UTC calendar days, YYYY-MM-DD strings). */
+import { valueRange } from '../time/calendar.js';
 
 export class QueryError extends Error {
   constructor(message: string) {
@@ -100,28 +101,9 @@ export function isoWeek(day: string): string {
 }
 
 /**
- * First day covered by a TIMEX-like value (2021-08-28, 2021-08, 2021, 2021-W33, 2021-Q3, 2021-08-13T10:30,
- * 198X decades are skipped) or null when it is not an anchored date.
+ * First day covered by a TIMEX value (2021-08-28, 2021-08, 2021, 2021-W33, 2021-Q3, 2021-SU, 2021-08-13T10:30),
+ * or null when it is not an anchored period (P3D, 198X).
  */
 export function valueStartDay(value: string | null | undefined): string | null {
-  if (!value) return null;
-  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
-  m = /^(\d{4})-W(\d{1,2})/.exec(value);
-  if (m) {
-    const y = Number(m[1]);
-    const w = Number(m[2]);
-    const jan4 = new Date(Date.UTC(y, 0, 4));
-    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000 + (w - 1) * 7 * 86400000);
-    return monday.toISOString().slice(0, 10);
-  }
-  m = /^(\d{4})-Q([1-4])/.exec(value);
-  if (m) return `${m[1]}-${pad((Number(m[2]) - 1) * 3 + 1)}-01`;
-  m = /^(\d{4})-(\d{2})$/.exec(value);
-  if (m) return `${m[1]}-${m[2]}-01`;
-  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
-  if (m) return `${m[1]}-${({ SP: '03', SU: '06', FA: '09', WI: '12' } as Record<string, string>)[m[2]]}-01`;
-  m = /^(\d{4})$/.exec(value);
-  if (m) return `${m[1]}-01-01`;
-  return null;
+  return value ? (valueRange(value)?.[0] ?? null) : null;
 }

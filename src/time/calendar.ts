@@ -140,3 +140,44 @@ export function daysToHijri(days: number): YMD {
   }
   return { ...h };
 }
+
+/** first month of each TIMEX3 season; the winter of a year is the one its January and February fall in */
+const SEASON_START: Record<string, [yearShift: number, month: number]> = { SP: [0, 3], SU: [0, 6], FA: [0, 9], WI: [-1, 12] };
+
+/**
+ * The first and last day of a TIMEX3 season (SP, SU, FA, WI) of year y: meteorological seasons of the northern
+ * hemisphere, three months each; the winter of y runs from December of y − 1 through February of y, as «شتاء 2018»
+ * mostly means January and February of 2018.
+ */
+export function seasonRange(y: number, code: string): [number, number] {
+  const [shift, month] = SEASON_START[code];
+  const end = addMonths(y + shift, month, 3);
+  return [toDays(y + shift, month, 1), toDays(end.y, end.m, 1) - 1];
+}
+
+/**
+ * The first and last calendar day (YYYY-MM-DD) a TIMEX value covers: a day (or a time on it), an ISO week (its
+ * weekend too), a month, a quarter, a season, a year; null for what is no anchored period (P3D, 198X, XXXX-…).
+ */
+export function valueRange(value: string): [string, string] | null {
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (m) return [m[0], m[0]];
+  m = /^(\d{4})-W(\d{2})(?:-WE)?$/.exec(value);
+  if (m) {
+    const jan4 = toDays(+m[1], 1, 4);
+    const monday = jan4 - (isoWeekday(jan4) - 1) + (+m[2] - 1) * 7;
+    return [formatDay(monday), formatDay(monday + 6)];
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return [`${m[1]}-${m[2]}-01`, `${m[1]}-${m[2]}-${pad2(daysInMonth(+m[1], +m[2]))}`];
+  m = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (m) {
+    const first = (+m[2] - 1) * 3 + 1;
+    return [formatDay(toDays(+m[1], first, 1)), formatDay(toDays(+m[1], first + 3, 1) - 1)];
+  }
+  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (m) return seasonRange(+m[1], m[2]).map(formatDay) as [string, string];
+  m = /^(\d{4})$/.exec(value);
+  if (m) return [`${m[1]}-01-01`, `${m[1]}-12-31`];
+  return null;
+}

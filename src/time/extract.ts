@@ -13,7 +13,7 @@ import { fold, onlyDropped, originalOffset, scan, type ScanToken } from './fold.
 import { PROCLITICS, contextWords, procliticReadings, timeLexicon, type MonthEntry, type Tense, type TimeLexicon } from './lexicon.js';
 import {
   addMonths, daysToHijri, formatDay, formatIsoWeek, formatMonth, fromDays, hijriMonthStart,
-  hijriToDays, isValidYmd, isoWeekday, pad2, pad4, parseIsoDate, toDays,
+  hijriToDays, isValidYmd, isoWeekday, pad2, pad4, parseIsoDate, seasonRange, toDays,
 } from './calendar.js';
 import { tenseAround } from './tense.js';
 
@@ -538,7 +538,7 @@ const matchModified: Matcher = (ctx, i, f, plen) => {
       inner = cand(ctx, j, toks[j].start, j + 1, 'date', value, GRAN[bareUnit], resolved, resolved ? undefined : NO_PUB);
     }
   } else {
-    inner = matchRelativePeriod(ctx, j, nf, 0) ?? matchCalendarDate(ctx, j, nf, 0) ?? matchYear(ctx, j, nf, 0);
+    inner = matchRelativePeriod(ctx, j, nf, 0) ?? matchSeason(ctx, j, nf, 0) ?? matchCalendarDate(ctx, j, nf, 0) ?? matchYear(ctx, j, nf, 0);
     if (inner && inner.granularity === 'day') inner = null;
   }
   if (!inner) return null;
@@ -965,6 +965,56 @@ const matchQuarter: Matcher = (ctx, i, f, plen) => {
   return null; // "الربع الأول" alone may be a quarter of a match
 };
 
+/**
+ * The occurrence of a season relative to the publication day: +1 the first to begin after it, −1 the last to end
+ * before it, 0 the one it falls in or else the nearest («هذا الشتاء» in October is the coming one).
+ */
+function seasonYear(pub: number, code: string, offset: number): number {
+  const y0 = fromDays(pub).y;
+  let best = y0;
+  let bestDistance = Infinity;
+  for (let y = y0 - 2; y <= y0 + 2; y++) {
+    const [first, last] = seasonRange(y, code);
+    if (offset > 0 && first > pub) return y;
+    if (offset < 0 && last < pub) best = y;
+    if (offset === 0) {
+      const distance = pub < first ? first - pub : pub > last ? pub - last : 0;
+      if (distance < bestDistance) (best = y), (bestDistance = distance);
+    }
+  }
+  return best;
+}
+
+/** صيف 2019 | صيف عام 2019 | شتاء العام الماضي | صيف هذا العام | الصيف المقبل | الشتاء الماضي | هذا الخريف */
+const matchSeason: Matcher = (ctx, i, f, plen) => {
+  const toks = ctx.toks;
+  let j = i;
+  let code = ctx.lex.seasons.get(f);
+  const demonstrative = !code && THIS.has(f);
+  if (demonstrative) code = ctx.lex.seasons.get(toks[(j = i + 1)]?.f ?? '');
+  if (!code) return null;
+  const start = startOffset(ctx, i, plen);
+  const relative = (offset: number, end: number): Candidate => {
+    if (ctx.pub === null) return cand(ctx, i, start, end, 'date', `XXXX-${code}`, 'season', false, NO_PUB);
+    return cand(ctx, i, start, end, 'date', `${pad4(seasonYear(ctx.pub, code as string, offset))}-${code}`, 'season');
+  };
+  const definite = toks[j].f.startsWith('ال');
+  if (demonstrative) return definite ? relative(0, j + 1) : null;
+  const nf = toks[j + 1]?.f ?? '';
+  if (definite) {
+    const offset = ctx.lex.offsets.get(nf);
+    return offset === undefined ? null : relative(offset, j + 2);
+  }
+  // the indefinite season in construct with a year: «صيف 2019», «شتاء العام الماضي»
+  const rel = ctx.lex.units.get(nf) === 'Y' || THIS.has(nf) ? matchRelativePeriod(ctx, j + 1, nf, 0) : null;
+  if (rel && rel.granularity === 'year') {
+    return cand(ctx, i, start, endTokOf(rel), 'date', rel.resolved ? `${rel.value}-${code}` : `XXXX-${code}`, 'season', rel.resolved, rel.note);
+  }
+  const y = yearAt(ctx, j + 1);
+  if (!y || y.hijri || (!y.marked && (y.year < 1900 || y.year > 2100))) return null;
+  return cand(ctx, i, start, y.end, 'date', `${pad4(y.year)}-${code}`, 'season');
+};
+
 /** What joins the two ends of a range (folded): و, a dash, إلى, حتى. */
 const RANGE_LINKS = contextWords('range-link');
 
@@ -988,7 +1038,7 @@ const MATCHERS: Matcher[] = [
   matchRangeStart,
   matchQuarter,
   matchCalendarDate, matchYear, matchRelativePeriod, matchModified, matchWeekday, matchDeictic, matchDuration,
-  matchPastPeriod, matchClock, matchNumericDate, matchSet, matchDecadeCentury,
+  matchPastPeriod, matchClock, matchNumericDate, matchSet, matchDecadeCentury, matchSeason,
 ];
 
 // ---------------------------------------------------------------- driver
@@ -1000,7 +1050,7 @@ function triggerWords(lex: TimeLexicon): Set<string> {
   const s = new Set<string>([
     ...lex.months.firstWords(), ...lex.weekdays.keys(), ...lex.units.keys(), ...lex.deictics.firstWords(),
     ...lex.dayParts.firstWords(), ...lex.modifiers.keys(), ...lex.timeUnits.keys(), ...lex.pluralPeriods.keys(),
-    ...lex.sets.firstWords(), ...lex.decades.keys(), ...YEAR_WORDS, ...THIS,
+    ...lex.sets.firstWords(), ...lex.decades.keys(), ...lex.seasons.keys(), ...YEAR_WORDS, ...THIS,
     MONTH_WORD, DAY_WORD, 'قبل', 'الساعه', 'كل', 'القرن', 'ال', 'الربع', 'النصف',
   ]);
   triggers = s;

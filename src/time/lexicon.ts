@@ -93,6 +93,8 @@ export interface TimeLexicon {
   sets: PhraseTable<string>;
   timezones: PhraseTable<string>;
   decades: Map<string, string>;
+  /** season words → TIMEX3 season code (SP, SU, FA, WI) */
+  seasons: Map<string, string>;
   tenseCues: Map<string, 'past' | 'future'>;
   /** Particles that set the tense of the verb after them (لم, لن). */
   tenseParticles: Map<string, 'past' | 'future'>;
@@ -143,6 +145,8 @@ export function timeLexicon(): TimeLexicon {
   for (const r of rows('timezones.tsv')) timezones.add(r.form, r.offset);
   const decades = new Map<string, string>();
   for (const r of rows('decades.tsv')) decades.set(fold(r.form), r.value);
+  const seasons = new Map<string, string>();
+  for (const r of rows('seasons.tsv')) seasons.set(fold(r.form), r.code);
   const tenseCues = new Map<string, 'past' | 'future'>();
   const tenseParticles = new Map<string, 'past' | 'future'>();
   const tensePrepositions = new Map<string, Tense>();
@@ -155,7 +159,7 @@ export function timeLexicon(): TimeLexicon {
   for (const r of rows('year-blockers.tsv')) yearBlockers.add(fold(r.form));
   lexicon = {
     months, weekdays, offsets, periodEnds, units, deictics, dayParts, modifiers, timeUnits, pluralPeriods, sets,
-    timezones, decades, tenseCues, tenseParticles, tensePrepositions, yearBlockers,
+    timezones, decades, seasons, tenseCues, tenseParticles, tensePrepositions, yearBlockers,
   };
   return lexicon;
 }

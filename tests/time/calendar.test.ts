@@ -1,8 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { formatDay, formatIsoWeek, hijriToDays, parseIsoDate, toDays, daysToHijri } from '../../src/time/calendar.js';
+import { formatDay, formatIsoWeek, hijriToDays, parseIsoDate, toDays, daysToHijri, valueRange } from '../../src/time/calendar.js';
 import { scan } from '../../src/time/fold.js';
 
 describe('calendar', () => {
+  test.each([
+    ['2021-08-13T10:30', '2021-08-13', '2021-08-13'],
+    ['2021-W52', '2021-12-27', '2022-01-02'],
+    ['2020-W53-WE', '2020-12-28', '2021-01-03'],
+    ['2020-02', '2020-02-01', '2020-02-29'],
+    ['2021-Q4', '2021-10-01', '2021-12-31'],
+    ['2018-SU', '2018-06-01', '2018-08-31'],
+    ['2020-WI', '2019-12-01', '2020-02-29'],
+    ['2019', '2019-01-01', '2019-12-31'],
+  ])('%s covers %s to %s', (value, first, last) => expect(valueRange(value)).toEqual([first, last]));
+  test.each(['P3D', '198', 'XXXX-SU', '2021-W33TNI'])('%s is no anchored period', (v) => expect(valueRange(v)).toBeNull());
+
   test.each([
     ['2021-08-14', '2021-W32'],
     ['2021-08-21', '2021-W33'],

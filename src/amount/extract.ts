@@ -7,7 +7,7 @@
  * Spans leave out approximators (نحو، حوالي) and proclitics (ب، و).
  */
 import type { Amount, AmountKind, TimeExpr } from '../doc.js';
-import { onlyDropped, originalOffset, scan, type ScanToken } from '../time/fold.js';
+import { fold, onlyDropped, originalOffset, scan, type ScanToken } from '../time/fold.js';
 import { extractTimesFromTokens } from '../time/extract.js';
 import { contextWords, procliticReadings, timeLexicon } from '../time/lexicon.js';
 import { amountLexicon, type AmountLexicon } from './lexicon.js';
@@ -22,6 +22,8 @@ interface Ctx {
   /** country-context currency per ambiguous noun, computed on first need */
   contextCodes: Map<string, { code: string | null; note: string }>;
   countryCounts: Map<string, number> | null;
+  /** the last bare number a head noun ranked or named, and the token after it */
+  lastHead?: { role: 'ordinal' | 'identifier'; end: number };
 }
 
 function countCountries(ctx: Ctx): Map<string, number> {
@@ -145,6 +147,18 @@ function isIdentifierPart(toks: readonly ScanToken[], i: number): boolean {
   return false;
 }
 
+/**
+ * Digits run into the word before them by a missing space («بلغ68,5 مليون شخص», «إلى40 مليونا», «إلى17 بالمئة»)
+ * are an amount when a scale or a measure follows them; a name with its number glued on («فرانس24») has neither.
+ */
+function gluedByTypo(ctx: Ctx, i: number): boolean {
+  const prev = ctx.toks[i - 1];
+  if (!prev || prev.kind !== 'w' || prev.end !== ctx.toks[i].start) return false;
+  if (ctx.toks[i + 1]?.kind === 'l' && ctx.toks[i + 1].start === ctx.toks[i].end) return false;
+  const num = readNumber(ctx.toks, i);
+  return !!num && (num.hasWords || measureAt(ctx, num.end) !== null);
+}
+
 function amountLexiconSymbol(f: string): boolean {
   return amountLexicon().currencySymbols.has(f);
 }
@@ -179,6 +193,23 @@ function isListMarker(toks: readonly ScanToken[], i: number): boolean {
   const prev = toks[i - 1], next = toks[i + 1];
   if (prev?.f === '(' && next?.f === ')') return true;
   return (t.newClause || prev?.f === '.' || prev?.f === ':') && (next?.f === '-' || next?.f === ')' || next?.f === '.');
+}
+
+/**
+ * «الدول الـ28», «المرشحين الـ55»: after a definite plural, «الـN» counts it (a cardinal), where after a singular it
+ * ranks («الدورة الـ40»). A plural the count units know gives the unit; a sound plural (-ين/-ون/-ات) a bare number.
+ */
+function pluralBefore(ctx: Ctx, i: number): Measure | null {
+  const prev = ctx.toks[i - 1];
+  if (!prev || prev.kind !== 'w') return null;
+  for (const [f] of procliticReadings(prev.f)) {
+    if (!f.startsWith('ال') || f.length < 5) continue;
+    const bare = f.slice(2);
+    const unit = ctx.lex.countUnits.match(ctx.toks, i - 1, bare);
+    if (unit && unit.end === i && bare !== fold(unit.value)) return { kind: 'count', currency: null, unit: unit.value, end: i };
+    if (/(?:ين|ون|ات)$/.test(bare)) return { kind: 'number', currency: null, unit: null, end: i };
+  }
+  return null;
 }
 
 /** الأولي (preliminary) folds like الأولى (first); مجموعة العشرين is the G20. */
@@ -222,7 +253,7 @@ export function extractAmountsFromTokens(text: string, toks: readonly ScanToken[
       }
     }
     if (t.kind === 'n') {
-      if (isIdentifierPart(toks, i)) continue;
+      if (isIdentifierPart(toks, i) && !gluedByTypo(ctx, i)) continue;
       const num = readNumber(toks, i);
       if (!num) continue;
       if (isListMarker(toks, i)) continue;
@@ -236,8 +267,11 @@ export function extractAmountsFromTokens(text: string, toks: readonly ScanToken[
       const num = readNumber(toks, i + 1);
       if (num && Number.isInteger(num.value) && !covered[num.end - 1]) {
         const m = covered[num.end] ? null : measureAt(ctx, num.end);
+        const spanStart = originalOffset(text, t.start, t.end, t.f.length - 2);
+        const counted = m ? null : pluralBefore(ctx, i);
         if (m) out.push(emit(ctx, toks[i + 1].start, m.end, m.kind, num.value, m));
-        else out.push(emit(ctx, originalOffset(text, t.start, t.end, t.f.length - 2), num.end, 'ordinal', num.value, null));
+        else if (counted) out.push(emit(ctx, spanStart, num.end, counted.kind, num.value, counted));
+        else out.push(emit(ctx, spanStart, num.end, 'ordinal', num.value, null));
         i = (m ? m.end : num.end) - 1;
         continue;
       }
@@ -273,8 +307,9 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
   while (end > i + 1 && covered[end - 1]) end--; // never run into a time expression
   if (end !== num.end) return i;
   const m = covered[end] ? null : measureAt(ctx, end);
-  // "أحد المسؤولين", "إحدى الشركات" are not amounts; a lone ألف is one only before what it counts
-  if (num.weak && !(m && ctx.toks[i].f === 'الف')) return i;
+  // "أحد المسؤولين", "إحدى الشركات" are not amounts; a lone ألف is one only before what it counts, واحد and صفر
+  // only before a percentage («واحد بالمئة», «صفر في المئة»)
+  if (num.weak && !(m && (ctx.toks[i].f === 'الف' || m.kind === 'percent'))) return i;
   if (m) {
     out.push(emit(ctx, start, m.end, m.kind, num.value, m));
     return m.end;
@@ -290,7 +325,8 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
   }
   if (dayOfMonth(ctx, i, num)) return end;
   if (inScore(ctx, i, end)) return end;
-  const head = num.hasDigits && !num.hasWords ? numberHead(ctx, i) : undefined;
+  const head = num.hasDigits && !num.hasWords ? numberHead(ctx, i) ?? listedAfterHead(ctx, i) : undefined;
+  if (head) ctx.lastHead = { role: head, end };
   if (head === 'identifier') return end;
   if (head === 'ordinal') {
     out.push(emit(ctx, start, end, 'ordinal', num.value, null));
@@ -306,36 +342,72 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
 }
 
 const SCORE_DASHES = new Set(['-', '–', '—']);
-/** A small whole number, as written in a score. */
-const scoreNumber = (t: ScanToken | undefined) => t !== undefined && t.kind === 'n' && /^\d{1,2}$/.test(t.f) && +t.f <= 30;
+/** A side of a score: a small whole number, or «صفر» («3 - صفر») */
+const scoreSide = (t: ScanToken | undefined): number | null =>
+  t === undefined ? null : t.kind === 'w' ? (t.f === 'صفر' ? 0 : null) : /^\d{1,3}$/.test(t.f) ? +t.f : null;
+/** football and the like: up to 30; basketball: both sides between 40 and 200 («124-114») */
+const scorePair = (a: number | null, b: number | null): boolean =>
+  a !== null && b !== null && ((a <= 30 && b <= 30) || (a >= 40 && a <= 200 && b >= 40 && b <= 200));
+/** words before a dash-joined pair that make it a range of amounts, not a score («بين 100-150») */
+const RANGE_OPENERS = new Set(['بين', 'من', 'نحو', 'حوالي']);
 
 /**
- * A match score «1-0», «6-4 و6-4», «3 - 0»: two small numbers joined by a dash, the second measuring nothing
- * («بين 10-15 شخصا» is a range of people). Neither is an amount.
+ * A match score «1-0», «6-4 و6-4», «3 - 0», «1-صفر», «124-114»: two small numbers joined by a dash, the second
+ * measuring nothing and no scale after it («بين 10-15 شخصا», «4-5 ملايين دولار» are ranges). Neither is an amount.
  */
 function inScore(ctx: Ctx, i: number, end: number): boolean {
   const toks = ctx.toks;
-  if (end !== i + 1 || !scoreNumber(toks[i])) return false;
-  if (SCORE_DASHES.has(toks[i + 1]?.f ?? '') && scoreNumber(toks[i + 2])) return measureAt(ctx, i + 3) === null;
-  return i >= 2 && SCORE_DASHES.has(toks[i - 1].f) && scoreNumber(toks[i - 2]) && measureAt(ctx, i + 1) === null;
+  if (end !== i + 1 || toks[i].kind !== 'n') return false;
+  const here = scoreSide(toks[i]);
+  const bare = (k: number) => {
+    const r = readNumber(toks, k);
+    return (r === null || !r.hasWords || toks[k].f === 'صفر') && measureAt(ctx, k + 1) === null;
+  };
+  if (SCORE_DASHES.has(toks[i + 1]?.f ?? '') && scorePair(here, scoreSide(toks[i + 2]))) {
+    return bare(i + 2) && !(here! > 30 && RANGE_OPENERS.has(toks[i - 1]?.f ?? ''));
+  }
+  return i >= 2 && SCORE_DASHES.has(toks[i - 1].f) && scorePair(scoreSide(toks[i - 2]), here) && bare(i) &&
+    !(here! > 30 && RANGE_OPENERS.has(toks[i - 3]?.f ?? ''));
 }
 
 /** words after a number that it does not count (prepositions, conjunctions): «الدقيقة 45 من المباراة» */
 const NOT_COUNTED = new Set(['في', 'من', 'علي', 'عن', 'مع', 'الي', 'و', 'او', 'بعد', 'قبل', 'عندما', 'حين', 'ثم', 'لكن', 'حيث', 'التي', 'الذي']);
 
+/** an indefinite accusative (tanwin alif) that is no nisba adverb in -يا and opens with no conjunction */
+const COUNTED_NOUN = /^(?![وف])(?!ال).*[^ي]ا$/;
+
 /** The role of the noun right before a bare number («الدقيقة 45»: ordinal; «رقم 10»: identifier), if listed. */
 function numberHead(ctx: Ctx, i: number): 'ordinal' | 'identifier' | undefined {
-  const prev = ctx.toks[i - 1];
+  const toks = ctx.toks;
+  // «القرار (2231)»: the number in brackets right after its head
+  const bracketed = toks[i - 1]?.f === '(' && toks[i + 1]?.f === ')';
+  const prev = toks[bracketed ? i - 2 : i - 1];
   if (!prev || prev.kind !== 'w') return undefined;
   for (const [f] of procliticReadings(prev.f)) {
     const role = ctx.lex.numberHeads.get(f);
     if (!role) continue;
-    // an indefinite noun after a ranked number is what it counts: «خصص المركز 40 سريرا» (the centre: 40 beds)
+    // an indefinite accusative noun after a ranked number is what it counts: «خصص المركز 40 سريرا» (the centre:
+    // 40 beds); not an adverb («المركز 44 عالميا»), a conjunction («الدقيقة 54 ولكن») or a preposition («برصيد»)
     const next = ctx.toks[i + 1];
-    if (role === 'ordinal' && next && next.kind === 'w' && !next.f.startsWith('ال') && !NOT_COUNTED.has(next.f)) return undefined;
+    if (role === 'ordinal' && next && next.kind === 'w' && COUNTED_NOUN.test(next.f) && !NOT_COUNTED.has(next.f)) return undefined;
     return role;
   }
+  // «قرار مجلس الأمن 2401»: a naming head with its genitive between, two words at most
+  if (!bracketed) {
+    for (let k = i - 2; k >= Math.max(0, i - 3); k--) {
+      if (toks[k].kind !== 'w') break;
+      if (procliticReadings(toks[k].f).some(([f]) => ctx.lex.numberHeads.get(f) === 'identifier')) return 'identifier';
+    }
+  }
   return undefined;
+}
+
+/** A number joined by و (or a comma) to one a head ranked or named takes its role: «الدقيقتين 53 و65», «المواد 403 و471». */
+function listedAfterHead(ctx: Ctx, i: number): 'ordinal' | 'identifier' | undefined {
+  const last = ctx.lastHead;
+  if (!last) return undefined;
+  const link = ctx.toks[i - 1];
+  return link && i - 1 === last.end && (link.f === 'و' || link.f === '،' || link.f === ',') ? last.role : undefined;
 }
 
 /** What joins the two ends of a range of amounts (shared with the time stage), and «أو» (2 أو 3 ملايين). */

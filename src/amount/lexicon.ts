@@ -54,7 +54,16 @@ export function amountLexicon(): AmountLexicon {
   for (const r of rows('country-currency.tsv')) if (r.code !== '?') countries.add(r.form, r.code);
   const countUnits = new PhraseTable<string>();
   for (const r of rows('count-units.tsv')) {
-    for (const form of r.forms.split(/\s+/).filter(Boolean)) countUnits.add(form, r.lemma);
+    // «_» joins the words of a compound unit («متر_مربع»)
+    for (const form of r.forms.split(/\s+/).filter(Boolean)) countUnits.add(form.replace(/_/g, ' '), r.lemma);
+  }
+  // people counted by nationality («6.1 مليون سوري», «3 فلبينيين»), from the nisbas of resources/link/countries.tsv;
+  // not the accusative, which is often the country's name («سوريا»)
+  for (const r of readTsv(['link', 'countries.tsv']) as Record<string, string>[]) {
+    for (const stem of (r.nisba ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+      if (countUnits.hasFirst(fold(stem))) continue;
+      for (const form of [stem, stem + 'ين', stem + 'ون']) countUnits.add(form, stem);
+    }
   }
   const percentWords = new PhraseTable<true>();
   for (const r of rows('percent.tsv')) percentWords.add(r.form, true);

@@ -129,6 +129,8 @@ export function readNumber(tokens: readonly ScanToken[], i: number, first?: stri
   let hasDigits = false;
   let j = i;
   let count = 0;
+  /** the token of the last و-joined word after a scale («وأربعة»): where a second number would start */
+  let connectorAt = -1;
   while (j < tokens.length) {
     const t = tokens[j];
     if (t.kind === 'n') {
@@ -147,6 +149,10 @@ export function readNumber(tokens: readonly ScanToken[], i: number, first?: stri
     if (t.f === 'و' && lastScale && current === 0 && tokens[j + 1]?.kind === 'n' && tokens[j + 1].start - t.end <= 1) {
       const v = parseDigits(tokens[j + 1].f);
       if (v === null || v >= lastScale) break;
+      // «بين 270 ألفا و330 ألف»: a part at the same scale or a bigger one is a second number, not a sum
+      const after = tokens[j + 2];
+      const scaleAfter = after?.kind === 'w' ? words.get(after.f) : undefined;
+      if (scaleAfter && scaleAfter.cls.startsWith('scale') && scaleAfter.value >= lastScale) break;
       current = v;
       last = 'digits';
       j += 2;
@@ -185,6 +191,12 @@ export function readNumber(tokens: readonly ScanToken[], i: number, first?: stri
       case 'scale-dual': {
         if (connected) { ok = false; break; }
         if (lastScale && v >= lastScale && current === 0) { ok = false; break; }
+        if (lastScale && v >= lastScale && connectorAt >= 0) {
+          j = connectorAt;
+          current = 0;
+          ok = false;
+          break;
+        }
         const base = w.cls === 'scale-dual' ? v / 2 : v;
         if (current > 0) total += current * base;
         else if (last === null && w.cls === 'scale-dual' && f.endsWith('ا') && continuesWithConnector(tokens, j + 1, words)) {
@@ -197,6 +209,13 @@ export function readNumber(tokens: readonly ScanToken[], i: number, first?: stri
       }
       case 'scale-plural':
         if (connected || current <= 0) { ok = false; break; }
+        // «ثلاثة ملايين وأربعة ملايين»: a second number, not a sum; it starts at its connector
+        if (lastScale && v >= lastScale && connectorAt >= 0) {
+          j = connectorAt;
+          current = 0;
+          ok = false;
+          break;
+        }
         total += current * v;
         current = 0;
         lastScale = v;
@@ -215,6 +234,7 @@ export function readNumber(tokens: readonly ScanToken[], i: number, first?: stri
         break;
     }
     if (!ok) break;
+    if (connected && lastScale) connectorAt = j;
     hasWords = true;
     last = w.cls;
     j++;
@@ -226,10 +246,13 @@ export function readNumber(tokens: readonly ScanToken[], i: number, first?: stri
   let weak = false;
   if (count === 1 && !hasDigits) {
     const f = first ?? tokens[i].f;
-    weak = f === 'الف' || f === 'احد' || f === 'احدي' || f === 'واحد' || f === 'واحده' || f === 'اثنا' || f === 'اثني' || f === 'اثنتا' || f === 'اثنتي';
+    weak = WEAK_WORDS.has(f);
   }
   return { value: round(value), end: j, hasWords, hasDigits, weak };
 }
+
+/** Lone words that are usually no number in running text («أحد المسؤولين», «صفر اليدين»): amounts only when measured. */
+const WEAK_WORDS = new Set(['الف', 'احد', 'احدي', 'واحد', 'واحده', 'واحدا', 'اثنا', 'اثني', 'اثنتا', 'اثنتي', 'صفر']);
 
 /** Removes binary noise from decimal arithmetic (8.3 × 1e9 → 8300000000). */
 function round(v: number): number {

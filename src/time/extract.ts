@@ -440,6 +440,23 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
   return c;
 };
 
+const YEAR_LEADS = contextWords('year-lead');
+
+/**
+ * A bare number before 1900 is a year after «منذ» («منذ 1896») or as the second end of a range of years
+ * («بين عامي 1347 و1351», «1914-1918»); elsewhere it is a quantity as often.
+ */
+function earlyYear(ctx: Ctx, i: number, year: number): boolean {
+  if (year < 1000) return false;
+  const prev = ctx.toks[i - 1];
+  if (!prev) return false;
+  if (YEAR_LEADS.has(prev.f)) return true;
+  const before = ctx.toks[i - 2];
+  if (!RANGE_LINKS.has(prev.f) || !before || !/^\d{4}$/.test(before.f)) return false;
+  const first = Number(before.f);
+  return first < year && year - first <= 200;
+}
+
 /** عام 2003 | سنة 1443 هـ | bare 2018 where a year is plausible */
 const matchYear: Matcher = (ctx, i, f, plen) => {
   const toks = ctx.toks;
@@ -449,8 +466,8 @@ const matchYear: Matcher = (ctx, i, f, plen) => {
   if (!y.marked) {
     // a bare number: only in a year-like position
     const t = toks[i];
-    if (!/^\d{4}$/.test(t.f) || y.year < 1900 || y.year > 2100) return null;
     const prev = toks[i - 1];
+    if (!/^\d{4}$/.test(t.f) || y.year > 2100 || (y.year < 1900 && !earlyYear(ctx, i, y.year))) return null;
     if (prev && ctx.lex.yearBlockers.has(prev.f)) return null;
     // "2017/2018" (a fiscal or season year pair) is two years; another number around a slash is not a year
     const pairedBefore = prev?.f === '/' && /^\d{4}$/.test(toks[i - 2]?.f ?? '');

@@ -116,6 +116,12 @@ export function mergeDecision(a: EntityProfile, b: EntityProfile): MergeDecision
   }
   if (contradicts(a, b)) return { merge: false, reason: 'shared surname, context contradicts' };
   const s = support(a, b);
+  // a full name that ends another («عادل إمام», «محمد عادل إمام») is as often the father's, whose son shares his
+  // co-mentions and country: only a shared title makes them one
+  const [short, long] = wa.length < wb.length ? [wa, wb] : [wb, wa];
+  if (s && s !== 'shared title' && short.length >= 2 && !short.every((w, i) => long[i] === w)) {
+    return { merge: false, reason: `a full name ending another, ${s} only` };
+  }
   if (s) return { merge: true, reason: `shared surname, ${s}` };
   return { merge: false, reason: 'shared surname without supporting context' };
 }

@@ -1450,15 +1450,25 @@ export class SqliteStore implements Store {
   }
 
   private eventsByRowids(rowids: number[]): StoredEvent[] {
+    // the refs stored with an event carry the article's own keys; name the store's entities they were bound to, as
+    // an article's page does (an article naming only «يونكر» points at «جان كلود يونكر»)
     const rows = this.stmt(
-      `SELECT ev.rowid, ev.data, a.id, a.title, a.url, a.source, a.published FROM events ev JOIN articles a ON a.rowid = ev.article
+      `SELECT ev.rowid, ev.data, a.id, a.title, a.url, a.source, a.published,
+              xa.id AS actor_id, coalesce(xa.canonical, xa.id) AS actor_name, xt.id AS target_id, coalesce(xt.canonical, xt.id) AS target_name,
+              xp.id AS place_id, coalesce(xp.canonical, xp.id) AS place_name
+       FROM events ev JOIN articles a ON a.rowid = ev.article
+       LEFT JOIN entities xa ON xa.rowid = ev.actor LEFT JOIN entities xt ON xt.rowid = ev.target LEFT JOIN entities xp ON xp.rowid = ev.place
        WHERE ev.rowid IN (SELECT value FROM json_each(?))`,
-    ).all(JSON.stringify(rowids)) as Array<{ rowid: number; data: string } & ArticleSummary>;
-    return rows.map((r) => ({
-      ...(JSON.parse(r.data) as NewsEvent),
-      id: r.rowid,
-      article: { id: r.id, title: r.title, url: r.url, source: r.source, published: r.published },
-    }));
+    ).all(JSON.stringify(rowids)) as Array<{ rowid: number; data: string } & ArticleSummary & Record<`${'actor' | 'target' | 'place'}_${'id' | 'name'}`, string | null>>;
+    return rows.map((r) => {
+      const ev = JSON.parse(r.data) as NewsEvent;
+      for (const role of ['actor', 'target', 'place'] as const) {
+        const ref = ev[role];
+        const id = r[`${role}_id`];
+        if (ref && id) ev[role] = { ...ref, entity: id, name: r[`${role}_name`] ?? ref.name };
+      }
+      return { ...ev, id: r.rowid, article: { id: r.id, title: r.title, url: r.url, source: r.source, published: r.published } };
+    });
   }
 
   async listEvents(query: EventQuery = {}): Promise<EventList> {

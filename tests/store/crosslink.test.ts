@@ -123,7 +123,10 @@ describe('cross-article entity resolution in the store', () => {
   it('names the merged entity by its fullest name and keeps every variant as an alias', async () => {
     const store = await openStore(':memory:');
     // the short form comes first; the full name arrives later with the same title
-    await ingest(store, [articleDoc([{ name: 'الكاظمي', type: 'PER', title: 'رئيس الوزراء', of: null }])], ['s1']);
+    const first = articleDoc([{ name: 'الكاظمي', type: 'PER', title: 'رئيس الوزراء', of: null }]);
+    const said = first.roles[0];
+    first.events = [{ type: 'STATEMENT', cameo: '010', actor: said.person, target: null, place: null, time: null, status: 'occurred', text: said.text, start: said.start, end: said.end, sentence: 0 }];
+    await ingest(store, [first], ['s1']);
     await ingest(store, [articleDoc([{ name: 'مصطفى الكاظمي', type: 'PER', title: 'رئيس الوزراء', of: 'العراق' }, { name: 'العراق', type: 'LOC' }])], ['s2']);
     await ingest(store, [articleDoc([{ name: 'الكاظمى', type: 'PER', title: 'رئيس الوزراء', of: null }])], ['s3']);
     const e = (await store.getEntity('الكاظمي'))!;
@@ -139,6 +142,9 @@ describe('cross-article entity resolution in the store', () => {
     const s1 = (await store.getArticle('s1'))!;
     expect(s1.doc.entities.map((x) => [x.text, x.entity, x.canonical])).toEqual([['الكاظمي', e.id, 'مصطفى الكاظمي']]);
     expect(s1.doc.roles[0].person).toMatchObject({ entity: e.id, name: 'مصطفى الكاظمي' });
+    // and so do its events, listed or in a timeline, as on its page
+    expect(s1.doc.events[0].actor).toMatchObject({ entity: e.id, name: 'مصطفى الكاظمي' });
+    expect((await store.listEvents({ articleId: 's1' })).events[0].actor).toMatchObject({ entity: e.id, name: 'مصطفى الكاظمي' });
     await store.close();
   });
 

@@ -1268,24 +1268,30 @@ export class SqliteStore implements Store {
       where.push('e.rowid IN (SELECT value FROM json_each(?))');
       params.push(JSON.stringify([...ids]));
     }
-    if (query.from) {
-      where.push('e.last_seen >= ?');
-      params.push(boundDay(query.from, 'from'));
-    }
-    if (query.to) {
-      where.push('e.first_seen <= ?');
-      params.push(boundDay(query.to, 'to'));
+    // a date window lists the entities mentioned in articles published in it, with their counts there (not the
+    // entities whose first-to-last span overlaps it, with all-time counts)
+    let source = 'entities e';
+    const windowParams: string[] = [];
+    if (query.from || query.to) {
+      const from = query.from ? boundDay(query.from, 'from') : '0000-01-01';
+      const to = query.to ? boundDay(query.to, 'to') : '9999-12-31';
+      if (from > to) throw new QueryError(`from (${from}) is after to (${to})`);
+      source = `(SELECT x.rowid, x.id, x.type, x.canonical, w.mentions, w.articles, w.first_seen, w.last_seen FROM entities x JOIN (
+                   SELECT ae.entity, sum(ae.count) AS mentions, count(*) AS articles, min(a.pub_day) AS first_seen, max(a.pub_day) AS last_seen
+                   FROM articles a JOIN article_entities ae ON ae.article = a.rowid WHERE a.pub_day BETWEEN ? AND ? GROUP BY ae.entity
+                 ) w ON w.entity = x.rowid) e`;
+      windowParams.push(from, to);
     }
     const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
     const order = { mentions: 'e.mentions DESC, e.rowid', articles: 'e.articles DESC, e.rowid', name: 'name, e.rowid', recent: 'e.last_seen DESC, e.mentions DESC' }[query.sort ?? 'mentions'] ?? 'e.mentions DESC, e.rowid';
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM entities e ${w}`).get(...params) as { n: number }).n;
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${source} ${w}`).get(...windowParams, ...params) as { n: number }).n;
     const rows = this.db
       .prepare(
         `SELECT e.rowid, e.id, e.type, e.canonical, e.mentions, e.articles, e.first_seen, e.last_seen,
                 coalesce(e.canonical, (SELECT alias FROM aliases WHERE entity = e.rowid ORDER BY count DESC, alias LIMIT 1), e.id) AS name
-         FROM entities e ${w} ORDER BY ${order} LIMIT ? OFFSET ?`,
+         FROM ${source} ${w} ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
-      .all(...params, limit, offset) as EntityRowFull[];
+      .all(...windowParams, ...params, limit, offset) as EntityRowFull[];
     return {
       total,
       entities: rows.map((r) => {

@@ -298,7 +298,9 @@ describe('ingest, search, show, export from files', () => {
   });
   it('export -o replaces the file only when complete, and says why it cannot write', async () => {
     const out = join(dir, 'keep.jsonl');
-    expect((await run(['export', '-o', out, '--db', db])).code).toBe(0);
+    const first = await run(['export', '-o', out, '--db', db]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('');
     const before = readFileSync(out, 'utf8');
     expect(before.split('\n').length).toBeGreaterThan(5);
     const bad = await run(['export', 'from:2023-02-30', '-o', out, '--db', db]);

@@ -231,6 +231,14 @@ describe('entities, time line and events', () => {
     const locs = await s.listEntities({ type: 'LOC' });
     expect(locs.entities.map((e) => e.id).sort()).toEqual(['LOC:الكويت', 'LOC:بغداد']);
   });
+  it('lists for a date window the entities mentioned in it, with their counts there', async () => {
+    const w = await s.listEntities({ from: '2021-08-20', to: '2021-08-31' });
+    // Baghdad was named before and after the window, not in it
+    expect(w.entities.map((e) => e.id).sort()).toEqual(['LOC:الكويت', 'PER:مصطفي الكاظمي']);
+    expect(w.entities.find((e) => e.type === 'PER')).toMatchObject({ mentions: 1, articleCount: 1, firstSeen: '2021-08-29', lastSeen: '2021-08-29' });
+    expect(w.total).toBe(2);
+    await expect(s.listEntities({ from: '2021-09', to: '2021-08' })).rejects.toThrow(/is after/);
+  });
   it('finds entities by any spelling of a name or a part of it', async () => {
     expect((await s.listEntities({ q: 'الكاظمى' })).entities[0]?.id).toBe('PER:مصطفي الكاظمي');
     expect((await s.getEntity('كاظمي'))?.id).toBe('PER:مصطفي الكاظمي');

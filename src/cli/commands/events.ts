@@ -114,7 +114,8 @@ export function registerEvents(program: Command): void {
           throw err;
         }
         if (opts.json) process.stdout.write(JSON.stringify(res) + '\n');
-        else if (opts.csv) process.stdout.write([CSV_COLUMNS.join(','), ...res.events.map(eventCsvRow)].join('\n') + '\n');
+        // the byte order mark and CRLF rows, as `export --format csv` writes them: spreadsheets then read the Arabic as UTF-8
+        else if (opts.csv) process.stdout.write('\ufeff' + [CSV_COLUMNS.join(','), ...res.events.map(eventCsvRow)].join('\r\n') + '\r\n');
         else {
           const lines = [`${res.total} event${res.total === 1 ? '' : 's'}${res.total > res.events.length ? ` (showing ${res.events.length})` : ''}`];
           for (const e of res.events) lines.push(formatEventText(e));

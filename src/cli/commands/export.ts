@@ -79,8 +79,11 @@ export function registerExport(program: Command): void {
       const write = (s: string): Promise<void> => {
         if (failure) return Promise.reject(failure);
         return out.write(s) ? Promise.resolve() : new Promise<void>((r, j) => {
-          out.once('drain', () => r());
-          file?.once('error', j);
+          // one listener each per wait, both removed when either fires (they piled up on a long export)
+          const drained = () => (file?.off('error', failed), r());
+          const failed = (err: Error) => (out.off('drain', drained), j(err));
+          out.once('drain', drained);
+          file?.once('error', failed);
         });
       };
       let done = false;

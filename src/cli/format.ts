@@ -19,10 +19,10 @@ export function docToJson(doc: ArabicDoc): Record<string, unknown> {
 const RLE = '\u202B';
 const PDF = '\u202C';
 
-/** A readable view: each sentence, then its annotations with their normalized values. */
-export function formatDocText(doc: ArabicDoc): string {
+/** A readable view: each sentence, then its annotations with their normalized values (after the publication day, unless told not to). */
+export function formatDocText(doc: ArabicDoc, opts: { published?: boolean } = {}): string {
   const out: string[] = [];
-  if (doc.published) out.push(`published: ${doc.published}`);
+  if (doc.published && opts.published !== false) out.push(`published: ${doc.published}`);
   doc.sentences.forEach((s, i) => {
     out.push(`[${i + 1}]${s.heading ? ' (heading)' : ''} ${RLE}${doc.text.slice(s.start, s.end)}${PDF}`);
     const inside = <T extends { start: number; end: number }>(xs: T[]) => xs.filter((x) => x.start >= s.start && x.start < s.end);

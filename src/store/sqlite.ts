@@ -1248,7 +1248,8 @@ export class SqliteStore implements Store {
   // ───────────────────────── entities ─────────────────────────
 
   async listEntities(query: EntityQuery = {}): Promise<EntityList> {
-    const limit = clampInt(query.limit, 50, 1, 1000);
+    // a limit of 0 lists none and counts them all, as search does
+    const limit = clampInt(query.limit, 50, 0, 1000);
     const offset = clampInt(query.offset, 0, 0, 1e9);
     const where: string[] = [];
     const params: unknown[] = [];
@@ -1478,7 +1479,7 @@ export class SqliteStore implements Store {
   }
 
   async listEvents(query: EventQuery = {}): Promise<EventList> {
-    const limit = clampInt(query.limit, 100, 1, 10000);
+    const limit = clampInt(query.limit, 100, 0, 10000);
     const offset = clampInt(query.offset, 0, 0, 1e9);
     const where: string[] = [];
     const params: Record<string, unknown> = {};

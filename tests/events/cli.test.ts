@@ -83,6 +83,15 @@ describe.skipIf(!existsSync(MAIN))('marsad entities / events (built CLI)', () =>
     for (const e of json.events) expect(['ev-1', 'ev-2']).toContain(e.article.id);
   });
 
+  it('takes --limit 0 as none listed, the total only, for events and entities alike', () => {
+    const ev = JSON.parse(marsad(['events', '--db', db, '--json', '--limit', '0']).stdout) as { total: number; events: unknown[] };
+    expect(ev.events).toEqual([]);
+    expect(ev.total).toBeGreaterThan(0);
+    const en = JSON.parse(marsad(['entities', '--db', db, '--json', '--limit', '0']).stdout) as { total: number; entities: unknown[] };
+    expect(en.entities).toEqual([]);
+    expect(en.total).toBeGreaterThan(0);
+  });
+
   it('filters events by type and CAMEO prefix', () => {
     const all = JSON.parse(marsad(['events', '--db', db, '--json']).stdout) as { events: Array<{ type: string; cameo: string }> };
     const stmt = JSON.parse(marsad(['events', '--db', db, '--json', '--type', 'statement']).stdout) as { events: Array<{ type: string }> };

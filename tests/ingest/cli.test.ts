@@ -233,10 +233,14 @@ describe('ingest, search, show, export from files', () => {
     const a = JSON.parse(r.stdout);
     expect(a).toMatchObject({ id: 'j-008', source: 'oman-daily', published: '2022-05-10' });
     expect(a.layers.tokens.length).toBeGreaterThan(10);
-    expect((await run(['show', 'j-008', '--db', db])).stdout).toMatch(/^id: j-008\ntitle: مستشفى جديد/);
+    const text = (await run(['show', 'j-008', '--db', db])).stdout;
+    expect(text).toMatch(/^id: j-008\ntitle: مستشفى جديد/);
+    expect(text.match(/^published:/gm)).toHaveLength(1);
     const missing = (await run(['show', 'nope', '--db', db]));
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toBe('marsad: no article with id "nope"\n');
+    const long = (await run(['show', 'x'.repeat(5000), '--db', db]));
+    expect(long.stderr).toBe(`marsad: no article with id "${'x'.repeat(80)}…"\n`);
   });
   it('export streams JSON Lines and CSV', async () => {
     const jl = (await run(['export', 'المستثمرين', '--db', db])).stdout.trim().split('\n').map((l) => JSON.parse(l));

@@ -61,7 +61,7 @@ export function registerEntities(program: Command): void {
     .option('--from <date>', 'mentioned in articles published on or after (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--to <date>', 'mentioned in articles published on or before')
     .option('--sort <order>', `${SORTS.join(', ')}`, 'mentions')
-    .option('--limit <n>', 'entities to list (at most 1000)', '50')
+    .option('--limit <n>', 'entities to list (at most 1000; 0: none, the total only)', '50')
     .option('--offset <n>', 'entities to skip', '0')
     .option('--no-roles', 'skip the roles (faster)')
     .option('--json', 'print {"total","entities"} as JSON')
@@ -76,7 +76,7 @@ export function registerEntities(program: Command): void {
       const offset = count(opts.offset, '--offset', 1e9) ?? 0;
       const query: EntityQuery = {
         q: name, type: type as EntityQuery['type'], from: opts.from, to: opts.to,
-        sort: opts.sort as EntityQuery['sort'], limit: limit === 0 ? undefined : limit, offset,
+        sort: opts.sort as EntityQuery['sort'], limit, offset,
       };
       const store = await openExistingStore(opts.db).catch((err: unknown) => {
         throw new UserError(err instanceof Error ? err.message : String(err));

@@ -78,7 +78,7 @@ export function registerEvents(program: Command): void {
     .option('--to <date>', 'event time (else publication date) on or before')
     .option('--source <name>', 'only articles from this source')
     .option('--article <id>', 'only events of this article')
-    .option('--limit <n>', 'events to export (at most 10000)', '100')
+    .option('--limit <n>', 'events to export (at most 10000; 0: none, the total only)', '100')
     .option('--offset <n>', 'events to skip', '0')
     .option('--json', 'print {"total","events"} as JSON')
     .option('--csv', `print CSV with a header row: ${CSV_COLUMNS.join(',')}`)
@@ -100,7 +100,7 @@ export function registerEvents(program: Command): void {
         type: opts.type?.toUpperCase(), cameo: opts.cameo, status: opts.status as EventQuery['status'],
         entity: opts.entity, actor: opts.actor, target: opts.target, place: opts.place,
         from: opts.from, to: opts.to, source: opts.source, articleId: opts.article,
-        limit: limit === 0 ? 10000 : limit, offset,
+        limit, offset,
       };
       const store = await openExistingStore(opts.db).catch((err: unknown) => {
         throw new UserError(err instanceof Error ? err.message : String(err));

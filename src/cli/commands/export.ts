@@ -34,7 +34,7 @@ export function registerExport(program: Command): void {
     .option('--entity <name>', 'only articles mentioning this entity')
     .option('--type <type>', 'only articles mentioning an entity of this type')
     .option('--sort <order>', 'relevance or date (default: relevance with a query, else date)')
-    .option('--limit <n>', 'at most this many articles')
+    .option('--limit <n>', 'at most this many articles (0: none)')
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action(async (words: string[], opts: { db?: string; format: string; from?: string; to?: string; source?: string; entity?: string; type?: string; sort?: string; limit?: string; output?: string }) => {
       if (opts.format !== 'jsonl' && opts.format !== 'csv') throw new UserError(`--format must be jsonl or csv, not "${opts.format}"`);

@@ -17,7 +17,8 @@ export function registerShow(program: Command): void {
       });
       try {
         const a = await store.getArticle(id);
-        if (!a) throw new UserError(`no article with id "${id}"`);
+        // an id pasted wrong may be anything, a whole text too: the message shows its start
+        if (!a) throw new UserError(`no article with id "${id.length > 80 ? id.slice(0, 80) + '…' : id}"`);
         if (opts.json) {
           const { doc, ...meta } = a;
           process.stdout.write(JSON.stringify({ ...meta, layers: docToJson(doc) }, null, 2) + '\n');
@@ -34,7 +35,8 @@ export function registerShow(program: Command): void {
           a.nearDuplicateOf ? `near-duplicate of: ${a.nearDuplicateOf}` : null,
           a.nearDuplicates.length ? `near-duplicates: ${a.nearDuplicates.join(', ')}` : null,
         ].filter(Boolean);
-        process.stdout.write(terminalSafe(head.join('\n') + '\n\n' + formatDocText(a.doc)));
+        // the header has the publication date as stored; the day relative dates were read against is its day
+        process.stdout.write(terminalSafe(head.join('\n') + '\n\n' + formatDocText(a.doc, { published: false })));
       } finally {
         await store.close();
       }

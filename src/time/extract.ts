@@ -16,6 +16,7 @@ import {
   hijriToDays, isValidYmd, isoWeekday, pad2, pad4, parseIsoDate, seasonRange, toDays,
 } from './calendar.js';
 import { tenseAround } from './tense.js';
+import { isStopword } from '../text/stopwords.js';
 
 interface Candidate {
   /** token index of the first token and original start offset (after any proclitic) */
@@ -441,6 +442,7 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
 };
 
 const YEAR_LEADS = contextWords('year-lead');
+const NAMED_YEAR_HEADS = contextWords('named-year-head');
 
 /**
  * A bare number before 1900 is a year after «منذ» («منذ 1896») or as the second end of a range of years
@@ -468,6 +470,7 @@ const matchYear: Matcher = (ctx, i, f, plen) => {
     const t = toks[i];
     const prev = toks[i - 1];
     if (!/^\d{4}$/.test(t.f) || y.year > 2100 || (y.year < 1900 && !earlyYear(ctx, i, y.year))) return null;
+    if (prev && (NAMED_YEAR_HEADS.has(prev.f) || (prev.kind === 'w' && !isStopword(prev.f) && NAMED_YEAR_HEADS.has(toks[i - 2]?.f ?? '')))) return null;
     if (prev && ctx.lex.yearBlockers.has(prev.f)) return null;
     // "2017/2018" (a fiscal or season year pair) is two years; another number around a slash is not a year
     const pairedBefore = prev?.f === '/' && /^\d{4}$/.test(toks[i - 2]?.f ?? '');

@@ -194,6 +194,10 @@ export const MIGRATIONS: string[] = [
   // bindFoldedKeys (JS, src/store/entitylink.ts) binds the new key of an entity stored under a key with those letters,
   // so new mentions in either spelling join it.
   `SELECT 1;`,
+  // 5: an event's time is a period (a week, a season, a decade): end_day is its last day, so a date filter takes the
+  // events whose period overlaps it, not only those that start in it. eventPeriods (JS, src/store/sqlite.ts) fills it
+  // and re-reads sort_day, which a decade or a century did not have (it fell back to the publication day).
+  `ALTER TABLE events ADD COLUMN end_day TEXT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

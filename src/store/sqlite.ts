@@ -19,6 +19,7 @@ import { normalize, tokenize } from '../text/index.js';
 import { indexTerms, safeTerm, queryWords, isIndexed, type IndexTerms } from '../search/terms.js';
 import { parseQuery, summarizeQuery, type ParsedQuery, type QueryItem } from '../search/query.js';
 import { boundDay, isoWeek, QueryError, toPublished, valueStartDay } from '../search/dates.js';
+import { valueRange } from '../time/calendar.js';
 import { highlightAll, makeSnippet, matcherOf } from '../search/snippet.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { MinhashIndex, minhash, sigToBlob, blobToSig } from './minhash.js';
@@ -692,14 +693,15 @@ export class SqliteStore implements Store {
     const insRole = this.stmt('INSERT INTO roles(article, entity, title, of, start, end, text) VALUES(?, ?, ?, ?, ?, ?, ?)');
     for (const r of doc.roles) insRole.run(rowid, refRowid(r.person), r.title, r.of ?? null, r.start, r.end, r.text);
     const insEvent = this.stmt(
-      `INSERT INTO events(article, type, cameo, status, actor, target, place, time, sort_day, sentence, start, end, sent_start, sent_end, data)
-       VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events(article, type, cameo, status, actor, target, place, time, sort_day, end_day, sentence, start, end, sent_start, sent_end, data)
+       VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const ev of doc.events) {
       const s = doc.sentences[ev.sentence] ?? (() => { const si = sentenceIndex(doc.sentences, ev.start); return si === null ? undefined : doc.sentences[si]; })();
+      const period = ev.time ? valueRange(ev.time) : null;
       insEvent.run(
         rowid, ev.type, ev.cameo ?? null, ev.status ?? null, refRowid(ev.actor), refRowid(ev.target), refRowid(ev.place),
-        ev.time ?? null, valueStartDay(ev.time) ?? p.day, ev.sentence ?? null, ev.start, ev.end, s?.start ?? null, s?.end ?? null, JSON.stringify(ev),
+        ev.time ?? null, period?.[0] ?? p.day, period?.[1] ?? null, ev.sentence ?? null, ev.start, ev.end, s?.start ?? null, s?.end ?? null, JSON.stringify(ev),
       );
     }
     if (sig) this.simIndex?.add(rowid, sig);
@@ -1486,8 +1488,10 @@ export class SqliteStore implements Store {
     if (query.type) (where.push('ev.type = @type'), (params.type = query.type));
     if (query.cameo) (where.push("ev.cameo LIKE @cameo || '%'"), (params.cameo = query.cameo));
     if (query.status) (where.push('ev.status = @status'), (params.status = query.status));
-    if (query.from) (where.push('ev.sort_day >= @from'), (params.from = boundDay(query.from, 'from')));
+    // an event's period overlaps the window (a week, a season, a decade), not only starts in it
+    if (query.from) (where.push('coalesce(ev.end_day, ev.sort_day) >= @from'), (params.from = boundDay(query.from, 'from')));
     if (query.to) (where.push('ev.sort_day <= @to'), (params.to = boundDay(query.to, 'to')));
+    if (query.from && query.to && (params.from as string) > (params.to as string)) throw new QueryError(`from (${params.from}) is after to (${params.to})`);
     if (query.articleId) (where.push('a.id = @aid'), (params.aid = query.articleId));
     if (query.source) (where.push("a.source_key LIKE '%' || @src || '%'"), (params.src = foldName(query.source).toLowerCase()));
     const roleFilter = (name: string | undefined, cols: string[], key: string) => {
@@ -1603,8 +1607,18 @@ function migrate(db: Database.Database, from: number): void {
       if (v + 1 === 2) backfillEntityKeys(db);
       if (v + 1 === 3) bindClubKeys(db);
       if (v + 1 === 4) bindFoldedKeys(db);
+      if (v + 1 === 5) eventPeriods(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
+  }
+}
+
+/** Migration 5: the first and last day of every stored event's time. */
+function eventPeriods(db: Database.Database): void {
+  const upd = db.prepare('UPDATE events SET sort_day = ?, end_day = ? WHERE rowid = ?');
+  for (const r of db.prepare('SELECT rowid, time FROM events WHERE time IS NOT NULL').all() as Array<{ rowid: number; time: string }>) {
+    const range = valueRange(r.time);
+    if (range) upd.run(range[0], range[1], r.rowid);
   }
 }
 

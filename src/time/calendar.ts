@@ -157,7 +157,8 @@ export function seasonRange(y: number, code: string): [number, number] {
 
 /**
  * The first and last calendar day (YYYY-MM-DD) a TIMEX value covers: a day (or a time on it), an ISO week (its
- * weekend too), a month, a quarter, a season, a year; null for what is no anchored period (P3D, 198X, XXXX-…).
+ * weekend too), a month, a quarter, a season, a year, a decade (196), a century (18); null for what is no anchored
+ * period (P3D, XXXX-…).
  */
 export function valueRange(value: string): [string, string] | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
@@ -179,5 +180,10 @@ export function valueRange(value: string): [string, string] | null {
   if (m) return seasonRange(+m[1], m[2]).map(formatDay) as [string, string];
   m = /^(\d{4})$/.exec(value);
   if (m) return [`${m[1]}-01-01`, `${m[1]}-12-31`];
+  // a decade (196: the 1960s) and a century (18: the 1800s)
+  m = /^(\d{3})$/.exec(value);
+  if (m) return [`${m[1]}0-01-01`, `${m[1]}9-12-31`];
+  m = /^(\d{2})$/.exec(value);
+  if (m) return [`${m[1]}00-01-01`, `${m[1]}99-12-31`];
   return null;
 }

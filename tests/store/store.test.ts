@@ -86,7 +86,7 @@ describe('ingesting the fixture corpus', () => {
   });
   it('reports statistics', async () => {
     const s = await store.stats();
-    expect(s).toMatchObject({ articles: 17, nearDuplicates: 1, schemaVersion: 4 });
+    expect(s).toMatchObject({ articles: 17, nearDuplicates: 1, schemaVersion: 5 });
     expect(s.duplicatesSkipped).toBeGreaterThanOrEqual(1);
     expect(s.dbBytes).toBeGreaterThan(0);
     expect(s.firstPublished).toBe('2019-03-12');
@@ -357,6 +357,46 @@ describe('datelines in any input', () => {
       expect(a3?.place).toBe('لبنان');
     } finally {
       await s.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('events over a period', () => {
+  const text = 'ازدهرت صناعة السينما في الستينيات. وتقام المهرجانات في نهاية الأسبوع.';
+  const event = (time: string, start: number) => ({
+    start, end: start + 5, text: text.slice(start, start + 5), type: 'HOST_CONFERENCE', cameo: '043', status: 'occurred' as const, sentence: 0, time,
+    actor: null, target: null, place: null,
+  });
+  const doc = (): ArabicDoc => {
+    const d = handDoc(text, '2021-08-14', []);
+    d.events = [event('196', 0), event('2018-W15-WE', 40)];
+    return d;
+  };
+  const days = async (st: Store, from: string, to: string) => (await st.listEvents({ from, to })).events.map((e) => e.time);
+
+  it('finds an event whose week, season or decade overlaps the dates asked for, also in a database written before (migration 5)', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'marsad-periods-'));
+    try {
+      const file = join(d, 'p.db');
+      let st = await openStore(file);
+      await st.addArticles([{ id: 'p1', title: 'عن السينما', text, published: '2021-08-14' }], { docs: [doc()] });
+      expect(await days(st, '1965-03-01', '1965-03-31')).toEqual(['196']);
+      expect(await days(st, '2018-04-15', '2018-04-15')).toEqual(['2018-W15-WE']);
+      expect(await days(st, '2021-08-14', '2021-08-14')).toEqual([]);
+      await expect(st.listEvents({ from: '2019', to: '2018' })).rejects.toThrow(/is after/);
+      await st.close();
+      // as a database of schema 4 stored them: no end day, a decade on the publication day
+      const old = new Database(file);
+      old.exec("ALTER TABLE events DROP COLUMN end_day; UPDATE events SET sort_day = '2021-08-14' WHERE time = '196'");
+      old.pragma('user_version = 4');
+      old.close();
+      st = await openStore(file);
+      expect(await days(st, '1965-03-01', '1965-03-31')).toEqual(['196']);
+      expect(await days(st, '2018-04-15', '2018-04-15')).toEqual(['2018-W15-WE']);
+      expect((await st.stats()).schemaVersion).toBe(5);
+      await st.close();
+    } finally {
       rmSync(d, { recursive: true, force: true });
     }
   });

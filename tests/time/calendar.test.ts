@@ -12,8 +12,10 @@ describe('calendar', () => {
     ['2018-SU', '2018-06-01', '2018-08-31'],
     ['2020-WI', '2019-12-01', '2020-02-29'],
     ['2019', '2019-01-01', '2019-12-31'],
+    ['196', '1960-01-01', '1969-12-31'],
+    ['18', '1800-01-01', '1899-12-31'],
   ])('%s covers %s to %s', (value, first, last) => expect(valueRange(value)).toEqual([first, last]));
-  test.each(['P3D', '198', 'XXXX-SU', '2021-W33TNI'])('%s is no anchored period', (v) => expect(valueRange(v)).toBeNull());
+  test.each(['P3D', 'XXXX-SU', '2021-W33TNI', '19XX'])('%s is no anchored period', (v) => expect(valueRange(v)).toBeNull());
 
   test.each([
     ['2021-08-14', '2021-W32'],

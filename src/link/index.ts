@@ -14,6 +14,19 @@ export { entityProfiles } from './profile.js';
 const TYPES = new Set(['PER', 'ORG', 'LOC', 'MISC']);
 
 /**
+ * A mention that points to its entity only in context, no name of it: a word for a country already named («البلاد»,
+ * «الإمارة») or the head noun of a longer name («الحزب» for حزب الله, «المنظمة» for منظمة التجارة العالمية). It is
+ * a mention, not an alias: searching «الحزب» must not mean one party.
+ */
+export function isContextualMention(text: string, type: Entity['type'], canonical: string | null | undefined): boolean {
+  const words = foldArabic(text).split(' ');
+  if (words.length !== 1 || type === 'PER') return false;
+  if (linkLexicon().placeWords.has(words[0])) return true;
+  const name = canonical ? foldArabic(canonical).split(' ') : [];
+  return name.length > 1 && stripAl(words[0]) === stripAl(name[0]) && words[0].startsWith('ال');
+}
+
+/**
  * The linking stage: every entity gets `entity` (a stable cross-article id: `TYPE:` + the folded canonical
  * name, e.g. `PER:مصطفي كاظمي`) and `canonical` (the fullest name in the article, or the alias table's name);
  * short forms the NER has no reason to tag (الخارجية after وزارة الخارجية العراقية) are added as mentions of

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ArabicDoc, EntityRef, EntityType, NewsEvent, Sentence } from '../doc.js';
 import { analyze } from '../pipeline/analyze.js';
-import { canonicalKey } from '../link/index.js';
+import { canonicalKey, isContextualMention } from '../link/index.js';
 import { normalize, tokenize } from '../text/index.js';
 import { indexTerms, safeTerm, queryWords, isIndexed, type IndexTerms } from '../search/terms.js';
 import { parseQuery, summarizeQuery, type ParsedQuery, type QueryItem } from '../search/query.js';
@@ -619,7 +619,7 @@ export class SqliteStore implements Store {
     const sourceKey = input.source ? foldName(String(input.source)).toLowerCase() || null : null;
     // entity rows first, so the article row can carry its entity ids
     const perEntity = new Map<number, { count: number; id: string }>();
-    const mentionRows: Array<[number, number, number, number | null, string]> = [];
+    const mentionRows: Array<[number, number, number, number | null, string, boolean]> = [];
     // keys seen before first (they are the co-mentions new keys are judged by), then the new ones in text order
     const ctx = new ArticleEntityContext(entities === doc.entities ? doc : { ...doc, entities });
     for (const e of entities) {
@@ -634,7 +634,7 @@ export class SqliteStore implements Store {
       const pe = perEntity.get(rid);
       if (pe) pe.count++;
       else perEntity.set(rid, { count: 1, id: e.entity! });
-      mentionRows.push([rid, e.start, e.end, sentenceIndex(doc.sentences, e.start), e.text]);
+      mentionRows.push([rid, e.start, e.end, sentenceIndex(doc.sentences, e.start), e.text, isContextualMention(e.text, e.type, e.canonical)]);
     }
     const info = this.stmt(
       `INSERT INTO articles(id, title, text, url, source, source_key, author, place, category, origin, published, pub_day,
@@ -654,8 +654,9 @@ export class SqliteStore implements Store {
     const rowid = Number(info.lastInsertRowid);
     this.pendingFts.push([rowid, titleTerms.stems, titleTerms.norms, bodyTerms.stems, bodyTerms.norms]);
     const insMention = this.stmt('INSERT INTO mentions(article, entity, start, end, sentence, text) VALUES(?, ?, ?, ?, ?, ?)');
-    for (const [rid, start, end, sent, text] of mentionRows) {
+    for (const [rid, start, end, sent, text, contextual] of mentionRows) {
       insMention.run(rowid, rid, start, end, sent, text);
+      if (contextual) continue;
       // a name as it reads: «دونالد #ترمب», «#دونالد_ترمب» are the alias «دونالد ترمب»
       const alias = aliasForm(text);
       const k = rid + '\u0000' + alias;
@@ -706,7 +707,7 @@ export class SqliteStore implements Store {
     }
     if (sig) this.simIndex?.add(rowid, sig);
     this.meta?.addArticle(rowid, p.day, sourceKey, input.source ?? null, perEntity.size ? Int32Array.from(perEntity.keys()) : null);
-    if (this.aliasWords) this.indexAliases(mentionRows.map(([rid, , , , text]) => [rid, foldName(text)]));
+    if (this.aliasWords) this.indexAliases(mentionRows.filter((m) => !m[5]).map(([rid, , , , text]) => [rid, foldName(text)]));
     const nearId = nearOf === null ? null : (this.stmt('SELECT id FROM articles WHERE rowid = ?').get(nearOf) as { id: string }).id;
     return nearOf === null
       ? { status: 'added', id, title: p.title, origin }

@@ -401,3 +401,22 @@ describe('events over a period', () => {
     }
   });
 });
+
+describe('aliases', () => {
+  it('keeps a head noun or a word for a country as a mention, not an alias («الحزب» is no name of one party)', async () => {
+    const st = await openStore(':memory:');
+    const text = 'أعلن حزب العمال فوزه، وقال الحزب إن البلاد تنتظر الإصلاح في تونس.';
+    const d = handDoc(text, '2021-08-14', [
+      { text: 'حزب العمال', type: 'ORG', entity: 'ORG:حزب عمال', canonical: 'حزب العمال' },
+      { text: 'الحزب', type: 'ORG', entity: 'ORG:حزب عمال', canonical: 'حزب العمال' },
+      { text: 'البلاد', type: 'LOC', entity: 'LOC:تونس', canonical: 'تونس' },
+      { text: 'تونس', type: 'LOC', entity: 'LOC:تونس', canonical: 'تونس' },
+    ]);
+    await st.addArticles([{ id: 'a1', title: 'فوز الحزب', text, published: '2021-08-14' }], { docs: [d] });
+    const party = (await st.getEntity('ORG:حزب عمال'))!;
+    expect(party.mentions).toBe(2);
+    expect([...party.aliases]).toEqual(['حزب العمال']);
+    expect((await st.getEntity('LOC:تونس'))!.aliases).toEqual(['تونس']);
+    await st.close();
+  });
+});

@@ -363,6 +363,8 @@ export function findRoles(ctx: RoleContext): Role[] {
     let posting = false;
     /** token index of an indefinite noun read after في (its genitive follows) */
     let construct = -1;
+    /** token index of the last word added to the title */
+    let lastExtra = -1;
     let k = m.end;
     while (k < end && k - m.end <= MAX_GAP) {
       const ei = view.entityAt[k];
@@ -376,6 +378,12 @@ export function findRoles(ctx: RoleContext): Role[] {
             if (k === m.end && m.end === start + 1 && !m.pronoun && !writtenDefinite(view.fold[start])) return null;
             // a name under a preposition is an object, not in apposition: «التقى الرئيس الإندونيسي [ب]جوكو ويدودو»
             if (/[بل]/.test(doc.text.slice(doc.tokens[k].start, e.start))) return null;
+            // a name right after an indefinite complement is its genitive, not the holder: «المدير السابق لحملة
+            // ترمب», «مدير حملة ترمب», «المتحدث باسم ترمب» (the holder follows a definite one: «المدير التنفيذي للشركة X»)
+            // (a word with a pronoun is definite too: «وزير خارجيته», «رئيس مجلس إدارتها»)
+            const complement = extra.length > 0 && lastExtra === k - 1 ? extra[extra.length - 1]
+              : extra.length === 0 && k === m.end && m.entry.words.length > 1 ? doc.tokens[k - 1].text : null;
+            if (complement && !/^[وف]?(?:[بلك]?ال|لل)/.test(foldArabic(complement)) && !/(?:ه|ها|هم|هما|هن)[\u064B-\u0652]*$/.test(complement)) return null;
             // وزير خارجيته، رئيس وزراء بلاده: the owner of the complement's pronoun holds the office
             const owned = m.pronoun ? null : ownedComplement(extra, m);
             if (owned) {
@@ -502,6 +510,7 @@ export function findRoles(ctx: RoleContext): Role[] {
       const coordinated = f.startsWith('و') && k + 1 < end && view.fold[k + 1].startsWith('ال');
       if (/^[وف]?[بل]?(?:ال|لل)/.test(before) && !/^[وف]?(?:ال|[لب])/.test(f) && !coordinated) return null;
       extra.push(t.text);
+      lastExtra = k;
       k++;
     }
     return null;

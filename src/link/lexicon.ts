@@ -138,9 +138,12 @@ export function nameKey(name: string, type: EntityType, lex: LinkLexicon = linkL
   }
   // a one-word club written with its article keeps it: «الفتح» (the club) is not «فتح» (Fatah)
   if (type === 'ORG' && joined.length === 1 && joined[0].startsWith('ال') && lex.clubs.has(stripAl(joined[0]))) return joined[0];
-  if (type !== 'PER' || joined.length > 1) return joined.map(stripAl).join(' ');
+  // «الله» is a word of its own, not ال + «له» (حزب الله, نصر الله, رام الله)
+  if (type !== 'PER' || joined.length > 1) return joined.map((w) => (w === ALLAH ? w : stripAl(w))).join(' ');
   return joined.join(' ');
 }
+
+const ALLAH = 'الله';
 
 export function dropHonorifics(words: string[], lex: LinkLexicon): string[] {
   let changed = true;

@@ -248,7 +248,24 @@ export function backfillEntityKeys(db: Database.Database): void {
  * the old one only gains the blocks. Other keys bound with those letters get their folded form bound too.
  */
 export function bindFoldedKeys(db: Database.Database): void {
-  const rows = db.prepare("SELECT rowid, id, type, canonical FROM entities WHERE id GLOB '*[یکھ]*'").all() as Array<{ rowid: number; id: string; type: EntityType; canonical: string | null }>;
+  rekeyEntities(db, '*[یکھ]*');
+}
+
+/**
+ * Migration 6: «الله» keeps its article in keys since then (PER:حسن نصر الله, not PER:حسن نصر له); an entity stored
+ * under the old key takes the new one as migration 4 does.
+ */
+export function bindAllahKeys(db: Database.Database): void {
+  rekeyEntities(db, '*له*');
+}
+
+/**
+ * Entities whose key matches the glob take the key the linker makes of their name now (the old one stays bound to
+ * them, as when an entity is renamed) and the blocks of that name, unless another entity holds the key; other keys
+ * bound with the glob get their new form bound too.
+ */
+function rekeyEntities(db: Database.Database, glob: string): void {
+  const rows = db.prepare('SELECT rowid, id, type, canonical FROM entities WHERE id GLOB ?').all(glob) as Array<{ rowid: number; id: string; type: EntityType; canonical: string | null }>;
   const taken = db.prepare('SELECT 1 FROM entities WHERE id = ? UNION ALL SELECT 1 FROM entity_keys WHERE key = ?');
   const rename = db.prepare('UPDATE entities SET id = ? WHERE rowid = ?');
   const bind = db.prepare('INSERT OR IGNORE INTO entity_keys(key, entity) VALUES(?, ?)');
@@ -268,7 +285,7 @@ export function bindFoldedKeys(db: Database.Database): void {
     }
     for (const b of blocks) insBlock.run(b, row.rowid);
   }
-  const keys = db.prepare("SELECT key, entity FROM entity_keys WHERE key GLOB '*[یکھ]*'").all() as Array<{ key: string; entity: number }>;
+  const keys = db.prepare('SELECT key, entity FROM entity_keys WHERE key GLOB ?').all(glob) as Array<{ key: string; entity: number }>;
   for (const k of keys) {
     const type = k.key.slice(0, k.key.indexOf(':')) as EntityType;
     const folded = canonicalKey(k.key.slice(k.key.indexOf(':') + 1), type);

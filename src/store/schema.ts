@@ -198,6 +198,9 @@ export const MIGRATIONS: string[] = [
   // events whose period overlaps it, not only those that start in it. eventPeriods (JS, src/store/sqlite.ts) fills it
   // and re-reads sort_day, which a decade or a century did not have (it fell back to the publication day).
   `ALTER TABLE events ADD COLUMN end_day TEXT;`,
+  // 6: no schema change. «الله» keeps its article in linking keys from here on (ORG:حزب الله, not ORG:حزب له);
+  // bindAllahKeys (JS, src/store/entitylink.ts) gives an entity stored under the old key the new one.
+  `SELECT 1;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -23,7 +23,7 @@ import { valueRange } from '../time/calendar.js';
 import { highlightAll, makeSnippet, matcherOf } from '../search/snippet.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { MinhashIndex, minhash, sigToBlob, blobToSig } from './minhash.js';
-import { ArticleEntityContext, EntityResolver, backfillEntityKeys, bindClubKeys, bindFoldedKeys } from './entitylink.js';
+import { ArticleEntityContext, EntityResolver, backfillEntityKeys, bindAllahKeys, bindClubKeys, bindFoldedKeys } from './entitylink.js';
 import { analysisRequestOf, articleText } from './request.js';
 import type {
   AddOptions,
@@ -1609,6 +1609,7 @@ function migrate(db: Database.Database, from: number): void {
       if (v + 1 === 3) bindClubKeys(db);
       if (v + 1 === 4) bindFoldedKeys(db);
       if (v + 1 === 5) eventPeriods(db);
+      if (v + 1 === 6) bindAllahKeys(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }

@@ -241,4 +241,28 @@ describe('cross-article entity resolution in the store', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('gives an entity stored under a key that cut «الله» to «له» the key that keeps it (migration 6)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-mig-'));
+    try {
+      const file = join(dir, 'old.db');
+      const old = new Database(file);
+      for (const m of MIGRATIONS.slice(0, 5)) old.exec(m);
+      old.pragma('user_version = 5');
+      old.prepare("INSERT INTO entities(id, type, canonical) VALUES(?, 'ORG', ?)").run('ORG:جند له', 'جند الله');
+      old.close();
+      const store = await openStore(file);
+      const key = canonicalKey('جند الله', 'ORG');
+      expect(key).toBe('ORG:جند الله');
+      await ingest(store, [articleDoc([{ name: 'جند الله', type: 'ORG' }])], ['new']);
+      // one entity under the new key; the old key still finds it
+      expect((await store.getEntity('ORG:جند له'))?.id).toBe(key);
+      expect((await store.getEntity(key))?.articles.map((a) => a.id)).toEqual(['new']);
+      expect((await store.listEntities({ type: 'ORG' })).total).toBe(1);
+      expect((await store.stats()).schemaVersion).toBe(MIGRATIONS.length);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -86,7 +86,7 @@ describe('ingesting the fixture corpus', () => {
   });
   it('reports statistics', async () => {
     const s = await store.stats();
-    expect(s).toMatchObject({ articles: 17, nearDuplicates: 1, schemaVersion: 5 });
+    expect(s).toMatchObject({ articles: 17, nearDuplicates: 1, schemaVersion: 6 });
     expect(s.duplicatesSkipped).toBeGreaterThanOrEqual(1);
     expect(s.dbBytes).toBeGreaterThan(0);
     expect(s.firstPublished).toBe('2019-03-12');
@@ -394,7 +394,7 @@ describe('events over a period', () => {
       st = await openStore(file);
       expect(await days(st, '1965-03-01', '1965-03-31')).toEqual(['196']);
       expect(await days(st, '2018-04-15', '2018-04-15')).toEqual(['2018-W15-WE']);
-      expect((await st.stats()).schemaVersion).toBe(5);
+      expect((await st.stats()).schemaVersion).toBe(6);
       await st.close();
     } finally {
       rmSync(d, { recursive: true, force: true });

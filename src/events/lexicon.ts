@@ -95,3 +95,8 @@ export function eventLexicon(): EventLexicon {
   cached = { triggers, cameo, frames, classes, markers, markers2 };
   return cached;
 }
+
+/** The event types Marsad reads (every type a trigger in resources/events gives), sorted. */
+export function eventTypes(): string[] {
+  return [...new Set([...eventLexicon().triggers.values()].flat().map((r) => r.type))].sort();
+}

@@ -40,6 +40,12 @@ function titleStatusWords(): Set<string> {
   return (statusWords ??= new Set(readList('titles', 'status-words.txt').map(foldArabic)));
 }
 
+let personGenitives: Set<string> | null = null;
+/** حملة، باسم، مكتب: nouns whose genitive is a person (resources/titles/person-genitives.txt) */
+function titlePersonGenitives(): Set<string> {
+  return (personGenitives ??= new Set(readList('titles', 'person-genitives.txt').map(foldArabic)));
+}
+
 /** title kinds of an office one person holds alone, not a trade */
 const OFFICE_KINDS = new Set(['head_of_state', 'head_of_government', 'minister', 'religious']);
 const POSSESSIVE = ['هما', 'هم', 'ها', 'ه'];
@@ -378,12 +384,12 @@ export function findRoles(ctx: RoleContext): Role[] {
             if (k === m.end && m.end === start + 1 && !m.pronoun && !writtenDefinite(view.fold[start])) return null;
             // a name under a preposition is an object, not in apposition: «التقى الرئيس الإندونيسي [ب]جوكو ويدودو»
             if (/[بل]/.test(doc.text.slice(doc.tokens[k].start, e.start))) return null;
-            // a name right after an indefinite complement is its genitive, not the holder: «المدير السابق لحملة
-            // ترمب», «مدير حملة ترمب», «المتحدث باسم ترمب» (the holder follows a definite one: «المدير التنفيذي للشركة X»)
-            // (a word with a pronoun is definite too: «وزير خارجيته», «رئيس مجلس إدارتها»)
-            const complement = extra.length > 0 && lastExtra === k - 1 ? extra[extra.length - 1]
-              : extra.length === 0 && k === m.end && m.entry.words.length > 1 ? doc.tokens[k - 1].text : null;
-            if (complement && !/^[وف]?(?:[بلك]?ال|لل)/.test(foldArabic(complement)) && !/(?:ه|ها|هم|هما|هن)[\u064B-\u0652]*$/.test(complement)) return null;
+            // a name right after a noun that takes a person as its genitive is that noun's owner, not the holder:
+            // «المدير السابق لحملة ترمب», «مدير مكتب الحريري», «المتحدث باسم ترمب» (the holder follows a definite
+            // complement, «المدير التنفيذي للحملة X», or a name the tagger missed, «رئيس تحرير صحيفة جمهوريت X»)
+            const complement = extra.length > 0 && lastExtra === k - 1 ? view.fold[k - 1]
+              : extra.length === 0 && k === m.end && m.entry.words.length > 1 ? view.fold[k - 1] : null;
+            if (complement && titlePersonGenitives().has(complement.replace(/^[وف]?[لب](?!ال)/, ''))) return null;
             // وزير خارجيته، رئيس وزراء بلاده: the owner of the complement's pronoun holds the office
             const owned = m.pronoun ? null : ownedComplement(extra, m);
             if (owned) {

@@ -7,12 +7,14 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { timingSafeEqual } from 'node:crypto';
 import { analyze, isValidDate } from '../pipeline/analyze.js';
 import { docToJson } from '../cli/format.js';
-import type { ArticleInput, EntityType, Store, TimelineQuery } from '../store/types.js';
+import type { ArticleInput, EntityType, EventQuery, Store, TimelineQuery } from '../store/types.js';
+import { eventTypes } from '../events/lexicon.js';
 import {
   analyzeSchema,
   articleSchema,
   entitiesSchema,
   entitySchema,
+  eventsSchema,
   healthSchema,
   ingestSchema,
   LIMITS,
@@ -229,6 +231,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const entity = await store.getEntity(req.params.id, { articles: req.query.articles, cooccurring: req.query.cooccurring });
     if (!entity) throw httpError(404, `no entity "${req.params.id}"`);
     return entity;
+  });
+
+  // ─────────── events ───────────
+  type EventsQs = { type?: string; cameo?: string; status?: EventQuery['status']; entity?: string; actor?: string; target?: string; place?: string; from?: string; to?: string; source?: string; article?: string; limit: number; offset: number };
+  app.get<{ Querystring: EventsQs }>('/api/events', { schema: eventsSchema }, async (req) => {
+    const { article, type, ...qs } = req.query;
+    checkRange(qs.from, qs.to);
+    // the types Marsad reads (resources/events): a typo is an error, not an empty list
+    if (type && !eventTypes().includes(type.toUpperCase())) throw httpError(400, `querystring/type: "${type}" is not one of ${eventTypes().join(', ')}`);
+    return store.listEvents({ ...qs, type: type?.toUpperCase(), articleId: article });
   });
 
   // ─────────── timeline ───────────

@@ -137,6 +137,31 @@ export const timelineSchema = {
   response: { 200: ANY_OBJECT, 400: ERROR },
 } as const;
 
+export const eventsSchema = {
+  summary: 'CAMEO-coded events (who did what to whom, when), newest first; the same as `marsad events --json`',
+  tags: ['events'],
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      type: { type: 'string', pattern: '^[A-Za-z_]{2,40}$', description: 'event type (VISIT, MEET, PLEDGE …), any case' },
+      cameo: { type: 'string', pattern: '^\\d{1,4}$', description: 'CAMEO code or prefix' },
+      status: { type: 'string', enum: ['occurred', 'reported', 'planned', 'negated'] },
+      entity: { type: 'string', maxLength: 300, description: 'actor, target or place: entity id or name' },
+      actor: { type: 'string', maxLength: 300 },
+      target: { type: 'string', maxLength: 300 },
+      place: { type: 'string', maxLength: 300 },
+      from: DATE_BOUND,
+      to: DATE_BOUND,
+      source: { type: 'string', maxLength: 300 },
+      article: { type: 'string', maxLength: 300, description: 'events of one article' },
+      limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+      offset: { type: 'integer', minimum: 0, maximum: LIMITS.maxOffset, default: 0 },
+    },
+  },
+  response: { 200: ANY_OBJECT, 400: ERROR },
+} as const;
+
 export const analyzeSchema = {
   summary: 'Analyze text without storing it (the `marsad analyze` JSON)',
   tags: ['analyze'],

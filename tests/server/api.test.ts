@@ -53,7 +53,7 @@ describe('meta', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/search', '/api/articles/{id}', '/api/articles/{id}/similar', '/api/entities', '/api/entities/{id}', '/api/timeline', '/api/analyze', '/api/ingest', '/healthz']) {
+    for (const path of ['/api/search', '/api/articles/{id}', '/api/articles/{id}/similar', '/api/entities', '/api/entities/{id}', '/api/events', '/api/timeline', '/api/analyze', '/api/ingest', '/healthz']) {
       expect(Object.keys(doc.paths), path).toContain(path);
     }
     expect(doc.paths['/api/search'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'from', 'to', 'source', 'entity', 'type', 'limit', 'offset']));
@@ -174,6 +174,26 @@ describe('GET /api/entities', () => {
     }
     expect((await get(`/api/entities/${enc('PER:لا أحد بهذا الاسم')}`)).statusCode).toBe(404);
     await expect400('/api/entities/x?articles=0', /articles/);
+  });
+});
+
+describe('GET /api/events', () => {
+  it('lists events as `marsad events --json` does, filtered, and validates its filters', async () => {
+    const all = (await get('/api/events?limit=1000')).json() as { total: number; events: Array<{ type: string; article: { id: string }; actor: { entity: string } | null }> };
+    expect(all.total).toBeGreaterThan(0);
+    expect(all.events.length).toBe(all.total);
+    expect(all.events).toEqual((await store.listEvents({ limit: 1000 })).events.map((e) => JSON.parse(JSON.stringify(e))));
+    const type = all.events[0].type;
+    const one = (await get(`/api/events?type=${type.toLowerCase()}`)).json() as { events: Array<{ type: string }> };
+    expect(one.events.length).toBe(all.events.filter((e) => e.type === type).length);
+    const article = all.events[0].article.id;
+    const of = (await get(`/api/events?article=${enc(article)}`)).json() as { events: Array<{ article: { id: string } }> };
+    expect(of.events.length).toBe(all.events.filter((e) => e.article.id === article).length);
+    await expect400('/api/events?type=visits', /type.*VISIT/);
+    await expect400('/api/events?status=maybe', /status/);
+    await expect400('/api/events?from=2023&to=2022', /after/);
+    await expect400('/api/events?limit=0', /limit/);
+    await expect400('/api/events?cameo=04a', /cameo/);
   });
 });
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { terminalSafe } from '../terminal.js';
 import { UserError } from '../errors.js';
 import { openExistingStore, type EventQuery, type StoredEvent } from '../../store/index.js';
-import { eventLexicon } from '../../events/lexicon.js';
+import { eventTypes } from '../../events/lexicon.js';
 
 interface EventsOpts {
   db?: string;
@@ -86,7 +86,7 @@ export function registerEvents(program: Command): void {
       if (opts.json && opts.csv) throw new UserError('choose one of --json and --csv');
       if (opts.type) {
         // the types Marsad reads (resources/events): a typo is an error, not an empty list
-        const types = [...new Set([...eventLexicon().triggers.values()].flat().map((r) => r.type))].sort();
+        const types = eventTypes();
         if (!types.includes(opts.type.toUpperCase())) throw new UserError(`--type must be one of ${types.join(', ')}, not "${opts.type}"`);
       }
       if (opts.cameo && !/^\d{1,4}$/.test(opts.cameo)) throw new UserError(`--cameo must be a CAMEO code or prefix of digits, not "${opts.cameo}"`);

@@ -19,45 +19,59 @@ interface Ctx {
   text: string;
   toks: readonly ScanToken[];
   lex: AmountLexicon;
-  /** country-context currency per ambiguous noun, computed on first need */
+  /** country-context currency per ambiguous noun and paragraph, computed on first need */
   contextCodes: Map<string, { code: string | null; note: string }>;
-  countryCounts: Map<string, number> | null;
+  countryMentions: Array<{ at: number; code: string }> | null;
   /** the last bare number a head noun ranked or named, and the token after it */
   lastHead?: { role: 'ordinal' | 'identifier'; end: number };
 }
 
-function countCountries(ctx: Ctx): Map<string, number> {
-  if (ctx.countryCounts) return ctx.countryCounts;
-  const counts = new Map<string, number>();
+/** Every country the text names (by the currency code it points to), with where. */
+function countryMentions(ctx: Ctx): Array<{ at: number; code: string }> {
+  if (ctx.countryMentions) return ctx.countryMentions;
+  const found: Array<{ at: number; code: string }> = [];
   const { toks, lex } = ctx;
   for (let i = 0; i < toks.length; i++) {
     if (toks[i].kind !== 'w') continue;
     for (const [f] of procliticReadings(toks[i].f)) {
       const m = lex.countries.match(toks, i, f);
       if (m) {
-        counts.set(m.value, (counts.get(m.value) ?? 0) + 1);
+        found.push({ at: toks[i].start, code: m.value });
         break;
       }
     }
   }
-  ctx.countryCounts = counts;
-  return counts;
+  ctx.countryMentions = found;
+  return found;
 }
 
-/** A bare دينار/ريال/درهم/جنيه/ليرة: the candidate currency the article's countries point to, when clear. */
-function currencyFromContext(ctx: Ctx, noun: string, candidates: string[], word: string): { code: string | null; note: string } {
-  const cached = ctx.contextCodes.get(noun);
+/** The candidate the counts point to: named at least once and more than twice as often as the next. */
+function clearWinner(candidates: string[], mentions: Array<{ code: string }>): string | null {
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.code, (counts.get(m.code) ?? 0) + 1);
+  const [best, second] = candidates.map((c) => [c, counts.get(c) ?? 0] as const).sort((a, b) => b[1] - a[1]);
+  return best && best[1] >= 1 && (!second || best[1] > second[1] * 2) ? best[0] : null;
+}
+
+/**
+ * A bare دينار/ريال/درهم/جنيه/ليرة: the candidate currency the countries of its paragraph point to, else those of
+ * the article, when clear (a digest of stories: the Saudi budget's riyals, then Iran's, in one article).
+ */
+function currencyFromContext(ctx: Ctx, noun: string, candidates: string[], word: string, at: number): { code: string | null; note: string } {
+  const text = ctx.text;
+  const from = text.lastIndexOf('\n', at) + 1;
+  const nl = text.indexOf('\n', at);
+  const to = nl < 0 ? text.length : nl;
+  const key = `${noun}@${from}`;
+  const cached = ctx.contextCodes.get(key);
   if (cached) return cached;
-  const counts = countCountries(ctx);
-  const ranked = candidates.map((c) => [c, counts.get(c) ?? 0] as const).sort((a, b) => b[1] - a[1]);
-  const [best, second] = ranked;
-  let result: { code: string | null; note: string };
-  if (best && best[1] >= 1 && (!second || best[1] > second[1] * 2)) {
-    result = { code: best[0], note: `currency of bare "${word}" taken from the article's country context` };
-  } else {
-    result = { code: null, note: `bare "${word}": country not clear (one of ${candidates.join(', ')})` };
-  }
-  ctx.contextCodes.set(noun, result);
+  const all = countryMentions(ctx);
+  const local = clearWinner(candidates, all.filter((m) => m.at >= from && m.at < to));
+  const code = local ?? clearWinner(candidates, all);
+  const result = code
+    ? { code, note: `currency of bare "${word}" taken from the ${local ? 'paragraph' : 'article'}'s country context` }
+    : { code: null, note: `bare "${word}": country not clear (one of ${candidates.join(', ')})` };
+  ctx.contextCodes.set(key, result);
   return result;
 }
 
@@ -103,7 +117,7 @@ function measureAt(ctx: Ctx, j: number): Measure | null {
       code = 'GBP';
       end++;
     } else if (code === null) {
-      const r = currencyFromContext(ctx, noun.noun, noun.candidates, ctx.text.slice(t.start, t.end));
+      const r = currencyFromContext(ctx, noun.noun, noun.candidates, ctx.text.slice(t.start, t.end), t.start);
       code = r.code;
       note = r.note;
     }
@@ -223,7 +237,7 @@ function notOrdinal(ctx: Ctx, i: number, f: string): boolean {
 /** Amounts in already-scanned text, skipping the tokens covered by `times`. */
 export function extractAmountsFromTokens(text: string, toks: readonly ScanToken[], times: TimeExpr[]): Amount[] {
   const lex = amountLexicon();
-  const ctx: Ctx = { text, toks, lex, contextCodes: new Map(), countryCounts: null };
+  const ctx: Ctx = { text, toks, lex, contextCodes: new Map(), countryMentions: null };
   // mark tokens inside time expressions
   const covered = new Uint8Array(toks.length);
   if (times.length) {

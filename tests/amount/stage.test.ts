@@ -16,3 +16,15 @@ describe('amount stage in the pipeline', () => {
     expect(doc.amounts.map((a) => a.text)).toEqual(['20 طائرة', '16 مليار دولار']);
   });
 });
+
+describe('the currency of a bare riyal or dinar', () => {
+  it('comes from the countries of its own paragraph first, then from the whole article', async () => {
+    const { extractAmounts } = await import('../../src/amount/extract.js');
+    const text = [
+      'أقرت الحكومة السعودية موازنة قدرها 1100 مليار ريال للعام المقبل.',
+      'وفي طهران، هبط الريال إلى أدنى مستوياته، وقال مسؤول إيراني إن إيران تواجه الضغوط وإن إيران صامدة، وبلغ سعر الدولار 42 ألف ريال.',
+      'وتعتزم الشركة طرح سندات بقيمة 5 مليارات ريال.',
+    ].join('\n');
+    expect(extractAmounts(text).map((a) => [a.value, a.currency])).toEqual([[1100e9, 'SAR'], [42000, 'IRR'], [5e9, 'IRR']]);
+  });
+});

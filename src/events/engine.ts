@@ -262,6 +262,9 @@ function absorbInvited(view: DocView, lex: EventLexicon, hits: Hit[], sentEnd: n
     // قال X في تصريحات لـ…: the statement noun is the form of the statement just reported, not a second one
     if (h.entry.type === 'STATEMENT' && h.entry.pos === 'noun' && saidAt >= 0 && h.token - saidAt <= STATEMENT_FORM_REACH && inClass(lex, 'statement_form', view.fold[h.token - 1])) continue;
     if (h.entry.type === 'INVITE') {
+      // «لبى X دعوة Y», «تلبية لدعوة Y»: the invitation accepted is no event of its own; the acceptance carries both
+      // (X accepts, Y invited)
+      if (h.entry.variant !== 'accept' && h.entry.pos === 'noun' && hits.some((o) => o.entry.type === 'INVITE' && o.entry.variant === 'accept' && o.token < h.token && h.token - o.token <= 8)) continue;
       inviteAt = attendIndex(view, lex, h.token, sentEnd);
       out.push(h);
       continue;
@@ -797,6 +800,28 @@ function buildEvent(
         break;
       }
     }
+    // «لبى عون دعوة ماكرون», «رفض عون تلبية دعوة الأسد», «يزور البشير موسكو تلبية لدعوة بوتين»: the one who accepts
+    // (or refuses) an invitation is the one invited; the masdar accepts for its clause's subject
+    if (entry.type === 'INVITE' && entry.pos === 'noun' && !passiveTarget) {
+      for (let k = entry.variant === 'accept' ? t : t - 1; k >= Math.max(leftStart, t - 6); k--) {
+        if (!inClass(lex, 'accept_verb', view.fold[k])) continue;
+        const between = sentUnits.filter((u) => u.tokenStart > k && u.tokenEnd <= t && u.prep === null);
+        let invitee: Unit | null = between.find((u) => u.type === 'PER') ?? between[0] ?? null;
+        // «رفض عون تلبية دعوة …»: the verb before the masdar has the subject
+        if (!invitee && inClass(lex, 'accept_verb', view.fold[k - 1] ?? '')) continue;
+        invitee ??= sentUnits.find((u) => u.tokenEnd <= k && u.tokenStart >= leftStart && u.prep === null && (u.type === 'PER' || u.type === 'ORG')) ?? null;
+        if (invitee && invitee !== subj) {
+          // «قبل دعوة من كيم»: the inviter after من
+          subj ??= after.find((u) => u.prep === 'من' && u.tokenStart <= t + 3) ?? null;
+          if (entry.variant === 'accept') {
+            // «تلبية لدعوة بوتين»: the one who accepts is the actor (CAMEO 036), the inviter the target
+            passiveTarget = subj;
+            subj = invitee;
+          } else passiveTarget = invitee;
+        }
+        break;
+      }
+    }
     // a singular or dual possessive names a person before; a plural one («استقبالهم», «وصولهم») is a group, or the
     // masdar's object, never the one person found
     if (!subj && (hit.suffix === 'ه' || hit.suffix === 'هما' || hit.suffix === 'ها')) {
@@ -1170,7 +1195,10 @@ function buildEvent(
     // «رفضت 20 شركة تعيينه», «رفض الوزير التعليق»: what is refused did not happen. Not an agreement, a sanction or an
     // invitation, which exist to be rejected («رفض الاتفاق», «رفضه تلبية دعوة ترامب»), nor one opposed with ل
     // («رفضه للاتفاق المبرم»)
-    (entry.pos === 'noun' && !REFUSED_EXIST.has(entry.type) && !/^[وف]?ل/.test(view.fold[t]) && refusedBefore(view, lex, sent.tokenStart, t));
+    (entry.pos === 'noun' && !REFUSED_EXIST.has(entry.type) && !/^[وف]?ل/.test(view.fold[t]) && refusedBefore(view, lex, sent.tokenStart, t)) ||
+    // an invitation refused exists, its acceptance did not happen («رفض عون تلبية دعوة الأسد»)
+    // (the one refusing may be named between: «رفض الرئيس اللبناني ميشال عون تلبية»)
+    (entry.variant === 'accept' && entry.pos === 'noun' && refusedBefore(view, lex, sent.tokenStart, t, 8));
   const cmp = timeExpr && ownTime ? compareToPublished(timeExpr.value, doc.published) : 0;
   // a statement is not planned because what it says is (قال إن الانتخابات ستجرى)
   const speechAct = entry.type === 'STATEMENT' || entry.type === 'APPEAL' || entry.type === 'CONDEMN';
@@ -1483,8 +1511,8 @@ const CANCELLABLE = new Set(['VISIT', 'HOST_VISIT', 'MEET', 'HOST_CONFERENCE', '
 const REFUSED_EXIST = new Set(['AGREEMENT', 'SANCTION', 'INVITE']);
 
 /** A word of refusal up to three words before t, no punctuation between. */
-function refusedBefore(view: DocView, lex: EventLexicon, sentStart: number, t: number): boolean {
-  for (let k = t - 1; k >= sentStart && k >= t - 3; k--) {
+function refusedBefore(view: DocView, lex: EventLexicon, sentStart: number, t: number, reach = 3): boolean {
+  for (let k = t - 1; k >= sentStart && k >= t - reach; k--) {
     if (view.isBoundary[k]) return false;
     if (lex.markers.get(view.fold[k]) === 'refuse' || lex.markers.get(view.fold[k].replace(/^[وف]/, '')) === 'refuse') return true;
   }

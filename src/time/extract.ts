@@ -471,6 +471,8 @@ const matchYear: Matcher = (ctx, i, f, plen) => {
     const prev = toks[i - 1];
     if (!/^\d{4}$/.test(t.f) || y.year > 2100 || (y.year < 1900 && !earlyYear(ctx, i, y.year))) return null;
     if (prev && (NAMED_YEAR_HEADS.has(prev.f) || (prev.kind === 'w' && !isStopword(prev.f) && NAMED_YEAR_HEADS.has(toks[i - 2]?.f ?? '')))) return null;
+    // as a hashtag: «#رؤية_2030»
+    if (prev?.f === '_' && NAMED_YEAR_HEADS.has(toks[i - 2]?.f ?? '')) return null;
     if (prev && ctx.lex.yearBlockers.has(prev.f)) return null;
     // "2017/2018" (a fiscal or season year pair) is two years; another number around a slash is not a year
     const pairedBefore = prev?.f === '/' && /^\d{4}$/.test(toks[i - 2]?.f ?? '');
@@ -558,7 +560,8 @@ const matchModified: Matcher = (ctx, i, f, plen) => {
       inner = cand(ctx, j, toks[j].start, j + 1, 'date', value, GRAN[bareUnit], resolved, resolved ? undefined : NO_PUB);
     }
   } else {
-    inner = matchRelativePeriod(ctx, j, nf, 0) ?? matchSeason(ctx, j, nf, 0) ?? matchCalendarDate(ctx, j, nf, 0) ?? matchYear(ctx, j, nf, 0);
+    inner = matchRelativePeriod(ctx, j, nf, 0) ?? matchSeason(ctx, j, nf, 0) ?? matchCalendarDate(ctx, j, nf, 0) ?? matchYear(ctx, j, nf, 0) ??
+      matchDecadeCentury(ctx, j, nf, 0);
     if (inner && inner.granularity === 'day') inner = null;
   }
   if (!inner) return null;
@@ -605,6 +608,8 @@ const matchWeekday: Matcher = (ctx, i, f, plen) => {
   if (!wd) return null;
   const wdTok = j;
   j++;
+  // «الأحد عشر»: eleven
+  if (toks[j]?.f === 'عشر' || toks[j]?.f === 'عشره') return null;
   let offset = ctx.lex.offsets.get(toks[j]?.f ?? '');
   if (offset === 0) offset = undefined;
   if (offset !== undefined) j++;
@@ -635,6 +640,10 @@ const matchDeictic: Matcher = (ctx, i, f, plen) => {
   const m = ctx.lex.deictics.match(toks, j, ff);
   if (!m) return null;
   const word = ff ?? toks[j].f;
+  // «لامس» (touched) is no ل + «أمس»; «بأمس» and «وأمس» are
+  if (word === 'امس' && plen > 0 && /ل$/.test(toks[i].f.slice(0, plen))) return null;
+  // «بأمس الحاجة», «في أمس الحاجة»: in dire need
+  if (word === 'امس' && toks[m.end]?.f === 'الحاجه') return null;
   let end = m.end;
   const next = toks[end];
   const prev = toks[i - 1];
@@ -698,6 +707,12 @@ const matchDuration: Matcher = (ctx, i, f, plen) => {
   const end = unitTok + 1;
   const start = startOffset(ctx, i, plen);
   if (!ago) return cand(ctx, i, start, end, 'duration', durationValue(n, unit.unit), null);
+  // «قبل ثلاثة أيام من المباراة», «قبل أسبوع على الافتتاح»: before another event, not before the publication (but
+  // «قبل عامين من الآن» is)
+  const from = toks[end]?.f;
+  if ((from === 'من' || from === 'علي') && toks[end + 1]?.f !== 'الان') {
+    return cand(ctx, i, start, end, 'duration', durationValue(n, unit.unit), null, true, 'before another event, not the publication');
+  }
   // "قبل أسبوعين": a date that many units before publication
   if (ctx.pub === null || !Number.isInteger(n)) return cand(ctx, i, start, end, 'date', 'XXXX-XX-XX', null, false, NO_PUB);
   const p = fromDays(ctx.pub);
@@ -945,6 +960,14 @@ const matchDecadeCentury: Matcher = (ctx, i, f, plen) => {
     if (toks[k]?.f === 'القرن' && (toks[k + 1]?.f === 'الماضي' || toks[k + 1]?.f === 'العشرين')) end = k + 2;
     return cand(ctx, i, start, end, 'date', dec, 'decade');
   }
+  // «سبعينيات القرن الماضي», «ثمانينات القرن التاسع عشر»: a decade in construct with its century
+  const inConstruct = ctx.lex.decades.get('ال' + f);
+  if (inConstruct && toks[i + 1]?.f === 'القرن') {
+    const century = matchDecadeCentury(ctx, i + 1, 'القرن', 0);
+    if (!century || century.granularity !== 'century') return null;
+    if (!century.resolved) return cand(ctx, i, start, endTokOf(century), 'date', 'XX' + inConstruct[2], 'decade', false, century.note);
+    return cand(ctx, i, start, endTokOf(century), 'date', century.value + inConstruct[2], 'decade');
+  }
   if (f !== 'القرن') return null;
   const off = ctx.lex.offsets.get(toks[i + 1]?.f ?? '');
   if (off !== undefined && off !== 1) {
@@ -1070,7 +1093,7 @@ function triggerWords(lex: TimeLexicon): Set<string> {
   const s = new Set<string>([
     ...lex.months.firstWords(), ...lex.weekdays.keys(), ...lex.units.keys(), ...lex.deictics.firstWords(),
     ...lex.dayParts.firstWords(), ...lex.modifiers.keys(), ...lex.timeUnits.keys(), ...lex.pluralPeriods.keys(),
-    ...lex.sets.firstWords(), ...lex.decades.keys(), ...lex.seasons.keys(), ...YEAR_WORDS, ...THIS,
+    ...lex.sets.firstWords(), ...lex.decades.keys(), ...[...lex.decades.keys()].map((d) => d.slice(2)), ...lex.seasons.keys(), ...YEAR_WORDS, ...THIS,
     MONTH_WORD, DAY_WORD, 'قبل', 'الساعه', 'كل', 'القرن', 'ال', 'الربع', 'النصف',
   ]);
   triggers = s;

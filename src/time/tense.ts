@@ -67,7 +67,10 @@ export function tenseAround(toks: readonly ScanToken[], lex: TimeLexicon, start:
   while (b > 0 && lex.modifiers.has(toks[b].f) && !toks[b + 1].newClause) b--;
   const prev = toks[b];
   if (prev && prev.kind === 'w' && !toks[b + 1].newClause) {
-    const p = lex.tensePrepositions.get(prev.f) ?? (prev.f.charCodeAt(0) === 0x0648 ? lex.tensePrepositions.get(prev.f.slice(1)) : undefined);
+    // two words first: «اعتبارا من 22 مايو», «ابتداء من يوليو» (a start date, whatever the verb)
+    const before = b > 0 && toks[b - 1].kind === 'w' && !toks[b].newClause ? toks[b - 1].f.replace(/^[وف](?=...)/, '') : null;
+    const p = (before ? lex.tensePrepositions.get(before + ' ' + prev.f) : undefined) ??
+      lex.tensePrepositions.get(prev.f) ?? (prev.f.charCodeAt(0) === 0x0648 ? lex.tensePrepositions.get(prev.f.slice(1)) : undefined);
     if (p) return p;
   }
   for (let k = start - 1, words = 0; k >= 0 && words < BACK_WORDS; k--) {

@@ -4,6 +4,7 @@
  */
 import type { ScanToken } from './fold.js';
 import type { Tense, TimeLexicon } from './lexicon.js';
+import { freq } from '../text/lexicon.js';
 
 // س + ي/ت/ن/ا + at least three letters; nouns that look like this are excluded below.
 const FUTURE_PREFIX = /^(?:و|ف)?س(?:ي|ت|ن)[\u0621-\u064a]{3,}$/;
@@ -20,7 +21,7 @@ function cueOf(lex: TimeLexicon, f: string): 'past' | 'future' | null {
     c = lex.tenseCues.get(f.slice(1));
     if (c) return c;
   }
-  if (FUTURE_PREFIX.test(f) && !NOT_FUTURE.test(f)) return 'future';
+  if (FUTURE_PREFIX.test(f) && !NOT_FUTURE.test(f) && presentIsAWord(f)) return 'future';
   // an object pronoun on a listed present-tense verb that announces the future: «يزورها», «تعقدها». Not on a past
   // form, which a verbal noun with a possessive looks like («بعد نقلها»: نقل is also «transferred»), and not ه,
   // which folded ة also ends in («تظاهرة» is no «تظاهر» + ه)
@@ -30,6 +31,16 @@ function cueOf(lex: TimeLexicon, f: string): 'past' | 'future' | null {
     if (c === 'future') return c;
   }
   return null;
+}
+
+/**
+ * س + a present verb only when that present form is a word the news uses, as often as the whole one: «سيزور» (يزور),
+ * not the names «سيرغي», «ستافان», «سيريكا» («يرغي», «تافان» never occur), nor «ستالين» («تالين» is rarer).
+ */
+function presentIsAWord(f: string): boolean {
+  const whole = f.replace(/^[وف]/, '');
+  const present = freq(whole.slice(1));
+  return present >= 3 && present * 2 >= freq(whole);
 }
 
 /** The tense a particle (لم، ولم، لن) gives the verb after it, or null. Only و is stripped: «فلم» is a film. */

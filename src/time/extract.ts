@@ -849,12 +849,21 @@ const matchClock: Matcher = (ctx, i, f, plen) => {
   }
   let part: string | undefined;
   const dp = ctx.lex.dayParts.match(toks, j);
-  if (dp && dp.value.post) {
-    part = dp.value.code;
-    if (dp.value.pm && hour < 12 && !(part === 'NI' && hour >= 6 && hour <= 11 && false)) {
-      if (!(part === 'NI' && hour <= 4)) hour += 12;
-    }
-    j = dp.end;
+  // a part of day opening the day named after the clock: «الساعة الثالثة بعد ظهر الثلاثاء», «الساعة 12.01 من فجر
+  // الجمعة» (it stays the day's: the clock does not take its words)
+  const opening = dp && dp.value.post ? null : ctx.lex.dayParts.match(toks, toks[j]?.f === 'من' ? j + 1 : j);
+  const pmPart = dp && dp.value.post ? dp : opening && opening.value.pre ? opening : null;
+  if (pmPart) {
+    part = pmPart.value.code;
+    if (pmPart.value.pm && hour < 12 && !(part === 'NI' && hour <= 4)) hour += 12;
+    // twelve at dawn or at night is midnight
+    if (hour === 12 && (part === 'MO' && pmPart === opening || part === 'NI')) hour = 0;
+    if (pmPart === dp) j = dp.end;
+  } else if ((toks[j]?.f === 'م' || toks[j]?.f === 'ص') && (hourWord || minute >= 0)) {
+    // «الساعة 6.40 م»: مساءً / صباحاً abbreviated
+    if (toks[j].f === 'م' && hour < 12) hour += 12;
+    part = toks[j].f === 'م' ? 'EV' : 'MO';
+    j++;
   }
   let tz: string | undefined;
   if (toks[j]?.f === 'بتوقيت' || toks[j]?.f === 'توقيت') {

@@ -692,6 +692,8 @@ const matchDuration: Matcher = (ctx, i, f, plen) => {
   if (unit && unit.number === 2) {
     n = 2;
   } else if (ago && unit && unit.number === 1 && toks[j + 1]?.kind !== 'n') {
+    // «قبل يوم عرفة», «قبل يوم الانتخابات»: before a named day, not a day ago
+    if (ctx.lex.holidays.match(toks, j) || (toks[j + 1]?.kind === 'w' && toks[j + 1].f.startsWith('ال') && !ctx.lex.offsets.has(toks[j + 1].f))) return null;
     n = 1; // "قبل شهر", "قبل عام" (but "قبل عام 2003" is a year)
   } else {
     const first = j === i ? f : toks[j]?.f;
@@ -1067,6 +1069,33 @@ const matchSeason: Matcher = (ctx, i, f, plen) => {
   return cand(ctx, i, start, y.end, 'date', `${pad4(y.year)}-${code}`, 'season');
 };
 
+/** عيد الفطر | عيد الأضحى المقبل | عيد الفطر الماضي | عيد الأضحى 1439 هـ: the feast's first day */
+const matchHoliday: Matcher = (ctx, i, f, plen) => {
+  const toks = ctx.toks;
+  const m = ctx.lex.holidays.match(toks, i, f);
+  if (!m) return null;
+  const { month, day } = m.value;
+  let end = m.end;
+  // «عيد الأضحى المبارك», «عيد الفطر السعيد»
+  if (toks[end]?.f === 'المبارك' || toks[end]?.f === 'السعيد') end++;
+  const start = startOffset(ctx, i, plen);
+  const offset = ctx.lex.offsets.get(toks[end]?.f ?? '');
+  const year = yearAt(ctx, end);
+  let hy: number | null;
+  if (year && year.hijri) {
+    hy = year.year;
+    end = year.end;
+  } else {
+    if (offset !== undefined) end++;
+    const tense: Tense | null = offset === 1 ? 'future' : offset === -1 ? 'past' : tenseAround(toks, ctx.lex, i, end);
+    hy = inferHijriYear(ctx, month, day, tense);
+  }
+  if (hy === null) return cand(ctx, i, start, end, 'date', 'XXXX-XX-XX', 'day', false, NO_PUB);
+  const d = hijriToDays(hy, month, day);
+  if (d === null) return null;
+  return cand(ctx, i, start, end, 'date', formatDay(d), 'day', true, `hijri: ${day}/${month}/${hy}`, d);
+};
+
 /** What joins the two ends of a range (folded): و, a dash, إلى, حتى. */
 const RANGE_LINKS = contextWords('range-link');
 
@@ -1090,7 +1119,7 @@ const MATCHERS: Matcher[] = [
   matchRangeStart,
   matchQuarter,
   matchCalendarDate, matchYear, matchRelativePeriod, matchModified, matchWeekday, matchDeictic, matchDuration,
-  matchPastPeriod, matchClock, matchNumericDate, matchSet, matchDecadeCentury, matchSeason,
+  matchPastPeriod, matchClock, matchNumericDate, matchSet, matchDecadeCentury, matchSeason, matchHoliday,
 ];
 
 // ---------------------------------------------------------------- driver
@@ -1102,7 +1131,7 @@ function triggerWords(lex: TimeLexicon): Set<string> {
   const s = new Set<string>([
     ...lex.months.firstWords(), ...lex.weekdays.keys(), ...lex.units.keys(), ...lex.deictics.firstWords(),
     ...lex.dayParts.firstWords(), ...lex.modifiers.keys(), ...lex.timeUnits.keys(), ...lex.pluralPeriods.keys(),
-    ...lex.sets.firstWords(), ...lex.decades.keys(), ...[...lex.decades.keys()].map((d) => d.slice(2)), ...lex.seasons.keys(), ...YEAR_WORDS, ...THIS,
+    ...lex.sets.firstWords(), ...lex.decades.keys(), ...[...lex.decades.keys()].map((d) => d.slice(2)), ...lex.seasons.keys(), ...lex.holidays.firstWords(), ...YEAR_WORDS, ...THIS,
     MONTH_WORD, DAY_WORD, 'قبل', 'الساعه', 'كل', 'القرن', 'ال', 'الربع', 'النصف',
   ]);
   triggers = s;

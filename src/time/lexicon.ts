@@ -95,6 +95,8 @@ export interface TimeLexicon {
   decades: Map<string, string>;
   /** season words → TIMEX3 season code (SP, SU, FA, WI) */
   seasons: Map<string, string>;
+  /** feasts on the Hijri calendar → their Hijri month and day */
+  holidays: PhraseTable<{ month: number; day: number }>;
   tenseCues: Map<string, 'past' | 'future'>;
   /** Particles that set the tense of the verb after them (لم, لن). */
   tenseParticles: Map<string, 'past' | 'future'>;
@@ -147,6 +149,8 @@ export function timeLexicon(): TimeLexicon {
   for (const r of rows('decades.tsv')) decades.set(fold(r.form), r.value);
   const seasons = new Map<string, string>();
   for (const r of rows('seasons.tsv')) seasons.set(fold(r.form), r.code);
+  const holidays = new PhraseTable<{ month: number; day: number }>();
+  for (const r of rows('holidays.tsv')) holidays.add(r.form, { month: +r.month, day: +r.day });
   const tenseCues = new Map<string, 'past' | 'future'>();
   const tenseParticles = new Map<string, 'past' | 'future'>();
   const tensePrepositions = new Map<string, Tense>();
@@ -159,7 +163,7 @@ export function timeLexicon(): TimeLexicon {
   for (const r of rows('year-blockers.tsv')) yearBlockers.add(fold(r.form));
   lexicon = {
     months, weekdays, offsets, periodEnds, units, deictics, dayParts, modifiers, timeUnits, pluralPeriods, sets,
-    timezones, decades, seasons, tenseCues, tenseParticles, tensePrepositions, yearBlockers,
+    timezones, decades, seasons, holidays, tenseCues, tenseParticles, tensePrepositions, yearBlockers,
   };
   return lexicon;
 }

@@ -442,6 +442,7 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
 };
 
 const YEAR_LEADS = contextWords('year-lead');
+const DURATION_LEADS = contextWords('duration-lead');
 const NAMED_YEAR_HEADS = contextWords('named-year-head');
 
 /**
@@ -686,11 +687,23 @@ const matchDuration: Matcher = (ctx, i, f, plen) => {
     j++;
   }
   let n: number | null = null;
+  // «قبل نحو شهر», «قبل حوالي عام»
+  if (ago && (toks[j]?.f === 'نحو' || toks[j]?.f === 'حوالي')) j++;
   let unitTok = j;
   const fj = j === i ? f : toks[j]?.f;
   let unit = fj !== undefined ? ctx.lex.timeUnits.get(fj) : undefined;
+  const led = j === i && DURATION_LEADS.has(toks[i - 1]?.f ?? '') && plen === 0;
+  // a genitive after the unit makes it that one's: «خلال أيام العيد», «بعد يوم الانتخابات» (not «الماضية»)
+  const genitiveAfter = toks[j + 1]?.kind === 'w' && toks[j + 1].f.startsWith('ال') && !ctx.lex.offsets.has(toks[j + 1].f) && !ctx.lex.periodEnds.has(toks[j + 1].f);
+  const vague = unit && unit.number === 0 && (ago || led) && toks[j + 1]?.kind !== 'n' && !isMeasureAt(toks, j + 1) && !genitiveAfter;
   if (unit && unit.number === 2) {
     n = 2;
+  } else if (vague) {
+    // «قبل أيام», «منذ أشهر», «خلال أسابيع»: some units, how many unsaid
+    const start = startOffset(ctx, i, plen);
+    return cand(ctx, i, start, j + 1, 'duration', durationValue(null, unit!.unit), null);
+  } else if (led && unit && unit.number === 1 && toks[j + 1]?.kind !== 'n' && !genitiveAfter) {
+    n = 1; // «منذ أسبوع», «لمدة عام», «خلال شهر» (not «خلال عام 2018», «بعد يوم الانتخابات»)
   } else if (ago && unit && unit.number === 1 && toks[j + 1]?.kind !== 'n') {
     // «قبل يوم عرفة», «قبل يوم الانتخابات»: before a named day, not a day ago
     if (ctx.lex.holidays.match(toks, j) || (toks[j + 1]?.kind === 'w' && toks[j + 1].f.startsWith('ال') && !ctx.lex.offsets.has(toks[j + 1].f))) return null;

@@ -375,7 +375,11 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
   let k = month.end;
   let sepEnd = k;
   if (toks[k]?.f === '،' || toks[k]?.f === ',') sepEnd = k + 1;
-  let year = yearAt(ctx, k) ?? (sepEnd > k ? yearAt(ctx, sepEnd) : null);
+  // «الرابع من يونيو لعام 1967»: the year word may carry ل
+  const fk = toks[k]?.f ?? '';
+  const lYearWord = fk.startsWith('لل') ? 'ال' + fk.slice(2) : fk.startsWith('ل') ? fk.slice(1) : null;
+  let year = yearAt(ctx, k) ?? (lYearWord && YEAR_WORDS.has(lYearWord) ? yearAt(ctx, k, lYearWord) : null) ??
+    (sepEnd > k ? yearAt(ctx, sepEnd) : null);
   if (!year && toks[k]?.f === 'من') {
     const y2 = yearAt(ctx, k + 1);
     if (y2 && y2.marked) year = y2; // "فبراير من عام 2018"

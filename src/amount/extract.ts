@@ -81,6 +81,8 @@ interface Measure {
   unit: string | null;
   end: number;
   note?: string;
+  /** the currency's fraction a noun names («سنت»: 0.01) */
+  scale?: number;
 }
 
 /** What the tokens at j say the number measures. */
@@ -123,6 +125,7 @@ function measureAt(ctx: Ctx, j: number): Measure | null {
     }
     const m: Measure = { kind: 'money', currency: code, unit: null, end };
     if (note) m.note = note;
+    if (noun.unit !== 1) m.scale = noun.unit;
     return m;
   }
   const unit = lex.countUnits.match(toks, j);
@@ -132,6 +135,8 @@ function measureAt(ctx: Ctx, j: number): Measure | null {
 
 function emit(ctx: Ctx, start: number, endTok: number, kind: AmountKind, value: number, m: Measure | null): Amount {
   const end = ctx.toks[endTok - 1].end;
+  // «13 سنتا» is 0.13 dollars (rounded: 13 × 0.01 is 0.13000000000000000444)
+  if (m?.scale) value = Number((value * m.scale).toPrecision(12));
   const a: Amount = {
     text: ctx.text.slice(start, end),
     start,

@@ -11,6 +11,8 @@ export interface CurrencyNoun {
   /** ISO code, or null when it depends on the country (candidates) */
   code: string | null;
   candidates: string[];
+  /** how many of the currency one is (a cent: 0.01) */
+  unit: number;
 }
 
 export interface AmountLexicon {
@@ -39,6 +41,7 @@ export function amountLexicon(): AmountLexicon {
       noun: r.noun,
       code: r.code === '?' ? null : r.code,
       candidates: r.candidates ? r.candidates.split(/\s+/).filter(Boolean) : [],
+      unit: r.unit ? Number(r.unit) : 1,
     });
   }
   const currencyAdjectives = new Map<string, PhraseTable<string>>();

@@ -804,8 +804,9 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Entity rowids for names/ids given by a user: an exact canonical id, else every entity one of whose name
-   * variants contains the name's words in sequence (entity:الكاظمي finds "مصطفى الكاظمي"), any spelling.
+   * Entity rowids for names/ids given by a user: an exact canonical id or the entity the name's canonical key is
+   * bound to, else every entity one of whose name variants contains the name's words in sequence
+   * (entity:الكاظمي finds "مصطفى الكاظمي"), any spelling.
    */
   resolveEntities(names: string[], types: EntityType[] = []): Set<number> {
     const out = new Set<number>();
@@ -827,7 +828,9 @@ export class SqliteStore implements Store {
         if (typeOk(exact.rowid, exact.type)) out.add(exact.rowid);
         continue;
       }
-      // the linker's canonical key of the name as typed (maps transliteration variants: ترمب → ترامب)
+      // the linker's canonical key of the name as typed (maps transliteration variants: ترمب → ترامب); a name that
+      // is an entity's own is that entity, not every name that contains it («ترمب» is not the junk «ترمب كيم»)
+      let keyed = false;
       for (const t of types.length ? types : ENTITY_TYPES) {
         let key: string | null = null;
         try {
@@ -836,8 +839,9 @@ export class SqliteStore implements Store {
           key = null; // linker data unavailable: the alias match below still works
         }
         const hit = key ? (byId.get({ k: key }) as { rowid: number } | undefined) : undefined;
-        if (hit) out.add(hit.rowid);
+        if (hit) (out.add(hit.rowid), (keyed = true));
       }
+      if (keyed) continue;
       const f = foldName(name.replace(/^(PER|ORG|LOC|MISC):/, ''));
       if (!f) continue;
       const words = f.split(' ').map(stripAl);

@@ -420,3 +420,18 @@ describe('aliases', () => {
     await st.close();
   });
 });
+
+describe('entity names given by a user', () => {
+  it('mean the entity whose key the name is, not every entity whose name contains it', async () => {
+    const st = await openStore(':memory:');
+    const t1 = 'قال سامر في المؤتمر إن النتائج جيدة.';
+    const t2 = 'وقالت مصادر إن سامر حداد لم يحضر الاجتماع.';
+    const d1 = handDoc(t1, '2021-08-14', [{ text: 'سامر', type: 'PER', entity: canonicalKey('سامر', 'PER'), canonical: 'سامر' }]);
+    const d2 = handDoc(t2, '2021-08-14', [{ text: 'سامر حداد', type: 'PER', entity: canonicalKey('سامر حداد', 'PER'), canonical: 'سامر حداد' }]);
+    await st.addArticles([{ id: 'n1', title: 'أ', text: t1, published: '2021-08-14' }, { id: 'n2', title: 'ب', text: t2, published: '2021-08-14' }], { docs: [d1, d2] });
+    expect((await st.search({ q: '', entity: 'سامر' })).hits.map((h) => h.id)).toEqual(['n1']);
+    // a name no entity owns still finds those that contain it
+    expect((await st.search({ q: '', entity: 'حداد' })).hits.map((h) => h.id)).toEqual(['n2']);
+    await st.close();
+  });
+});

@@ -799,6 +799,13 @@ const matchPastPeriod: Matcher = (ctx, i, f, plen) => {
 /** hour and minutes joined by a comma or a point (folded: the Arabic comma is «,») */
 const CLOCK_WITH_SEPARATOR = /^(\d{1,2})[.,،](\d{2})$/;
 
+/** «ت غ», «ت.غ»: توقيت غرينتش abbreviated after a clock; the token after it, or -1 */
+function gmtAbbreviationEnd(toks: readonly ScanToken[], k: number): number {
+  if (toks[k]?.f !== 'ت') return -1;
+  if (toks[k + 1]?.f === 'غ') return k + 2;
+  return toks[k + 1]?.f === '.' && toks[k + 2]?.f === 'غ' ? k + 3 : -1;
+}
+
 const matchClock: Matcher = (ctx, i, f, plen) => {
   const toks = ctx.toks;
   let j = i;
@@ -808,7 +815,13 @@ const matchClock: Matcher = (ctx, i, f, plen) => {
   let minute = -1;
   const t = toks[j];
   if (!t) return null;
-  if (!hourWord && f === 'منتصف' && (toks[j + 1]?.f === 'الليل' || toks[j + 1]?.f === 'النهار')) {
+  const fourDigits = t.kind === 'n' && /^(\d\d)(\d\d)$/.exec(t.f);
+  if (fourDigits && gmtAbbreviationEnd(toks, j + 1) > 0 && +fourDigits[1] < 24 && +fourDigits[2] < 60) {
+    // «(0900 ت غ)»: a clock written as four digits, as agencies give Greenwich time
+    hour = +fourDigits[1];
+    minute = +fourDigits[2];
+    j++;
+  } else if (!hourWord && f === 'منتصف' && (toks[j + 1]?.f === 'الليل' || toks[j + 1]?.f === 'النهار')) {
     // "منتصف الليل" (midnight), "منتصف النهار" (noon)
     hour = toks[j + 1].f === 'الليل' ? 0 : 12;
     minute = 0;
@@ -819,7 +832,7 @@ const matchClock: Matcher = (ctx, i, f, plen) => {
     const [, hh, mm] = CLOCK_WITH_SEPARATOR.exec(t.f)!;
     if (+hh > 24 || +mm > 59) return null;
     const next = toks[j + 1]?.f;
-    const zoned = next === 'بتوقيت' || next === 'توقيت';
+    const zoned = next === 'بتوقيت' || next === 'توقيت' || gmtAbbreviationEnd(toks, j + 1) > 0;
     const dp = ctx.lex.dayParts.match(toks, j + 1);
     if (!hourWord && !zoned && !(dp && dp.value.post)) return null;
     hour = +hh;
@@ -885,7 +898,11 @@ const matchClock: Matcher = (ctx, i, f, plen) => {
     j++;
   }
   let tz: string | undefined;
-  if (toks[j]?.f === 'بتوقيت' || toks[j]?.f === 'توقيت') {
+  const gmtEnd = gmtAbbreviationEnd(toks, j);
+  if (gmtEnd > 0) {
+    tz = '+00:00';
+    j = gmtEnd;
+  } else if (toks[j]?.f === 'بتوقيت' || toks[j]?.f === 'توقيت') {
     const z = ctx.lex.timezones.match(toks, j + 1);
     if (z) {
       tz = z.value;

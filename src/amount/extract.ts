@@ -216,7 +216,7 @@ function isListMarker(toks: readonly ScanToken[], i: number): boolean {
 
 /**
  * «الدول الـ28», «المرشحين الـ55»: after a definite plural, «الـN» counts it (a cardinal), where after a singular it
- * ranks («الدورة الـ40»). A plural the count units know gives the unit; a sound plural (-ين/-ون/-ات) a bare number.
+ * ranks («الدورة الـ40»). A plural the count units know gives the unit; a sound plural (-ين/-ات) a bare number.
  */
 function pluralBefore(ctx: Ctx, i: number): Measure | null {
   const prev = ctx.toks[i - 1];
@@ -226,7 +226,8 @@ function pluralBefore(ctx: Ctx, i: number): Measure | null {
     const bare = f.slice(2);
     const unit = ctx.lex.countUnits.match(ctx.toks, i - 1, bare);
     if (unit && unit.end === i && bare !== fold(unit.value)) return { kind: 'count', currency: null, unit: unit.value, end: i };
-    if (/(?:ين|ون|ات)$/.test(bare)) return { kind: 'number', currency: null, unit: null, end: i };
+    // (-ون ends singulars too: «القانون الـ5», «الصالون الـ20»)
+    if (/(?:ين|ات)$/.test(bare)) return { kind: 'number', currency: null, unit: null, end: i };
   }
   return null;
 }
@@ -389,11 +390,9 @@ function inScore(ctx: Ctx, i: number, end: number): boolean {
     !(here! > 30 && RANGE_OPENERS.has(toks[i - 3]?.f ?? ''));
 }
 
-/** words after a number that it does not count (prepositions, conjunctions): «الدقيقة 45 من المباراة» */
-const NOT_COUNTED = new Set(['في', 'من', 'علي', 'عن', 'مع', 'الي', 'و', 'او', 'بعد', 'قبل', 'عندما', 'حين', 'ثم', 'لكن', 'حيث', 'التي', 'الذي']);
 
-/** an indefinite accusative (tanwin alif) that is no nisba adverb in -يا and opens with no conjunction */
-const COUNTED_NOUN = /^(?![وف])(?!ال).*[^ي]ا$/;
+/** an indefinite accusative (tanwin alif) that is no nisba adverb in -يا («سريرا», not «عالميا», «برصيد», «ولكن») */
+const COUNTED_NOUN = /^(?!ال).*[^ي]ا$/;
 
 /** The role of the noun right before a bare number («الدقيقة 45»: ordinal; «رقم 10»: identifier), if listed. */
 function numberHead(ctx: Ctx, i: number): 'ordinal' | 'identifier' | undefined {
@@ -408,7 +407,7 @@ function numberHead(ctx: Ctx, i: number): 'ordinal' | 'identifier' | undefined {
     // an indefinite accusative noun after a ranked number is what it counts: «خصص المركز 40 سريرا» (the centre:
     // 40 beds); not an adverb («المركز 44 عالميا»), a conjunction («الدقيقة 54 ولكن») or a preposition («برصيد»)
     const next = ctx.toks[i + 1];
-    if (role === 'ordinal' && next && next.kind === 'w' && COUNTED_NOUN.test(next.f) && !NOT_COUNTED.has(next.f)) return undefined;
+    if (role === 'ordinal' && next && next.kind === 'w' && COUNTED_NOUN.test(next.f)) return undefined;
     return role;
   }
   // «قرار مجلس الأمن 2401»: a naming head with its genitive between, two words at most

@@ -809,7 +809,13 @@ function buildEvent(
         let invitee: Unit | null = between.find((u) => u.type === 'PER') ?? between[0] ?? null;
         // «رفض عون تلبية دعوة …»: the verb before the masdar has the subject
         if (!invitee && inClass(lex, 'accept_verb', view.fold[k - 1] ?? '')) continue;
-        invitee ??= sentUnits.find((u) => u.tokenEnd <= k && u.tokenStart >= leftStart && u.prep === null && (u.type === 'PER' || u.type === 'ORG')) ?? null;
+        // the nearest free person or body before it
+        if (!invitee) {
+          for (let x = sentUnits.length - 1; x >= 0 && !invitee; x--) {
+            const u = sentUnits[x];
+            if (u.tokenEnd <= k && u.tokenStart >= leftStart && u.prep === null && (u.type === 'PER' || u.type === 'ORG')) invitee = u;
+          }
+        }
         if (invitee && invitee !== subj) {
           // «قبل دعوة من كيم»: the inviter after من
           subj ??= after.find((u) => u.prep === 'من' && u.tokenStart <= t + 3) ?? null;
@@ -1510,7 +1516,7 @@ const CANCELLABLE = new Set(['VISIT', 'HOST_VISIT', 'MEET', 'HOST_CONFERENCE', '
 
 const REFUSED_EXIST = new Set(['AGREEMENT', 'SANCTION', 'INVITE']);
 
-/** A word of refusal up to three words before t, no punctuation between. */
+/** A word of refusal up to `reach` words before t (three unless told), no punctuation between. */
 function refusedBefore(view: DocView, lex: EventLexicon, sentStart: number, t: number, reach = 3): boolean {
   for (let k = t - 1; k >= sentStart && k >= t - reach; k--) {
     if (view.isBoundary[k]) return false;

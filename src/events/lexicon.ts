@@ -96,7 +96,8 @@ export function eventLexicon(): EventLexicon {
   return cached;
 }
 
+let types: string[] | null = null;
 /** The event types Marsad reads (every type a trigger in resources/events gives), sorted. */
 export function eventTypes(): string[] {
-  return [...new Set([...eventLexicon().triggers.values()].flat().map((r) => r.type))].sort();
+  return (types ??= [...new Set([...eventLexicon().triggers.values()].flat().map((r) => r.type))].sort());
 }

@@ -38,6 +38,7 @@ export async function fetchUrl(url: string, timeoutMs = 15000, signal?: AbortSig
         step = await reader.read();
       } catch (err) {
         if (timeout.aborted) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s, ${size} bytes in`);
+        if (signal?.aborted) throw new Error(`stopped after ${size} bytes`);
         const cause = (err as Error & { cause?: { message?: string } }).cause?.message;
         throw new Error(`the connection broke after ${size} bytes, before the whole page came${cause ? ` (${cause})` : ''}`);
       }

@@ -101,8 +101,8 @@ export function isoWeek(day: string): string {
 }
 
 /**
- * First day covered by a TIMEX value (2021-08-28, 2021-08, 2021, 2021-W33, 2021-Q3, 2021-SU, 2021-08-13T10:30),
- * or null when it is not an anchored period (P3D, 198X).
+ * First day covered by a TIMEX value (2021-08-28, 2021-08, 2021, 2021-W33, 2021-Q3, 2021-SU, 196, 2021-08-13T10:30),
+ * or null when it is not an anchored period (P3D, XXXX-…).
  */
 export function valueStartDay(value: string | null | undefined): string | null {
   return value ? (valueRange(value)?.[0] ?? null) : null;

@@ -253,10 +253,24 @@ export function bindFoldedKeys(db: Database.Database): void {
 
 /**
  * Migration 6: «الله» keeps its article in keys since then (PER:حسن نصر الله, not PER:حسن نصر له); an entity stored
- * under the old key takes the new one as migration 4 does.
+ * under the old key takes the new one (the old stays bound to it), and a shorter key bound to it gains its new form.
  */
 export function bindAllahKeys(db: Database.Database): void {
-  rekeyEntities(db, '*له*');
+  // a key word «له» can only be «الله» with its article cut (keys strip ال only from words longer than three letters)
+  const restore = (key: string) => key.replace(/([: ])له(?= |$)/g, '$1الله');
+  const taken = db.prepare('SELECT 1 FROM entities WHERE id = ? UNION ALL SELECT 1 FROM entity_keys WHERE key = ?');
+  const rename = db.prepare('UPDATE entities SET id = ? WHERE rowid = ?');
+  const bind = db.prepare('INSERT OR IGNORE INTO entity_keys(key, entity) VALUES(?, ?)');
+  for (const row of db.prepare("SELECT rowid, id FROM entities WHERE id GLOB '*له*'").all() as Array<{ rowid: number; id: string }>) {
+    const key = restore(row.id);
+    if (key === row.id || taken.get(key, key)) continue;
+    rename.run(key, row.rowid);
+    bind.run(row.id, row.rowid);
+  }
+  for (const k of db.prepare("SELECT key, entity FROM entity_keys WHERE key GLOB '*له*'").all() as Array<{ key: string; entity: number }>) {
+    const key = restore(k.key);
+    if (key !== k.key && !taken.get(key, key)) bind.run(key, k.entity);
+  }
 }
 
 /**

@@ -683,7 +683,8 @@ export class SqliteStore implements Store {
     for (const t of doc.times) {
       const si = sentenceIndex(doc.sentences, t.start);
       const s = si === null ? null : doc.sentences[si];
-      const sortDay = t.resolved && (t.kind === 'date' || t.kind === 'time') ? valueStartDay(t.value) : null;
+      // (a decade or a century is no point on a time line of mentions; an event in one still sorts in it)
+      const sortDay = t.resolved && (t.kind === 'date' || t.kind === 'time') && t.granularity !== 'decade' && t.granularity !== 'century' ? valueStartDay(t.value) : null;
       insTime.run(rowid, t.start, t.end, si, t.text, t.kind, t.value, t.granularity ?? null, t.resolved ? 1 : 0, sortDay, s?.start ?? null, s?.end ?? null);
     }
     const insAmount = this.stmt('INSERT INTO amounts(article, start, end, text, kind, value, currency, unit) VALUES(?, ?, ?, ?, ?, ?, ?, ?)');

@@ -156,18 +156,18 @@ export function seasonRange(y: number, code: string): [number, number] {
 }
 
 /**
- * The first and last calendar day (YYYY-MM-DD) a TIMEX value covers: a day (or a time on it), an ISO week (its
- * weekend too), a month, a quarter, a season, a year, a decade (196), a century (18); null for what is no anchored
+ * The first and last calendar day (YYYY-MM-DD) a TIMEX value covers: a day (or a time on it), an ISO week (or its
+ * weekend, Saturday and Sunday), a month, a quarter, a season, a year, a decade (196), a century (18); null for what is no anchored
  * period (P3D, XXXX-…).
  */
 export function valueRange(value: string): [string, string] | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (m) return [m[0], m[0]];
-  m = /^(\d{4})-W(\d{2})(?:-WE)?$/.exec(value);
+  m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(value);
   if (m) {
     const jan4 = toDays(+m[1], 1, 4);
     const monday = jan4 - (isoWeekday(jan4) - 1) + (+m[2] - 1) * 7;
-    return [formatDay(monday), formatDay(monday + 6)];
+    return [formatDay(m[3] ? monday + 5 : monday), formatDay(monday + 6)];
   }
   m = /^(\d{4})-(\d{2})$/.exec(value);
   if (m) return [`${m[1]}-${m[2]}-01`, `${m[1]}-${m[2]}-${pad2(daysInMonth(+m[1], +m[2]))}`];

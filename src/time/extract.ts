@@ -727,9 +727,9 @@ const matchDuration: Matcher = (ctx, i, f, plen) => {
   const start = startOffset(ctx, i, plen);
   if (!ago) return cand(ctx, i, start, end, 'duration', durationValue(n, unit.unit), null);
   // «قبل ثلاثة أيام من المباراة», «قبل أسبوع على الافتتاح»: before another event, not before the publication (but
-  // «قبل عامين من الآن» is)
+  // «قبل عامين من الآن» and «قبل عشر سنوات على الأقل» are)
   const from = toks[end]?.f;
-  if ((from === 'من' || from === 'علي') && toks[end + 1]?.f !== 'الان') {
+  if ((from === 'من' && toks[end + 1]?.f !== 'الان') || (from === 'علي' && toks[end + 1]?.f !== 'الاقل')) {
     return cand(ctx, i, start, end, 'duration', durationValue(n, unit.unit), null, true, 'before another event, not the publication');
   }
   // "قبل أسبوعين": a date that many units before publication
@@ -894,6 +894,7 @@ const matchClock: Matcher = (ctx, i, f, plen) => {
   } else if ((toks[j]?.f === 'م' || toks[j]?.f === 'ص') && (hourWord || minute >= 0)) {
     // «الساعة 6.40 م»: مساءً / صباحاً abbreviated
     if (toks[j].f === 'م' && hour < 12) hour += 12;
+    if (toks[j].f === 'ص' && hour === 12) hour = 0;
     part = toks[j].f === 'م' ? 'EV' : 'MO';
     j++;
   }
@@ -1119,6 +1120,15 @@ const matchHoliday: Matcher = (ctx, i, f, plen) => {
   if (year && year.hijri) {
     hy = year.year;
     end = year.end;
+  } else if (year && year.year >= 1900 && year.year <= 2100) {
+    // «عيد الفطر 2019»: the feast that falls in that Gregorian year (the first, when two do)
+    const first = daysToHijri(toDays(year.year, 1, 1)).y;
+    hy = [first, first + 1].find((y) => {
+      const d = hijriToDays(y, month, day);
+      return d !== null && fromDays(d).y === year.year;
+    }) ?? null;
+    if (hy === null) return null;
+    end = year.end;
   } else {
     if (offset !== undefined) end++;
     const tense: Tense | null = offset === 1 ? 'future' : offset === -1 ? 'past' : tenseAround(toks, ctx.lex, i, end);
@@ -1277,6 +1287,11 @@ export function extractTimesFromTokens(text: string, toks: readonly ScanToken[],
       // «29 فبراير» is a date only in a leap year
       const d1 = prev.value.length >= 10 ? Number(prev.value.slice(8, 10)) : null;
       if (d1 === null || isValidYmd(y1, m1, d1)) prev.value = String(y1).padStart(4, '0') + prev.value.slice(4);
+    }
+    // «أمس، 12 أبريل»: a day and month in apposition to a day already resolved is that day, in its year
+    if (prev && best.yearInferred && prev.resolved && prev.granularity === 'day' && /^\d{4}-\d\d-\d\d$/.test(prev.value) &&
+        /^\d{4}-\d\d-\d\d$/.test(expr.value) && prev.value.slice(5) === expr.value.slice(5) && /^\s*[،,]\s*$/.test(text.slice(prev.end, expr.start))) {
+      expr.value = prev.value;
     }
     prevInferred = best.yearInferred === true;
     out.push(expr);

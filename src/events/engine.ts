@@ -803,8 +803,13 @@ function buildEvent(
     // «لبى عون دعوة ماكرون», «رفض عون تلبية دعوة الأسد», «يزور البشير موسكو تلبية لدعوة بوتين»: the one who accepts
     // (or refuses) an invitation is the one invited; the masdar accepts for its clause's subject
     if (entry.type === 'INVITE' && entry.pos === 'noun' && !passiveTarget) {
+      // «قبل» right before the noun accepts it when a name or a subject word comes first («شي قبل دعوة من كيم», «أنه
+      // قبل دعوة»); elsewhere it is «before» («تتردد قبل دعوة الناس»)
+      const unitEndingAt = (k: number) => sentUnits.find((u) => u.tokenEnd === k || (u.tokenEnd === k - 1 && (view.fold[k - 1] === '،' || view.fold[k - 1] === ',')));
+      const accepts = (k: number) => inClass(lex, 'accept_verb', view.fold[k]) || (view.fold[k] === 'قبل' && k === t - 1 &&
+        (inClass(lex, 'accept_subject', view.fold[k - 1] ?? '') || ['PER', 'ORG'].includes(unitEndingAt(k)?.type ?? '')));
       for (let k = entry.variant === 'accept' ? t : t - 1; k >= Math.max(leftStart, t - 6); k--) {
-        if (!inClass(lex, 'accept_verb', view.fold[k])) continue;
+        if (!accepts(k)) continue;
         const between = sentUnits.filter((u) => u.tokenStart > k && u.tokenEnd <= t && u.prep === null);
         let invitee: Unit | null = between.find((u) => u.type === 'PER') ?? between[0] ?? null;
         // «رفض عون تلبية دعوة …»: the verb before the masdar has the subject

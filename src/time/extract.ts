@@ -571,8 +571,16 @@ const matchModified: Matcher = (ctx, i, f, plen) => {
   }
   if (!inner) return null;
   if (f === 'نهايه' && inner.granularity === 'week' && inner.resolved) {
-    // "نهاية الأسبوع" is the weekend
-    return cand(ctx, i, startOffset(ctx, i, plen), endTokOf(inner), 'date', inner.value + '-WE', 'week', true, inner.note);
+    // "نهاية الأسبوع" is the weekend; with no modifier, the clause's tense picks the last one or the next one when
+    // this week's is not yet or no longer there («وذكرت الوكالة في نهاية الأسبوع» on a Wednesday: the last)
+    let value = inner.value;
+    if (bareUnit && endTokOf(inner) === j + 1 && ctx.pub !== null) {
+      const tense = tenseAround(toks, ctx.lex, i, j + 1);
+      const wd = isoWeekday(ctx.pub);
+      if (tense === 'past' && wd < 6) value = formatIsoWeek(ctx.pub - 7);
+      else if (tense === 'future' && wd === 7) value = formatIsoWeek(ctx.pub + 7);
+    }
+    return cand(ctx, i, startOffset(ctx, i, plen), endTokOf(inner), 'date', value + '-WE', 'week', true, inner.note);
   }
   const note = 'mod: ' + mod + (inner.note ? '; ' + inner.note : '');
   return cand(ctx, i, startOffset(ctx, i, plen), endTokOf(inner), 'date', inner.value, inner.granularity, inner.resolved, note);

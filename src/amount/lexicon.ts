@@ -64,7 +64,8 @@ export function amountLexicon(): AmountLexicon {
   // not the accusative, which is often the country's name («سوريا»)
   for (const r of readTsv(['link', 'countries.tsv']) as Record<string, string>[]) {
     for (const stem of (r.nisba ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
-      if (countUnits.hasFirst(fold(stem.split(' ')[0]))) continue;
+      // a nisba the count units list already (عربي) keeps its row; two-word ones share their first word (كوري شمالي، كوري جنوبي)
+      if (!stem.includes(' ') && countUnits.hasFirst(fold(stem))) continue;
       // a two-word nisba inflects both words: «كوري شمالي», «كوريين شماليين»
       for (const suffix of ['', 'ين', 'ون']) countUnits.add(stem.split(' ').map((w) => w + suffix).join(' '), stem);
     }

@@ -11,6 +11,7 @@ import { fold, onlyDropped, originalOffset, scan, type ScanToken } from '../time
 import { extractTimesFromTokens } from '../time/extract.js';
 import { contextWords, procliticReadings, timeLexicon } from '../time/lexicon.js';
 import { amountLexicon, type AmountLexicon } from './lexicon.js';
+import { isStopword } from '../text/stopwords.js';
 import { definiteCardinals, numberStartWords, parseDigits, readNumber, readOrdinal, startsNumber, type NumberReading } from './numbers.js';
 
 const NUMBER_PROCLITICS = new Set(['و', 'ب', 'ل', 'ف', 'وب', 'ول']);
@@ -344,6 +345,7 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
     if ((f === 'ميتا' || f === 'ميه') && !ctx.text.slice(t.start, t.end).includes('ئ')) return i;
   }
   if (dayOfMonth(ctx, i, num)) return end;
+  if (planYear(ctx, i, num)) return end;
   if (inScore(ctx, i, end)) return end;
   const head = num.hasDigits && !num.hasWords ? numberHead(ctx, i) ?? listedAfterHead(ctx, i) : undefined;
   if (head) ctx.lastHead = { role: head, end };
@@ -352,7 +354,7 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
     out.push(emit(ctx, start, end, 'ordinal', num.value, null));
     return end;
   }
-  const range = rangeMeasure(ctx, num, end, covered);
+  const range = rangeMeasure(ctx, num, i, end, covered);
   if (range) {
     out.push(emit(ctx, start, end, range.m.kind, num.value * range.scale, range.m));
     return end;
@@ -391,7 +393,7 @@ function inScore(ctx: Ctx, i: number, end: number): boolean {
 }
 
 
-/** an indefinite accusative (tanwin alif) that is no nisba adverb in -يا («سريرا», not «عالميا», «برصيد», «ولكن») */
+/** an indefinite accusative (tanwin alif) that is no nisba adverb in -يا («سريرا», not «عالميا», «برصيد», «ولكن»); and no stop word («عندما», «أيضا») */
 const COUNTED_NOUN = /^(?!ال).*[^ي]ا$/;
 
 /** The role of the noun right before a bare number («الدقيقة 45»: ordinal; «رقم 10»: identifier), if listed. */
@@ -407,7 +409,7 @@ function numberHead(ctx: Ctx, i: number): 'ordinal' | 'identifier' | undefined {
     // an indefinite accusative noun after a ranked number is what it counts: «خصص المركز 40 سريرا» (the centre:
     // 40 beds); not an adverb («المركز 44 عالميا»), a conjunction («الدقيقة 54 ولكن») or a preposition («برصيد»)
     const next = ctx.toks[i + 1];
-    if (role === 'ordinal' && next && next.kind === 'w' && COUNTED_NOUN.test(next.f)) return undefined;
+    if (role === 'ordinal' && next && next.kind === 'w' && COUNTED_NOUN.test(next.f) && !isStopword(next.f)) return undefined;
     return role;
   }
   // «قرار مجلس الأمن 2401»: a naming head with its genitive between, two words at most
@@ -435,20 +437,21 @@ const RANGE_LINKS = new Set([...contextWords('range-link'), ...contextWords('amo
  * The measure of a range's first end, written as bare digits and given by the second: «بين 10 و12 دولارا»
  * (10 dollars), «من 5 إلى 7 في المئة», «2 أو 3 ملايين دولار» (the scale too: 2 million dollars).
  */
-function rangeMeasure(ctx: Ctx, num: NumberReading, end: number, covered: Uint8Array): { m: Measure; scale: number } | null {
+function rangeMeasure(ctx: Ctx, num: NumberReading, i: number, end: number, covered: Uint8Array): { m: Measure; scale: number } | null {
   const toks = ctx.toks;
-  if (!num.hasDigits || num.hasWords || covered[end]) return null;
+  if (!num.hasDigits || covered[end]) return null;
   const link = toks[end];
   if (!link || !RANGE_LINKS.has(link.f)) return null;
   // «و» joins a range only after «بين» («بين 10 و12 دولارا»); «قتل 3 و20 جريحا» counts two things
-  const start = toks[end - 1]?.kind === 'n' ? end - 1 : end;
-  if (link.f === 'و' && toks[start - 1]?.f !== 'بين') return null;
+  if (link.f === 'و' && toks[i - 1]?.f !== 'بين') return null;
   const k = end + 1;
   if (toks[k]?.kind !== 'n' || covered[k]) return null;
   const second = readNumber(toks, k);
   if (!second || covered[second.end - 1]) return null;
   const m = covered[second.end] ? null : measureAt(ctx, second.end);
   if (!m || m.kind === 'ordinal') return null;
+  // «بين 270 ألفا و330 ألف سوري»: the first end has its own scale; it takes only the measure
+  if (num.hasWords) return (link.f === 'و' || link.f === 'او') && num.value >= second.value ? null : { m, scale: 1 };
   const digits = parseDigits(toks[k].f);
   if (digits === null || digits === 0) return null;
   // rounded: 4.6 million / 4.6 is 1000000.0000000001
@@ -470,6 +473,20 @@ function dayOfMonth(ctx: Ctx, i: number, num: NumberReading): boolean {
   if (toks[k]?.f === 'و' && toks[k + 1]?.kind === 'n') k += 2;
   const m = timeLexicon().months.match(toks, k);
   return m !== null && !m.value.ambiguous;
+}
+
+const NAMED_YEAR_HEADS = contextWords('named-year-head');
+
+/**
+ * The year in the name of a plan («رؤية 2030», «رؤية المملكة 2030», «#رؤية_2030», «استراتيجية 2021»), which the time
+ * stage leaves out as no date: no quantity either.
+ */
+function planYear(ctx: Ctx, i: number, num: NumberReading): boolean {
+  if (!num.hasDigits || num.hasWords || num.end !== i + 1 || !/^\d{4}$/.test(ctx.toks[i].f)) return false;
+  const prev = ctx.toks[i - 1];
+  if (!prev) return false;
+  const before = ctx.toks[i - 2]?.f ?? '';
+  return NAMED_YEAR_HEADS.has(prev.f) || ((prev.f === '_' || (prev.kind === 'w' && !isStopword(prev.f))) && NAMED_YEAR_HEADS.has(before));
 }
 
 /** Amounts of a text. Time expressions are found first so that years and days are not read as numbers. */

@@ -8,7 +8,7 @@
  */
 import type { Amount, AmountKind, TimeExpr } from '../doc.js';
 import { fold, onlyDropped, originalOffset, scan, type ScanToken } from '../time/fold.js';
-import { extractTimesFromTokens } from '../time/extract.js';
+import { extractTimesFromTokens, planYearAt } from '../time/extract.js';
 import { contextWords, procliticReadings, timeLexicon } from '../time/lexicon.js';
 import { amountLexicon, type AmountLexicon } from './lexicon.js';
 import { isStopword } from '../text/stopwords.js';
@@ -345,7 +345,8 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
     if ((f === 'ميتا' || f === 'ميه') && !ctx.text.slice(t.start, t.end).includes('ئ')) return i;
   }
   if (dayOfMonth(ctx, i, num)) return end;
-  if (planYear(ctx, i, num)) return end;
+  // the year in a plan's name, which the time stage leaves out as no date («رؤية المملكة 2030»)
+  if (num.hasDigits && !num.hasWords && num.end === i + 1 && /^\d{4}$/.test(ctx.toks[i].f) && planYearAt(ctx.toks, i)) return end;
   if (inScore(ctx, i, end)) return end;
   const head = num.hasDigits && !num.hasWords ? numberHead(ctx, i) ?? listedAfterHead(ctx, i) : undefined;
   if (head) ctx.lastHead = { role: head, end };
@@ -473,20 +474,6 @@ function dayOfMonth(ctx: Ctx, i: number, num: NumberReading): boolean {
   if (toks[k]?.f === 'و' && toks[k + 1]?.kind === 'n') k += 2;
   const m = timeLexicon().months.match(toks, k);
   return m !== null && !m.value.ambiguous;
-}
-
-const NAMED_YEAR_HEADS = contextWords('named-year-head');
-
-/**
- * The year in the name of a plan («رؤية 2030», «رؤية المملكة 2030», «#رؤية_2030», «استراتيجية 2021»), which the time
- * stage leaves out as no date: no quantity either.
- */
-function planYear(ctx: Ctx, i: number, num: NumberReading): boolean {
-  if (!num.hasDigits || num.hasWords || num.end !== i + 1 || !/^\d{4}$/.test(ctx.toks[i].f)) return false;
-  const prev = ctx.toks[i - 1];
-  if (!prev) return false;
-  const before = ctx.toks[i - 2]?.f ?? '';
-  return NAMED_YEAR_HEADS.has(prev.f) || ((prev.f === '_' || (prev.kind === 'w' && !isStopword(prev.f))) && NAMED_YEAR_HEADS.has(before));
 }
 
 /** Amounts of a text. Time expressions are found first so that years and days are not read as numbers. */

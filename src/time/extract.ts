@@ -450,6 +450,16 @@ const DURATION_LEADS = contextWords('duration-lead');
 const NAMED_YEAR_HEADS = contextWords('named-year-head');
 
 /**
+ * Is the number at i the year in a plan's name («رؤية 2030», «رؤية المملكة 2030», «#رؤية_2030», «استراتيجية 2021»)?
+ * Such a year is no date here, and no quantity in the amount stage.
+ */
+export function planYearAt(toks: readonly ScanToken[], i: number): boolean {
+  const prev = toks[i - 1];
+  if (!prev) return false;
+  return NAMED_YEAR_HEADS.has(prev.f) || ((prev.f === '_' || (prev.kind === 'w' && !isStopword(prev.f))) && NAMED_YEAR_HEADS.has(toks[i - 2]?.f ?? ''));
+}
+
+/**
  * A bare number before 1900 is a year after «منذ» («منذ 1896») or as the second end of a range of years
  * («بين عامي 1347 و1351», «1914-1918»); elsewhere it is a quantity as often.
  */
@@ -475,9 +485,7 @@ const matchYear: Matcher = (ctx, i, f, plen) => {
     const t = toks[i];
     const prev = toks[i - 1];
     if (!/^\d{4}$/.test(t.f) || y.year > 2100 || (y.year < 1900 && !earlyYear(ctx, i, y.year))) return null;
-    if (prev && (NAMED_YEAR_HEADS.has(prev.f) || (prev.kind === 'w' && !isStopword(prev.f) && NAMED_YEAR_HEADS.has(toks[i - 2]?.f ?? '')))) return null;
-    // as a hashtag: «#رؤية_2030»
-    if (prev?.f === '_' && NAMED_YEAR_HEADS.has(toks[i - 2]?.f ?? '')) return null;
+    if (planYearAt(toks, i)) return null;
     if (prev && ctx.lex.yearBlockers.has(prev.f)) return null;
     // "2017/2018" (a fiscal or season year pair) is two years; another number around a slash is not a year
     const pairedBefore = prev?.f === '/' && /^\d{4}$/.test(toks[i - 2]?.f ?? '');

@@ -102,7 +102,14 @@ export interface TimeLexicon {
   tenseParticles: Map<string, 'past' | 'future'>;
   /** prepositions that give the time expression right after them its tense (منذ) */
   tensePrepositions: Map<string, Tense>;
+  /** words that make a particle after them conditional, so it sets no tense («ما لم», «إن لم») */
+  tenseConditionals: Set<string>;
   yearBlockers: Set<string>;
+  /** minutes after an hour: fractions («والنصف» 30, «إلا ربعا» -15), the leads «و»/«إلا» (+1/-1) of a counted
+   * number of minutes, and the minute words after it */
+  clockFractions: PhraseTable<number>;
+  clockLeads: Map<string, number>;
+  minuteWords: Set<string>;
 }
 
 let lexicon: TimeLexicon | null = null;
@@ -154,16 +161,27 @@ export function timeLexicon(): TimeLexicon {
   const tenseCues = new Map<string, 'past' | 'future'>();
   const tenseParticles = new Map<string, 'past' | 'future'>();
   const tensePrepositions = new Map<string, Tense>();
+  const tenseConditionals = new Set<string>();
   for (const r of rows('tense-cues.tsv')) {
     const tense = r.tense === 'future' ? 'future' : 'past';
-    if (r.kind === 'preposition') tensePrepositions.set(fold(r.form), r.tense === 'nearest' ? 'nearest' : tense);
+    if (r.kind === 'conditional') tenseConditionals.add(fold(r.form));
+    else if (r.kind === 'preposition') tensePrepositions.set(fold(r.form), r.tense === 'nearest' ? 'nearest' : tense);
     else (r.kind === 'particle' ? tenseParticles : tenseCues).set(fold(r.form), tense);
   }
   const yearBlockers = new Set<string>();
   for (const r of rows('year-blockers.tsv')) yearBlockers.add(fold(r.form));
+  const clockFractions = new PhraseTable<number>();
+  const clockLeads = new Map<string, number>();
+  const minuteWords = new Set<string>();
+  for (const r of rows('clock-fractions.tsv')) {
+    if (r.role === 'fraction') clockFractions.add(r.form, +r.minutes);
+    else if (r.role === 'lead') clockLeads.set(fold(r.form), +r.minutes);
+    else if (r.role === 'minute-word') minuteWords.add(fold(r.form));
+  }
   lexicon = {
     months, weekdays, offsets, periodEnds, units, deictics, dayParts, modifiers, timeUnits, pluralPeriods, sets,
-    timezones, decades, seasons, holidays, tenseCues, tenseParticles, tensePrepositions, yearBlockers,
+    timezones, decades, seasons, holidays, tenseCues, tenseParticles, tensePrepositions, tenseConditionals, yearBlockers,
+    clockFractions, clockLeads, minuteWords,
   };
   return lexicon;
 }

@@ -50,16 +50,35 @@ function particleOf(lex: TimeLexicon, f: string): 'past' | 'future' | null {
   return f.charCodeAt(0) === 0x0648 ? (lex.tenseParticles.get(f.slice(1)) ?? null) : null;
 }
 
+/**
+ * Whether the particle at j follows a conditional word: «ما لم يجدد ترامب … في 12 مايو» (unless he renews) and «إن
+ * لم يرجئها» speak of what may still come, not of the past.
+ */
+function conditionalBefore(toks: readonly ScanToken[], lex: TimeLexicon, j: number): boolean {
+  const p = toks[j - 1];
+  return !!p && p.kind === 'w' && !toks[j].newClause && lex.tenseConditionals.has(p.f.replace(/^[وف](?=..)/, ''));
+}
+
+/** The tense of a clause and whether a particle or a preposition set it (firm) rather than a verb's own form. */
+export interface TenseReading {
+  tense: Tense;
+  firm: boolean;
+}
+
 /** The cue of the word at k, a particle right before it overriding the verb's own («لم يعقد» is past). */
-function cueAt(toks: readonly ScanToken[], lex: TimeLexicon, k: number): 'past' | 'future' | null {
-  const own = particleOf(lex, toks[k].f) ?? cueOf(lex, toks[k].f);
+function cueAt(toks: readonly ScanToken[], lex: TimeLexicon, k: number): TenseReading | null {
+  const particle = particleOf(lex, toks[k].f);
+  if (particle && conditionalBefore(toks, lex, k)) return null;
+  const own = particle ?? cueOf(lex, toks[k].f);
   if (!own) return null;
   for (let j = k - 1; j >= 0; j--) {
     if (toks[j + 1].newClause) break;
     if (toks[j].kind !== 'w') continue;
-    return particleOf(lex, toks[j].f) ?? own;
+    const before = particleOf(lex, toks[j].f);
+    if (before && conditionalBefore(toks, lex, j)) return null;
+    return before ? { tense: before, firm: true } : { tense: own, firm: particle !== null };
   }
-  return own;
+  return { tense: own, firm: particle !== null };
 }
 
 /** Complementizers: a future verb after them belongs to reported content, not to the time expression. */
@@ -73,6 +92,11 @@ const AHEAD_WORDS = 6;
  * the verb first: "قال الوزير الجمعة"), else the nearest cue after it, up to a complementizer.
  */
 export function tenseAround(toks: readonly ScanToken[], lex: TimeLexicon, start: number, end: number): Tense | null {
+  return tenseEvidence(toks, lex, start, end)?.tense ?? null;
+}
+
+/** tenseAround, telling also whether a particle or a preposition set the tense. */
+export function tenseEvidence(toks: readonly ScanToken[], lex: TimeLexicon, start: number, end: number): TenseReading | null {
   // «منذ الخميس»: a preposition right before the expression decides («منذ أواخر نوفمبر»: past a part word)
   let b = start - 1;
   while (b > 0 && lex.modifiers.has(toks[b].f) && !toks[b + 1].newClause) b--;
@@ -82,7 +106,7 @@ export function tenseAround(toks: readonly ScanToken[], lex: TimeLexicon, start:
     const before = b > 0 && toks[b - 1].kind === 'w' && !toks[b].newClause ? toks[b - 1].f.replace(/^[وف](?=...)/, '') : null;
     const p = (before ? lex.tensePrepositions.get(before + ' ' + prev.f) : undefined) ??
       lex.tensePrepositions.get(prev.f) ?? (prev.f.charCodeAt(0) === 0x0648 ? lex.tensePrepositions.get(prev.f.slice(1)) : undefined);
-    if (p) return p;
+    if (p) return { tense: p, firm: true };
   }
   for (let k = start - 1, words = 0; k >= 0 && words < BACK_WORDS; k--) {
     if (toks[k + 1].newClause) break;

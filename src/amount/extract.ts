@@ -12,7 +12,9 @@ import { extractTimesFromTokens, planYearAt } from '../time/extract.js';
 import { contextWords, procliticReadings, timeLexicon } from '../time/lexicon.js';
 import { amountLexicon, type AmountLexicon } from './lexicon.js';
 import { isStopword } from '../text/stopwords.js';
-import { definiteCardinals, numberStartWords, parseDigits, readNumber, readOrdinal, startsNumber, type NumberReading } from './numbers.js';
+import { totalFreq } from '../text/lexicon.js';
+import { normalize } from '../text/normalize.js';
+import { definiteCardinals, numberStartWords, numberWord, parseDigits, readNumber, readOrdinal, startsNumber, type NumberReading } from './numbers.js';
 
 const NUMBER_PROCLITICS = new Set(['و', 'ب', 'ل', 'ف', 'وب', 'ول']);
 
@@ -206,6 +208,83 @@ function numberReadingTable(): Map<string, Array<[string, number]>> {
   return table;
 }
 
+let fractionTable: Map<string, Array<[string, number]>> | null = null;
+
+/** Every surface form of a fraction word (with or without a proclitic: بنصف، وثلث) → its readings. */
+function fractionReadingTable(lex: AmountLexicon): Map<string, Array<[string, number]>> {
+  if (fractionTable) return fractionTable;
+  const table = new Map<string, Array<[string, number]>>();
+  for (const [w, fr] of lex.fractions) {
+    if (fr.cls === 'denominator') continue;
+    for (const p of ['', ...NUMBER_PROCLITICS]) {
+      const r = procliticReadings(p + w).filter(([x, plen]) => lex.fractions.has(x) && (plen === 0 || NUMBER_PROCLITICS.has((p + w).slice(0, plen))));
+      if (r.length && !table.has(p + w)) table.set(p + w, r);
+    }
+  }
+  fractionTable = table;
+  return table;
+}
+
+/** A pronoun suffix on the original word («قيمتها», «مقاعده»; not the feminine ending ة) makes it a whole. */
+const POSSESSED = /(?:[^ة]ه|ها|هم|هما|هن)$/;
+
+/**
+ * A fraction that is not of a scale: of one measure («نصف في المئة»: 0.5 %, «نصف طن»: 0.5 t) or of a whole
+ * («ثلث السكان», «ثلاثة أرباع الناخبين», «نصف قيمتها»: a percent share). None before a round of a cup, a period or
+ * a time unit («نصف النهائي», «ربع قرن»), and «خمس» only before a definite whole (else it is five).
+ * `f` is the folded word at i after its proclitic; returns the token index after the amount, or i when there is none.
+ */
+function fractionAt(ctx: Ctx, out: Amount[], i: number, start: number, f: string, covered: Uint8Array): number {
+  const { toks, lex } = ctx;
+  const prev = toks[i - 1];
+  if (prev && lex.fractionContext.get(prev.f) === 'before') return i;
+  // «عام ونصف», «جنيه ونصف الجنيه», «مرة ونصف المرة»: a glued و after an indefinite noun or a number continues it
+  if (ctx.text.slice(toks[i].start, start).startsWith('و') && prev && (prev.kind === 'n' || (prev.kind === 'w' && !prev.f.startsWith('ال')))) return i;
+  let value: number;
+  let definiteOnly = false;
+  let j = i + 1;
+  const fr = lex.fractions.get(f);
+  if (fr && fr.cls !== 'denominator') {
+    value = fr.value;
+    definiteOnly = fr.cls === 'share-definite';
+  } else {
+    const numerator = numberWord(f);
+    const den = toks[i + 1]?.kind === 'w' ? lex.fractions.get(toks[i + 1].f) : undefined;
+    if (!numerator || numerator.cls !== 'unit' || numerator.value < 2 || den?.cls !== 'denominator') return i;
+    value = numerator.value * den.value;
+    j = i + 2;
+  }
+  if (covered[j - 1] || covered[j]) return i;
+  const next = toks[j];
+  if (!next || next.kind !== 'w') return i;
+  if (numberWord(next.f)?.cls.startsWith('scale')) return i; // «نصف مليون»: readNumber's
+  const m = measureAt(ctx, j);
+  // a fraction of one takes the singular («نصف طن»); before a plural it is a share («نصف أعضاء البرلمان»), and so
+  // is a singular with a genitive after it («نصف منتخب الأسود»)
+  const genitive = toks[m?.end ?? j]?.kind === 'w' && toks[m?.end ?? j].f.startsWith('ال');
+  if (m && (m.kind !== 'count' || (m.unit !== null && next.f === fold(m.unit) && !genitive))) {
+    out.push(emit(ctx, start, m.end, m.kind, round12(value), m));
+    return m.end;
+  }
+  const bare = next.f.startsWith('ال') ? next.f.slice(2) : next.f;
+  const role = lex.fractionContext.get(next.f);
+  if (role === 'stop' || timeLexicon().timeUnits.has(bare) || isStopword(next.f)) return i;
+  if (next.f.startsWith('و') && lex.fractions.has(next.f.slice(1))) return i; // «ربع ونصف النهائي»
+  let whole = next.f.startsWith('ال') && bare.length >= 2;
+  if (!whole && (!definiteOnly || role === 'whole')) {
+    // an indefinite noun is a whole in a construct («نصف سكان العالم») or with a pronoun («نصف قيمتها»)
+    const after = toks[j + 1];
+    whole = (after?.kind === 'w' && after.f.startsWith('ال') && !after.newClause && lex.fractionContext.get(after.f) !== 'stop') || POSSESSED.test(ctx.text.slice(next.start, next.end));
+  }
+  if (!whole) return i;
+  const a = emit(ctx, start, j, 'percent', round12(value * 100), null);
+  a.note = 'a fraction of a whole, as a percentage';
+  out.push(a);
+  return j;
+}
+
+const round12 = (v: number): number => Number(v.toPrecision(12));
+
 /** A list or footnote marker: "(1)", or a small number opening a clause before "-" / ")" / ".". */
 function isListMarker(toks: readonly ScanToken[], i: number): boolean {
   const t = toks[i];
@@ -257,6 +336,7 @@ export function extractAmountsFromTokens(text: string, toks: readonly ScanToken[
   }
   const out: Amount[] = [];
   const numberTable = numberReadingTable();
+  const fractionTable = fractionReadingTable(lex);
   for (let i = 0; i < toks.length; i++) {
     if (covered[i]) continue;
     const t = toks[i];
@@ -297,10 +377,27 @@ export function extractAmountsFromTokens(text: string, toks: readonly ScanToken[
         continue;
       }
     }
+    const fractionReadings = fractionTable.get(t.f);
+    if (fractionReadings) {
+      const [f, plen] = fractionReadings[0];
+      const next = fractionAt(ctx, out, i, originalOffset(text, t.start, t.end, plen), f, covered);
+      if (next > i) {
+        i = next - 1;
+        continue;
+      }
+    }
     // number words, possibly after a proclitic (بثلاثة، وخمسين، ومليون)
     const readings = numberTable.get(t.f);
     if (readings === undefined) continue;
     for (const [f, plen] of readings) {
+      // «ثلاثة أرباع الناخبين»
+      if (lex.fractions.get(toks[i + 1]?.f ?? '')?.cls === 'denominator') {
+        const next = fractionAt(ctx, out, i, originalOffset(text, t.start, t.end, plen), f, covered);
+        if (next > i) {
+          i = next - 1;
+          break;
+        }
+      }
       const num = readNumber(toks, i, f);
       if (num) {
         const start = originalOffset(text, t.start, t.end, plen);
@@ -331,6 +428,11 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
   // "أحد المسؤولين", "إحدى الشركات" are not amounts; a lone ألف is one only before what it counts, واحد and صفر
   // only before a percentage («واحد بالمئة», «صفر في المئة»)
   if (num.weak && !(m && (ctx.toks[i].f === 'الف' || m.kind === 'percent'))) return i;
+  const neg = num.weak ? null : negative(ctx, i, end, m);
+  if (neg) {
+    out.push(emit(ctx, neg.start ?? start, neg.m.end, neg.m.kind, -num.value, neg.m));
+    return neg.m.end;
+  }
   if (m) {
     out.push(emit(ctx, start, m.end, m.kind, num.value, m));
     return m.end;
@@ -360,8 +462,65 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
     out.push(emit(ctx, start, end, range.m.kind, num.value * range.scale, range.m));
     return end;
   }
+  const counted = accusativeCounted(ctx, num, end);
+  if (counted) {
+    out.push(emit(ctx, start, counted.end, 'count', num.value, counted));
+    return counted.end;
+  }
   out.push(emit(ctx, start, end, 'number', num.value, null));
   return end;
+}
+
+/** tanwin, other marks and the tatweel, which the unit's lemma leaves out */
+const MARKS = /[\u0640\u064b-\u065f\u0670]/g;
+/** a plural verb («قتلوا») or a pronoun suffix («سجلها», «بينهما»): no accusative noun */
+const NOT_ACCUSATIVE = /(?:وا|ها|هما)$/;
+
+/**
+ * What a number ending in 11-99 counts when the count units do not list it: the indefinite accusative singular right
+ * after it («15 فوزا»: فوز, «23 إيرانيا»: إيراني, «34 أسقفا»: أسقف). Its stem must be a word of the news
+ * (resources/text/lexicon.tsv), which leaves out a final ا of the word's own («12 ميغا»); adverbs are listed
+ * (not-counted.tsv: «151 عالميا», «تقريبا»), and country names («روسيا») and time units are no counted noun.
+ */
+function accusativeCounted(ctx: Ctx, num: NumberReading, end: number): Measure | null {
+  if (!Number.isInteger(num.value) || num.value % 100 < 11) return null;
+  const next = ctx.toks[end];
+  if (!next || next.kind !== 'w' || next.newClause || next.start - ctx.toks[end - 1].end > 1) return null;
+  const f = next.f;
+  if (f.length < 3 || !f.endsWith('ا') || f.startsWith('ال') || NOT_ACCUSATIVE.test(f)) return null;
+  const { lex } = ctx;
+  if (isStopword(f) || lex.notCounted.has(f) || lex.countryNames.has(f) || numberWord(f) || timeLexicon().timeUnits.has(f)) return null;
+  const written = ctx.text.slice(next.start, next.end).replace(MARKS, '');
+  if (!written.endsWith('ا')) return null; // «خطأ» folds to «خطا»; its final letter is its own
+  const unit = written.slice(0, -1);
+  if (totalFreq(normalize(unit, 'search')) < MIN_STEM_FREQ) return null;
+  return { kind: 'count', currency: null, unit, end: end + 1 };
+}
+/** how often the stem must occur in the news to be a word */
+const MIN_STEM_FREQ = 3;
+
+const MINUS_SIGNS = new Set(['-', '−']);
+
+/**
+ * A negative number, with its measure: below zero («5 درجات تحت الصفر», «3 تحت الصفر»: degrees), after «سالب»,
+ * or with a minus glued on before a percentage or degrees («-1.5%», «-5 درجات»; a spaced dash is a score or a range).
+ * `start` is set when the span opens before the number.
+ */
+function negative(ctx: Ctx, i: number, end: number, m: Measure | null): { start?: number; m: Measure } | null {
+  const { toks, lex } = ctx;
+  const below = lex.belowZero.match(toks, m ? m.end : end);
+  if (below && (!m || (m.kind === 'count' && m.unit === below.value))) {
+    return { m: { kind: 'count', currency: null, unit: below.value, end: below.end } };
+  }
+  const prev = toks[i - 1];
+  if (!prev) return null;
+  if (prev.kind === 'w' && lex.minusBefore.has(prev.f)) return { start: prev.start, m: m ?? { kind: 'number', currency: null, unit: null, end } };
+  const before = toks[i - 2];
+  if (m && toks[i].kind === 'n' && MINUS_SIGNS.has(prev.f) && prev.end === toks[i].start && (!before || (before.end < prev.start && before.kind !== 'n' && before.f !== 'صفر')) &&
+      (m.kind === 'percent' || (m.kind === 'count' && m.unit !== null && lex.belowZeroUnits.has(m.unit)))) {
+    return { start: prev.start, m };
+  }
+  return null;
 }
 
 const SCORE_DASHES = new Set(['-', '–', '—']);
@@ -410,7 +569,7 @@ function numberHead(ctx: Ctx, i: number): 'ordinal' | 'identifier' | undefined {
     // an indefinite accusative noun after a ranked number is what it counts: «خصص المركز 40 سريرا» (the centre:
     // 40 beds); not an adverb («المركز 44 عالميا»), a conjunction («الدقيقة 54 ولكن») or a preposition («برصيد»)
     const next = ctx.toks[i + 1];
-    if (role === 'ordinal' && next && next.kind === 'w' && COUNTED_NOUN.test(next.f) && !isStopword(next.f)) return undefined;
+    if (role === 'ordinal' && next && next.kind === 'w' && COUNTED_NOUN.test(next.f) && !isStopword(next.f) && !ctx.lex.notCounted.has(next.f)) return undefined;
     return role;
   }
   // «قرار مجلس الأمن 2401»: a naming head with its genitive between, two words at most

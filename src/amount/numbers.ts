@@ -228,8 +228,16 @@ export function readNumber(tokens: readonly ScanToken[], i: number, first?: stri
           if (!nw || nw.cls !== 'scale') ok = false;
           else current = v;
         } else if (connected) {
-          if (lastScale && current === 0) total += lastScale * v; // مليون ونصف
-          else current += v;
+          if (lastScale && current === 0) {
+            total += lastScale * v; // مليون ونصف
+            // «مليار ونصف المليار», «مليونان ونصف مليون»: the scale said again after the fraction
+            const again = tokens[j + 1]?.kind === 'w' ? tokens[j + 1].f : '';
+            const scale = words.get(again.startsWith('ال') ? again.slice(2) : again);
+            if (scale?.cls === 'scale' && scale.value === lastScale) {
+              j++;
+              count++;
+            }
+          } else current += v;
         } else ok = false;
         break;
     }

@@ -355,6 +355,20 @@ function inClass(lex: EventLexicon, cls: string, f: string): boolean {
   return classForms(f).some((x) => set.has(x));
 }
 
+const OPENING_QUOTES = new Set(['"', '«', '“']);
+const CLOSING_QUOTES = new Set(['"', '»', '”']);
+/** a quoted name or phrase runs to at most this many tokens («"اتفاقا بالسكوت"», «"OPCW"»); longer is a quotation */
+const QUOTED_NAME_TOKENS = 5;
+
+/** Does a colon or a quotation (not a short quoted name) begin at token k? */
+function quotationAt(view: DocView, k: number): boolean {
+  const f = view.fold[k];
+  if (f === ':') return true;
+  if (!OPENING_QUOTES.has(f)) return false;
+  for (let j = k + 1; j < view.fold.length && j <= k + QUOTED_NAME_TOKENS + 1; j++) if (CLOSING_QUOTES.has(view.fold[j])) return false;
+  return true;
+}
+
 function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: string, i: number, sentEnd: number): boolean {
   if (needs === '-') return true;
   // A&B: both hold
@@ -388,7 +402,8 @@ function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: stri
   // the word must be in the trigger's own clause: the window ends at a clause break or a complementizer (أن)
   const win: number[] = [];
   for (const k of after(width)) {
-    if (view.isBoundary[k] || lex.markers.get(view.fold[k]) === 'break' || complementizerAt(doc, view, k)) break;
+    // (a quotation opens words of their own: «وأضاف نجم الفريق "أحتاج إلى مزيد من الوقت"»)
+    if (view.isBoundary[k] || lex.markers.get(view.fold[k]) === 'break' || complementizerAt(doc, view, k) || quotationAt(view, k)) break;
     win.push(k);
   }
   if (both) for (let k = Math.max(sentStart, i - width); k < i; k++) win.push(k);
@@ -755,11 +770,18 @@ function buildEvent(
   /** the owner of a possessive suffix (زيارته): the actor, but outside the event's span */
   let possessor: Unit | null = null;
   let subjSecond: EntityRef | null = null;
+  /** كان opens the clause before a subject set off from its verb by a relative clause */
+  let kanaAside = false;
+  /** the noun is the object of a verb of intention (يعتزم، ينوي) */
+  let intended = false;
   if (entry.pos === 'noun') {
     // genitive right after the noun (adjectives may intervene: الزيارة المرتقبة للكاظمي)
     // not past the act one is invited to (الدعوة لزيارة باريس: Paris is where the visit goes, not who invites)
     // (nor past a verb that opens a clause of its own: «الاحتجاج على الزيارة ودعوا الرئيس …»)
-    genitive = after.find((u) => u.tokenStart <= t + 3 && (u.prep === null || u.prep === 'ل') && !u.coord &&
+    // (after «تصريح», «حديث», «مقابلة», ل before a body names whom it was made to, «تصريحاته لرويترز»; before a
+    // person, who made it, «تصريحات لوزير الخارجية»; «بيان للوزارة» is the ministry's)
+    const toMedia = entry.type === 'STATEMENT' && inClass(lex, 'statement_to', view.fold[t]);
+    genitive = after.find((u) => u.tokenStart <= t + 3 && (u.prep === null || (u.prep === 'ل' && (u.type === 'PER' || !toMedia))) && !u.coord &&
       !hasPrepBetween(view, t, u.tokenStart) && !hasVerbBetween(lex, view, t, u.tokenStart) && (attend < 0 || u.tokenStart < attend)) ?? null;
     // اتفاقية الجزائر names the agreement; تعيين أخنوش names the appointee: neither is the actor
     if (genitive && entry.type === 'AGREEMENT' && genitive.type !== 'PER' && genitive.type !== 'ORG') {
@@ -777,13 +799,19 @@ function buildEvent(
     if (genitive && genitiveRole === 'actor' && !passive) subj = genitive;
     if (genitive && genitiveRole === 'target' && !passive) passiveTarget = genitive;
     if (genitive && passive && !frame.symmetric) passiveTarget = genitive;
+    // «ألغى [وزير الاقتصاد] لقاء», «تعتزم [المنظمة] عقد مؤتمر»: a verb whose object is the act, right before it
+    // or with only its subject between; not for agreements and sanctions, which such verbs end («ألغت الاتفاقية»)
+    const masdarVerbAt = (k: number) => entry.type !== 'AGREEMENT' && entry.type !== 'SANCTION' && inClass(lex, 'masdar_verb', view.fold[k]) &&
+      onlyUnitsBetween(view, sentUnits, k, t);
     if (!subj) {
       // a light verb carries the noun (قام X بزيارة, أجرى X اتصالا): its subject is the actor. Up to 6 words back,
       // not counting a name between («أجرى العاهل السعودي، الملك سلمان بن عبد العزيز، اتصالا»)
       const nameTokens = sentUnits.filter((u) => u.tokenEnd <= t && u.tokenStart >= t - 16).reduce((n, u) => n + u.tokenEnd - u.tokenStart, 0);
       for (let k = t - 1; k >= Math.max(leftStart, t - 6 - nameTokens); k--) {
         const receive = inClass(lex, 'receive_verb', view.fold[k]);
-        if (!receive && !inClass(lex, 'light_verb', view.fold[k])) continue;
+        if (!receive && !inClass(lex, 'light_verb', view.fold[k]) && !masdarVerbAt(k)) continue;
+        // «يعتزم لافروف زيارة كوريا»: an intention is a plan
+        if (inClass(lex, 'intend_verb', view.fold[k])) intended = true;
         // the person when a title with a country comes first («العاهل الأردني، الملك عبد الله الثاني»)
         const between = sentUnits.filter((u) => u.tokenStart > k && u.tokenEnd <= t && u.prep === null);
         subj = between.find((u) => u.type === 'PER') ?? between[0] ?? null;
@@ -894,8 +922,8 @@ function buildEvent(
     // a person after a longer definite descriptor is the subject too («ندد السياسي الكردي البارز صلاح الدين دميرتاش»)
     // (a plural past verb carries its subject, «دعوا», «زاروا»: the name after it is its object)
     const pluralVerb = entry.pos === 'past' && /وا$/.test(view.fold[t]);
-    const vso = pluralVerb ? null : after.find((u) => u.prep === null && wordsBetween(doc, view, t, u.tokenStart) <= 2 && !masdarGenitive(doc, view, t, u)) ??
-      after.find((u) => u.prep === null && u.type === 'PER' && definiteDescriptor(doc, view, t, u.tokenStart)) ?? null;
+    const vso = headedSubject(doc, view, lex, t, after, pluralVerb ? null : after.find((u) => u.prep === null && wordsBetween(doc, view, t, u.tokenStart) <= 2 && !masdarGenitive(doc, view, t, u)) ??
+      after.find((u) => u.prep === null && u.type === 'PER' && definiteDescriptor(doc, view, t, u.tokenStart)) ?? null, (u) => used.add(u));
     // SVO only when nothing free follows the verb directly, or قد marks the subject-first order (الكويت قد استضافت)
     // … or the unit opens the sentence, a headline's order («سوريا تدين قرار واشنطن»)
     // … and not when an unnamed subject follows the verb («فوز السيسي يقول محللون», «قالت مصادر»): the verb has
@@ -903,7 +931,10 @@ function buildEvent(
     const next = t + 1 < view.fold.length ? view.fold[t + 1] : '';
     const unnamedSubject = next !== '' && view.entityAt[t + 1] === -1 && !/^(?:[وف]?[بل]|[وف]?ال)/.test(next) && inClass(lex, 'unnamed_subject', next);
     // … or كان opens the clause before it: «وكانت حركة الجهاد أعلنت …» (كان + subject + verb)
-    if (last && last.prep === null && onlyAux(view, last.tokenEnd, t) && !unnamedSubject && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart) || last.tokenStart === doc.sentences[sentence].tokenStart || kanaBefore(view, Math.max(leftStart, last.tokenStart - 2), last.tokenStart))) subj = last;
+    // (a past form that is also a masdar after a light verb: «الولايات المتحدة قد تعيد فرض عقوبات» — فرض is the
+    // masdar, and the light verb's subject its actor)
+    const verbAt = last && t - 1 >= last.tokenEnd && (inClass(lex, 'light_verb', view.fold[t - 1]) || inClass(lex, 'masdar_verb', view.fold[t - 1])) ? t - 1 : t;
+    if (last && last.prep === null && onlyAux(view, last.tokenEnd, verbAt) && !unnamedSubject && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart) || last.tokenStart === doc.sentences[sentence].tokenStart || kanaBefore(view, Math.max(leftStart, last.tokenStart - 2), last.tokenStart))) subj = last;
     // «الأردن والمغرب وقعا»: a subject put first and joined by و begins with its first name; the second is the other
     // party of a symmetric event
     if (subj && subj === last && last.coord && before.length >= 2) {
@@ -914,6 +945,18 @@ function buildEvent(
         if (frame.symmetric) subjSecond = before[i + 1].refs[0];
         for (let j = i + 1; j < before.length; j++) used.add(before[j]);
         subj = before[i];
+      }
+    }
+    // «وكان [أردوغان]، الذي يزور قطر حاليا، قد التقى تميم»: a relative clause set off by commas stands between the
+    // subject and its verb; the subject comes first when قد, a كان before it or the sentence's start says so
+    if (!subj) {
+      // (the clause may hold an event of its own, so the subject lies before the previous trigger: sentence units)
+      const aside = parentheticalSubject(doc, view, sentUnits, t);
+      const kana = !!aside && kanaBefore(view, Math.max(doc.sentences[sentence].tokenStart, aside.tokenStart - 2), aside.tokenStart);
+      if (aside && (hasQad(view, aside.tokenEnd, t) || kana || aside.tokenStart === doc.sentences[sentence].tokenStart)) {
+        subj = aside;
+        // («وكانت X، التي …، تتولى»: كان before the subject puts the present verb in the past)
+        kanaAside = kana;
       }
     }
     if (!subj) subj = vso;
@@ -1221,14 +1264,18 @@ function buildEvent(
     (HEADLINE_PRESENT.has(entry.type) && isHeadline(doc, sentence));
   // «بقرب/على وشك» announce what follows them only: after the trigger they mean «near» (بقرب الحدود)
   // (a condition after a past verb is another clause's: «وقعا اتفاقا يلغى إذا لم يصادق عليه البرلمان»)
-  const futureWord = hit.future || leftMarkers.has('soon') || leftMarkers.has('future') || leftMarkers.has('cond') ||
+  // («الزيارة الأرجنتينية المقررة»: «المقرر» right after the noun; further on it opens a clause of its own)
+  const scheduled = entry.pos === 'noun' && markersIn(view, lex, t + 1, Math.min(segEnd, t + SCHEDULED_REACH)).has('scheduled');
+  const futureWord = hit.future || scheduled || intended || leftMarkers.has('soon') || leftMarkers.has('future') || leftMarkers.has('cond') ||
     (!speechAct && (segMarkers.has('future') || (segMarkers.has('cond') && entry.pos !== 'past'))) ||
     // (a past verb is no plan for a future one after it, in a clause of its own: «والتقى … وسيسافر»)
     (!speechAct && futureVerbNear(view, Math.max(sent.tokenStart, t - 3), entry.pos === 'past' ? t : segEnd, t)) || condBefore(view, lex, sent.tokenStart, t);
   const reportedHow = speechAct ? null : reportedBy(doc, view, lex, hits, sent.tokenStart, t);
+  // (a present verb with «حاليا», «الآن» or «منذ» beside it tells what is going on: «الذي يزور قطر حاليا»)
+  const goingOn = entry.pos === 'pres' && (leftMarkers.has('now') || markersIn(view, lex, t + 1, Math.min(segEnd, t + NOW_REACH)).has('now'));
   if (negated || reportedHow === 'deny') status = 'negated';
   else if (cmp > 0) status = 'planned';
-  else if (cmp === 0 && (futureWord || hoped || (entry.pos === 'pres' && !presentIsNow && !pastAux(view, sent.tokenStart, t)))) status = 'planned';
+  else if (cmp === 0 && (futureWord || hoped || (entry.pos === 'pres' && !presentIsNow && !goingOn && !kanaAside && !pastAux(view, sent.tokenStart, t)))) status = 'planned';
   else if (reportedHow) status = 'reported';
 
   if (entry.type === 'DELIVER_MESSAGE') {
@@ -1428,6 +1475,87 @@ function definiteDescriptor(doc: ArabicDoc, view: DocView, from: number, to: num
   return true;
 }
 
+/** Only argument units (names, role phrases) and commas strictly between two token indexes. */
+function onlyUnitsBetween(view: DocView, units: Unit[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) {
+    if (view.fold[k] === '،' || view.fold[k] === ',') continue;
+    const u = units.find((x) => x.tokenStart <= k && k < x.tokenEnd);
+    if (!u) return false;
+    k = u.tokenEnd - 1;
+  }
+  return true;
+}
+
+/** most tokens between a title's organization and the person who holds it («مدير [الوكالة] لإدارة الكوارث [X]») */
+const HOLDER_GAP = 4;
+
+/**
+ * The subject after a verb, given the first free unit found there. A unit that completes a noun before it is not the
+ * subject: a person's relation or agent («قال محامي [برونسون]», «قال نجل [مبارك]») leaves the subject unnamed, and so
+ * does an unnamed speaker before a body or place («أبلغ المصدر [رويترز]»: the agency is told). A title's organization
+ * gives way to the person named after it («قال مدير [الوكالة] لإدارة الكوارث [ويليام رامبانجيلاي]»).
+ */
+function headedSubject(doc: ArabicDoc, view: DocView, lex: EventLexicon, t: number, after: Unit[], found: Unit | null, genitiveOf: (u: Unit) => void): Unit | null {
+  // (a person after a one-word title is already its genitive, «قال مستشار [ترمب] للأمن القومي جون بولتون»)
+  const genitive = found ? null : after.find((u) => u.prep === 'genitive' && wordsBetween(doc, view, t, u.tokenStart) <= 2);
+  const vso = found ?? genitive;
+  if (!vso || vso.tokenStart <= t + 1) return found;
+  const head = vso.tokenStart - 1;
+  if (view.entityAt[head] !== -1 || doc.tokens[head].kind !== 'word') return found;
+  // (only the bare construct: «محاميه [X]», «المحامي [X]» name the lawyer himself; a final ه folds from ة too, and
+  // only the written ة is the feminine noun, «محامية [X]», not a pronoun)
+  const related = !!genitive || isPersonHead(doc, view, lex, head);
+  // (a title with its country is whole: «التقى [الرئيس التونسي] اللاعب أحمد سعيد» — the player is the object)
+  if (!related && (vso.type === 'PER' || vso.titled || vso.demonym)) return vso;
+  if (!related && view.fold[head].startsWith('ال') && inClass(lex, 'unnamed_subject', view.fold[head])) return null;
+  const titles = linkLexicon().titles;
+  let titled = related;
+  for (let k = t + 1; k < vso.tokenStart && !titled; k++) titled = titles.has(foldArabic(doc.tokens[k].text).replace(/^[وف]?ال/, ''));
+  if (!titled) return vso;
+  // the one the noun names, when named right after its genitive («قال نجل الرئيس مبارك جمال مبارك»); the genitive
+  // itself is no party («وسيزور نجل [ولي العهد البريطاني] مدينة جرش»)
+  if (related) genitiveOf(vso);
+  const fallback = related ? null : vso;
+  // (set off by commas or not: «قال محامي واينستين، بن برافمان، للصحفيين»; not the genitive of a second noun:
+  // «رئيس الجمعية وصديق [خاشقجي]، توران …»)
+  const holder = after.find((u) => u.type === 'PER' && u.prep === null && u.tokenStart >= vso.tokenEnd && u.tokenStart <= vso.tokenEnd + HOLDER_GAP);
+  if (!holder || isPersonHead(doc, view, lex, holder.tokenStart - 1)) return fallback;
+  for (let k = vso.tokenEnd; k < holder.tokenStart; k++) {
+    const comma = view.fold[k] === '،' || view.fold[k] === ',';
+    if ((!comma && doc.tokens[k].kind !== 'word') || view.entityAt[k] !== -1) return fallback;
+  }
+  return holder;
+}
+
+/** Is token k a bare noun whose genitive is another person («محامي», «نجل», «محامية»; not «محاميه», his lawyer)? */
+function isPersonHead(doc: ArabicDoc, view: DocView, lex: EventLexicon, k: number): boolean {
+  if (k < 0 || view.entityAt[k] !== -1 || doc.tokens[k].kind !== 'word') return false;
+  const f = view.fold[k].replace(/^[وف]/, '');
+  if (!lex.classes.get('person_head')?.has(f)) return false;
+  return !f.endsWith('ه') || /\u0629[\u064B-\u0652]*$/.test(doc.tokens[k].text);
+}
+
+/** most tokens a relative clause set off by commas runs to before the verb it interrupts */
+const ASIDE_TOKENS = 14;
+
+/**
+ * The unit a relative clause between commas describes, when that clause ends right before the verb at t (auxiliaries
+ * aside): «[X]، الذي يزور قطر حاليا، قد التقى» or «[X] الذي …، التقى». Null otherwise.
+ */
+function parentheticalSubject(doc: ArabicDoc, view: DocView, units: Unit[], t: number): Unit | null {
+  const comma = (k: number) => view.fold[k] === '،' || view.fold[k] === ',';
+  let close = t - 1;
+  while (close > 0 && G().aux.has(view.fold[close])) close--;
+  if (close <= 0 || !comma(close)) return null;
+  for (let r = close - 1; r > 0 && r >= close - ASIDE_TOKENS; r--) {
+    if (comma(r) || doc.tokens[r].kind === 'punct') return null;
+    if (!G().relative.has(view.fold[r])) continue;
+    const owner = units.find((u) => u.prep === null && (u.tokenEnd === r || (u.tokenEnd === r - 1 && comma(r - 1))));
+    return owner ?? null;
+  }
+  return null;
+}
+
 /** أنّ / إنّ take a noun first: أن X التقى Y is subject-first */
 function afterComplementizer(view: DocView, k: number): boolean {
   return k > 0 && /^[وف]?(ان|بان|لان)$/.test(view.fold[k - 1]);
@@ -1504,6 +1632,10 @@ function pastAux(view: DocView, sentStart: number, t: number): boolean {
   return kanaBefore(view, Math.max(sentStart, t - 4), t);
 }
 
+/** how many tokens after an event noun «المقرر» says it is planned (past an adjective: «الزيارة الرسمية المقررة») */
+const SCHEDULED_REACH = 4;
+/** how many tokens after a present verb «حاليا، الآن، منذ» tell it is going on («ويتولى دي بياجيو حاليا مهام») */
+const NOW_REACH = 6;
 /** how many words before an event a cancellation verb or noun reaches («ألغى [وزير الخارجية سامي يوسف] زيارته») */
 const CANCEL_REACH = 6;
 /** events a cancellation before them says did not happen */

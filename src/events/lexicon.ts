@@ -29,7 +29,7 @@ export interface Frame {
   parties: Set<string> | null;
 }
 
-export type Marker = 'neg' | 'future' | 'soon' | 'cond' | 'hope' | 'signed' | 'speech' | 'break' | 'first' | 'past' | 'deny' | 'third' | 'cancel' | 'refuse';
+export type Marker = 'neg' | 'future' | 'soon' | 'cond' | 'hope' | 'signed' | 'speech' | 'break' | 'first' | 'now' | 'scheduled' | 'deny' | 'third' | 'cancel' | 'refuse';
 
 export interface EventLexicon {
   /** folded form → rows in file order */

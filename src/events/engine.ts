@@ -1191,7 +1191,11 @@ function buildEvent(
   let timeExpr: TimeExpr | null = own[0] ?? null;
   const ownTime = timeExpr !== null;
   if (!timeExpr) {
-    const before = dates.filter((x) => x.end <= segStartChar && x.start >= sent.start && !sinceDate(doc, view, lex, x, t));
+    // (a plan reported after «أنّ» is not dated by the report: «أعلن الجمعة أنه سيزور صقلية»; what is reported as
+    // done is, as news reports it the day it is told: «قالت الوزارة الجمعة إن سفيرها بحث مع …»)
+    const ahead = hit.future || entry.pos === 'pres' || markersIn(view, lex, Math.max(sent.tokenStart, t - 3), t).has('future');
+    const before = dates.filter((x) => x.end <= segStartChar && x.start >= sent.start && !sinceDate(doc, view, lex, x, t) &&
+      !(ahead && complementizerBetween(doc, view, firstTokenAt(doc, x.end - 1), t)));
     timeExpr = before[before.length - 1] ?? null;
   }
 
@@ -1242,7 +1246,9 @@ function buildEvent(
   // a negation before the act of reaching an event noun: «عدم التوصل إلى اتفاق», «لم يتم عقد الاجتماع»
   let reachFrom = t - 1;
   while (entry.pos === 'noun' && reachFrom > sent.tokenStart && reachFrom >= t - 4 && view.entityAt[reachFrom] === -1 && inClass(lex, 'reach', view.fold[reachFrom])) reachFrom--;
-  const negated = (t > sent.tokenStart && isNeg(t - 1)) || (reachFrom < t - 1 && reachFrom >= sent.tokenStart && isNeg(reachFrom)) || (t - 1 > sent.tokenStart && (G().passive_aux.has(prev) || prev === 'تتم' || prev === 'قد') && isNeg(t - 2)) ||
+  // «ليس هناك اتفاقية», «لا توجد خطة لزيارة»: there is none
+  const noneExists = t - 1 > sent.tokenStart && inClass(lex, 'exists', view.fold[t - 1]) && isNeg(t - 2);
+  const negated = (t > sent.tokenStart && isNeg(t - 1)) || noneExists || (reachFrom < t - 1 && reachFrom >= sent.tokenStart && isNeg(reachFrom)) || (t - 1 > sent.tokenStart && (G().passive_aux.has(prev) || prev === 'تتم' || prev === 'قد') && isNeg(t - 2)) ||
     // «ألغى وزير الخارجية سامي يوسف زيارته», «قرر إلغاء الاجتماع»: a cancelled visit, meeting or conference did not
     // take place (an agreement or a sanction cancelled was made before: «إلغاء الاتفاق النووي»)
     (CANCELLABLE.has(entry.type) && markersIn(view, lex, Math.max(sent.tokenStart, t - CANCEL_REACH), t).has('cancel')) ||
@@ -1284,6 +1290,8 @@ function buildEvent(
   }
   // اتفاقه معه: a possessive on the masdar is someone agreeing, not an agreement
   if (entry.type === 'AGREEMENT' && entry.pos === 'noun' && hit.suffix && entry.form.startsWith('اتفاق')) return null;
+  // «الانسحاب من اتفاقية نافتا», «تعديل الاتفاق»: an agreement left or changed is not made here
+  if (entry.type === 'AGREEMENT' && entry.pos === 'noun' && leftAgreement(view, lex, t)) return null;
   let namedSubject = false;
   if (entry.type === 'AGREEMENT' && entry.pos === 'noun') {
     const subject = phraseAfter(doc, view, lex, t, segEnd);
@@ -1473,6 +1481,15 @@ function definiteDescriptor(doc: ArabicDoc, view: DocView, from: number, to: num
   if (to - from - 1 < 3 || to - from - 1 > DESCRIPTOR_WORDS) return false;
   for (let k = from + 1; k < to; k++) if (doc.tokens[k].kind !== 'word' || !view.fold[k].startsWith('ال')) return false;
   return true;
+}
+
+/** Is the agreement noun at t the object of leaving or changing it («الانسحاب من الاتفاق», «تعديل الاتفاقية»)? */
+function leftAgreement(view: DocView, lex: EventLexicon, t: number): boolean {
+  if (t > 0 && inClass(lex, 'leave_agreement', view.fold[t - 1])) return true;
+  if (t < 2 || view.fold[t - 1] !== 'من') return false;
+  // the leaving noun's subject may stand before من: «انسحاب بلاده من الاتفاق», «انسحاب الولايات المتحدة من …»
+  for (let k = t - 2; k >= Math.max(0, t - 5); k--) if (inClass(lex, 'leave_agreement', view.fold[k])) return true;
+  return false;
 }
 
 /** Only argument units (names, role phrases) and commas strictly between two token indexes. */

@@ -92,6 +92,9 @@ function keepsLetter(lex: Lexicon, whole: string, rest: string, restHamza = fals
   // a name the corpus writes with the letter a few times and never without it: «فرنسوا» (not ف + رنسوا),
   // «كاليننغراد», «بالميراس»; not و, too common before a rare name («وجاسر»: and Jasser)
   if (fr === 0 && fw >= MIN_UNSPLIT_FREQ && whole[0] !== 'و') return true;
+  // ف and ك seldom stand before a name (the conjunction opens a clause, ك compares): a rest the corpus never shows
+  // alone is no word, whatever the whole's count («فابيولا», «كاري»; ب and ل before a rare name are common)
+  if (fr === 0 && (whole[0] === 'ف' || whole[0] === 'ك') && rest.length >= 3) return true;
   // و/ف before ي opens many transliterated names (ويندي، ويلكنز، فيدريكا، فيديلي) and few Arabic words with a
   // conjunction, whose rest the corpus would show alone (ويوسف → يوسف): kept when the rest is never seen alone
   // (ف: even when the whole is as rare; و, far more common before a name, only when the corpus has the whole)

@@ -1205,7 +1205,7 @@ function buildEvent(
   let variant = entry.variant;
   if (entry.type === 'PLEDGE') {
     amounts = segAmounts.filter((a) => a.kind === 'money');
-    if (amounts.length && variant === 'default') variant = 'money';
+    if (amounts.length && (variant === 'default' || variant === 'intent')) variant = 'money';
   } else if (entry.type === 'HOST_CONFERENCE') {
     amounts = segAmounts.filter((a) => a.kind === 'count' || a.kind === 'number');
   } else if (entry.type === 'AGREEMENT') {

@@ -85,6 +85,8 @@ interface Extras {
   perUnits: Unit[] | null;
   /** entity ids of the people the document marks as women (womenOf) */
   women: Set<string> | null;
+  /** entity ids of the people it marks as men (a masculine title or verb of speech), and as no woman */
+  men: Set<string> | null;
 }
 const extrasCache = new WeakMap<ArabicDoc, Extras>();
 
@@ -119,6 +121,7 @@ function extrasOf(doc: ArabicDoc): Extras {
     sentAmounts: bySentence(doc.amounts),
     perUnits: null,
     women: null,
+    men: null,
   };
   extrasCache.set(doc, ex);
   return ex;
@@ -153,7 +156,19 @@ function womenOf(doc: ArabicDoc, view: DocView, lex: EventLexicon): Set<string> 
     else if (gender === 'm') men.add(e.entity);
   }
   for (const m of men) women.delete(m);
+  extrasOf(doc).men = men;
   return women;
+}
+
+/** Does a person unit's known gender clash with the verb's («ودعت» after «اتهامات نتانياهو»)? Unknown never clashes. */
+function genderClash(doc: ArabicDoc, view: DocView, lex: EventLexicon, u: Unit, t: number, pos: string): boolean {
+  if (u.type !== 'PER' || u.refs.length !== 1) return false;
+  const feminine = feminineVerb(doc.tokens[t].text, pos);
+  if (feminine === null) return false;
+  const ex = extrasOf(doc);
+  const women = (ex.women ??= womenOf(doc, view, lex));
+  const id = u.refs[0].entity;
+  return feminine ? !!ex.men?.has(id) : women.has(id);
 }
 
 /** The gender a verb of speech shows by its form (قالت، تقول: f; قال، يقول: m), or null for no such verb. */
@@ -933,8 +948,12 @@ function buildEvent(
     // … or كان opens the clause before it: «وكانت حركة الجهاد أعلنت …» (كان + subject + verb)
     // (a past form that is also a masdar after a light verb: «الولايات المتحدة قد تعيد فرض عقوبات» — فرض is the
     // masdar, and the light verb's subject its actor)
+    // a verb joined by و/ف to what came before whose gender is not the name's has that name as the last verb's
+    // object, not its own subject («ورفضت وارسو اتهامات [نتانياهو] ودعت …»); without و the name may head a body
+    // that agrees instead («إدارة [ترامب] تقول»)
+    const conjoined = /^[وف]/.test(view.fold[t]) && view.fold[t].length > entry.form.length;
     const verbAt = last && t - 1 >= last.tokenEnd && (inClass(lex, 'light_verb', view.fold[t - 1]) || inClass(lex, 'masdar_verb', view.fold[t - 1])) ? t - 1 : t;
-    if (last && last.prep === null && onlyAux(view, last.tokenEnd, verbAt) && !unnamedSubject && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart) || last.tokenStart === doc.sentences[sentence].tokenStart || kanaBefore(view, Math.max(leftStart, last.tokenStart - 2), last.tokenStart))) subj = last;
+    if (last && last.prep === null && onlyAux(view, last.tokenEnd, verbAt) && !unnamedSubject && !(conjoined && genderClash(doc, view, lex, last, t, entry.pos)) && (!vso || hasQad(view, last.tokenEnd, t) || afterComplementizer(view, last.tokenStart) || last.tokenStart === doc.sentences[sentence].tokenStart || kanaBefore(view, Math.max(leftStart, last.tokenStart - 2), last.tokenStart))) subj = last;
     // «الأردن والمغرب وقعا»: a subject put first and joined by و begins with its first name; the second is the other
     // party of a symmetric event
     if (subj && subj === last && last.coord && before.length >= 2) {

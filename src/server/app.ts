@@ -26,6 +26,7 @@ import { buildOpenApi, type RouteDoc } from './openapi.js';
 import { registerWebUi } from './web.js';
 import { firstTypeMismatch } from './strict.js';
 import { firstInvalidUtf8 } from '../ingest/decode.js';
+import { segment } from '../text/index.js';
 
 export interface ServerOptions {
   store: Store;
@@ -50,6 +51,7 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   500: 'Internal Server Error',
@@ -64,6 +66,7 @@ function validationMessage(err: FastifyError): string {
   if (first.keyword === 'additionalProperties') return `${where}: unknown field "${String(params.additionalProperty)}"`;
   if (first.keyword === 'required') return `${where}: missing required field "${String(params.missingProperty)}"`;
   if (first.keyword === 'enum') return `${where} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
+  if (first.keyword === 'maxLength') return `${where} is too long: at most ${String(params.limit)} characters`;
   if (first.keyword === 'pattern' && /from|to|published/.test(where)) return `${where} must be a date like 2021-08 or 2021-08-14`;
   if (first.keyword === 'anyOf' && err.validation!.length > 1) {
     const inner = err.validation!.find((v) => v.keyword !== 'anyOf' && v.keyword !== 'type');
@@ -96,6 +99,65 @@ function checkRange(from?: string, to?: string): void {
   if (from && to && from.slice(0, to.length) > to) throw httpError(400, `querystring: from (${from}) is after to (${to})`);
 }
 
+/**
+ * The first query-string part whose percent-encoding is not UTF-8 («%FF», a cut «%E0%A4%A»), named; null when
+ * all are. The query parser would otherwise keep such bytes as they are and search for «FF».
+ */
+export function badPercentEncoding(url: string): string | null {
+  const q = url.indexOf('?');
+  if (q < 0) return null;
+  for (const part of url.slice(q + 1).split('&')) {
+    for (const piece of part.split('=')) {
+      try {
+        decodeURIComponent(piece.replace(/\+/g, ' '));
+      } catch {
+        const name = part.split('=')[0];
+        let key = name;
+        try {
+          key = decodeURIComponent(name.replace(/\+/g, ' '));
+        } catch {
+          /* the name is the bad part */
+        }
+        const shown = piece.length > 40 ? `${piece.slice(0, 40)}…` : piece;
+        return `querystring/${key}: "${shown}" is not valid percent-encoding (characters outside ASCII are UTF-8 bytes, %D8%A7 …)`;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A QueryError or UserError names the field it is about («from: …»): said the way validation errors say it,
+ * «querystring/from: …», or «querystring/q: from: …» when the field was written inside the query language.
+ */
+function locateMessage(message: string, query: unknown): string {
+  if (/^(querystring|body|params|headers)\b/.test(message)) return message;
+  const qs = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
+  const field = /^([a-z_]+):/.exec(message)?.[1];
+  if (field && qs[field] !== undefined && qs[field] !== '') return `querystring/${message}`;
+  if (typeof qs.q === 'string' && qs.q.trim()) return `querystring/q: ${message}`;
+  return message;
+}
+
+/**
+ * Names typed with proclitics the store's names never carry («والكويت», «بالكويت»): the same word without them,
+ * as the clitic analysis that indexes search terms reads it (src/text), most likely reading first.
+ */
+function withoutProclitics(name: string): string[] {
+  const words = name.trim().split(/\s+/);
+  if (!words.length || words.length > 6) return [];
+  const out: string[] = [];
+  // only the first word takes the conjunction or preposition («والرئيس ترامب»); each reading of it is tried
+  for (const seg of segment(words[0]).slice(0, 3)) {
+    const procl = seg.proclitics.filter((c) => c !== 'ال');
+    if (!procl.length || seg.stem.length < 2) continue;
+    const first = (seg.proclitics.includes('ال') ? 'ال' : '') + seg.stem + seg.enclitics.join('');
+    const candidate = [first, ...words.slice(1)].join(' ');
+    if (!out.includes(candidate)) out.push(candidate);
+  }
+  return out;
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { store } = options;
   const token = options.token?.trim() || null;
@@ -105,6 +167,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     bodyLimit: LIMITS.ingestBodyBytes,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 400 },
+    // a path the router cannot decode («/api/articles/%FF») is answered in the API's own error shape
+    frameworkErrors: (err, req, reply) => {
+      const path = req.url.split('?')[0];
+      const message =
+        err.code === 'FST_ERR_BAD_URL'
+          ? `params: "${path.length > 80 ? `${path.slice(0, 80)}…` : path}" is not a valid URL path (bad percent-encoding)`
+          : err.message.split('\n')[0];
+      void (reply as FastifyReply).status(400).send({ statusCode: 400, error: 'Bad Request', message });
+    },
     // a request the HTTP parser refuses never reaches a route: say why in one line, not «Client Error»
     clientErrorHandler: (err, socket) => {
       if (!socket.writable) return;
@@ -118,8 +189,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   const routes: RouteDoc[] = [];
+  /** each API path pattern with the methods it answers (a known path asked with another method is a 405) */
+  const methodsByPath: Array<{ pattern: RegExp; methods: Set<string> }> = [];
   app.addHook('onRoute', (r) => {
-    if (r.url.startsWith('/api/') || r.url === '/healthz') routes.push({ method: r.method, url: r.url, schema: r.schema as RouteDoc['schema'] });
+    if (r.url.startsWith('/api/') || r.url === '/healthz') {
+      routes.push({ method: r.method, url: r.url, schema: r.schema as RouteDoc['schema'] });
+      const source = '^' + r.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z_]+/g, '[^/]+') + '/?$';
+      let entry = methodsByPath.find((e) => e.pattern.source === source);
+      if (!entry) methodsByPath.push((entry = { pattern: new RegExp(source), methods: new Set() }));
+      for (const m of [r.method].flat()) entry.methods.add(m);
+    }
+  });
+  const methodsFor = (path: string): string[] => [...new Set(methodsByPath.filter((e) => e.pattern.test(path)).flatMap((e) => [...e.methods]))];
+
+  // a query string whose percent-encoding is broken is refused, not searched for as the raw bytes
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/healthz')) return; // the UI reads its own URLs
+    const bad = badPercentEncoding(req.url);
+    if (bad) throw httpError(400, bad);
   });
 
   // Defence in depth for the UI: article text is rendered as text by Preact, and scripts may only come from us.
@@ -149,8 +236,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     jsonParser(req, text, done);
   });
 
+  // the API takes JSON only: a text/plain body is a 415, as any other type, not a string that fails the schema
+  app.removeContentTypeParser('text/plain');
+
   // bodies are validated without type coercion (see strict.ts)
   app.addHook('preValidation', async (req) => {
+    // a parameter given twice where the API takes one (?limit=1&limit=2): say so, not «must be integer»
+    const qsSchema = (req.routeOptions.schema as { querystring?: { properties?: Record<string, { type?: string; anyOf?: unknown[] }> } } | undefined)?.querystring;
+    if (qsSchema?.properties && req.query && typeof req.query === 'object') {
+      for (const [key, value] of Object.entries(req.query as Record<string, unknown>)) {
+        const prop = qsSchema.properties[key];
+        if (Array.isArray(value) && prop && !prop.anyOf && prop.type !== 'array') {
+          throw httpError(400, `querystring/${key} is given ${value.length} times: give it once`);
+        }
+      }
+    }
     const schema = (req.routeOptions.schema as { body?: Parameters<typeof firstTypeMismatch>[0] } | undefined)?.body;
     if (!schema || req.body === undefined) return;
     const mismatch = firstTypeMismatch(schema, req.body);
@@ -166,7 +266,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     } else if (err.name === 'QueryError' || err.name === 'UserError') {
       // the query language and the store report the user's mistakes with these
       status = 400;
-      message = err.message;
+      message = locateMessage(err.message, req.query);
+    } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_TYPE') {
+      status = 415;
+      const type = String(req.headers['content-type'] ?? '').split(';')[0].trim();
+      message = `${req.url.split('?')[0]} takes a JSON body (Content-Type: application/json)${type ? `, not ${type}` : ''}`;
     } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       const path = req.url.split('?')[0];
       const limit = path === '/api/analyze' ? LIMITS.analyzeBodyBytes : LIMITS.ingestBodyBytes;
@@ -224,7 +328,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   type EntitiesQs = { q?: string; type?: EntityType; from?: string; to?: string; limit: number; offset: number; sort?: 'mentions' | 'articles' | 'name' | 'recent' };
   app.get<{ Querystring: EntitiesQs }>('/api/entities', { schema: entitiesSchema }, async (req) => {
     checkRange(req.query.from, req.query.to);
-    return store.listEntities({ ...req.query, q: req.query.q?.trim() || undefined });
+    const q = req.query.q?.trim() || undefined;
+    const list = await store.listEntities({ ...req.query, q });
+    if (!q || list.total > 0) return list;
+    // «والكويت» finds what «الكويت» finds, as search does
+    for (const bare of withoutProclitics(q)) {
+      const other = await store.listEntities({ ...req.query, q: bare });
+      if (other.total > 0) return other;
+    }
+    return list;
   });
 
   app.get<{ Params: { id: string }; Querystring: { articles: number; cooccurring: number } }>('/api/entities/:id', { schema: entitySchema }, async (req) => {
@@ -238,6 +350,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get<{ Querystring: EventsQs }>('/api/events', { schema: eventsSchema }, async (req) => {
     const { article, type, ...qs } = req.query;
     checkRange(qs.from, qs.to);
+    if (article && !(await store.hasArticle(article))) throw httpError(404, `no article with id "${article}"`);
     // the types Marsad reads (resources/events): a typo is an error, not an empty list
     if (type && !eventTypes().includes(type.toUpperCase())) throw httpError(400, `querystring/type: "${type}" is not one of ${eventTypes().join(', ')}`);
     return store.listEvents({ ...qs, type: type?.toUpperCase(), articleId: article });
@@ -292,7 +405,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/openapi.json', { schema: { hide: true } as Record<string, unknown> }, async () => buildOpenApi(routes));
 
-  await registerWebUi(app, options.webRoot ?? null);
+  await registerWebUi(app, options.webRoot ?? null, methodsFor);
   return app;
 }
 

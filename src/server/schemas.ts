@@ -69,6 +69,8 @@ export const articleSchema = {
   summary: 'One article with all its analysis layers',
   tags: ['articles'],
   params: ID_PARAM,
+  // no parameters: an unknown one is an error here too
+  querystring: { type: 'object', additionalProperties: false, properties: {} },
   response: { 200: ANY_OBJECT, 400: ERROR, 404: ERROR },
 } as const;
 
@@ -91,12 +93,13 @@ export const entitiesSchema = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      q: { type: 'string', maxLength: 300, description: 'name prefix, any spelling' },
+      q: { type: 'string', maxLength: 300, description: 'name prefix, any spelling (with or without و/ب/ل/ف before it)' },
       type: ENTITY_TYPE,
       from: DATE_BOUND,
       to: DATE_BOUND,
       limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-      offset: { type: 'integer', minimum: 0, maximum: LIMITS.maxOffset, default: 0 },
+      // the whole list can be paged through (a collection holds tens of thousands of entities)
+      offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
       sort: { type: 'string', enum: ['mentions', 'articles', 'name', 'recent'] },
     },
   },

@@ -10,7 +10,11 @@ import { join } from 'node:path';
 /** UI routes the single-page app handles itself. */
 const UI_ROUTE = /^\/(?:article\/[^/]+|entity\/[^/]+|entities|analyze|search)?\/?$/;
 
-export async function registerWebUi(app: FastifyInstance, webRoot: string | null): Promise<void> {
+/**
+ * `methodsFor(path)`: the methods an API path answers, so that a known path asked with another method is a 405
+ * (with `Allow`), not a 404.
+ */
+export async function registerWebUi(app: FastifyInstance, webRoot: string | null, methodsFor: (path: string) => string[] = () => []): Promise<void> {
   const indexFile = webRoot ? join(webRoot, 'index.html') : null;
   const hasUi = indexFile !== null && existsSync(indexFile);
   if (hasUi) {
@@ -29,6 +33,14 @@ export async function registerWebUi(app: FastifyInstance, webRoot: string | null
         .status(503)
         .type('text/plain; charset=utf-8')
         .send('The web UI is not built: run `npm run build` (the API is available under /api).\n');
+    }
+    const allowed = methodsFor(path);
+    if (allowed.length && !allowed.includes(req.method)) {
+      const allow = [...new Set([...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])])].join(', ');
+      return reply
+        .status(405)
+        .header('Allow', allow)
+        .send({ statusCode: 405, error: 'Method Not Allowed', message: `${req.method} ${path} is not allowed: use ${allow}` });
     }
     // a browser asking for a page the UI does not have gets the UI's own «page not found», with the status 404
     const html = req.method === 'GET' && !path.startsWith('/api/') && /text\/html/.test(req.headers.accept ?? '') ? indexHtml() : null;

@@ -52,6 +52,75 @@ const XSS_TEXT =
 const ATTACK_TITLE = 'تفجير انتحاري في كابول';
 const ATTACK_TEXT = 'أسفر تفجير انتحاري بسيارة مفخخة في كابول أمس عن مقتل 12 شخصا وإصابة 30 آخرين.';
 
+/** events in every status, and one person's role stated three times (our own words) */
+const STATUS_TEXT =
+  'قال مسؤولون إن وزير الخارجية الأردني أيمن الصفدي سيزور بغداد الأسبوع المقبل. ' +
+  'ولم يزر الرئيس الفرنسي إيمانويل ماكرون العاصمة الجزائر خلال الشهر الماضي. ' +
+  'والتقى وزير الخارجية الأردني أيمن الصفدي نظيره العراقي فؤاد حسين في عمان أمس. ' +
+  'وأوضح البيان أن وزير الخارجية الأردني أيمن الصفدي التقى نظيره العراقي فؤاد حسين في عمان أمس. ' +
+  'أكدت الوزارة أن الوزير التقى السفير الياباني في الرياض.';
+
+/** Latin product names with numbers, an Arabic amount and an ISO date in Arabic text (our own words) */
+const BIDI_TITLE = 'هواتف جديدة تصل الأسواق قبل 2021-08-29';
+const BIDI_TEXT =
+  'كشفت شركة هواوي الصينية عن هاتف HUAWEI Mate 20 الجديد في نواكشوط، بينما تبيع أبل هاتف iPhone 13 بسعر 799 دولارا، ' +
+  'وتستثمر الشركة 30 مليار دولار في مصانعها حتى 2021-08-29 وفق الخطة.';
+
+/** one sentence far longer than a time line entry shows, its date near the end (our own words) */
+const LONG_TEXT =
+  'وفي تطور لافت على صعيد العلاقات الإقليمية التي شهدت خلال السنوات الأخيرة تقلبات عديدة بين التقارب والتباعد بفعل ملفات الحدود والهجرة ' +
+  'والطاقة والتجارة البينية، وبعد جولات طويلة من المشاورات التي جرت بعيدا عن الأضواء بين الوفود الفنية والدبلوماسية في أكثر من عاصمة عربية ' +
+  'وأوروبية، عاد رئيس الوزراء الموريتاني إلى نواكشوط في الثالث من مارس 2019 لإطلاق مشروع الميناء الجديد بعد جولة شملت مدنا عدة في الشمال والجنوب.';
+const LONG_URL = 'https://news.example/' + 'أخبار/اقتصاد/موريتانيا/ميناء-نواكشوط-الجديد-يستقبل-أول-سفينة-تجارية-بعد-سنوات-من-الأشغال'.split('/').map(encodeURIComponent).join('/') + '?ref=feed&utm=123456';
+
+/**
+ * Where a piece of text is drawn: the box of `needle` in the first text node under `root` that holds it (the
+ * whole node when `exact`), tooltips left out. Compares visual order, which the bidi algorithm decides.
+ */
+async function boxOf(p: Page, root: string, needle: string, exact = false): Promise<{ left: number; right: number; top: number }> {
+  const box = await p.evaluate(
+    ([rootSel, n, whole]) => {
+      const rootEl = document.querySelector(rootSel as string);
+      if (!rootEl) return null;
+      const walker = document.createTreeWalker(rootEl, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        if (node.parentElement?.closest('.tip')) continue;
+        const at = whole ? (node.data === n ? 0 : -1) : node.data.indexOf(n as string);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + (n as string).length);
+        const r = range.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top };
+      }
+      return null;
+    },
+    [root, needle, exact] as const,
+  );
+  if (!box) throw new Error(`«${needle}» not found under ${root}`);
+  return box;
+}
+
+/** the Latin runs read left to right with their numbers in place; the Arabic amount and the ISO date too */
+async function expectBidiOrder(p: Page, root: string): Promise<void> {
+  const mate = await boxOf(p, root, 'Mate');
+  const twenty = await boxOf(p, root, '20', true);
+  expect(Math.abs(twenty.top - mate.top)).toBeLessThan(4);
+  expect(twenty.left, '«HUAWEI Mate 20»: 20 right of Mate').toBeGreaterThanOrEqual(mate.right - 1);
+  const iphone = await boxOf(p, root, 'iPhone');
+  const thirteen = await boxOf(p, root, '13', true);
+  expect(thirteen.left, '«iPhone 13»: 13 right of iPhone').toBeGreaterThanOrEqual(iphone.right - 1);
+  // «30 مليار دولار» reads right to left: 30 first, at the right
+  const thirty = await boxOf(p, root, '30 ');
+  const billion = await boxOf(p, root, 'مليار');
+  expect(thirty.left).toBeGreaterThanOrEqual(billion.right - 1);
+  const year = await boxOf(p, root, '2021-08-29');
+  expect(year.right - year.left).toBeGreaterThan(0);
+  const y2021 = await boxOf(p, root, '2021');
+  const d29 = await boxOf(p, root, '-29');
+  expect(y2021.left, '2021-08-29 is not shown as 29-08-2021').toBeLessThan(d29.left);
+}
+
 describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
   beforeAll(async () => {
     run = await start();
@@ -62,11 +131,14 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
         articles: [
           { id: 'e2e-injected', title: XSS_TITLE, text: XSS_TEXT, source: 'مصدر مجهول', published: '2024-05-01', url: 'https://unknown.example/x' },
           { id: 'e2e-attack', title: ATTACK_TITLE, text: ATTACK_TEXT, source: 'مصدر مجهول', published: '2024-05-02', url: 'https://unknown.example/y' },
+          { id: 'e2e-status', title: 'زيارات ولقاءات وزارية', text: STATUS_TEXT, source: 'مصدر مجهول', published: '2024-05-03' },
+          { id: 'e2e-bidi', title: BIDI_TITLE, text: BIDI_TEXT, source: 'مصدر مجهول', published: '2024-05-04' },
+          { id: 'e2e-long', title: 'عودة إلى نواكشوط', text: LONG_TEXT, source: 'مصدر مجهول', published: '2024-05-05', url: LONG_URL },
         ],
       }),
     });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { added: number }).added).toBe(2);
+    expect(((await res.json()) as { added: number }).added).toBe(5);
     for (const [key, title] of Object.entries(TITLES)) ids[key as keyof typeof TITLES] = await idByTitle(run.store, title);
     page = await run.context.newPage();
     page.setDefaultTimeout(10_000);
@@ -227,6 +299,32 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
     await shot('entity');
   });
 
+  it('the entities page pages through every entity, sorts, and keeps both in the URL', async () => {
+    await page.goto(`${run.base}/entities`);
+    await page.locator('.entity-table tbody tr').first().waitFor();
+    expect(await page.locator('.entity-table tbody tr').count()).toBe(100);
+    const first = await page.locator('.entity-table tbody a').first().getAttribute('href');
+    await page.locator('.pager a', { hasText: 'التالية' }).click();
+    await page.waitForURL(/page=2/);
+    await page.waitForFunction((href) => document.querySelector('.entity-table tbody a')?.getAttribute('href') !== href, first);
+    expect(await page.locator('.entity-table tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('.entities-page [role="status"]').textContent()).toMatch(/الصفحة 2 من 2/);
+    // a reload keeps the page
+    await page.reload();
+    await page.locator('.pager a', { hasText: 'السابقة' }).waitFor();
+    // sorting by name is a URL too, from page 1
+    await page.locator('.sort a', { hasText: 'الاسم' }).click();
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'name' && !u.searchParams.has('page'));
+    await page.locator('.sort strong', { hasText: 'الاسم' }).waitFor();
+    // «لا كيانات» / «113 كيانا»: the count agrees with its noun
+    expect(await page.locator('.entities-page [role="status"]').textContent()).toMatch(/^\d[\d,]* كيانا/);
+  });
+
+  it('the entities page finds a name typed with a clitic', async () => {
+    await page.goto(`${run.base}/entities?q=${enc('والكويت')}`);
+    await page.locator('.entity-table tbody a', { hasText: 'الكويت' }).first().waitFor();
+  });
+
   it('the entities page lists people by type and finds a name in another spelling', async () => {
     await page.goto(`${run.base}/entities?type=PER`);
     await page.locator('.entity-table tbody tr').first().waitFor();
@@ -241,12 +339,74 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
 
   it('the article page lists an attack with its place and casualties', async () => {
     await page.goto(`${run.base}/article/e2e-attack`);
-    const attack = page.locator('li', { has: page.locator('.badge', { hasText: 'ATTACK' }) });
+    const attack = page.locator('.events li[data-type="ATTACK"]');
     await attack.waitFor();
     const text = await attack.textContent();
     expect(text).toContain('كابول');
     expect(text).toContain('قتلى: 12');
     expect(text).toContain('جرحى: 30');
+    // its type in Arabic (a suicide bombing), the CAMEO code kept for the tooltip
+    expect(await attack.locator('.etype').textContent()).toBe('تفجير');
+    expect(text).not.toContain('ATTACK');
+  });
+
+  it('the article page says whether each event happened, in Arabic, and lists each role and event once', async () => {
+    await page.goto(`${run.base}/article/e2e-status`);
+    const events = page.locator('.events li');
+    await events.first().waitFor();
+    const byStatus = async (status: string) => {
+      const row = page.locator(`.events li[data-status="${status}"]`).first();
+      await row.waitFor();
+      return row;
+    };
+    const planned = await byStatus('planned');
+    expect(await planned.locator('.estatus').textContent()).toBe('مخطط له');
+    expect(await planned.locator('.etype').textContent()).toBe('زيارة');
+    expect(await planned.textContent()).toContain('بغداد');
+    // a negated visit is marked as such, with the words it was read from
+    const negated = await byStatus('negated');
+    expect(await negated.locator('.estatus').textContent()).toBe('منفي');
+    expect(await negated.locator('.event-text').textContent()).toContain('يزر');
+    expect(await byStatus('reported').then((r) => r.locator('.estatus').textContent())).toBe('منقول');
+    expect(await byStatus('occurred').then((r) => r.locator('.estatus').textContent())).toBe('وقع');
+    // planned and negated look different from what happened
+    const look = (row: typeof planned) => row.locator('.estatus').evaluate((el) => getComputedStyle(el).color + getComputedStyle(el).borderStyle);
+    expect(new Set([await look(planned), await look(negated), await look(await byStatus('occurred'))]).size).toBe(3);
+    // no raw codes, no identical rows
+    const rows = await events.allTextContents();
+    expect(rows.join(' ')).not.toMatch(/VISIT|MEET|planned|negated/);
+    expect(new Set(rows).size).toBe(rows.length);
+    const roles = await page.locator('.roles li').allTextContents();
+    expect(roles.filter((r) => r.includes('أيمن الصفدي'))).toHaveLength(1);
+    expect(new Set(roles).size).toBe(roles.length);
+    await shot('article-events');
+  });
+
+  it('numbers in Latin text, Arabic amounts and ISO dates keep their order on the article page', async () => {
+    await page.goto(`${run.base}/article/e2e-bidi`);
+    await page.locator('.annotated .ann-AMOUNT').first().waitFor();
+    await expectBidiOrder(page, '.annotated');
+    // the heading's date too
+    const y = await boxOf(page, 'h1', '2021');
+    const d = await boxOf(page, 'h1', '-29');
+    expect(y.left).toBeLessThan(d.left);
+    await shot('article-bidi');
+  });
+
+  it('a time line entry shows its dated phrase, marked, however long the sentence', async () => {
+    const found = (await (await fetch(`${run.base}/api/entities?q=${enc('نواكشوط')}`)).json()) as { entities: Array<{ id: string }> };
+    await page.goto(`${run.base}/entity/${enc(found.entities[0].id)}`);
+    const entry = page.locator('.timeline li', { hasText: '2019-03-03' });
+    await entry.waitFor();
+    expect(await entry.locator('mark.dated').textContent()).toBe('الثالث من مارس 2019');
+    expect((await entry.locator('.what').textContent())!.length).toBeLessThan(LONG_TEXT.length);
+    // the count is of the rows shown
+    const rows = await page.locator('.timeline li').count();
+    const status = (await page.locator('.entity-page .panel [role="status"]').first().textContent())!;
+    expect(status).toMatch(rows === 1 ? /^عنصر واحد/ : rows === 2 ? /^عنصران/ : new RegExp(`^${rows} `));
+    // two articles: «في مقالين», never «في مقالان»
+    expect(await page.locator('.entity-page header .meta').textContent()).toContain('في مقالين');
+    await shot('entity-timeline');
   });
 
   it('an injected <script> in an ingested article stays inert text', async () => {
@@ -310,6 +470,53 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
     expect(await page.locator('.analysis .ann-TIME > .tip').first().isVisible()).toBe(false);
   });
 
+  it('the analyze page lists roles and events with their status, and keeps numbers in order', async () => {
+    await page.goto(`${run.base}/analyze`);
+    await page.fill('#text', STATUS_TEXT);
+    await page.fill('#published', '2024-05-03');
+    await page.click('.analyze-form button');
+    await page.locator('.analysis .events li').first().waitFor();
+    expect(await page.locator('.analysis .events li[data-status="planned"] .estatus').first().textContent()).toBe('مخطط له');
+    expect(await page.locator('.analysis .events li[data-status="negated"] .estatus').first().textContent()).toBe('منفي');
+    expect(await page.locator('.analysis .roles li', { hasText: 'أيمن الصفدي' }).count()).toBe(1);
+    // nothing of an analyzed text is linked: it is not in the collection
+    expect(await page.locator('.analysis .events a, .analysis .roles a').count()).toBe(0);
+    await shot('analyze-events');
+
+    await page.fill('#text', BIDI_TEXT);
+    await page.click('.analyze-form button');
+    await page.locator('.analysis .annotated', { hasText: 'iPhone' }).waitFor();
+    await expectBidiOrder(page, '.analysis .annotated');
+  });
+
+  it('a query longer than the API takes is stopped with an Arabic message', async () => {
+    await page.goto(`${run.base}/?q=${enc('الكويت '.repeat(200))}`);
+    const alert = page.locator('.search-page .status.error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/أطول من 1,000 حرف/);
+    expect(await alert.textContent()).not.toMatch(/querystring|must NOT/);
+    expect(await page.locator('#q').getAttribute('maxlength')).toBe('1000');
+  });
+
+  it('a server that does not answer is said once, in Arabic', async () => {
+    const other = await run.context.newPage();
+    await other.route('**/api/**', (r) => r.abort());
+    await other.goto(`${run.base}/?q=${enc('الكاظمي')}`);
+    const alert = other.locator('.status.error');
+    await alert.waitFor();
+    expect((await alert.textContent())!.trim()).toBe('تعذر الاتصال بالخادم.');
+    await other.close();
+  });
+
+  it('tab titles: a blank query, an unknown article', async () => {
+    await page.goto(`${run.base}/?q=${enc('   ')}`);
+    await page.locator('.hit').first().waitFor();
+    expect(await page.title()).toBe('مرصد — بحث');
+    await page.goto(`${run.base}/article/no-such-article`);
+    await page.locator('.status.error').waitFor();
+    expect(await page.title()).toBe('مقال غير موجود — مرصد');
+  });
+
   it('is keyboard reachable: Tab reaches a highlight and shows its value', async () => {
     await page.goto(articleUrl('kadhimiRiyadh'));
     await page.locator('.annotated').waitFor();
@@ -363,6 +570,16 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
     await phone.locator('.facets summary').click(); // folded on phones
     await phone.locator('[data-facet="source"] a').first().click();
     await phone.waitForURL(/source=/);
+    // a long source link is shown decoded, on one line
+    await phone.goto(`${run.base}/article/e2e-long`);
+    const link = phone.locator('.meta-list a.url');
+    await link.waitFor();
+    expect(await link.textContent()).toContain('أخبار/اقتصاد');
+    expect(await link.getAttribute('href')).toBe(LONG_URL);
+    const lineHeight = await link.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    expect((await link.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await shot('mobile-article-url', phone);
     await phone.close();
     expect(foreign).toEqual([]);
     expect(incidents).toEqual([]);

@@ -267,7 +267,7 @@ describe('POST /api/analyze', () => {
   it('limits the size: too many characters → 400, too many bytes → 413, not JSON → 415', async () => {
     const tooLong = await post({ text: 'ا'.repeat(LIMITS.analyzeChars + 1) });
     expect(tooLong.statusCode).toBe(400);
-    expect(tooLong.json().message).toMatch(/text must NOT have more than/);
+    expect(tooLong.json().message).toBe(`body/text is too long: at most ${LIMITS.analyzeChars} characters`);
     const tooBig = await post({ text: 'ا'.repeat(LIMITS.analyzeBodyBytes) });
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().message).toMatch(/too large/);
@@ -360,5 +360,93 @@ describe('web UI routes', () => {
       await ui.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('input the routes refuse, in one shape', () => {
+  /** every error is {statusCode, error, message}, nothing more, and one line */
+  function oneShape(res: { statusCode: number; json(): Record<string, unknown> }, status: number) {
+    expect(res.statusCode).toBe(status);
+    const body = res.json();
+    expect(Object.keys(body).sort()).toEqual(['error', 'message', 'statusCode']);
+    expect(body.statusCode).toBe(status);
+    expect(String(body.message)).not.toContain('\n');
+    return String(body.message);
+  }
+
+  it('broken percent-encoding in a query string is a 400, not a search for the raw bytes', async () => {
+    expect(oneShape(await get('/api/search?q=%FF'), 400)).toMatch(/^querystring\/q: "%FF" is not valid percent-encoding/);
+    expect(oneShape(await get('/api/search?q=%E0%A4%A'), 400)).toMatch(/^querystring\/q: .*percent-encoding/);
+    expect(oneShape(await get(`/api/entities?type=LOC&q=${enc('بغداد')}%D8`), 400)).toMatch(/^querystring\/q:/);
+    // well-formed encodings (and + for a space) still work
+    expect((await get(`/api/search?q=${enc('الربط')}+${enc('الكهربائي')}`)).statusCode).toBe(200);
+    // in a path: the same shape (no extra `code`)
+    expect(oneShape(await get('/api/articles/%FF'), 400)).toMatch(/not a valid URL path/);
+  });
+
+  it('a known path asked with another method is a 405 naming the allowed ones', async () => {
+    const post = await app.inject({ method: 'POST', url: '/api/search', payload: {} });
+    expect(oneShape(post, 405)).toBe('POST /api/search is not allowed: use GET, HEAD');
+    expect(post.headers.allow).toBe('GET, HEAD');
+    const get405 = await get('/api/analyze');
+    expect(oneShape(get405, 405)).toMatch(/use POST$/);
+    expect(oneShape(await app.inject({ method: 'DELETE', url: '/api/articles/fx-kuwait-budget' }), 405)).toMatch(/DELETE/);
+    // an unknown path stays a 404
+    expect((await app.inject({ method: 'POST', url: '/api/nothing' })).statusCode).toBe(404);
+  });
+
+  it('a text/plain body is a 415, not «body must be object»', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/analyze', payload: 'نص عادي', headers: { 'content-type': 'text/plain' } });
+    expect(oneShape(res, 415)).toBe('/api/analyze takes a JSON body (Content-Type: application/json), not text/plain');
+  });
+
+  it('unknown parameters on an article are refused as on every other route', async () => {
+    expect(oneShape(await get('/api/articles/fx-kuwait-budget?x=1'), 400)).toBe('querystring: unknown field "x"');
+    expect((await get('/api/articles/fx-kuwait-budget')).statusCode).toBe(200);
+  });
+
+  it('a parameter given twice says so', async () => {
+    expect(oneShape(await get('/api/search?q=a&limit=1&limit=2'), 400)).toBe('querystring/limit is given 2 times: give it once');
+    expect(oneShape(await get('/api/entities?type=PER&type=LOC'), 400)).toBe('querystring/type is given 2 times: give it once');
+    // the repeatable filters still repeat
+    expect((await get(`/api/search?source=${enc('مصدر أ')}&source=${enc('مصدر ب')}`)).statusCode).toBe(200);
+  });
+
+  it('events of an unknown article are a 404', async () => {
+    expect(oneShape(await get('/api/events?article=nope'), 404)).toBe('no article with id "nope"');
+    expect((await get('/api/events?article=fx-safadi-baghdad')).statusCode).toBe(200);
+  });
+
+  it('errors name their field the same way, from a parameter or from the query language', async () => {
+    expect(oneShape(await get('/api/search?from=2021-13'), 400)).toMatch(/^querystring\/from: /);
+    expect(oneShape(await get(`/api/search?q=${enc('from:2021-13')}`), 400)).toMatch(/^querystring\/q: from: /);
+    expect(oneShape(await get('/api/search?from=2021-02-30'), 400)).toMatch(/^querystring\/from: /);
+    expect(oneShape(await get(`/api/search?q=${'ا'.repeat(1001)}`), 400)).toBe('querystring/q is too long: at most 1000 characters');
+  });
+});
+
+describe('GET /api/entities: names typed with a clitic', () => {
+  it('«والكويت», «بالكويت» (Persian ی too) find what «الكويت» finds', async () => {
+    const plain = (await get(`/api/entities?q=${enc('الكويت')}`)).json();
+    expect(plain.total).toBeGreaterThan(0);
+    const ids = plain.entities.map((e: { id: string }) => e.id);
+    for (const typed of ['والكويت', 'بالكويت', 'بالكویت', 'وبغداد']) {
+      const res = await get(`/api/entities?q=${enc(typed)}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().total, typed).toBeGreaterThan(0);
+      if (typed !== 'وبغداد') expect(res.json().entities.map((e: { id: string }) => e.id)).toEqual(ids);
+    }
+    // the first word of a longer name too
+    expect((await get(`/api/entities?q=${enc('لمحمد بن سلمان')}`)).json().entities[0]?.name).toBe('محمد بن سلمان');
+    // a name found as typed is not widened
+    expect((await get(`/api/entities?q=${enc('زززق')}`)).json().total).toBe(0);
+  });
+
+  it('pages through the whole list', async () => {
+    const all = (await get('/api/entities?limit=500')).json();
+    const second = (await get('/api/entities?limit=2&offset=2')).json();
+    expect(second.total).toBe(all.total);
+    expect(second.entities.map((e: { id: string }) => e.id)).toEqual(all.entities.slice(2, 4).map((e: { id: string }) => e.id));
+    expect((await get('/api/entities?offset=20000')).statusCode).toBe(200);
   });
 });

@@ -6,10 +6,11 @@ import type {
   SimilarHit,
   StoredArticle,
   Timeline,
+  TimelineItem,
 } from '../../src/store/types.js';
 import type { Amount, Entity, Role, TimeExpr, NewsEvent } from '../../src/doc.js';
 
-export type { EntityDetail, EntityList, SearchResult, SimilarHit, Timeline, Amount, Entity, Role, TimeExpr, NewsEvent };
+export type { EntityDetail, EntityList, SearchResult, SimilarHit, Timeline, TimelineItem, Amount, Entity, Role, TimeExpr, NewsEvent };
 
 /** The analysis layers as the API sends them (docToJson). */
 export interface DocJson {
@@ -38,7 +39,8 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   try {
     res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(init?.headers ?? {}) } });
   } catch {
-    throw new ApiError('تعذر الاتصال بالخادم', 0);
+    // status 0: the page says so in Arabic; there is no reason from the server to add
+    throw new ApiError('', 0);
   }
   const body = (await res.json().catch(() => null)) as (T & { message?: string }) | null;
   if (!res.ok || body === null) throw new ApiError(body?.message ?? `HTTP ${res.status}`, res.status);

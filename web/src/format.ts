@@ -17,32 +17,41 @@ export function amountValue(a: Amount): string {
   return a.unit ? `${n} (${a.unit})` : n;
 }
 
-/** A noun's forms for counting: the singular (also after 11 and up), «one X», the dual, the plural (3–10). */
+/**
+ * A noun's forms for counting: the singular (after 100, 1000 … and 101, 102), the singular in the accusative
+ * (after 11–99: «40 عنصرا», but «40 نتيجة»), «one X», the dual (nominative and, after a preposition, genitive)
+ * and the plural (3–10).
+ */
 export interface CountNoun {
   one: string;
+  acc: string;
   single: string;
   two: string;
+  twoGen: string;
   few: string;
 }
 
 export const NOUNS = {
-  result: { one: 'نتيجة', single: 'نتيجة واحدة', two: 'نتيجتان', few: 'نتائج' },
-  mention: { one: 'إشارة', single: 'إشارة واحدة', two: 'إشارتان', few: 'إشارات' },
-  article: { one: 'مقال', single: 'مقال واحد', two: 'مقالان', few: 'مقالات' },
-  item: { one: 'عنصر', single: 'عنصر واحد', two: 'عنصران', few: 'عناصر' },
-  page: { one: 'صفحة', single: 'صفحة واحدة', two: 'صفحتان', few: 'صفحات' },
+  result: { one: 'نتيجة', acc: 'نتيجة', single: 'نتيجة واحدة', two: 'نتيجتان', twoGen: 'نتيجتين', few: 'نتائج' },
+  mention: { one: 'إشارة', acc: 'إشارة', single: 'إشارة واحدة', two: 'إشارتان', twoGen: 'إشارتين', few: 'إشارات' },
+  article: { one: 'مقال', acc: 'مقالا', single: 'مقال واحد', two: 'مقالان', twoGen: 'مقالين', few: 'مقالات' },
+  item: { one: 'عنصر', acc: 'عنصرا', single: 'عنصر واحد', two: 'عنصران', twoGen: 'عنصرين', few: 'عناصر' },
+  page: { one: 'صفحة', acc: 'صفحة', single: 'صفحة واحدة', two: 'صفحتان', twoGen: 'صفحتين', few: 'صفحات' },
+  char: { one: 'حرف', acc: 'حرفا', single: 'حرف واحد', two: 'حرفان', twoGen: 'حرفين', few: 'أحرف' },
+  entity: { one: 'كيان', acc: 'كيانا', single: 'كيان واحد', two: 'كيانان', twoGen: 'كيانين', few: 'كيانات' },
 } satisfies Record<string, CountNoun>;
 
 /**
- * A number with its noun as Arabic agrees them: «نتيجة واحدة», «نتيجتان», «5 نتائج», «11 نتيجة», «103 نتائج», «100
- * نتيجة»; none is «لا نتائج». After 100 the last two digits decide, as they do when read aloud.
+ * A number with its noun as Arabic agrees them: «نتيجة واحدة», «نتيجتان», «5 نتائج», «11 نتيجة», «40 عنصرا», «103
+ * نتائج», «100 نتيجة»; none is «لا نتائج». After 100 the last two digits decide, as they do when read aloud.
+ * `genitive` for a count after a preposition: «في مقالين».
  */
-export function countOf(n: number, noun: CountNoun): string {
+export function countOf(n: number, noun: CountNoun, genitive = false): string {
   if (n === 0) return `لا ${noun.few}`;
   if (n === 1) return noun.single;
-  if (n === 2) return noun.two;
+  if (n === 2) return genitive ? noun.twoGen : noun.two;
   const m = n % 100;
-  return `${number(n)} ${m >= 3 && m <= 10 ? noun.few : noun.one}`;
+  return `${number(n)} ${m >= 3 && m <= 10 ? noun.few : m >= 11 ? noun.acc : noun.one}`;
 }
 
 const TIME_KIND: Record<string, string> = { date: 'تاريخ', time: 'وقت', duration: 'مدة', set: 'تكرار' };
@@ -68,6 +77,18 @@ export function safeUrl(url: string | null | undefined): string | null {
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
   } catch {
     return null;
+  }
+}
+
+/** spaces, controls and bidi formatting characters stay escaped when a URL is shown: they could disguise it */
+const KEEP_ESCAPED = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
+
+/** A URL as a reader reads it: percent-escapes decoded where they make valid text («/أخبار/…»). */
+export function displayUrl(url: string): string {
+  try {
+    return decodeURI(url).replace(KEEP_ESCAPED, (c) => encodeURIComponent(c));
+  } catch {
+    return url;
   }
 }
 

@@ -29,9 +29,11 @@ function Page() {
     return <AnalyzePage />;
   }
   if (path === '/' || path === '/search') {
-    document.title = query.get('q') ? `${query.get('q')} — بحث مرصد` : 'مرصد — بحث';
+    const q = (query.get('q') ?? '').trim();
+    document.title = q ? `${q.length > 80 ? `${q.slice(0, 80)}…` : q} — بحث مرصد` : 'مرصد — بحث';
     return <SearchPage query={query} />;
   }
+  document.title = 'صفحة غير موجودة — مرصد';
   return <p class="status error">الصفحة غير موجودة.</p>;
 }
 

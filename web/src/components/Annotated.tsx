@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { Amount, DocJson, Entity, TimeExpr } from '../api';
 import { amountValue, entityHref, TYPE_LABEL, timeKind, timeValue } from '../format';
 import { Link } from '../router';
-import { BidiText } from './common';
+import { BidiText, textBefore } from './common';
 
 type MarkKind = 'PER' | 'ORG' | 'LOC' | 'MISC' | 'TIME' | 'AMOUNT';
 
@@ -66,20 +66,19 @@ export function Annotated({ doc, linkEntities = true }: { doc: Pick<DocJson, 'te
     const parts = [];
     let at = from;
     inside.forEach((m, i) => {
-      if (m.start > at) parts.push(<BidiText key={`${keyBase}t${at}`} text={doc.text.slice(at, m.start)} />);
+      if (m.start > at) parts.push(<BidiText key={`${keyBase}t${at}`} text={doc.text.slice(at, m.start)} before={textBefore(doc.text, at)} />);
       parts.push(markOf(m, `${keyBase}${i}`));
       at = m.end;
     });
-    if (at < to) parts.push(<BidiText key={`${keyBase}t${at}`} text={doc.text.slice(at, to)} />);
+    if (at < to) parts.push(<BidiText key={`${keyBase}t${at}`} text={doc.text.slice(at, to)} before={textBefore(doc.text, at)} />);
     return parts;
   };
 
   const markOf = (m: Mark, key: string) => {
     const label = doc.text.slice(m.start, m.end);
-    const content = m.inner?.length ? textWith(m.start, m.end, m.inner, `${key}.`) : label;
-    // "2021-08-29" after Arabic letters would be reordered by the bidi algorithm (29-08-2021): Latin-only marks
-    // are isolated left-to-right, as their author meant them
-    const dir = ARABIC_LETTER.test(label) ? undefined : 'ltr';
+    // a mark is no bidi isolate: «20» in «HUAWEI Mate 20» stays in its Latin run; only a hyphenated number after
+    // Arabic letters («2021-08-29», which would show as 29-08-2021) is isolated, by BidiText
+    const content = m.inner?.length ? textWith(m.start, m.end, m.inner, `${key}.`) : <BidiText text={label} before={textBefore(doc.text, m.start)} />;
     const tip = (
       <span class="tip" role="tooltip" dir="rtl">
         {m.tipLabel}
@@ -93,7 +92,7 @@ export function Annotated({ doc, linkEntities = true }: { doc: Pick<DocJson, 'te
     );
     const value = m.tipValue ? `${m.tipLabel}: ${m.tipValue}` : m.tipLabel;
     return m.href ? (
-      <Link key={key} class={`ann ann-${m.kind}`} href={m.href} data-kind={m.kind} data-value={value} dir={dir}>
+      <Link key={key} class={`ann ann-${m.kind}`} href={m.href} data-kind={m.kind} data-value={value}>
         {content}
         {tip}
       </Link>
@@ -104,7 +103,6 @@ export function Annotated({ doc, linkEntities = true }: { doc: Pick<DocJson, 'te
         tabIndex={0}
         data-kind={m.kind}
         data-value={value}
-        dir={dir}
         onClick={(e) => {
           // a mark inside another pins itself, not the one around it
           e.stopPropagation();

@@ -3,17 +3,38 @@ import { useEffect, useState } from 'preact/hooks';
 
 /** digits joined by hyphens: «2021-03-31», «2-1» */
 const HYPHENATED_NUMBER = /\d+(?:-\d+)+/g;
+const STRONG = /\p{L}/u;
+const ARABIC_SCRIPT = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}]/u;
+const PARAGRAPH_END = /[\n\r\u2029\u001c-\u001e\u0085]/;
 
 /**
- * Text with its hyphenated numbers isolated left-to-right: after Arabic letters the bidi algorithm reads
- * «2021-03-31» as Arabic numbers around neutral hyphens and shows it as «31-03-2021».
+ * Whether the last strong character of `before` in its paragraph is an Arabic letter: then the bidi algorithm
+ * reads the digits that follow as Arabic numbers (rule W2), and hyphens between them no longer bind them.
+ * After a Latin letter («Mate 20», «Windows 10-11») or at a paragraph's start digits stay in their run.
  */
-export function BidiText({ text }: { text: string }) {
-  HYPHENATED_NUMBER.lastIndex = 0;
-  if (!HYPHENATED_NUMBER.test(text)) return <>{text}</>;
+export function afterArabicLetter(before: string): boolean | null {
+  for (let i = before.length - 1; i >= 0; i--) {
+    const c = before[i];
+    if (PARAGRAPH_END.test(c)) return false;
+    if (STRONG.test(c)) return ARABIC_SCRIPT.test(c);
+  }
+  return null;
+}
+
+/**
+ * Text with the hyphenated numbers that need it isolated left-to-right: after Arabic letters the bidi algorithm
+ * reads «2021-03-31» as Arabic numbers around neutral hyphens and shows it as «31-03-2021». Nothing else is
+ * isolated: a number inside a Latin run («HUAWEI Mate 20», «iPhone 13») stays where it is. `before` is the text
+ * right before this one (what decides how its first number is read).
+ */
+export function BidiText({ text, before = '' }: { text: string; before?: string }) {
+  // (no test() first: it would leave lastIndex after the first match, where matchAll would then start)
+  if (!/\d-\d/.test(text)) return <>{text}</>;
   const parts = [];
   let at = 0;
   for (const m of text.matchAll(HYPHENATED_NUMBER)) {
+    const arabic = afterArabicLetter(text.slice(0, m.index)) ?? afterArabicLetter(before) ?? false;
+    if (!arabic) continue;
     if (m.index! > at) parts.push(text.slice(at, m.index));
     parts.push(
       <bdi key={m.index} dir="ltr">
@@ -26,6 +47,9 @@ export function BidiText({ text }: { text: string }) {
   return <>{parts}</>;
 }
 
+/** at most the last 300 characters before `at`: enough to find the strong letter that decides (see BidiText) */
+export const textBefore = (text: string, at: number): string => text.slice(Math.max(0, at - 300), at);
+
 /** Snippet text with [start, end) highlight ranges marked; the text stays text. */
 export function Highlighted({ text, ranges }: { text: string; ranges?: Array<[number, number]> }) {
   if (!ranges?.length) return <BidiText text={text} />;
@@ -34,15 +58,15 @@ export function Highlighted({ text, ranges }: { text: string; ranges?: Array<[nu
   let at = 0;
   for (const [s, e] of sorted) {
     if (s < at || e <= s) continue;
-    if (s > at) parts.push(<BidiText key={`t${at}`} text={text.slice(at, s)} />);
+    if (s > at) parts.push(<BidiText key={`t${at}`} text={text.slice(at, s)} before={textBefore(text, at)} />);
     parts.push(
       <mark key={s}>
-        <BidiText text={text.slice(s, e)} />
+        <BidiText text={text.slice(s, e)} before={textBefore(text, s)} />
       </mark>,
     );
     at = e;
   }
-  if (at < text.length) parts.push(<BidiText key={`t${at}`} text={text.slice(at)} />);
+  if (at < text.length) parts.push(<BidiText key={`t${at}`} text={text.slice(at)} before={textBefore(text, at)} />);
   return <>{parts}</>;
 }
 
@@ -72,9 +96,11 @@ export function Status({ value, children }: { value: Loaded<unknown>; children?:
       <p class="status error" role="alert">
         {value.status === 404 ? 'غير موجود.' : value.status === 400 ? 'تعذر فهم الطلب، راجع كتابته.' : value.status === 0 ? 'تعذر الاتصال بالخادم.' : 'حدث خطأ في الخادم.'}{' '}
         {/* the API's own one-line reason, in English, for whoever reports it */}
-        <bdi dir="ltr" class="detail" lang="en">
-          ({value.message})
-        </bdi>
+        {value.message ? (
+          <bdi dir="ltr" class="detail" lang="en">
+            ({value.message})
+          </bdi>
+        ) : null}
       </p>
     );
   return <>{children}</>;

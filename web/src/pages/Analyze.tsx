@@ -1,8 +1,9 @@
 // Analyze: paste any Arabic text and see it annotated; nothing is stored.
 import { useState } from 'preact/hooks';
-import { api, type DocJson } from '../api';
+import { api, type ApiError, type DocJson } from '../api';
 import { Annotated, Legend } from '../components/Annotated';
 import { Section } from '../components/common';
+import { EventList, RoleList } from '../components/Events';
 import { amountValue, TYPE_LABEL, timeValue } from '../format';
 
 export function AnalyzePage() {
@@ -23,7 +24,8 @@ export function AnalyzePage() {
     try {
       setResult(await api.analyze(text, published || null));
     } catch (err) {
-      setError((err as Error).message);
+      const { status, message } = err as ApiError;
+      setError(status === 0 ? 'تعذر الاتصال بالخادم.' : status === 413 ? 'النص أطول مما يقبله الخادم.' : `تعذر التحليل${message ? ` (${message})` : '.'}`);
       setResult(null);
     } finally {
       setBusy(false);
@@ -54,6 +56,16 @@ export function AnalyzePage() {
         <div class="analysis" aria-live="polite">
           <Legend doc={result} />
           <Annotated doc={result} linkEntities={false} />
+          {result.roles.length > 0 && (
+            <Section title="المناصب">
+              <RoleList roles={result.roles} link={false} />
+            </Section>
+          )}
+          {result.events.length > 0 && (
+            <Section title="الأحداث">
+              <EventList events={result.events} link={false} />
+            </Section>
+          )}
           <Section title="القيم الموحدة">
             <table class="values">
               <thead>
@@ -66,21 +78,21 @@ export function AnalyzePage() {
               <tbody>
                 {result.entities.map((e, i) => (
                   <tr key={`e${i}`}>
-                    <td>{e.text}</td>
+                    <td><bdi>{e.text}</bdi></td>
                     <td>{TYPE_LABEL[e.type] ?? e.type}</td>
                     <td>{e.canonical ?? e.text}</td>
                   </tr>
                 ))}
                 {result.times.map((t, i) => (
                   <tr key={`t${i}`}>
-                    <td>{t.text}</td>
+                    <td><bdi>{t.text}</bdi></td>
                     <td>زمن</td>
                     <td><bdi dir="ltr">{timeValue(t)}</bdi></td>
                   </tr>
                 ))}
                 {result.amounts.map((a, i) => (
                   <tr key={`a${i}`}>
-                    <td>{a.text}</td>
+                    <td><bdi>{a.text}</bdi></td>
                     <td>مبلغ/عدد</td>
                     <td><bdi dir="ltr">{amountValue(a)}</bdi></td>
                   </tr>

@@ -2,14 +2,16 @@
 // value; entities link to their page), roles, events, near-duplicates and similar articles.
 import { api, type ArticleJson, type SimilarHit } from '../api';
 import { Annotated, Legend } from '../components/Annotated';
-import { Section, Status, useLoad } from '../components/common';
-import { articleHref, day, entityHref, safeUrl } from '../format';
+import { BidiText, Section, Status, useLoad } from '../components/common';
+import { EventList, RoleList } from '../components/Events';
+import { articleHref, day, displayUrl, safeUrl } from '../format';
 import { Link } from '../router';
 
 export function ArticlePage({ id }: { id: string }) {
   const article = useLoad(`a:${id}`, () => api.article(id));
   const similar = useLoad(`s:${id}`, () => api.similar(id));
   if (article.state === 'ok') document.title = `${article.data.title || id} — مرصد`;
+  else if (article.state === 'error') document.title = `${article.status === 404 ? 'مقال غير موجود' : 'تعذر تحميل المقال'} — مرصد`;
   return (
     <Status value={article}>
       {article.state === 'ok' && <ArticleView a={article.data} similar={similar.state === 'ok' ? similar.data.similar : null} />}
@@ -23,7 +25,9 @@ function ArticleView({ a, similar }: { a: ArticleJson; similar: SimilarHit[] | n
   return (
     <article class="article-page">
       <header>
-        <h1>{a.title || '(بلا عنوان)'}</h1>
+        <h1>
+          <BidiText text={a.title || '(بلا عنوان)'} />
+        </h1>
         <dl class="meta-list">
           <div>
             <dt>المصدر</dt>
@@ -51,8 +55,9 @@ function ArticleView({ a, similar }: { a: ArticleJson; similar: SimilarHit[] | n
             <div>
               <dt>الرابط</dt>
               <dd>
-                <a href={url} rel="noopener noreferrer nofollow" target="_blank" dir="ltr" class="url">
-                  {url}
+                {/* shown decoded («/أخبار/…», not «/%D8%A3…») and cut to one line; the link itself is the URL */}
+                <a href={url} rel="noopener noreferrer nofollow" target="_blank" dir="ltr" class="url" title={displayUrl(url)}>
+                  {displayUrl(url)}
                 </a>
               </dd>
             </div>
@@ -70,42 +75,12 @@ function ArticleView({ a, similar }: { a: ArticleJson; similar: SimilarHit[] | n
 
       {doc.roles.length > 0 && (
         <Section title="المناصب">
-          <ul class="plain">
-            {doc.roles.map((r, i) => (
-              <li key={i}>
-                <Link href={entityHref(r.person.entity)}>{r.person.name}</Link>: {r.title}
-                {r.of ? ` (${r.of})` : ''}
-              </li>
-            ))}
-          </ul>
+          <RoleList roles={doc.roles} />
         </Section>
       )}
       {doc.events.length > 0 && (
         <Section title="الأحداث">
-          <ul class="plain">
-            {doc.events.map((e, i) => (
-              <li key={i}>
-                <span class="badge" dir="ltr">{e.type}</span>{' '}
-                {e.actor || e.target ? (
-                  <>
-                    {e.actor ? <Link href={entityHref(e.actor.entity)}>{e.actor.name}</Link> : '؟'} ←{' '}
-                    {e.target ? <Link href={entityHref(e.target.entity)}>{e.target.name}</Link> : '؟'}
-                  </>
-                ) : (
-                  <q>{e.text.length > 90 ? `${e.text.slice(0, 90)}…` : e.text}</q>
-                )}
-                {e.place ? ` · ${e.place.name}` : ''}
-                {e.time ? (
-                  <>
-                    {' '}
-                    · <span dir="ltr">{e.time}</span>
-                  </>
-                ) : null}
-                {e.attributes?.killed !== undefined ? <span class="casualties"> · قتلى: {String(e.attributes.killed)}</span> : null}
-                {e.attributes?.wounded !== undefined ? <span class="casualties"> · جرحى: {String(e.attributes.wounded)}</span> : null}
-              </li>
-            ))}
-          </ul>
+          <EventList events={doc.events} />
         </Section>
       )}
       {a.nearDuplicates.length > 0 && (
@@ -115,7 +90,9 @@ function ArticleView({ a, similar }: { a: ArticleJson; similar: SimilarHit[] | n
               const known = similar?.find((s) => s.id === d);
               return (
                 <li key={d}>
-                  <Link href={articleHref(d)}>{known?.title || d}</Link>
+                  <Link href={articleHref(d)}>
+                    <BidiText text={known?.title || d} />
+                  </Link>
                   {known ? (
                     <span class="muted">
                       {' '}
@@ -137,7 +114,9 @@ function ArticleView({ a, similar }: { a: ArticleJson; similar: SimilarHit[] | n
           <ul class="plain similar">
             {similar.map((s) => (
               <li key={s.id}>
-                <Link href={articleHref(s.id)}>{s.title || s.id}</Link>{' '}
+                <Link href={articleHref(s.id)}>
+                  <BidiText text={s.title || s.id} />
+                </Link>{' '}
                 <span class="muted">
                   {s.source ?? ''} · <bdi dir="ltr">{day(s.published)}</bdi>
                 </span>

@@ -1,7 +1,7 @@
 // Entity: name and variants, type, mentions per week, roles, co-occurring entities, latest articles.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type EntityDetail, type Timeline } from '../api';
-import { Section, Status, useLoad } from '../components/common';
+import { api, type EntityDetail, type Timeline, type TimelineItem } from '../api';
+import { BidiText, Section, Status, useLoad } from '../components/common';
 import { WeekChart } from '../components/WeekChart';
 import { articleHref, countOf, day, entityHref, NOUNS, number, TYPE_LABEL } from '../format';
 import { Link } from '../router';
@@ -9,6 +9,7 @@ import { Link } from '../router';
 export function EntityPage({ id }: { id: string }) {
   const entity = useLoad(`e:${id}`, () => api.entity(id));
   if (entity.state === 'ok') document.title = `${entity.data.name} — مرصد`;
+  else if (entity.state === 'error') document.title = `${entity.status === 404 ? 'كيان غير موجود' : 'تعذر تحميل الكيان'} — مرصد`;
   return <Status value={entity}>{entity.state === 'ok' && <EntityView e={entity.data} />}</Status>;
 }
 
@@ -49,21 +50,26 @@ function TimelineList({ id }: { id: string }) {
   if (!loaded.length) return <p class="muted">{state === 'loading' ? 'جارٍ التحميل…' : 'لا توجد تواريخ مذكورة معه.'}</p>;
   return (
     <>
-      {loaded.length < total && (
-        <p class="muted small">
-          الأحدث أولا في التحميل: {countOf(loaded.length, NOUNS.item)} من {number(total)}.{' '}
-          <button type="button" class="link-button" disabled={state === 'loading'} onClick={() => load(loaded.length)}>
-            عرض الأقدم
-          </button>
-        </p>
-      )}
+      <p class="muted small" role="status">
+        {countOf(items.length, NOUNS.item)}
+        {items.length < loaded.length ? ' (المكرر يظهر مرة واحدة)' : ''}
+        {loaded.length < total ? (
+          <>
+            {' '}
+            — الأحدث {number(loaded.length)} من {number(total)}.{' '}
+            <button type="button" class="link-button" disabled={state === 'loading'} onClick={() => load(loaded.length)}>
+              عرض الأقدم
+            </button>
+          </>
+        ) : null}
+      </p>
       <ol class="timeline">
         {items.map((t, i) => (
           <li key={i}>
             <bdi dir="ltr" class="when">
               {t.date}
             </bdi>{' '}
-            <span class="what">{t.context.length > 160 ? `${t.context.slice(0, 160)}…` : t.context}</span>{' '}
+            <TimelineContext t={t} />{' '}
             <Link href={articleHref(t.article.id)} class="muted small">
               ({t.article.source ?? 'المقال'})
             </Link>
@@ -71,6 +77,57 @@ function TimelineList({ id }: { id: string }) {
         ))}
       </ol>
     </>
+  );
+}
+
+/** how much of a long sentence a time line entry shows, around the dated phrase */
+const CONTEXT_CHARS = 200;
+
+/**
+ * The sentence of a time line entry, cut to about CONTEXT_CHARS around its dated phrase (a time expression, or an
+ * event's clause) at word boundaries, with the phrase marked: the date is always seen where the text gives it.
+ */
+export function contextWindow(context: string, phrase: string, max = CONTEXT_CHARS): { before: string; phrase: string; after: string } {
+  let at = phrase ? context.indexOf(phrase) : -1;
+  let len = phrase.length;
+  if (at < 0) {
+    at = 0;
+    len = 0;
+  }
+  if (context.length <= max) return { before: context.slice(0, at), phrase: context.slice(at, at + len), after: context.slice(at + len) };
+  if (len > max) len = max; // a long clause: its start, which holds the verb, is shown
+  const room = max - len;
+  let from = Math.max(0, at - Math.floor(room / 2));
+  let to = Math.min(context.length, from + len + room);
+  from = Math.max(0, to - len - room);
+  // cut at spaces, never inside a word
+  if (from > 0) {
+    const sp = context.indexOf(' ', from);
+    if (sp >= 0 && sp < at) from = sp + 1;
+  }
+  if (to < context.length) {
+    const sp = context.lastIndexOf(' ', to);
+    if (sp > at + len) to = sp;
+  }
+  return {
+    before: (from > 0 ? '…' : '') + context.slice(from, at),
+    phrase: context.slice(at, at + len),
+    after: context.slice(at + len, to) + (to < context.length ? '…' : ''),
+  };
+}
+
+function TimelineContext({ t }: { t: TimelineItem }) {
+  const w = contextWindow(t.context, t.text);
+  return (
+    <span class="what">
+      <BidiText text={w.before} />
+      {w.phrase ? (
+        <mark class="dated">
+          <BidiText text={w.phrase} before={w.before} />
+        </mark>
+      ) : null}
+      <BidiText text={w.after} before={w.before + w.phrase} />
+    </span>
   );
 }
 
@@ -82,7 +139,7 @@ function EntityView({ e }: { e: EntityDetail }) {
           <span class={`swatch ann-${e.type}`} aria-hidden="true" /> {e.name}
         </h1>
         <p class="meta">
-          <span class="badge">{TYPE_LABEL[e.type] ?? e.type}</span> {countOf(e.mentions, NOUNS.mention)} في {countOf(e.articleCount, NOUNS.article)}
+          <span class="badge">{TYPE_LABEL[e.type] ?? e.type}</span> {countOf(e.mentions, NOUNS.mention)} في {countOf(e.articleCount, NOUNS.article, true)}
           {e.firstSeen ? (
             <>
               {' · من '}
@@ -140,7 +197,9 @@ function EntityView({ e }: { e: EntityDetail }) {
         <ul class="plain">
           {e.articles.map((a) => (
             <li key={a.id}>
-              <Link href={articleHref(a.id)}>{a.title || a.id}</Link>{' '}
+              <Link href={articleHref(a.id)}>
+                <BidiText text={a.title || a.id} />
+              </Link>{' '}
               <span class="muted">
                 {a.source ?? ''} · <bdi dir="ltr">{day(a.published)}</bdi>
               </span>

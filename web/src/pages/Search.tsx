@@ -3,10 +3,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type SearchResult } from '../api';
 import { Highlighted, Status, useLoad } from '../components/common';
-import { articleHref, countOf, day, NOUNS, TYPE_GROUP } from '../format';
+import { articleHref, countOf, day, NOUNS, number, TYPE_GROUP } from '../format';
 import { Link, navigate } from '../router';
 
 const PAGE_SIZE = 10;
+/** the longest query the API takes (GET /api/search q) */
+export const QUERY_MAX = 1000;
 const FILTERS = ['source', 'entity', 'type', 'from', 'to'] as const;
 const TYPE_NAMES: Record<string, string> = { PER: 'أشخاص', ORG: 'منظمات', LOC: 'أماكن', MISC: 'أخرى' };
 type Filter = (typeof FILTERS)[number];
@@ -41,7 +43,9 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
   apiParams.set('offset', String((page - 1) * PAGE_SIZE));
   const sort = !q.trim() || query.get('sort') === 'date' ? 'date' : 'relevance';
   apiParams.set('sort', sort);
-  const result = useLoad(apiParams.toString(), () => api.search(apiParams));
+  // a query longer than the API takes (a shared link, say) is not sent: the reader is told why
+  const tooLong = q.length > QUERY_MAX;
+  const result = useLoad(apiParams.toString(), () => (tooLong ? new Promise<SearchResult>(() => undefined) : api.search(apiParams)));
 
   const onSubmit = (e: Event) => {
     e.preventDefault();
@@ -65,9 +69,16 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
           placeholder="ابحث في الأخبار، مثلا: الكاظمي الكويت"
           autoComplete="off"
           dir="auto"
+          maxLength={QUERY_MAX}
+          aria-describedby={draft.length >= QUERY_MAX && !tooLong ? 'q-limit' : undefined}
         />
         <button type="submit">بحث</button>
       </form>
+      {draft.length >= QUERY_MAX && !tooLong && (
+        <p id="q-limit" class="status error small" role="alert">
+          بلغ البحث حده الأقصى: {countOf(QUERY_MAX, NOUNS.char)}. اختصره إلى كلمات أقل.
+        </p>
+      )}
       <p class="hint muted">
         كلمات، <code>"عبارة مطابقة"</code>، <code dir="ltr">-كلمة</code> للاستبعاد، <code dir="ltr">OR</code>، وحقول مثل{' '}
         <code dir="ltr">entity:قطر</code> و<code dir="ltr">source:…</code> و<code dir="ltr">from:2021-08</code>.
@@ -86,9 +97,15 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
           ))}
         </ul>
       )}
-      <Status value={result}>
-        {result.state === 'ok' && <Results data={result.data} query={query} page={page} />}
-      </Status>
+      {tooLong ? (
+        <p class="status error" role="alert">
+          البحث أطول من {countOf(QUERY_MAX, NOUNS.char, true)} ({countOf(q.length, NOUNS.char)})، فلم يُرسل. اختصره إلى الكلمات التي تهمك.
+        </p>
+      ) : (
+        <Status value={result}>
+          {result.state === 'ok' && <Results data={result.data} query={query} page={page} />}
+        </Status>
+      )}
     </div>
   );
 }

@@ -43,6 +43,8 @@ interface Ctx {
   lastDate: { y: number; end: number } | null;
   /** the month of the last date that names or implies one, for «16 من الشهر ذاته» */
   lastMonth: { y: number; m: number } | null;
+  /** the last date named to the day (as days) and where it ends, for «في اليوم ذاته», «في اليوم التالي» */
+  lastDay: { d: number; end: number } | null;
 }
 
 const NO_PUB = 'relative: no publication date';
@@ -78,6 +80,8 @@ const NAMED_DATE_HEADS = contextWords('named-date-head');
 const SAME_AFTER = contextWords('same-after');
 const MONTH_NAME_NEXT = contextWords('month-name-next');
 const SAME_BEFORE = contextWords('same-before');
+const NEXT_DAY = contextWords('next-day');
+const PREVIOUS_DAY = contextWords('previous-day');
 const SEPARATORS = new Set(['/', '-', '–', '—', '،', ',', '(']);
 
 // ---------------------------------------------------------------- helpers
@@ -281,6 +285,25 @@ function inferYear(
   // just gone); news tells of the past more than of the future, so a month earlier in the year stays this year's
   if (tense === null && month - p.m > 6) return p.y - 1;
   return p.y;
+}
+
+/** how far back (characters) the day a «في اليوم نفسه / التالي» points to may have been named */
+const SAME_DAY_REACH = 800;
+
+/** The day named last, when it was named close enough before `offset`. */
+function recentDay(ctx: Ctx, offset: number): number | null {
+  return ctx.lastDay && offset - ctx.lastDay.end <= SAME_DAY_REACH ? ctx.lastDay.d : null;
+}
+
+/** «من عام 1990», «عام 1990», «من العام 1990» at k: a four-digit year and the token after it. */
+function yearAfterAt(ctx: Ctx, k: number): { year: number; end: number } | null {
+  const toks = ctx.toks;
+  if (toks[k]?.f === 'من' || toks[k]?.f === 'في') k++;
+  if (toks[k] && YEAR_WORDS.has(toks[k].f)) k++;
+  const t = toks[k];
+  if (!t || t.kind !== 'n' || !/^\d{4}$/.test(t.f)) return null;
+  const year = Number(t.f);
+  return year >= 1000 && year <= 2200 ? { year, end: k + 1 } : null;
 }
 
 /** How far (in days) a date may lie on the wrong side of the publication and still keep its year, against the tense. */
@@ -733,12 +756,42 @@ const matchDeictic: Matcher = (ctx, i, f, plen) => {
   let end = m.end;
   const next = toks[end];
   const prev = toks[i - 1];
+  // «في اليوم التالي», «في اليوم السابق»: a day from the day named last (not «اليوم التالي للانتخابات», another's)
+  // (after a preposition or a part of day: «رئيس تحرير المصري اليوم السابق» is a newspaper's former editor)
+  const step = word === 'اليوم' && m.end === j + 1 && next ? (NEXT_DAY.has(next.f) ? 1 : PREVIOUS_DAY.has(next.f) ? -1 : 0) : 0;
+  if (step !== 0) {
+    const after = toks[end + 1];
+    const day = recentDay(ctx, toks[i].start);
+    if (day === null || (after && after.kind === 'w' && /^ل/.test(after.f) && !after.newClause)) return null;
+    if (j === i && !(prev && DATE_PREPOSITIONS.has(prev.f) && !toks[i].newClause)) return null;
+    const d = day + step;
+    return cand(ctx, i, startOffset(ctx, i, plen), end + 1, 'date', formatDay(d), 'day', true, 'a day from the day named before', d);
+  }
   // a following weekday names the same day ("اليوم الجمعة")
   const namedDay = next ? ctx.lex.weekdays.get(next.f) : undefined;
   if (namedDay) end++;
   else if (word === 'غد' && m.end === j + 1) return null; // bare "غد" only before a weekday ("غد السبت")
   else if (next && next.kind === 'w' && next.f.startsWith('ال') && (word === 'اليوم' || word === 'الليله') && m.end === j + 1) {
     return null; // اليوم الوطني، الليلة الأولى
+  }
+  // «في اليوم ذاته», «في نفس اليوم», «الليلة نفسها»: the day named last, not today (none named: no date)
+  const sameAfter = (word === 'اليوم' || word === 'الليله') && m.end === j + 1 && SAME_AFTER.has(next?.f ?? '');
+  const sameBefore = (word === 'اليوم' || word === 'الليله') && m.end === j + 1 && !!prev && SAME_BEFORE.has(prev.f);
+  if (sameAfter || sameBefore) {
+    const day = recentDay(ctx, toks[i].start);
+    if (day === null) return null;
+    const from = sameBefore ? i - 1 : i;
+    let last = sameAfter ? end + 1 : end;
+    let d = day;
+    // «في نفس اليوم من عام 1990»: that day of another year («on this day in history»)
+    const other = yearAfterAt(ctx, last);
+    if (other) {
+      const p = fromDays(day);
+      if (!isValidYmd(other.year, p.m, p.d)) return null;
+      d = toDays(other.year, p.m, p.d);
+      last = other.end;
+    }
+    return cand(ctx, from, sameBefore ? toks[i - 1].start : startOffset(ctx, i, plen), last, 'date', formatDay(d), 'day', true, 'the day named before', d);
   }
   if ((word === 'اليوم' || word === 'الليله') && m.end === j + 1 && prev && TODAY_PREV_BLOCK.has(prev.f)) return null;
   if (word === 'اليوم' && next && next.kind === 'w' && next.f === 'من') return null; // "اليوم من" (the day of …)
@@ -1356,7 +1409,7 @@ export function extractTimesFromTokens(text: string, toks: readonly ScanToken[],
   const lex = timeLexicon();
   const table = triggerReadingTable(triggerWords(lex));
   const pub = published ? parseIsoDate(published) : null;
-  const ctx: Ctx = { text, toks, pub, lex, lastDate: null, lastMonth: null };
+  const ctx: Ctx = { text, toks, pub, lex, lastDate: null, lastMonth: null, lastDay: null };
   const out: TimeExpr[] = [];
   let lastDay: { endTok: number; day: number } | null = null;
   /** the last expression is a month (and day) whose year was inferred */
@@ -1436,6 +1489,8 @@ export function extractTimesFromTokens(text: string, toks: readonly ScanToken[],
       const ym = /^(\d{4})(?:-(\d\d)(?:-\d\d)?)?$/.exec(expr.value);
       if (ym) ctx.lastDate = { y: Number(ym[1]), end: expr.end };
       if (ym?.[2]) ctx.lastMonth = { y: Number(ym[1]), m: Number(ym[2]) };
+      const day = /^(\d{4})-(\d\d)-(\d\d)$/.exec(expr.value);
+      if (day) ctx.lastDay = { d: toDays(Number(day[1]), Number(day[2]), Number(day[3])), end: expr.end };
     }
     i = endTok - 1;
   }

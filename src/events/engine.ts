@@ -370,6 +370,21 @@ function inClass(lex: EventLexicon, cls: string, f: string): boolean {
   return classForms(f).some((x) => set.has(x));
 }
 
+const classCounts = new WeakMap<ArabicDoc, Map<string, number>>();
+
+/** How many words of a class the document has (counted once per document and class). */
+function classCount(doc: ArabicDoc, view: DocView, lex: EventLexicon, cls: string): number {
+  let counts = classCounts.get(doc);
+  if (!counts) classCounts.set(doc, (counts = new Map()));
+  let n = counts.get(cls);
+  if (n === undefined) {
+    n = 0;
+    for (let k = 0; k < doc.tokens.length; k++) if (doc.tokens[k].kind === 'word' && inClass(lex, cls, view.fold[k])) n++;
+    counts.set(cls, n);
+  }
+  return n;
+}
+
 const OPENING_QUOTES = new Set(['"', '«', '“']);
 const CLOSING_QUOTES = new Set(['"', '»', '”']);
 /** a quoted name or phrase runs to at most this many tokens («"اتفاقا بالسكوت"», «"OPCW"»); longer is a quotation */
@@ -390,6 +405,11 @@ function needsHold(doc: ArabicDoc, view: DocView, lex: EventLexicon, needs: stri
   if (needs.includes('&')) return needs.split('&').every((n) => needsHold(doc, view, lex, n, i, sentEnd));
   // !COND: the condition must not hold («لقاء» but not «لقاء تلفزيوني», an interview)
   if (needs.startsWith('!')) return !needsHold(doc, view, lex, needs.slice(1), i, sentEnd);
+  // %CLASS:N: the whole article has at least N words of the class (a match report calls its game «اللقاء»)
+  if (needs.startsWith('%')) {
+    const [cls, n] = needs.slice(1).split(':');
+    return classCount(doc, view, lex, cls) >= Number(n ?? 1);
+  }
   const sentStart = view.sentenceOf[i] >= 0 ? doc.sentences[view.sentenceOf[i]].tokenStart : 0;
   const after = (n: number) => Array.from({ length: Math.max(0, Math.min(n, sentEnd - i - 1)) }, (_, k) => i + 1 + k);
   if (needs === '>to') {
@@ -702,8 +722,11 @@ function makeUnit(doc: ArabicDoc, view: DocView, refs: EntityRef[], ts: number, 
     }
   }
   if (!prep && ts > 0) {
-    const prev = view.fold[ts - 1].replace(/^و/, '');
+    // (an opening quote may stand between, and a preposition written apart with a tatweel: «لـ"رويترز"»)
+    const p = ts > 1 && OPENING_QUOTES.has(view.fold[ts - 1]) ? ts - 2 : ts - 1;
+    const prev = view.fold[p].replace(/^و/, '').replace(/\u0640/g, '');
     if (G().preposition.has(prev)) prep = prev;
+    else if (prev === 'ل' || prev === 'ب') prep = prev;
   }
   // «في بلدة X», «بمنطقة X»: a place named after its head noun, under في or ب, is where, not who («زار مدينة
   // الموصل», «زيارة لمدينة X» keep it as what is visited)
@@ -793,10 +816,12 @@ function buildEvent(
     // genitive right after the noun (adjectives may intervene: الزيارة المرتقبة للكاظمي)
     // not past the act one is invited to (الدعوة لزيارة باريس: Paris is where the visit goes, not who invites)
     // (nor past a verb that opens a clause of its own: «الاحتجاج على الزيارة ودعوا الرئيس …»)
-    // (after «تصريح», «حديث», «مقابلة», ل before a body names whom it was made to, «تصريحاته لرويترز»; before a
-    // person, who made it, «تصريحات لوزير الخارجية»; «بيان للوزارة» is the ministry's)
+    // (after «تصريح», «حديث», «مقابلة», ل before a news outlet names whom it was made to, «تصريحاته لرويترز»;
+    // before anyone else, who made it, «تصريحات لوزير الخارجية», «تصريحات لفريق ليستر»; «بيان للوزارة» is the ministry's)
     const toMedia = entry.type === 'STATEMENT' && inClass(lex, 'statement_to', view.fold[t]);
-    genitive = after.find((u) => u.tokenStart <= t + 3 && (u.prep === null || (u.prep === 'ل' && (u.type === 'PER' || !toMedia))) && !u.coord &&
+    // (nor a country: «سحب تصريح لبريطانيا» is a permit, and a country's statements are «تصريحات إيرانية»)
+    const spokenTo = (u: Unit) => toMedia && (mediaUnit(view, lex, u) || (u.type === 'LOC' && !u.titled && !u.demonym));
+    genitive = after.find((u) => u.tokenStart <= t + 3 && (u.prep === null || (u.prep === 'ل' && !spokenTo(u))) && !u.coord &&
       !hasPrepBetween(view, t, u.tokenStart) && !hasVerbBetween(lex, view, t, u.tokenStart) && (attend < 0 || u.tokenStart < attend)) ?? null;
     // اتفاقية الجزائر names the agreement; تعيين أخنوش names the appointee: neither is the actor
     if (genitive && entry.type === 'AGREEMENT' && genitive.type !== 'PER' && genitive.type !== 'ORG') {
@@ -916,6 +941,15 @@ function buildEvent(
       const ahead = comma > 0 && !pointsBack ? sentUnits.find((u) => u.tokenStart > comma && u.tokenStart <= comma + 4 && u.type === 'PER' && agrees(u)) : undefined;
       if (ahead) possessor = ahead;
     }
+    // «[X]، الذي كان في زيارة إلى …», «[X] التي في زيارة»: the noun is the state of the one the relative describes
+    if (!subj && !possessor) {
+      let k = t - 1;
+      if (k > 0 && (view.fold[k] === 'في' || view.fold[k] === 'خلال')) k--;
+      if (k > 0 && /^(?:كان|كانت|كانوا|يكون|تكون|ما زال|مازال)$/.test(view.fold[k])) k--;
+      if (k < t - 1 && k > 0 && G().relative.has(view.fold[k].replace(/^و(?=ال)/, ''))) {
+        subj = sentUnits.find((u) => u.prep === null && (u.tokenEnd === k || (u.tokenEnd === k - 1 && (view.fold[k - 1] === '،' || view.fold[k - 1] === ',')))) ?? null;
+      }
+    }
     // «أعلن الاتحاد الإيطالي تعيين روبرتو مانشيني»: the noun is what is announced, and the announcer its actor
     // (no أنّ between: «أعلن الكرملين أن …» reports another's act)
     if (!subj && !possessor) {
@@ -985,13 +1019,19 @@ function buildEvent(
     // («استراتيجية ترامب التي تؤكد», «قرار مجلس حقوق الإنسان الذي يؤكد»)
     // (nor when the verb's gender is not the relative's: «ترامب الذي قالت […]» has a subject of its own)
     // the name right before الذي/التي (a comma may stand between)
-    const owner = t > 0 && G().relative.has(view.fold[t - 1])
+    // (also after و, «سالفيني، والذي أعلن», for a free name whose gender does not clash with the relative's: «والذي»
+    // reaches further back, past a name under a preposition, «غولن المقيم في [الولايات المتحدة] والذي ينفي»)
+    const relative = t > 0 ? view.fold[t - 1].replace(/^و(?=ال)/, '') : '';
+    const joined = relative !== (t > 0 ? view.fold[t - 1] : '');
+    let owner = t > 0 && G().relative.has(relative)
       ? sentUnits.find((u) => u.tokenEnd === t - 1 || (u.tokenEnd === t - 2 && (view.fold[t - 2] === '،' || view.fold[t - 2] === ','))) ?? null
       : null;
+    if (owner && joined && (owner.prep !== null || genderClash(doc, view, lex, owner, t, entry.pos))) owner = null;
     if (owner && !hit.suffix && (!vso || (vso.type === 'LOC' && !speechVerb(entry))) &&
-      !nounSubjectAfter(doc, view, t, speechVerb(entry)) && relativeAgrees(view.fold[t - 1], doc.tokens[t].text, entry.pos) &&
+      !nounSubjectAfter(doc, view, t, speechVerb(entry)) && relativeAgrees(relative, doc.tokens[t].text, entry.pos) &&
       // (only a statement's relative may describe a thing — a report, a decision; a visit's or meeting's is a mover)
-      !(speechVerb(entry) && constructHead(doc, view, owner.tokenStart - 1))) {
+      // (a trigger before the name is a verb, no head: «وقال [رامي شاكر]، والذي أعلن»)
+      !(speechVerb(entry) && constructHead(doc, view, owner.tokenStart - 1) && !hits.some((h) => h.token === owner.tokenStart - 1))) {
       subj = owner;
     }
     // «القرية التي زارها كريم»: with an object pronoun, the name before the relative is the verb's object
@@ -1509,6 +1549,14 @@ function leftAgreement(view: DocView, lex: EventLexicon, t: number): boolean {
   // the leaving noun's subject may stand before من: «انسحاب بلاده من الاتفاق», «انسحاب الولايات المتحدة من …»
   for (let k = t - 2; k >= Math.max(0, t - 5); k--) if (inClass(lex, 'leave_agreement', view.fold[k])) return true;
   return false;
+}
+
+/** Is the unit a news outlet: its own first word or the word before it one of the media class («لصحيفة [الأيام]», «[وكالة الأنباء]», «رويترز»)? */
+function mediaUnit(view: DocView, lex: EventLexicon, u: Unit): boolean {
+  if (u.type === 'PER' || u.titled) return false;
+  const words = [view.fold[u.tokenStart], u.tokenStart > 0 ? view.fold[u.tokenStart - 1] : ''];
+  if (words.some((w) => inClass(lex, 'media', w.replace(/^[وف]?ل(?=.{3})/, '')))) return true;
+  return u.refs.some((r) => lex.classes.get('media')!.has(keyWords(r.name).join(' ')));
 }
 
 /** Only argument units (names, role phrases) and commas strictly between two token indexes. */

@@ -37,8 +37,8 @@ describe('event data tables', () => {
         if (t.needs === '-') continue;
         // each part of A&B, negated or not, is a built-in rule, a word class or an Arabic word
         for (const part of t.needs.split('&')) {
-          expect(part, `${t.form}: ${t.needs}`).toMatch(/^!?<?>[^:]+(?::\d+)?$/);
-          const cls = part.replace(/^!?<?>/, '').split(':')[0];
+          expect(part, `${t.form}: ${t.needs}`).toMatch(/^!?(?:<?>|%)[^:]+(?::\d+)?$/);
+          const cls = part.replace(/^!?(?:<?>|%)/, '').split(':')[0];
           if (['to', 'with', 'per', 'amount', 'money'].includes(cls)) continue;
           expect(lex.classes.has(cls) || /^[\u0600-\u06FF]+$/.test(cls), `${t.form}: class ${cls}`).toBe(true);
         }

@@ -36,6 +36,8 @@ interface Unit {
   military?: boolean;
   /** an attack noun's nationality («غارة إسرائيلية»): the attacker of that attack, no party of other events */
   attacker?: boolean;
+  /** a visit's or talks' nationality («الزيارة الأرجنتينية»): its party, the visitor rather than the visited */
+  party?: boolean;
   type: Entity['type'];
 }
 
@@ -491,6 +493,9 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
     if (e.tokenStart >= 0 && e.tokenStart < ex.inTime.length && (ex.inAmount[e.tokenStart] || ex.inTime[e.tokenStart]) && insideSpan(doc, e)) return;
     const u = makeUnit(doc, view, [ref(e)], e.tokenStart, e.tokenEnd, e.start, e.end, e.type);
     if (lexL.nisba.has(foldArabic(e.text))) u.demonym = true;
+    // (not a country's own name that is also a nisba's form: «زيارة السعودية» is a visit to it)
+    if (u.demonym && e.tokenStart > 0 && inClass(eventLexicon(), 'party_noun', view.fold[e.tokenStart - 1]) &&
+      foldArabic(e.text) !== foldArabic(u.refs[0].name)) u.party = true;
     // a person right after a one-word title without the article is its genitive, not a party: «قال مستشار
     // [خامنئي]» — the adviser spoke (the roles layer gives no role there either)
     const p = e.tokenStart - 1;
@@ -559,6 +564,19 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
       u.attacker = true;
       units.push(u);
       taken[i] = 1;
+      continue;
+    }
+    // a visit's or talks' nationality is its party: «الزيارة الأرجنتينية», «المحادثات الأمريكية الصينية» (the second
+    // nisba too)
+    const partyHead = inClass(eventLexicon(), 'party_noun', view.fold[i - 1]) ||
+      (i > 1 && inClass(eventLexicon(), 'party_noun', view.fold[i - 2]) && taken[i - 1] === 2);
+    const party = partyHead ? lexL.nisba.get(view.fold[i].startsWith('ال') ? view.fold[i] : 'ال' + view.fold[i]) : undefined;
+    if (party && foldArabic(party) !== view.fold[i]) {
+      const u = makeUnit(doc, view, [{ entity: canonicalKey(party, 'LOC'), name: party, type: 'LOC' }], i, i + 1, doc.tokens[i].start, doc.tokens[i].end, 'LOC');
+      u.demonym = true;
+      u.party = true;
+      units.push(u);
+      taken[i] = 2;
       continue;
     }
     if (!view.fold[i].startsWith('ال')) continue;
@@ -833,7 +851,7 @@ function buildEvent(
     // a title with a country («زيارة الرئيس الإريتري لإثيوبيا») stands for a person: the visitor, not the visited
     // a city or region after an attack noun is what is hit («هجوم واغادوغو»), a country the attacker («قصف إيران لمقر …»),
     // and so is a capital further on, the subject of a relative verb («غارات شنتها دمشق»)
-    const genitiveRole = frame.genitive === 'actor/loc-target' ? (genitive?.type === 'LOC' && !genitive.titled &&
+    const genitiveRole = frame.genitive === 'actor/loc-target' ? (genitive?.type === 'LOC' && !genitive.titled && !genitive.party &&
       !(entry.type === 'ATTACK' && isState(genitive.refs[0].name, genitive.tokenStart > t + 1)) ? 'target' : 'actor')
       : frame.genitive === 'actor/l-target' ? (genitive?.prep === 'ل' ? 'target' : 'actor') : frame.genitive;
     if (genitive && genitiveRole === 'actor' && !passive) subj = genitive;

@@ -97,18 +97,27 @@ interface SpellingRules {
   letters: Array<[string, string]>;
   prefixes: Array<[string, string]>;
   compounds: Array<{ head: string; next: string }>;
+  /** light stems spelled two ways (ترامب / ترمب, امريك / اميرك), both directions */
+  stems: Map<string, string[]>;
 }
 
 let spelling: SpellingRules | null = null;
 function spellingRules(): SpellingRules {
   if (spelling) return spelling;
-  const rules: SpellingRules = { letters: [], prefixes: [], compounds: [] };
+  const rules: SpellingRules = { letters: [], prefixes: [], compounds: [], stems: new Map() };
   for (const r of readTsv(['search', 'spelling-variants.tsv']) as Record<string, string>[]) {
     const a = (r.a ?? '').trim();
     const b = (r.b ?? '').trim();
     if (r.kind === 'letter') rules.letters.push([a, b]);
     else if (r.kind === 'prefix') rules.prefixes.push([a, b], [b, a]);
     else if (r.kind === 'compound') rules.compounds.push({ head: a, next: b });
+    else if (r.kind === 'stem' && a && b) {
+      for (const [x, y] of [[a, b], [b, a]]) {
+        const list = rules.stems.get(x) ?? [];
+        if (!list.includes(y)) list.push(y);
+        rules.stems.set(x, list);
+      }
+    }
   }
   return (spelling = rules);
 }
@@ -153,12 +162,32 @@ function spellingsOf(norms: string[]): string[] {
   return out;
 }
 
+/** A query word with its stem spelled the other way: the folded form changes where it holds the stem (الامريكي → الاميركي). */
+function respelled(w: QueryWord, stem: string): QueryWord {
+  const norm = w.norm.includes(w.stem) ? w.norm.replace(w.stem, stem) : stem;
+  return { ...w, text: norm, norm, stem };
+}
+
+/** Variants of an item whose words' stems have another spelling (stem rules); every such word is swapped. */
+function stemVariants(it: QueryItem): QueryItem[] {
+  const { stems } = spellingRules();
+  if (!stems.size) return [];
+  if (it.kind === 'term') {
+    if (it.word.weakStem) return [];
+    return (stems.get(it.word.stem) ?? []).map((st) => ({ kind: 'term', word: respelled(it.word, st), variant: true }) as QueryItem);
+  }
+  if (!it.words.some((w) => stems.has(w.stem))) return [];
+  const words = it.words.map((w) => (stems.has(w.stem) && !w.weakStem ? respelled(w, stems.get(w.stem)![0]) : w));
+  return [{ kind: 'phrase', words, text: words.map((w) => w.norm).join(' '), variant: true }];
+}
+
 /** The item followed by its other spellings, analyzed like any query text. */
 function withSpellings(items: QueryItem[]): QueryItem[] {
   const out: QueryItem[] = [];
   for (const it of items) {
     out.push(it);
     if (it.variant) continue;
+    out.push(...stemVariants(it));
     const norms = it.kind === 'term' ? [it.word.norm] : it.words.map((w) => w.norm);
     for (const text of spellingsOf(norms)) {
       const v = itemOf(text, false);

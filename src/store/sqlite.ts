@@ -270,6 +270,67 @@ export function ftsExpression(q: ParsedQuery, mode: 'and' | 'or' = 'and'): strin
   return expr;
 }
 
+/** How far apart (in words) two query words may stand to count as near each other. */
+const NEAR_DISTANCE = 3;
+/** Weight of the proximity score added to the BM25 score of an AND query of several words. */
+export const PROXIMITY_WEIGHT = 1;
+/** Weight of the all-words-near score of a query of three words or more. */
+export const FULL_PROXIMITY_WEIGHT = 2;
+/** At most this many NEAR groups per query (spelling variants multiply them). */
+const MAX_NEAR = 12;
+
+/** The stem terms of an item for a NEAR group (a phrase stays a phrase); null for a word searched by its folded form. */
+function nearTerm(it: QueryItem): string | null {
+  if (it.kind === 'term') return it.word.weakStem ? null : lit(it.word.stem);
+  if (it.words.some((w) => w.weakStem)) return null;
+  return lit(it.words.map((w) => w.stem).join(' '));
+}
+
+/**
+ * Proximity of an AND query of several words: for each two consecutive content groups, their items NEAR each other
+ * in the title or the body. Every article this matches has both words, so its BM25 score is a bonus added to the
+ * articles the query found («وزير الخارجية الأمريكي» ranks the minister above an article with «وزير» in one place
+ * and «الخارجية» in another). Null when there is nothing to pair.
+ */
+export function proximityExpression(q: ParsedQuery): string | null {
+  const groups = q.groups.filter((g) => !isStopGroup(g));
+  if (groups.length < 2) return null;
+  const nears: string[] = [];
+  for (let i = 0; i + 1 < groups.length && nears.length < MAX_NEAR; i++) {
+    for (const a of groups[i]) {
+      for (const b of groups[i + 1]) {
+        const ta = nearTerm(a);
+        const tb = nearTerm(b);
+        if (!ta || !tb || ta === tb || nears.length >= MAX_NEAR) continue;
+        const span = NEAR_DISTANCE + (a.kind === 'phrase' ? a.words.length - 1 : 0) + (b.kind === 'phrase' ? b.words.length - 1 : 0);
+        nears.push(`{title_stem body_stem} : NEAR(${ta} ${tb}, ${span})`);
+      }
+    }
+  }
+  return nears.length ? nears.join(' OR ') : null;
+}
+
+/**
+ * Three words or more: all of them near one another, a bonus of its own (weighted FULL_PROXIMITY_WEIGHT) on top of
+ * the pairs' («وزير الخارجية الأمريكي» over an article with «وزير الخارجية» of another country and «الخارجية
+ * الأمريكية» elsewhere). Null for fewer words.
+ */
+export function fullProximityExpression(q: ParsedQuery): string | null {
+  const groups = q.groups.filter((g) => !isStopGroup(g));
+  const nears: string[] = [];
+  if (groups.length >= 3) {
+    let combos: string[][] = [[]];
+    for (const g of groups) {
+      const terms = g.map(nearTerm).filter((t): t is string => t !== null);
+      if (!terms.length) { combos = []; break; }
+      combos = combos.flatMap((c) => terms.map((t) => [...c, t])).slice(0, 4);
+    }
+    const span = NEAR_DISTANCE + groups.reduce((n, g) => n + (g[0].kind === 'phrase' ? g[0].words.length - 1 : 0), 0);
+    for (const c of combos) if (new Set(c).size === c.length) nears.push(`{title_stem body_stem} : NEAR(${c.join(' ')}, ${span})`);
+  }
+  return nears.length ? nears.join(' OR ') : null;
+}
+
 /** 20180201 for "2018-02-01" (0 for none): a number compares faster than a string. */
 function dayNum(day: string | null | undefined): number {
   if (!day) return 0;
@@ -969,6 +1030,7 @@ export class SqliteStore implements Store {
       scores = new Array(ids.length).fill(0);
     } else {
       ({ ids, scores } = this.ftsMatch(expr, filtered ? keep : null));
+      if (ids.length > 1 && query.sort !== 'date') this.addProximity(parsed, ids, scores);
       if (ids.length === 0 && parsed.groups.length > 1 && !parsed.groups.every((g) => g.some((it) => it.kind === 'phrase'))) {
         // nothing has every word: fall back to any word (best-matching first), e.g. a misremembered title
         const orExpr = ftsExpression(parsed, 'or');
@@ -980,6 +1042,21 @@ export class SqliteStore implements Store {
     }
     const byDate = expr === null || query.sort === 'date';
     return { matches: new Matches(ids, scores, m.dayNum, byDate), parsed, relaxed };
+  }
+
+  /** Adds the proximity score of a query of several words to the scores of the articles it found (in place). */
+  private addProximity(parsed: ParsedQuery, ids: number[], scores: number[]): void {
+    const bonus = new Map<number, number>();
+    for (const [near, weight] of [[proximityExpression(parsed), PROXIMITY_WEIGHT], [fullProximityExpression(parsed), FULL_PROXIMITY_WEIGHT]] as const) {
+      if (!near) continue;
+      const rows = this.stmt(`SELECT rowid, ${BM25} AS s FROM fts WHERE fts MATCH ?`).raw(true).all(near) as Array<[number, number]>;
+      for (const [r, s] of rows) bonus.set(r, (bonus.get(r) ?? 0) - s * weight);
+    }
+    if (!bonus.size) return;
+    for (let i = 0; i < ids.length; i++) {
+      const b = bonus.get(ids[i]);
+      if (b !== undefined) scores[i] = Math.round((scores[i] + b) * 1e6) / 1e6;
+    }
   }
 
   private ftsMatch(expr: string, keep: ((r: number) => boolean) | null): { ids: number[]; scores: number[] } {

@@ -1335,7 +1335,10 @@ function buildEvent(
     (entry.pos === 'noun' && !REFUSED_EXIST.has(entry.type) && !/^[وف]?ل/.test(view.fold[t]) && refusedBefore(view, lex, sent.tokenStart, t)) ||
     // an invitation refused exists, its acceptance did not happen («رفض عون تلبية دعوة الأسد»)
     // (the one refusing may be named between: «رفض الرئيس اللبناني ميشال عون تلبية»)
-    (entry.variant === 'accept' && entry.pos === 'noun' && refusedBefore(view, lex, sent.tokenStart, t, 8));
+    (entry.variant === 'accept' && entry.pos === 'noun' && refusedBefore(view, lex, sent.tokenStart, t, 8)) ||
+    // «نفت موسكو شن أي هجوم», «ونفى الوزير وجود اتفاق»: what is denied did not happen
+    // (a past form read there is the masdar it is written like: «نفت … شن أي هجوم»; not one joined by و, a new clause)
+    ((entry.pos === 'noun' || (entry.pos === 'past' && !/^[وف]/.test(view.fold[t]))) && entry.type !== 'STATEMENT' && deniedBefore(doc, view, lex, sent.tokenStart, t));
   const cmp = timeExpr && ownTime ? compareToPublished(timeExpr.value, doc.published) : 0;
   // a statement is not planned because what it says is (قال إن الانتخابات ستجرى)
   const speechAct = entry.type === 'STATEMENT' || entry.type === 'APPEAL' || entry.type === 'CONDEMN';
@@ -1756,10 +1759,22 @@ const CANCELLABLE = new Set(['VISIT', 'HOST_VISIT', 'MEET', 'HOST_CONFERENCE', '
 const REFUSED_EXIST = new Set(['AGREEMENT', 'SANCTION', 'INVITE']);
 
 /** A word of refusal up to `reach` words before t (three unless told), no punctuation between. */
-function refusedBefore(view: DocView, lex: EventLexicon, sentStart: number, t: number, reach = 3): boolean {
+function refusedBefore(view: DocView, lex: EventLexicon, sentStart: number, t: number, reach = 3, marker: Marker = 'refuse'): boolean {
   for (let k = t - 1; k >= sentStart && k >= t - reach; k--) {
     if (view.isBoundary[k]) return false;
-    if (lex.markers.get(view.fold[k]) === 'refuse' || lex.markers.get(view.fold[k].replace(/^[وف]/, '')) === 'refuse') return true;
+    if (lex.markers.get(view.fold[k]) === marker || lex.markers.get(view.fold[k].replace(/^[وف]/, '')) === marker) return true;
+  }
+  return false;
+}
+
+/** how many words before an event noun a denial verb reaches («نفت موسكو مع حليفتيها … شن أي هجوم») */
+const DENY_REACH = 10;
+
+/** A denial verb before an event noun, in its clause (no «أنّ» between: «نفى أن …» is the reported clause's). */
+function deniedBefore(doc: ArabicDoc, view: DocView, lex: EventLexicon, sentStart: number, t: number): boolean {
+  for (let k = t - 1; k >= sentStart && k >= t - DENY_REACH; k--) {
+    if (view.isBoundary[k] || complementizerAt(doc, view, k)) return false;
+    if (lex.markers.get(view.fold[k]) === 'deny' || lex.markers.get(view.fold[k].replace(/^[وف]/, '')) === 'deny') return true;
   }
   return false;
 }

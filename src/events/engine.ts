@@ -568,10 +568,11 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
     }
     // a visit's or talks' nationality is its party: «الزيارة الأرجنتينية», «المحادثات الأمريكية الصينية» (the second
     // nisba too)
-    const partyHead = inClass(eventLexicon(), 'party_noun', view.fold[i - 1]) ||
-      (i > 1 && inClass(eventLexicon(), 'party_noun', view.fold[i - 2]) && taken[i - 1] === 2);
-    const party = partyHead ? lexL.nisba.get(view.fold[i].startsWith('ال') ? view.fold[i] : 'ال' + view.fold[i]) : undefined;
-    if (party && foldArabic(party) !== view.fold[i]) {
+    // (the nisba first: a map lookup, where the head's word class is not)
+    const party = lexL.nisba.get(view.fold[i]);
+    const partyHead = !!party && (inClass(eventLexicon(), 'party_noun', view.fold[i - 1]) ||
+      (i > 1 && taken[i - 1] === 2 && inClass(eventLexicon(), 'party_noun', view.fold[i - 2])));
+    if (party && partyHead && foldArabic(party) !== view.fold[i]) {
       const u = makeUnit(doc, view, [{ entity: canonicalKey(party, 'LOC'), name: party, type: 'LOC' }], i, i + 1, doc.tokens[i].start, doc.tokens[i].end, 'LOC');
       u.demonym = true;
       u.party = true;

@@ -1272,7 +1272,10 @@ function buildEvent(
     // (a plan reported after «أنّ» is not dated by the report: «أعلن الجمعة أنه سيزور صقلية»; what is reported as
     // done is, as news reports it the day it is told: «قالت الوزارة الجمعة إن سفيرها بحث مع …»)
     const ahead = hit.future || entry.pos === 'pres' || markersIn(view, lex, Math.max(sent.tokenStart, t - 3), t).has('future');
-    const before = dates.filter((x) => x.end <= segStartChar && x.start >= sent.start && !sinceDate(doc, view, lex, x, t) &&
+    // nor an act placed before or after another («بعد زيارته إلى الصين»), or told of («كشف عن لقاء جمعه»): the
+    // sentence's date is the other's, or the telling's
+    const related = entry.pos === 'noun' && t > sent.tokenStart && inClass(lex, 'relative_time', view.fold[t - 1].replace(/^[وف]/, ''));
+    const before = related ? [] : dates.filter((x) => x.end <= segStartChar && x.start >= sent.start && !sinceDate(doc, view, lex, x, t) &&
       !(ahead && complementizerBetween(doc, view, firstTokenAt(doc, x.end - 1), t)));
     timeExpr = before[before.length - 1] ?? null;
   }

@@ -514,7 +514,10 @@ function negative(ctx: Ctx, i: number, end: number, m: Measure | null): { start?
   }
   const prev = toks[i - 1];
   if (!prev) return null;
-  if (prev.kind === 'w' && lex.minusBefore.has(prev.f)) return { start: prev.start, m: m ?? { kind: 'number', currency: null, unit: null, end } };
+  // (with a conjunction glued on, «وسالب 3», the span starts after it)
+  if (prev.kind === 'w' && (lex.minusBefore.has(prev.f) || lex.minusBefore.has(prev.f.replace(/^[وف](?=..)/, '')))) {
+    return { start: prev.start + (lex.minusBefore.has(prev.f) ? 0 : 1), m: m ?? { kind: 'number', currency: null, unit: null, end } };
+  }
   const before = toks[i - 2];
   if (m && toks[i].kind === 'n' && MINUS_SIGNS.has(prev.f) && prev.end === toks[i].start && (!before || (before.end < prev.start && before.kind !== 'n' && before.f !== 'صفر')) &&
       (m.kind === 'percent' || (m.kind === 'count' && m.unit !== null && lex.belowZeroUnits.has(m.unit)))) {

@@ -963,8 +963,8 @@ function buildEvent(
     // «[X]، الذي كان في زيارة إلى …», «[X] التي في زيارة»: the noun is the state of the one the relative describes
     if (!subj && !possessor) {
       let k = t - 1;
-      if (k > 0 && (view.fold[k] === 'في' || view.fold[k] === 'خلال')) k--;
-      if (k > 0 && /^(?:كان|كانت|كانوا|يكون|تكون|ما زال|مازال)$/.test(view.fold[k])) k--;
+      if (k > 0 && inClass(lex, 'amid', view.fold[k])) k--;
+      if (k > 0 && inClass(lex, 'state_verb', view.fold[k])) k--;
       if (k < t - 1 && k > 0 && G().relative.has(view.fold[k].replace(/^و(?=ال)/, ''))) {
         subj = sentUnits.find((u) => u.prep === null && (u.tokenEnd === k || (u.tokenEnd === k - 1 && (view.fold[k - 1] === '،' || view.fold[k - 1] === ',')))) ?? null;
       }
@@ -1328,7 +1328,9 @@ function buildEvent(
   let reachFrom = t - 1;
   while (entry.pos === 'noun' && reachFrom > sent.tokenStart && reachFrom >= t - 4 && view.entityAt[reachFrom] === -1 && inClass(lex, 'reach', view.fold[reachFrom])) reachFrom--;
   // «ليس هناك اتفاقية», «لا توجد خطة لزيارة»: there is none
-  const noneExists = t - 1 > sent.tokenStart && inClass(lex, 'exists', view.fold[t - 1]) && isNeg(t - 2);
+  // (a plan or an intention may stand between: «لا توجد خطة لزيارة», «ليس هناك نية لعقد لقاء»)
+  const existsAt = t - 1 > sent.tokenStart && t > 2 && inClass(lex, 'plan_noun', view.fold[t - 1]) ? t - 2 : t - 1;
+  const noneExists = existsAt > sent.tokenStart && inClass(lex, 'exists', view.fold[existsAt]) && isNeg(existsAt - 1);
   const negated = (t > sent.tokenStart && isNeg(t - 1)) || noneExists || (reachFrom < t - 1 && reachFrom >= sent.tokenStart && isNeg(reachFrom)) || (t - 1 > sent.tokenStart && (G().passive_aux.has(prev) || prev === 'تتم' || prev === 'قد') && isNeg(t - 2)) ||
     // «ألغى وزير الخارجية سامي يوسف زيارته», «قرر إلغاء الاجتماع»: a cancelled visit, meeting or conference did not
     // take place (an agreement or a sanction cancelled was made before: «إلغاء الاتفاق النووي»)
@@ -1356,7 +1358,10 @@ function buildEvent(
   // (a condition after a past verb is another clause's: «وقعا اتفاقا يلغى إذا لم يصادق عليه البرلمان»)
   // («الزيارة الأرجنتينية المقررة»: «المقرر» right after the noun; further on it opens a clause of its own)
   const scheduled = entry.pos === 'noun' && markersIn(view, lex, t + 1, Math.min(segEnd, t + SCHEDULED_REACH)).has('scheduled');
-  const futureWord = hit.future || scheduled || intended || leftMarkers.has('soon') || leftMarkers.has('future') || leftMarkers.has('cond') ||
+  // «قد تعيد فرض عقوبات»: قد before a present light verb is «may»; the act it carries is not done
+  const mayDo = t > 1 && view.fold[t - 2] === 'قد' && /^[يت]/.test(view.fold[t - 1]) &&
+    (inClass(lex, 'light_verb', view.fold[t - 1]) || inClass(lex, 'masdar_verb', view.fold[t - 1]));
+  const futureWord = hit.future || scheduled || intended || mayDo || leftMarkers.has('soon') || leftMarkers.has('future') || leftMarkers.has('cond') ||
     (!speechAct && (segMarkers.has('future') || (segMarkers.has('cond') && entry.pos !== 'past'))) ||
     // (a past verb is no plan for a future one after it, in a clause of its own: «والتقى … وسيسافر»)
     (!speechAct && futureVerbNear(view, Math.max(sent.tokenStart, t - 3), entry.pos === 'past' ? t : segEnd, t)) || condBefore(view, lex, sent.tokenStart, t);
@@ -1779,6 +1784,9 @@ function deniedBefore(doc: ArabicDoc, view: DocView, lex: EventLexicon, sentStar
   for (let k = t - 1; k >= sentStart && k >= t - DENY_REACH; k--) {
     if (view.isBoundary[k] || complementizerAt(doc, view, k)) return false;
     if (lex.markers.get(view.fold[k]) === 'deny' || lex.markers.get(view.fold[k].replace(/^[وف]/, '')) === 'deny') return true;
+    // only the denial's own object: not past a relative clause or a prepositional phrase between («نفى ماكرون الذي
+    // زار بيروت الأنباء», «نفى الوزير خلال زيارته وجود خلاف»)
+    if (view.entityAt[k] === -1 && (G().relative.has(view.fold[k].replace(/^و(?=ال)/, '')) || G().preposition.has(view.fold[k]))) return false;
   }
   return false;
 }

@@ -3,7 +3,7 @@
  * future-marked verb (س + present prefix: سيزور، ستعقد، سنعمل).
  */
 import type { ScanToken } from './fold.js';
-import type { Tense, TimeLexicon } from './lexicon.js';
+import { contextWords, type Tense, type TimeLexicon } from './lexicon.js';
 import { freq } from '../text/lexicon.js';
 
 // س + ي/ت/ن/ا + at least three letters; nouns that look like this are excluded below.
@@ -56,8 +56,12 @@ function particleOf(lex: TimeLexicon, f: string): 'past' | 'future' | null {
  */
 function conditionalBefore(toks: readonly ScanToken[], lex: TimeLexicon, j: number): boolean {
   const p = toks[j - 1];
-  return !!p && p.kind === 'w' && !toks[j].newClause && lex.tenseConditionals.has(p.f.replace(/^[وف](?=..)/, ''));
+  if (!p || p.kind !== 'w' || toks[j].newClause || !lex.tenseConditionals.has(p.f.replace(/^[وف](?=..)/, ''))) return false;
+  // «وهو ما لم يحدث في ديسمبر»: after a pronoun or a demonstrative, ما is «what», and لم keeps its past
+  const q = toks[j - 2];
+  return !(q && q.kind === 'w' && !p.newClause && RELATIVE_MA_BEFORE.has(q.f));
 }
+const RELATIVE_MA_BEFORE = contextWords('relative-ma-before');
 
 /** The tense of a clause and whether a particle or a preposition set it (firm) rather than a verb's own form. */
 export interface TenseReading {

@@ -1768,10 +1768,10 @@ const CANCELLABLE = new Set(['VISIT', 'HOST_VISIT', 'MEET', 'HOST_CONFERENCE', '
 const REFUSED_EXIST = new Set(['AGREEMENT', 'SANCTION', 'INVITE']);
 
 /** A word of refusal up to `reach` words before t (three unless told), no punctuation between. */
-function refusedBefore(view: DocView, lex: EventLexicon, sentStart: number, t: number, reach = 3, marker: Marker = 'refuse'): boolean {
+function refusedBefore(view: DocView, lex: EventLexicon, sentStart: number, t: number, reach = 3): boolean {
   for (let k = t - 1; k >= sentStart && k >= t - reach; k--) {
     if (view.isBoundary[k]) return false;
-    if (lex.markers.get(view.fold[k]) === marker || lex.markers.get(view.fold[k].replace(/^[وف]/, '')) === marker) return true;
+    if (lex.markers.get(view.fold[k]) === 'refuse' || lex.markers.get(view.fold[k].replace(/^[وف]/, '')) === 'refuse') return true;
   }
   return false;
 }

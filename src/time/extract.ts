@@ -295,17 +295,6 @@ function recentDay(ctx: Ctx, offset: number): number | null {
   return ctx.lastDay && offset - ctx.lastDay.end <= SAME_DAY_REACH ? ctx.lastDay.d : null;
 }
 
-/** «من عام 1990», «عام 1990», «من العام 1990» at k: a four-digit year and the token after it. */
-function yearAfterAt(ctx: Ctx, k: number): { year: number; end: number } | null {
-  const toks = ctx.toks;
-  if (toks[k]?.f === 'من' || toks[k]?.f === 'في') k++;
-  if (toks[k] && YEAR_WORDS.has(toks[k].f)) k++;
-  const t = toks[k];
-  if (!t || t.kind !== 'n' || !/^\d{4}$/.test(t.f)) return null;
-  const year = Number(t.f);
-  return year >= 1000 && year <= 2200 ? { year, end: k + 1 } : null;
-}
-
 /** How far (in days) a date may lie on the wrong side of the publication and still keep its year, against the tense. */
 const NEAR_PUBLICATION_DAYS = 72;
 
@@ -784,8 +773,9 @@ const matchDeictic: Matcher = (ctx, i, f, plen) => {
     let last = sameAfter ? end + 1 : end;
     let d = day;
     // «في نفس اليوم من عام 1990»: that day of another year («on this day in history»)
-    const other = yearAfterAt(ctx, last);
-    if (other) {
+    const at = toks[last]?.f === 'من' || toks[last]?.f === 'في' ? last + 1 : last;
+    const other = yearAt(ctx, at);
+    if (other && !other.hijri) {
       const p = fromDays(day);
       if (!isValidYmd(other.year, p.m, p.d)) return null;
       d = toDays(other.year, p.m, p.d);

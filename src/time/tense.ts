@@ -69,6 +69,42 @@ export interface TenseReading {
   firm: boolean;
 }
 
+const YET = contextWords('yet');
+const YET_NEXT = contextWords('yet-next');
+const AFTER_NEXT = contextWords('after-next');
+/** how many words after «لم» its «بعد» (yet) may stand: «لم تصدر شركة فيسبوك تعليقا بعد على …» */
+const YET_REACH_WORDS = 5;
+
+/**
+ * Whether the past particle at j is «لم … بعد», not yet: «بعد» a few words on in its clause, where it is no
+ * preposition: before a pause («لم تنشر بعد،»), before a preposition («لم تصدر تعليقا بعد على»), or right after the
+ * verb before an indefinite word («لم يشكل بعد حكومة», «لم يتضح بعد إن»), not before a definite or possessed noun
+ * or «أن» («لم يعد بعد الحرب», «لم يعلق بعد خروجه», «لم يصل بعد أن»: after).
+ */
+function notYetAt(toks: readonly ScanToken[], j: number): boolean {
+  for (let k = j + 1, words = 0; k < toks.length && words <= YET_REACH_WORDS; k++) {
+    if (toks[k].newClause) return false;
+    if (toks[k].kind !== 'w') continue;
+    words++;
+    if (!YET.has(toks[k].f)) continue;
+    const u = toks[k + 1];
+    if (!u || u.newClause || u.kind === 'p') return true;
+    if (u.kind !== 'w') return false;
+    const v = toks[k + 2];
+    if (YET_NEXT.has(u.f) || (v && v.kind === 'w' && YET_NEXT.has(u.f + ' ' + v.f))) return true;
+    return words === 2 && !AFTER_NEXT.has(u.f) && !/^(?:[وفب]?ال|لل)/.test(u.f) && !/(?:ه|ها|هم|هما)$/.test(u.f);
+  }
+  return false;
+}
+
+/**
+ * The tense a particle at j gives its clause: «لم … بعد» (not yet) tells of nothing done, so a date around it is
+ * the one nearest the publication (`nearest`); else the particle's own.
+ */
+function particleReading(toks: readonly ScanToken[], tense: 'past' | 'future', j: number): TenseReading {
+  return tense === 'past' && notYetAt(toks, j) ? { tense: 'nearest', firm: true } : { tense, firm: true };
+}
+
 /** The cue of the word at k, a particle right before it overriding the verb's own («لم يعقد» is past). */
 function cueAt(toks: readonly ScanToken[], lex: TimeLexicon, k: number): TenseReading | null {
   const particle = particleOf(lex, toks[k].f);
@@ -80,9 +116,10 @@ function cueAt(toks: readonly ScanToken[], lex: TimeLexicon, k: number): TenseRe
     if (toks[j].kind !== 'w') continue;
     const before = particleOf(lex, toks[j].f);
     if (before && conditionalBefore(toks, lex, j)) return null;
-    return before ? { tense: before, firm: true } : { tense: own, firm: particle !== null };
+    if (before) return particleReading(toks, before, j);
+    break;
   }
-  return { tense: own, firm: particle !== null };
+  return particle ? particleReading(toks, particle, k) : { tense: own, firm: false };
 }
 
 /** Complementizers: a future verb after them belongs to reported content, not to the time expression. */

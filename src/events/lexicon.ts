@@ -36,6 +36,8 @@ export interface EventLexicon {
   triggers: Map<string, TriggerEntry[]>;
   /** `${type}:${variant}` → CAMEO code */
   cameo: Map<string, string>;
+  /** `${type}:${variant}` → the act's name in Arabic (cameo.tsv label_ar) */
+  labelAr: Map<string, string>;
   frames: Map<string, Frame>;
   /** class → folded words */
   classes: Map<string, Set<string>>;
@@ -63,7 +65,11 @@ export function eventLexicon(): EventLexicon {
     triggers.set(entry.form, list);
   }
   const cameo = new Map<string, string>();
-  for (const r of readTsv(['events', 'cameo.tsv']) as Record<string, string>[]) cameo.set(`${r.type}:${r.variant}`, r.cameo ?? '');
+  const labelAr = new Map<string, string>();
+  for (const r of readTsv(['events', 'cameo.tsv']) as Record<string, string>[]) {
+    cameo.set(`${r.type}:${r.variant}`, r.cameo ?? '');
+    labelAr.set(`${r.type}:${r.variant}`, (r.label_ar ?? '').trim());
+  }
   const frames = new Map<string, Frame>();
   for (const r of readTsv(['events', 'frames.tsv']) as Record<string, string>[]) {
     const list = (s: string) => (s === '-' || !s ? [] : s.split('|').map((x) => x.trim()));
@@ -92,7 +98,7 @@ export function eventLexicon(): EventLexicon {
       markers2.set(words[0], list);
     }
   }
-  cached = { triggers, cameo, frames, classes, markers, markers2 };
+  cached = { triggers, cameo, labelAr, frames, classes, markers, markers2 };
   return cached;
 }
 
@@ -100,4 +106,25 @@ let types: string[] | null = null;
 /** The event types Marsad reads (every type a trigger in resources/events gives), sorted. */
 export function eventTypes(): string[] {
   return (types ??= [...new Set([...eventLexicon().triggers.values()].flat().map((r) => r.type))].sort());
+}
+
+let labelsByCode: Map<string, string> | null = null;
+/**
+ * An event's name in Arabic (resources/events/cameo.tsv label_ar). An event keeps its type and CAMEO code, not
+ * its variant: the first row of the type with that code names it, else the type's default row; null for a type
+ * the tables do not know (an event stored by an older version).
+ */
+export function eventLabelAr(type: string, cameo: string): string | null {
+  if (!labelsByCode) {
+    labelsByCode = new Map();
+    const lex = eventLexicon();
+    for (const [key, label] of lex.labelAr) {
+      if (!label) continue;
+      const rowType = key.slice(0, key.indexOf(':'));
+      const byCode = `${rowType}:${lex.cameo.get(key)}`;
+      if (!labelsByCode.has(byCode)) labelsByCode.set(byCode, label);
+      if (key === `${rowType}:default`) labelsByCode.set(rowType, label);
+    }
+  }
+  return labelsByCode.get(`${type}:${cameo}`) ?? labelsByCode.get(type) ?? null;
 }

@@ -27,6 +27,7 @@ import { registerWebUi } from './web.js';
 import { firstTypeMismatch } from './strict.js';
 import { firstInvalidUtf8 } from '../ingest/decode.js';
 import { segment } from '../text/index.js';
+import { labelDocEvents, labelEvent, labelEvents } from './labels.js';
 
 export interface ServerOptions {
   store: Store;
@@ -316,7 +317,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get<{ Params: { id: string } }>('/api/articles/:id', { schema: articleSchema }, async (req) => {
     const article = await store.getArticle(req.params.id);
     if (!article) throw httpError(404, `no article with id "${req.params.id}"`);
-    return { ...article, doc: docToJson(article.doc) };
+    return { ...article, doc: labelDocEvents(docToJson(article.doc)) };
   });
 
   app.get<{ Params: { id: string }; Querystring: { limit: number } }>('/api/articles/:id/similar', { schema: similarSchema }, async (req) => {
@@ -342,7 +343,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get<{ Params: { id: string }; Querystring: { articles: number; cooccurring: number } }>('/api/entities/:id', { schema: entitySchema }, async (req) => {
     const entity = await store.getEntity(req.params.id, { articles: req.query.articles, cooccurring: req.query.cooccurring });
     if (!entity) throw httpError(404, `no entity "${req.params.id}"`);
-    return entity;
+    return { ...entity, events: labelEvents(entity.events) };
   });
 
   // ─────────── events ───────────
@@ -353,7 +354,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (article && !(await store.hasArticle(article))) throw httpError(404, `no article with id "${article}"`);
     // the types Marsad reads (resources/events): a typo is an error, not an empty list
     if (type && !eventTypes().includes(type.toUpperCase())) throw httpError(400, `querystring/type: "${type}" is not one of ${eventTypes().join(', ')}`);
-    return store.listEvents({ ...qs, type: type?.toUpperCase(), articleId: article });
+    const list = await store.listEvents({ ...qs, type: type?.toUpperCase(), articleId: article });
+    return { ...list, events: labelEvents(list.events) };
   });
 
   // ─────────── timeline ───────────
@@ -363,7 +365,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     checkRange(qs.from, qs.to);
     const query: TimelineQuery = { entity: asList(qs.entity), from: qs.from, to: qs.to, order: qs.order, limit: qs.limit, offset: qs.offset };
     if (qs.kinds) query.kinds = qs.kinds.split(',') as TimelineQuery['kinds'];
-    return store.timeline(query);
+    const timeline = await store.timeline(query);
+    return { ...timeline, items: timeline.items.map((item) => (item.event ? { ...item, event: labelEvent(item.event) } : item)) };
   });
 
   // ─────────── analyze (nothing stored) ───────────
@@ -374,7 +377,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const { text, published } = req.body;
       if (!text.trim()) throw httpError(400, 'body/text is empty (only whitespace)');
       if (published && !isValidDate(published)) throw httpError(400, `body/published: "${published}" is not a calendar date`);
-      return docToJson(analyze(text, { published: published ?? null }));
+      return labelDocEvents(docToJson(analyze(text, { published: published ?? null })));
     },
   );
 

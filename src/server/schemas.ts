@@ -1,7 +1,8 @@
 /**
  * JSON schemas for every API route: inputs are validated by Fastify (ajv) before a handler runs, and the same
  * schemas feed /api/openapi.json. Response schemas are kept loose on purpose (objects pass through untouched) so
- * the API returns exactly the store's shapes, the same as `marsad search --json`.
+ * the API returns exactly the store's shapes, the same as `marsad search --json`; they name only what the API adds,
+ * each event's Arabic label (EVENT).
  */
 
 /** YYYY, YYYY-MM or YYYY-MM-DD (inclusive bounds, as the store and the query language take them). */
@@ -28,6 +29,28 @@ const ERROR = {
   properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } },
 } as const;
 const ANY_OBJECT = { type: 'object', additionalProperties: true } as const;
+
+/**
+ * An event as every route returns it: the store's event (actor, target, place, time, text, attributes …, passed
+ * through untouched) with `labelAr` beside its type and CAMEO code.
+ */
+const EVENT = {
+  type: 'object',
+  additionalProperties: true,
+  required: ['type', 'cameo', 'labelAr', 'status'],
+  properties: {
+    type: { type: 'string', description: 'event type (resources/events): VISIT, MEET, PLEDGE …' },
+    cameo: { type: 'string', description: 'CAMEO code; empty for acts outside CAMEO (APPOINT, ASSUME_OFFICE)' },
+    labelAr: {
+      anyOf: [{ type: 'string' }, { type: 'null' }],
+      description: 'the act in Arabic (resources/events/cameo.tsv label_ar), by type and code; null for a type the tables do not know',
+    },
+    status: { type: 'string', enum: ['occurred', 'reported', 'planned', 'negated'] },
+  },
+} as const;
+const EVENTS = { type: 'array', items: EVENT } as const;
+/** a document's layers (docToJson) with labelled events */
+const DOC = { type: 'object', additionalProperties: true, properties: { events: EVENTS } } as const;
 
 /** Per-route limits the handlers also rely on. */
 export const LIMITS = {
@@ -71,7 +94,7 @@ export const articleSchema = {
   params: ID_PARAM,
   // no parameters: an unknown one is an error here too
   querystring: { type: 'object', additionalProperties: false, properties: {} },
-  response: { 200: ANY_OBJECT, 400: ERROR, 404: ERROR },
+  response: { 200: { type: 'object', additionalProperties: true, properties: { doc: DOC } }, 400: ERROR, 404: ERROR },
 } as const;
 
 export const similarSchema = {
@@ -118,7 +141,7 @@ export const entitySchema = {
       cooccurring: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
     },
   },
-  response: { 200: ANY_OBJECT, 400: ERROR, 404: ERROR },
+  response: { 200: { type: 'object', additionalProperties: true, properties: { events: EVENTS } }, 400: ERROR, 404: ERROR },
 } as const;
 
 export const timelineSchema = {
@@ -137,7 +160,14 @@ export const timelineSchema = {
       offset: { type: 'integer', minimum: 0, maximum: LIMITS.maxOffset, default: 0 },
     },
   },
-  response: { 200: ANY_OBJECT, 400: ERROR },
+  response: {
+    200: {
+      type: 'object',
+      additionalProperties: true,
+      properties: { items: { type: 'array', items: { type: 'object', additionalProperties: true, properties: { event: EVENT } } } },
+    },
+    400: ERROR,
+  },
 } as const;
 
 export const eventsSchema = {
@@ -162,7 +192,7 @@ export const eventsSchema = {
       offset: { type: 'integer', minimum: 0, maximum: LIMITS.maxOffset, default: 0 },
     },
   },
-  response: { 200: ANY_OBJECT, 400: ERROR },
+  response: { 200: { type: 'object', additionalProperties: true, properties: { total: { type: 'integer' }, events: EVENTS } }, 400: ERROR },
 } as const;
 
 export const analyzeSchema = {
@@ -177,7 +207,7 @@ export const analyzeSchema = {
       published: { anyOf: [{ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, { type: 'null' }], description: 'YYYY-MM-DD; anchors relative dates' },
     },
   },
-  response: { 200: ANY_OBJECT, 400: ERROR, 413: ERROR },
+  response: { 200: DOC, 400: ERROR, 413: ERROR },
 } as const;
 
 const nullableString = (maxLength: number) => ({ anyOf: [{ type: 'string', maxLength }, { type: 'null' }] }) as const;

@@ -350,6 +350,20 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in Chromium', () => {
     expect(text).not.toContain('ATTACK');
   });
 
+  it('an event shows the Arabic label the API serves for it (resources/events/cameo.tsv), a variant by its own', async () => {
+    await page.goto(articleUrl('kuwaitConference'));
+    const rows = page.locator('.events li');
+    await rows.first().waitFor();
+    const served = (await (await page.request.get(`${run.base}/api/articles/${enc(ids.kuwaitConference)}`)).json()) as {
+      doc: { events: Array<{ type: string; cameo: string; labelAr: string }> };
+    };
+    const shown = await page.locator('.events li .etype').allTextContents();
+    expect(new Set(shown)).toEqual(new Set(served.doc.events.map((e) => e.labelAr)));
+    // pledges of a stated sum (PLEDGE 0331) are named as such, not as any pledge
+    expect(served.doc.events.some((e) => e.type === 'PLEDGE' && e.cameo === '0331')).toBe(true);
+    expect(shown).toContain('تعهد مالي');
+  });
+
   it('the article page says whether each event happened, in Arabic, and lists each role and event once', async () => {
     await page.goto(`${run.base}/article/e2e-status`);
     const events = page.locator('.events li');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareToPublished, eventLexicon } from '../../src/events/index.js';
+import { eventLabelAr } from '../../src/events/lexicon.js';
 
 describe('event data tables', () => {
   const lex = eventLexicon();
@@ -26,6 +27,29 @@ describe('event data tables', () => {
     expect(code('APPEAL')).toBe('020');
     expect(code('APPOINT')).toBe('');
     expect(code('ASSUME_OFFICE')).toBe('');
+  });
+
+  it('every CAMEO row has an Arabic label; variants of a type that share a code share it', () => {
+    expect(lex.labelAr.size).toBe(lex.cameo.size);
+    const byCode = new Map<string, string>();
+    for (const [key, label] of lex.labelAr) {
+      // Arabic words and spaces only: no Latin, digits or stray punctuation
+      expect(label, key).toMatch(/^[\u0621-\u064A]+(?: [\u0621-\u064A]+)*$/);
+      const code = `${key.split(':')[0]}:${lex.cameo.get(key)}`;
+      // an event keeps its type and code, not its variant: one label per code is all the API can show
+      expect(byCode.get(code) ?? label, `${key} shares ${code}`).toBe(label);
+      byCode.set(code, label);
+    }
+  });
+
+  it('names an event by its type and CAMEO code', () => {
+    expect(eventLabelAr('VISIT', '042')).toBe('زيارة');
+    expect(eventLabelAr('MEET', '041')).toBe('اتصال هاتفي');
+    expect(eventLabelAr('ATTACK', '183')).toBe('تفجير');
+    expect(eventLabelAr('APPOINT', '')).toBe('تعيين');
+    // a code the type's rows do not give (an older store) falls back to the type's default row
+    expect(eventLabelAr('PLEDGE', '0399')).toBe('تعهد');
+    expect(eventLabelAr('NO_SUCH_TYPE', '042')).toBeNull();
   });
 
   it('every trigger names a type with a CAMEO row and a frame, and a known needs rule', () => {

@@ -11,6 +11,7 @@ import { buildServer, LIMITS } from '../../src/server/index.js';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { docToJson } from '../../src/cli/format.js';
 import { FIXTURE_ARTICLES } from './fixtures.js';
+import { readFileSync } from 'node:fs';
 
 const TOKEN = 'test-token-1234';
 let store: Store;
@@ -182,7 +183,8 @@ describe('GET /api/events', () => {
     const all = (await get('/api/events?limit=1000')).json() as { total: number; events: Array<{ type: string; article: { id: string }; actor: { entity: string } | null }> };
     expect(all.total).toBeGreaterThan(0);
     expect(all.events.length).toBe(all.total);
-    expect(all.events).toEqual((await store.listEvents({ limit: 1000 })).events.map((e) => JSON.parse(JSON.stringify(e))));
+    // the store's events, each with its Arabic label (below)
+    expect(all.events.map(({ labelAr: _label, ...e }: { labelAr?: unknown }) => e)).toEqual((await store.listEvents({ limit: 1000 })).events.map((e) => JSON.parse(JSON.stringify(e))));
     const type = all.events[0].type;
     const one = (await get(`/api/events?type=${type.toLowerCase()}`)).json() as { events: Array<{ type: string }> };
     expect(one.events.length).toBe(all.events.filter((e) => e.type === type).length);
@@ -221,12 +223,14 @@ describe('POST /api/analyze', () => {
   const post = (payload: unknown, headers: Record<string, string> = {}) =>
     app.inject({ method: 'POST', url: '/api/analyze', payload: payload as object, headers });
 
-  it('returns exactly the `marsad analyze` JSON and stores nothing', async () => {
+  it('returns exactly the `marsad analyze` JSON (events with their Arabic label) and stores nothing', async () => {
     const text = 'وصل رئيس الوزراء إلى الكويت أمس في زيارة تستمر يومين.';
     const before = (await store.stats()).articles;
     const res = await post({ text, published: '2021-08-14' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual(JSON.parse(JSON.stringify(docToJson(analyze(text, { published: '2021-08-14' })))));
+    const body = res.json();
+    body.events = body.events.map(({ labelAr: _label, ...e }: { labelAr?: unknown }) => e);
+    expect(body).toEqual(JSON.parse(JSON.stringify(docToJson(analyze(text, { published: '2021-08-14' })))));
     expect((await store.stats()).articles).toBe(before);
   });
   it('refuses a body that is not UTF-8, naming the byte; still refuses prototype poisoning', async () => {
@@ -448,5 +452,52 @@ describe('GET /api/entities: names typed with a clitic', () => {
     expect(second.total).toBe(all.total);
     expect(second.entities.map((e: { id: string }) => e.id)).toEqual(all.entities.slice(2, 4).map((e: { id: string }) => e.id));
     expect((await get('/api/entities?offset=20000')).statusCode).toBe(200);
+  });
+});
+
+describe('event labels in Arabic', () => {
+  // resources/events/cameo.tsv, read here on its own: the label_ar of every row, by type and CAMEO code
+  const lines = readFileSync(new URL('../../resources/events/cameo.tsv', import.meta.url), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const head = lines[0].split('\t');
+  const rows = lines.slice(1).map((l) => Object.fromEntries(l.split('\t').map((v, i) => [head[i], v.trim()])));
+  type Ev = { type: string; cameo: string; labelAr?: string | null };
+  const expectLabelled = (events: Ev[], where: string) => {
+    for (const e of events) {
+      const labels = new Set(rows.filter((r) => r.type === e.type && r.cameo === e.cameo).map((r) => r.label_ar));
+      expect(labels.size, `${where}: ${e.type} ${e.cameo} in cameo.tsv`).toBe(1);
+      expect(e.labelAr, `${where}: ${e.type} ${e.cameo}`).toBe([...labels][0]);
+    }
+  };
+
+  it('every route that returns events gives each its label_ar from resources/events/cameo.tsv', async () => {
+    const list = (await get('/api/events?limit=1000')).json() as { events: Array<Ev & { article: { id: string }; actor: { entity: string } | null }> };
+    expect(new Set(list.events.map((e) => e.type)).size).toBeGreaterThan(1);
+    expectLabelled(list.events, '/api/events');
+    const planned = list.events.find((e) => e.type === 'VISIT' && e.article.id === 'fx-safadi-baghdad');
+    expect(planned?.labelAr).toBe('زيارة');
+
+    const article = (await get('/api/articles/fx-safadi-baghdad')).json() as { doc: { events: Ev[] } };
+    expect(article.doc.events.length).toBeGreaterThan(0);
+    expectLabelled(article.doc.events, '/api/articles/:id');
+
+    const timeline = (await get('/api/timeline?kinds=event&limit=1000')).json() as { items: Array<{ event?: Ev }> };
+    const dated = timeline.items.flatMap((i) => (i.event ? [i.event] : []));
+    expect(dated.length).toBeGreaterThan(0);
+    expectLabelled(dated, '/api/timeline');
+
+    const actor = list.events.find((e) => e.actor?.entity)!.actor!.entity;
+    const entity = (await get(`/api/entities/${enc(actor)}`)).json() as { events: Ev[] };
+    expect(entity.events.length).toBeGreaterThan(0);
+    expectLabelled(entity.events, '/api/entities/:id');
+
+    const analyzed = (await app.inject({ method: 'POST', url: '/api/analyze', payload: { text: 'أجرى وزير الخارجية اتصالا هاتفيا مع نظيره المصري أمس.', published: '2022-01-10' } })).json() as { events: Ev[] };
+    expect(analyzed.events.map((e) => [e.type, e.cameo, e.labelAr])).toContainEqual(['MEET', '041', 'اتصال هاتفي']);
+    expectLabelled(analyzed.events, '/api/analyze');
+  });
+
+  it('the OpenAPI document names labelAr beside the type and CAMEO code', async () => {
+    const doc = (await get('/api/openapi.json')).json();
+    const event = doc.paths['/api/events'].get.responses['200'].content['application/json'].schema.properties.events.items;
+    expect(Object.keys(event.properties)).toEqual(expect.arrayContaining(['type', 'cameo', 'labelAr', 'status']));
   });
 });

@@ -12,6 +12,9 @@ import type { Amount, Entity, Role, TimeExpr, NewsEvent } from '../../src/doc.js
 
 export type { EntityDetail, EntityList, SearchResult, SimilarHit, Timeline, TimelineItem, Amount, Entity, Role, TimeExpr, NewsEvent };
 
+/** An event as the API sends it: with `labelAr`, the act in Arabic (resources/events/cameo.tsv), beside type and code. */
+export type ServedEvent = NewsEvent & { labelAr: string | null };
+
 /** The analysis layers as the API sends them (docToJson). */
 export interface DocJson {
   text: string;
@@ -20,7 +23,7 @@ export interface DocJson {
   times: TimeExpr[];
   amounts: Amount[];
   roles: Role[];
-  events: NewsEvent[];
+  events: ServedEvent[];
 }
 
 export type ArticleJson = Omit<StoredArticle, 'doc'> & { doc: DocJson };

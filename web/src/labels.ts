@@ -1,44 +1,11 @@
-// Arabic labels for what the events layer reads (resources/events: type, CAMEO code, status). The API sends the
-// codes (VISIT, 042, planned); the UI shows these words, with the code kept in a tooltip for analysts.
-import type { NewsEvent } from './api';
+// Arabic words for what the events layer reads. An event's type comes named by the API (`labelAr`, from
+// resources/events/cameo.tsv); its status is one of four values the engine defines (src/doc.ts EventStatus), and
+// their names here are the interface's own words, with the sentence each tooltip says.
+import type { NewsEvent, ServedEvent } from './api';
 
-/** one label per event type (resources/events/cameo.tsv); an unknown type shows its code */
-export const EVENT_TYPE_LABEL: Record<string, string> = {
-  VISIT: 'زيارة',
-  HOST_VISIT: 'استقبال',
-  MEET: 'لقاء',
-  INVITE: 'دعوة',
-  HOST_CONFERENCE: 'استضافة مؤتمر',
-  PLEDGE: 'تعهد',
-  AGREEMENT: 'اتفاق',
-  APPOINT: 'تعيين',
-  ASSUME_OFFICE: 'تولي منصب',
-  RESUME_RELATIONS: 'استئناف العلاقات',
-  BREAK_RELATIONS: 'قطع العلاقات',
-  DELIVER_MESSAGE: 'نقل رسالة',
-  APPEAL: 'مناشدة',
-  STATEMENT: 'تصريح',
-  SANCTION: 'عقوبات',
-  CONDEMN: 'إدانة',
-  ATTACK: 'هجوم',
-};
-
-/** variants a CAMEO code tells apart within a type (cameo.tsv's variant rows) */
-export const EVENT_VARIANT_LABEL: Record<string, string> = {
-  'VISIT:042': 'زيارة',
-  'MEET:041': 'اتصال هاتفي',
-  'MEET:044': 'لقاء على هامش',
-  'MEET:045': 'وساطة',
-  'MEET:046': 'مباحثات',
-  'INVITE:036': 'تلبية دعوة',
-  'PLEDGE:071': 'مساعدة',
-  'SANCTION:085': 'رفع عقوبات',
-  'ATTACK:195': 'غارة جوية',
-  'ATTACK:183': 'تفجير',
-};
-
-export function eventTypeLabel(e: Pick<NewsEvent, 'type' | 'cameo'>): string {
-  return EVENT_VARIANT_LABEL[`${e.type}:${e.cameo}`] ?? EVENT_TYPE_LABEL[e.type] ?? e.type;
+/** the served Arabic label; the type's code only when the API knows no label for it (an event stored by an older version) */
+export function eventTypeLabel(e: Pick<ServedEvent, 'type' | 'labelAr'>): string {
+  return e.labelAr || e.type;
 }
 
 /** an event's status, as a short label and the sentence its tooltip says */

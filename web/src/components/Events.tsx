@@ -1,7 +1,7 @@
 // An article's (or an analyzed text's) roles and events as lists, for the article and analyze pages. Each event
-// shows its type in Arabic, whether it happened (occurred / planned / reported / negated), its parties, place and
+// shows its type in Arabic (the API's label), whether it happened (occurred / planned / reported / negated), its parties, place and
 // time; the text it was read from shows when the parties are missing or the event did not plainly happen.
-import type { NewsEvent, Role } from '../api';
+import type { Role, ServedEvent } from '../api';
 import { entityHref } from '../format';
 import { EVENT_STATUS, eventTypeLabel } from '../labels';
 import { Link } from '../router';
@@ -40,12 +40,12 @@ export function RoleList({ roles, link = true }: { roles: Role[]; link?: boolean
   );
 }
 
-const eventKey = (e: NewsEvent) =>
+const eventKey = (e: ServedEvent) =>
   [e.type, e.cameo, e.status, e.actor?.entity ?? '', e.target?.entity ?? '', e.place?.entity ?? '', e.time ?? '', JSON.stringify(e.attributes ?? {})].join('|');
 
 const QUOTE_MAX = 140;
 
-export function EventList({ events, link = true }: { events: NewsEvent[]; link?: boolean }) {
+export function EventList({ events, link = true }: { events: ServedEvent[]; link?: boolean }) {
   const rows = unique(events, eventKey);
   return (
     <ul class="plain events">

@@ -497,7 +497,7 @@ let definiteHeadSet: Set<string> | null = null;
 
 /** The organization heads with the article (الاتحاد، الهيئة), folded. */
 function definiteHeads(lex: Lexicon): Set<string> {
-  if (!definiteHeadSet) definiteHeadSet = new Set([...lex.orgPatterns].filter(([, role]) => role === 'head' || role === 'definite-head').map(([w]) => 'ال' + w));
+  if (!definiteHeadSet) definiteHeadSet = new Set([...lex.orgPatterns].filter(([, role]) => role === 'head' || role === 'definite-head' || role === 'plural-head').map(([w]) => 'ال' + w));
   return definiteHeadSet;
 }
 
@@ -521,7 +521,8 @@ function nationalBodies(lex: Lexicon, s: Sent): void {
     let j = i + 1;
     let place = false;
     // a nisba agrees with the head in gender: «[الاتحاد] الإماراتية» is another noun's adjective (طيران الاتحاد)
-    const feminine = s.bases[i].endsWith('ه');
+    // (a broken plural of things takes feminine adjectives: «الخطوط الجوية القطرية»)
+    const feminine = s.bases[i].endsWith('ه') || lex.orgPatterns.get(s.bares[i]) === 'plural-head';
     const agrees = (k: number) => !isNisba(lex, s.bases[k]) || s.bases[k].endsWith('يه') === feminine;
     // after a name the model or the lists read whole (الاتحاد الأوروبي), only more nationalities: «التصدي» is a
     // verbal noun shaped like a nisba

@@ -10,7 +10,6 @@ const PAGE_SIZE = 10;
 /** the longest query the API takes (GET /api/search q) */
 export const QUERY_MAX = 1000;
 const FILTERS = ['source', 'entity', 'type', 'from', 'to'] as const;
-const TYPE_NAMES: Record<string, string> = { PER: 'أشخاص', ORG: 'منظمات', LOC: 'أماكن', MISC: 'أخرى' };
 type Filter = (typeof FILTERS)[number];
 
 /** The URL for this query with some parameters changed (null removes one); a new filter resets the page. */
@@ -88,7 +87,7 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
           {active.map((f) => (
             <li key={f}>
               <span>
-                {FILTER_LABEL[f]}: {f === 'entity' ? entityLabel.get(query.get(f)!) ?? query.get(f)!.replace(/^(PER|ORG|LOC|MISC):/, '') : f === 'type' ? TYPE_NAMES[query.get(f)!] ?? query.get(f) : query.get(f)}
+                {FILTER_LABEL[f]}: {f === 'entity' ? entityLabel.get(query.get(f)!) ?? query.get(f)!.replace(/^(PER|ORG|LOC|MISC):/, '') : f === 'type' ? TYPE_GROUP[query.get(f)!] ?? query.get(f) : query.get(f)}
               </span>
               <Link href={withParams(query, { [f]: null })} aria-label={`إزالة ${FILTER_LABEL[f]}`} class="chip-x">
                 ×

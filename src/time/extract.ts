@@ -731,6 +731,55 @@ const matchWeekday: Matcher = (ctx, i, f, plen) => {
   return cand(ctx, i, start, j, 'date', formatDay(d), 'day', true, note, d);
 };
 
+const DAY_ADJECTIVES = contextWords('day-adjective');
+const DAY_NOUN_BEFORE = contextWords('day-noun-before');
+/** a nisba adjective, either gender or plural: «الوطني», «العالمي», «السعودية», «الإلكترونية» */
+const NISBA = /^ال..+ي(?:ه|ين|ون)?$/;
+
+/**
+ * Whether the definite word at k describes «اليوم» / «الليلة» before it, making them «the day», «the night»: a
+ * nisba («اليوم الوطني», and a newspaper's «اليوم السعودية»), an ordinal or a number («اليوم الأول», «اليوم الـ25»),
+ * a relative pronoun or an adjective of day-adjective. Any other definite word is the clause's subject or object,
+ * and «اليوم» is today («وصل اليوم الوزير», «تم اليوم التوصل إلى اتفاق»).
+ */
+function describesDay(ctx: Ctx, k: number): boolean {
+  const t = ctx.toks[k];
+  if (DAY_ADJECTIVES.has(t.f) || NISBA.test(t.f) || readOrdinal(ctx.toks, k) !== null) return true;
+  if (definiteCardinalSet().has(t.f)) return true; // «ساعات اليوم الأربع والعشرين»
+  return t.f === 'ال' && ctx.toks[k + 1]?.kind === 'n'; // «اليوم الـ 43»
+}
+
+let definiteCardinalForms: Set<string> | null = null;
+function definiteCardinalSet(): Set<string> {
+  return (definiteCardinalForms ??= new Set(definiteCardinals().map((w) => 'ال' + w)));
+}
+
+/**
+ * Whether «اليوم» at i is the object of a preposition («في اليوم المحدد», «باليوم المفتوح», «لليوم الـ43»): a day,
+ * not today.
+ */
+function dayNounBefore(ctx: Ctx, i: number, plen: number): boolean {
+  const prev = ctx.toks[i - 1];
+  const f = ctx.toks[i].f;
+  return /[بلك]/.test(f.slice(0, plen)) || /^و?لل/.test(f) || (!!prev && !ctx.toks[i].newClause && DAY_NOUN_BEFORE.has(prev.f));
+}
+
+const MEDIA_NOUNS = contextWords('media-noun');
+const TODAY_NAMES = contextWords('today-name');
+const QUOTES = new Set(['"', '«', '“']);
+
+/**
+ * Whether «اليوم» at i ends the name of a newspaper or a channel: after a media noun and one word, quoted
+ * («صحيفة "المصري اليوم"», «قناة "اليمن اليوم"») or a name of today-name («موقع روسيا اليوم»).
+ */
+function mediaNameAt(ctx: Ctx, i: number): boolean {
+  const toks = ctx.toks;
+  const isMedia = (k: number) => k >= 0 && toks[k].kind === 'w' && procliticReadings(toks[k].f).some(([w]) => MEDIA_NOUNS.has(w));
+  if (!toks[i - 1] || toks[i - 1].kind !== 'w') return false;
+  if (QUOTES.has(toks[i - 2]?.f ?? '')) return isMedia(i - 3);
+  return isMedia(i - 2) && TODAY_NAMES.has(toks[i - 1].f);
+}
+
 /** اليوم، أمس، أول أمس، غدا، بعد غد، الليلة، صباح اليوم، أمس الجمعة */
 const matchDeictic: Matcher = (ctx, i, f, plen) => {
   const toks = ctx.toks;
@@ -760,8 +809,9 @@ const matchDeictic: Matcher = (ctx, i, f, plen) => {
   const namedDay = next ? ctx.lex.weekdays.get(next.f) : undefined;
   if (namedDay) end++;
   else if (word === 'غد' && m.end === j + 1) return null; // bare "غد" only before a weekday ("غد السبت")
-  else if (next && next.kind === 'w' && next.f.startsWith('ال') && (word === 'اليوم' || word === 'الليله') && m.end === j + 1) {
-    return null; // اليوم الوطني، الليلة الأولى
+  else if (next && next.kind === 'w' && next.f.startsWith('ال') && (word === 'اليوم' || word === 'الليله') && m.end === j + 1 &&
+    (describesDay(ctx, end) || (j === i && dayNounBefore(ctx, i, plen)))) {
+    return null; // اليوم الوطني، الليلة الأولى، في اليوم المحدد (not «وصل اليوم الوزير», «أعلن اليوم الجيش»)
   }
   // «في اليوم ذاته», «في نفس اليوم», «الليلة نفسها»: the day named last, not today (none named: no date)
   const sameAfter = (word === 'اليوم' || word === 'الليله') && m.end === j + 1 && SAME_AFTER.has(next?.f ?? '');
@@ -784,6 +834,7 @@ const matchDeictic: Matcher = (ctx, i, f, plen) => {
     return cand(ctx, from, sameBefore ? toks[i - 1].start : startOffset(ctx, i, plen), last, 'date', formatDay(d), 'day', true, 'the day named before', d);
   }
   if ((word === 'اليوم' || word === 'الليله') && m.end === j + 1 && prev && TODAY_PREV_BLOCK.has(prev.f)) return null;
+  if (word === 'اليوم' && j === i && mediaNameAt(ctx, i)) return null;
   if (word === 'اليوم' && next && next.kind === 'w' && next.f === 'من') return null; // "اليوم من" (the day of …)
   const note = part ? 'part of day: ' + part : m.value.night ? 'part of day: NI' : undefined;
   const start = startOffset(ctx, i, plen);

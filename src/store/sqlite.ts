@@ -258,13 +258,19 @@ function ftsItem(it: QueryItem, withNorm: boolean): string {
 
 const isStopGroup = (g: QueryItem[]) => g.every((it) => it.kind === 'term' && it.word.stop);
 
-/** The FTS5 MATCH expression of a parsed query (null when it has no positive part). */
-export function ftsExpression(q: ParsedQuery, mode: 'and' | 'or' = 'and'): string | null {
+/**
+ * The FTS5 MATCH expression of a parsed query (null when it has no positive part). `extra` gives a group more
+ * alternatives (the proximity groups of rankedExpression), each of which must imply the group's own items.
+ */
+export function ftsExpression(q: ParsedQuery, mode: 'and' | 'or' = 'and', extra?: Map<QueryItem[], string[]>): string | null {
   let groups = q.groups;
   // frequent function words cost time and add nothing to an AND query that has content words
   if (groups.some((g) => !isStopGroup(g))) groups = groups.filter((g) => !isStopGroup(g) || mode === 'and' && g.length > 1);
   if (!groups.length) return null;
-  const parts = groups.map((g) => (g.length === 1 ? ftsItem(g[0], true) : '(' + g.map((it) => ftsItem(it, true)).join(' OR ') + ')'));
+  const parts = groups.map((g) => {
+    const alts = [...g.map((it) => ftsItem(it, true)), ...(extra?.get(g) ?? [])];
+    return alts.length === 1 ? alts[0] : '(' + alts.join(' OR ') + ')';
+  });
   let expr = parts.length === 1 ? parts[0] : parts.join(mode === 'and' ? ' AND ' : ' OR ');
   if (q.excluded.length) expr = `(${expr})` + q.excluded.map((it) => ` NOT ${ftsItem(it, false)}`).join('');
   return expr;
@@ -272,9 +278,9 @@ export function ftsExpression(q: ParsedQuery, mode: 'and' | 'or' = 'and'): strin
 
 /** How far apart (in words) two query words may stand to count as near each other. */
 const NEAR_DISTANCE = 3;
-/** Weight of the proximity score added to the BM25 score of an AND query of several words. */
+/** Weight of the proximity score added to the BM25 score of an AND query of several words (a whole number: rankedExpression repeats a NEAR group this often). */
 export const PROXIMITY_WEIGHT = 1;
-/** Weight of the all-words-near score of a query of three words or more. */
+/** Weight of the all-words-near score of a query of three words or more (a whole number, as PROXIMITY_WEIGHT). */
 export const FULL_PROXIMITY_WEIGHT = 2;
 /** At most this many NEAR groups per query (spelling variants multiply them). */
 const MAX_NEAR = 12;
@@ -286,16 +292,16 @@ function nearTerm(it: QueryItem): string | null {
   return lit(it.words.map((w) => w.stem).join(' '));
 }
 
-/**
- * Proximity of an AND query of several words: for each two consecutive content groups, their items NEAR each other
- * in the title or the body. Every article this matches has both words, so its BM25 score is a bonus added to the
- * articles the query found («وزير الخارجية الأمريكي» ranks the minister above an article with «وزير» in one place
- * and «الخارجية» in another). Null when there is nothing to pair.
- */
-export function proximityExpression(q: ParsedQuery): string | null {
+/** A NEAR group and the query group of its first word (every article it matches has that word). */
+interface NearGroup {
+  group: QueryItem[];
+  near: string;
+}
+
+/** The NEAR groups of proximityExpression. */
+function pairNears(q: ParsedQuery): NearGroup[] {
   const groups = q.groups.filter((g) => !isStopGroup(g));
-  if (groups.length < 2) return null;
-  const nears: string[] = [];
+  const nears: NearGroup[] = [];
   for (let i = 0; i + 1 < groups.length && nears.length < MAX_NEAR; i++) {
     for (const a of groups[i]) {
       for (const b of groups[i + 1]) {
@@ -303,21 +309,17 @@ export function proximityExpression(q: ParsedQuery): string | null {
         const tb = nearTerm(b);
         if (!ta || !tb || ta === tb || nears.length >= MAX_NEAR) continue;
         const span = NEAR_DISTANCE + (a.kind === 'phrase' ? a.words.length - 1 : 0) + (b.kind === 'phrase' ? b.words.length - 1 : 0);
-        nears.push(`{title_stem body_stem} : NEAR(${ta} ${tb}, ${span})`);
+        nears.push({ group: groups[i], near: `{title_stem body_stem} : NEAR(${ta} ${tb}, ${span})` });
       }
     }
   }
-  return nears.length ? nears.join(' OR ') : null;
+  return nears;
 }
 
-/**
- * Three words or more: all of them near one another, a bonus of its own (weighted FULL_PROXIMITY_WEIGHT) on top of
- * the pairs' («وزير الخارجية الأمريكي» over an article with «وزير الخارجية» of another country and «الخارجية
- * الأمريكية» elsewhere). Null for fewer words.
- */
-export function fullProximityExpression(q: ParsedQuery): string | null {
+/** The NEAR groups of fullProximityExpression. */
+function fullNears(q: ParsedQuery): NearGroup[] {
   const groups = q.groups.filter((g) => !isStopGroup(g));
-  const nears: string[] = [];
+  const nears: NearGroup[] = [];
   if (groups.length >= 3) {
     let combos: string[][] = [[]];
     for (const g of groups) {
@@ -326,9 +328,51 @@ export function fullProximityExpression(q: ParsedQuery): string | null {
       combos = combos.flatMap((c) => terms.map((t) => [...c, t])).slice(0, 4);
     }
     const span = NEAR_DISTANCE + groups.reduce((n, g) => n + (g[0].kind === 'phrase' ? g[0].words.length - 1 : 0), 0);
-    for (const c of combos) if (new Set(c).size === c.length) nears.push(`{title_stem body_stem} : NEAR(${c.join(' ')}, ${span})`);
+    for (const c of combos) if (new Set(c).size === c.length) nears.push({ group: groups[0], near: `{title_stem body_stem} : NEAR(${c.join(' ')}, ${span})` });
   }
-  return nears.length ? nears.join(' OR ') : null;
+  return nears;
+}
+
+const orNears = (nears: NearGroup[]): string | null => (nears.length ? nears.map((n) => n.near).join(' OR ') : null);
+
+/**
+ * Proximity of an AND query of several words: for each two consecutive content groups, their items NEAR each other
+ * in the title or the body. Every article this matches has both words, so its BM25 score is a bonus added to the
+ * articles the query found («وزير الخارجية الأمريكي» ranks the minister above an article with «وزير» in one place
+ * and «الخارجية» in another). Null when there is nothing to pair.
+ */
+export function proximityExpression(q: ParsedQuery): string | null {
+  return orNears(pairNears(q));
+}
+
+/**
+ * Three words or more: all of them near one another, a bonus of its own (weighted FULL_PROXIMITY_WEIGHT) on top of
+ * the pairs' («وزير الخارجية الأمريكي» over an article with «وزير الخارجية» of another country and «الخارجية
+ * الأمريكية» elsewhere). Null for fewer words.
+ */
+export function fullProximityExpression(q: ParsedQuery): string | null {
+  return orNears(fullNears(q));
+}
+
+/**
+ * The AND expression of a query of several words with its proximity bonus inside: each NEAR group of
+ * proximityExpression and fullProximityExpression is one more alternative of the query group of its first word,
+ * repeated as often as its weight. A NEAR group matches only where that word does, so the articles found are
+ * ftsExpression's; bm25() sums over phrases, and the phrases of a NEAR that does not hold in an article have no hits
+ * there, so an article's score is its BM25 plus the BM25 of the NEAR groups that hold in it — the bonus, computed in
+ * the one query and only for the articles found (the NEAR queries over the whole index it replaces cost as much as
+ * the query itself). Null when there is no proximity to add.
+ */
+export function rankedExpression(q: ParsedQuery): string | null {
+  const extra = new Map<QueryItem[], string[]>();
+  let any = false;
+  for (const [nears, weight] of [[pairNears(q), PROXIMITY_WEIGHT], [fullNears(q), FULL_PROXIMITY_WEIGHT]] as const) {
+    for (const n of nears) {
+      for (let k = 0; k < weight; k++) extra.set(n.group, [...(extra.get(n.group) ?? []), n.near]);
+      any = true;
+    }
+  }
+  return any ? ftsExpression(q, 'and', extra) : null;
 }
 
 /** 20180201 for "2018-02-01" (0 for none): a number compares faster than a string. */
@@ -1029,8 +1073,8 @@ export class SqliteStore implements Store {
       ids = m.rowids.filter((r) => (!filtered || keep(r)) && !(excluded && excluded.has(r)));
       scores = new Array(ids.length).fill(0);
     } else {
-      ({ ids, scores } = this.ftsMatch(expr, filtered ? keep : null));
-      if (ids.length > 1 && query.sort !== 'date') this.addProximity(parsed, ids, scores);
+      // by relevance, the proximity bonus is scored in the same query (rankedExpression): same articles
+      ({ ids, scores } = this.ftsMatch((query.sort !== 'date' && rankedExpression(parsed)) || expr, filtered ? keep : null));
       if (ids.length === 0 && parsed.groups.length > 1 && !parsed.groups.every((g) => g.some((it) => it.kind === 'phrase'))) {
         // nothing has every word: fall back to any word (best-matching first), e.g. a misremembered title
         const orExpr = ftsExpression(parsed, 'or');
@@ -1042,21 +1086,6 @@ export class SqliteStore implements Store {
     }
     const byDate = expr === null || query.sort === 'date';
     return { matches: new Matches(ids, scores, m.dayNum, byDate), parsed, relaxed };
-  }
-
-  /** Adds the proximity score of a query of several words to the scores of the articles it found (in place). */
-  private addProximity(parsed: ParsedQuery, ids: number[], scores: number[]): void {
-    const bonus = new Map<number, number>();
-    for (const [near, weight] of [[proximityExpression(parsed), PROXIMITY_WEIGHT], [fullProximityExpression(parsed), FULL_PROXIMITY_WEIGHT]] as const) {
-      if (!near) continue;
-      const rows = this.stmt(`SELECT rowid, ${BM25} AS s FROM fts WHERE fts MATCH ?`).raw(true).all(near) as Array<[number, number]>;
-      for (const [r, s] of rows) bonus.set(r, (bonus.get(r) ?? 0) - s * weight);
-    }
-    if (!bonus.size) return;
-    for (let i = 0; i < ids.length; i++) {
-      const b = bonus.get(ids[i]);
-      if (b !== undefined) scores[i] = Math.round((scores[i] + b) * 1e6) / 1e6;
-    }
   }
 
   private ftsMatch(expr: string, keep: ((r: number) => boolean) | null): { ids: number[]; scores: number[] } {

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.js';
 import { parseQuery } from '../../src/search/query.js';
-import { fullProximityExpression, proximityExpression } from '../../src/store/sqlite.js';
+import type Database from 'better-sqlite3';
+import { BM25_WEIGHTS, FULL_PROXIMITY_WEIGHT, PROXIMITY_WEIGHT, ftsExpression, fullProximityExpression, proximityExpression, rankedExpression } from '../../src/store/sqlite.js';
 
 let store: Store;
 
@@ -37,6 +38,13 @@ beforeAll(async () => {
       text: 'استقبل وزير الخارجية الفرنسي نظيره صباح اليوم. وقال المتحدث باسم الخارجية إن الوفد الأمريكي وصل.',
       published: '2020-01-03',
     },
+    // two of the words side by side, the third nowhere: the pair's NEAR holds, the query does not
+    {
+      id: 'two-only',
+      title: 'لقاء في العاصمة',
+      text: 'التقى وزير الخارجية نظيره في العاصمة وبحثا ملفات التعاون.',
+      published: '2020-01-04',
+    },
     // articles without the words, so that they weigh something
     ...[
       'يفتتح المعرض السنوي للزهور أبوابه غدا في الحديقة الكبرى.',
@@ -66,8 +74,8 @@ describe('proximity', () => {
   });
   it('ranks two words side by side above the same two words apart, though these come more often', async () => {
     const ids = (await store.search({ q: 'وزير الخارجية' })).hits.map((h) => h.id);
-    expect(ids).toHaveLength(3);
-    expect(ids[2]).toBe('scattered');
+    expect(ids).toHaveLength(4);
+    expect(ids[3]).toBe('scattered');
   });
   it('adds nothing for one word, and finds the same articles with or without it', async () => {
     expect(proximityExpression(parseQuery('الخارجية'))).toBeNull();
@@ -79,6 +87,44 @@ describe('proximity', () => {
     const byScore = await store.search({ q: 'وزير الخارجية الأمريكي' });
     expect(byScore.total).toBe(byDate.total);
     expect(new Set(byScore.hits.map((h) => h.id))).toEqual(new Set(byDate.hits.map((h) => h.id)));
+  });
+});
+
+describe('proximity scored in the query itself (rankedExpression)', () => {
+  const db = () => (store as unknown as { db: Database.Database }).db;
+  const bm25 = (expr: string) =>
+    new Map(db().prepare(`SELECT rowid, -bm25(fts, ${BM25_WEIGHTS.join(', ')}) FROM fts WHERE fts MATCH ?`).raw(true).all(expr) as Array<[number, number]>);
+
+  it('ORs each NEAR group into the group of its first word, as often as its weight', () => {
+    const e = rankedExpression(parseQuery('وزير الخارجية الأمريكي'))!;
+    const [first, second, third] = e.split(/\) AND \(/);
+    expect(first.match(/NEAR\("وزير" "خارج", 3\)/g)).toHaveLength(PROXIMITY_WEIGHT);
+    expect(first.match(/NEAR\("وزير" "خارج" "امريك", 3\)/g)).toHaveLength(FULL_PROXIMITY_WEIGHT);
+    expect(second).toMatch(/NEAR\("خارج" "امريك", 3\)/);
+    expect(third).not.toMatch(/NEAR/);
+    expect(rankedExpression(parseQuery('الخارجية'))).toBeNull();
+    expect(rankedExpression(parseQuery('"وزير الخارجية"'))).toBeNull();
+  });
+
+  it.each(['وزير الخارجية', 'وزير الخارجية الأمريكي', 'الرئيس الأمريكي', 'الرئيس ترامب', 'الرئيس الأمريكي -ترمب'])(
+    '%s: the articles of the query, each scored its BM25 plus the NEAR groups\' BM25 over the whole index',
+    (q) => {
+      const p = parseQuery(q);
+      const base = bm25(ftsExpression(p)!);
+      const pair = bm25(proximityExpression(p)!);
+      const full = fullProximityExpression(p) ? bm25(fullProximityExpression(p)!) : new Map<number, number>();
+      const ranked = bm25(rankedExpression(p)!);
+      expect(new Set(ranked.keys())).toEqual(new Set(base.keys()));
+      for (const [r, s] of base) {
+        const want = s + PROXIMITY_WEIGHT * (pair.get(r) ?? 0) + FULL_PROXIMITY_WEIGHT * (full.get(r) ?? 0);
+        expect(ranked.get(r)).toBeCloseTo(want, 6);
+      }
+    },
+  );
+
+  it('finds no article where only the NEAR of two of the words holds', async () => {
+    expect((await store.search({ q: 'وزير الخارجية', limit: 50 })).hits.map((h) => h.id)).toContain('two-only');
+    expect((await store.search({ q: 'وزير الخارجية الأمريكي', limit: 50 })).hits.map((h) => h.id)).not.toContain('two-only');
   });
 });
 

@@ -12,7 +12,9 @@ import { extractTimesFromTokens, planYearAt } from '../time/extract.js';
 import { contextWords, procliticReadings, timeLexicon } from '../time/lexicon.js';
 import { amountLexicon, type AmountLexicon } from './lexicon.js';
 import { isStopword } from '../text/stopwords.js';
-import { totalFreq } from '../text/lexicon.js';
+import { articleFreq, totalFreq } from '../text/lexicon.js';
+import { bestSegmentFolded } from '../text/clitics.js';
+import { singularOf } from './plurals.js';
 import { normalize } from '../text/normalize.js';
 import { definiteCardinals, numberStartWords, numberWord, parseDigits, readNumber, readOrdinal, startsNumber, type NumberReading } from './numbers.js';
 
@@ -272,9 +274,9 @@ function fractionAt(ctx: Ctx, out: Amount[], i: number, start: number, f: string
   if (next.f.startsWith('و') && lex.fractions.has(next.f.slice(1))) return i; // «ربع ونصف النهائي»
   let whole = next.f.startsWith('ال') && bare.length >= 2;
   if (!whole && (!definiteOnly || role === 'whole')) {
-    // an indefinite noun is a whole in a construct («نصف سكان العالم») or with a pronoun («نصف قيمتها»)
+    // an indefinite noun is a whole in a construct («نصف سكان العالم», «خمس سكان تركيا») or with a pronoun («نصف قيمتها»)
     const after = toks[j + 1];
-    whole = (after?.kind === 'w' && after.f.startsWith('ال') && !after.newClause && lex.fractionContext.get(after.f) !== 'stop') || POSSESSED.test(ctx.text.slice(next.start, next.end));
+    whole = (after?.kind === 'w' && (after.f.startsWith('ال') || lex.countryNames.has(after.f)) && !after.newClause && lex.fractionContext.get(after.f) !== 'stop') || POSSESSED.test(ctx.text.slice(next.start, next.end));
   }
   if (!whole) return i;
   const a = emit(ctx, start, j, 'percent', round12(value * 100), null);
@@ -368,6 +370,11 @@ export function extractAmountsFromTokens(text: string, toks: readonly ScanToken[
       const num = readNumber(toks, i + 1);
       if (num && Number.isInteger(num.value) && !covered[num.end - 1]) {
         const m = covered[num.end] ? null : measureAt(ctx, num.end);
+        // a round's name, «دور الـ16», is no amount
+        if (!m && headRole(ctx, i - 1) === 'identifier') {
+          i = num.end - 1;
+          continue;
+        }
         const spanStart = originalOffset(text, t.start, t.end, t.f.length - 2);
         const counted = m ? null : pluralBefore(ctx, i);
         if (m) out.push(emit(ctx, toks[i + 1].start, m.end, m.kind, num.value, m));
@@ -447,6 +454,8 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
     if ((f === 'ميتا' || f === 'ميه') && !ctx.text.slice(t.start, t.end).includes('ئ')) return i;
   }
   if (dayOfMonth(ctx, i, num)) return end;
+  // «دور الثمانية»: a definite number after a naming head names a round
+  if (ctx.toks[i].f.startsWith('ال') && headRole(ctx, i - 1) === 'identifier') return end;
   // the year in a plan's name, which the time stage leaves out as no date («رؤية المملكة 2030»)
   if (num.hasDigits && !num.hasWords && num.end === i + 1 && /^\d{4}$/.test(ctx.toks[i].f) && planYearAt(ctx.toks, i)) return end;
   if (inScore(ctx, i, end)) return end;
@@ -462,7 +471,7 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
     out.push(emit(ctx, start, end, range.m.kind, num.value * range.scale, range.m));
     return end;
   }
-  const counted = accusativeCounted(ctx, num, end);
+  const counted = accusativeCounted(ctx, num, end) ?? genitiveCounted(ctx, num, i, end);
   if (counted) {
     out.push(emit(ctx, start, counted.end, 'count', num.value, counted));
     return counted.end;
@@ -488,8 +497,7 @@ function accusativeCounted(ctx: Ctx, num: NumberReading, end: number): Measure |
   if (!next || next.kind !== 'w' || next.newClause || next.start - ctx.toks[end - 1].end > 1) return null;
   const f = next.f;
   if (f.length < 3 || !f.endsWith('ا') || f.startsWith('ال') || NOT_ACCUSATIVE.test(f)) return null;
-  const { lex } = ctx;
-  if (isStopword(f) || lex.notCounted.has(f) || lex.countryNames.has(f) || numberWord(f) || timeLexicon().timeUnits.has(f)) return null;
+  if (!countableWord(ctx, f)) return null;
   const written = ctx.text.slice(next.start, next.end).replace(MARKS, '');
   if (!written.endsWith('ا')) return null; // «خطأ» folds to «خطا»; its final letter is its own
   const unit = written.slice(0, -1);
@@ -498,6 +506,40 @@ function accusativeCounted(ctx: Ctx, num: NumberReading, end: number): Measure |
 }
 /** how often the stem must occur in the news to be a word */
 const MIN_STEM_FREQ = 3;
+
+const SOUND_PLURAL = /(?:ين|ون|ات)$/;
+
+/** No stop word, listed non-count (not-counted.tsv), country name, number word or time unit. */
+function countableWord(ctx: Ctx, f: string): boolean {
+  const { lex } = ctx;
+  return !(isStopword(f) || lex.notCounted.has(f) || lex.countryNames.has(f) || numberWord(f) || timeLexicon().timeUnits.has(f));
+}
+
+/**
+ * What an indefinite number counts when the count units do not list the noun right after it, by the number's
+ * grammar: after 3–10 (also 103, 1005 …) a genitive plural («8 تصاريح»: تصريح, «سبع خدمات»: خدمة; its singular
+ * from plurals.ts), after a round hundred, thousand or million a genitive singular («300 منزل», «مليون برميل»).
+ * The noun stands alone, with no proclitic («7 بحالة خطيرة») or article, and the news uses it with the article
+ * (no verb, name or month: «10 داونينغ ستريت», «3 أيار»).
+ */
+function genitiveCounted(ctx: Ctx, num: NumberReading, i: number, end: number): Measure | null {
+  const v = num.value;
+  if (!Number.isInteger(v) || v < 3 || ctx.toks[i].f.startsWith('ال')) return null;
+  const plural = v % 100 >= 3 && v % 100 <= 10;
+  if (!plural && (v < 100 || v % 100 !== 0)) return null;
+  const next = ctx.toks[end];
+  if (!next || next.kind !== 'w' || next.newClause || next.start - ctx.toks[end - 1].end > 1) return null;
+  const f = next.f;
+  // (a singular in -ا is an accusative or an adverb; a plural may end so: «5 قضايا»)
+  if (f.length < 3 || f.startsWith('ال') || (!plural && f.endsWith('ا')) || !countableWord(ctx, f)) return null;
+  if (timeLexicon().months.match(ctx.toks, end)) return null;
+  const written = ctx.text.slice(next.start, next.end).replace(MARKS, '');
+  const key = normalize(written, 'search');
+  if (bestSegmentFolded(key).proclitics.length) return null;
+  // (a sound plural after a thousand is an adjective or a participle: «5 ملايين مسجلين لاجئين»)
+  const unit = plural ? singularOf(written) : articleFreq(key) >= MIN_STEM_FREQ && !SOUND_PLURAL.test(key) ? written : null;
+  return unit ? { kind: 'count', currency: null, unit, end: end + 1 } : null;
+}
 
 const MINUS_SIGNS = new Set(['-', '−']);
 
@@ -559,16 +601,24 @@ function inScore(ctx: Ctx, i: number, end: number): boolean {
 /** an indefinite accusative (tanwin alif) that is no nisba adverb in -يا («سريرا», not «عالميا», «برصيد», «ولكن»); and no stop word («عندما», «أيضا») */
 const COUNTED_NOUN = /^(?!ال).*[^ي]ا$/;
 
+/** The role of token k as a number head (number-heads.tsv), after any proclitic. */
+function headRole(ctx: Ctx, k: number): 'ordinal' | 'identifier' | undefined {
+  const t = ctx.toks[k];
+  if (!t || t.kind !== 'w') return undefined;
+  for (const [f] of procliticReadings(t.f)) {
+    const role = ctx.lex.numberHeads.get(f);
+    if (role) return role;
+  }
+  return undefined;
+}
+
 /** The role of the noun right before a bare number («الدقيقة 45»: ordinal; «رقم 10»: identifier), if listed. */
 function numberHead(ctx: Ctx, i: number): 'ordinal' | 'identifier' | undefined {
   const toks = ctx.toks;
   // «القرار (2231)»: the number in brackets right after its head
   const bracketed = toks[i - 1]?.f === '(' && toks[i + 1]?.f === ')';
-  const prev = toks[bracketed ? i - 2 : i - 1];
-  if (!prev || prev.kind !== 'w') return undefined;
-  for (const [f] of procliticReadings(prev.f)) {
-    const role = ctx.lex.numberHeads.get(f);
-    if (!role) continue;
+  const role = headRole(ctx, bracketed ? i - 2 : i - 1);
+  if (role) {
     // an indefinite accusative noun after a ranked number is what it counts: «خصص المركز 40 سريرا» (the centre:
     // 40 beds); not an adverb («المركز 44 عالميا»), a conjunction («الدقيقة 54 ولكن») or a preposition («برصيد»)
     const next = ctx.toks[i + 1];

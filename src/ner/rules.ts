@@ -649,7 +649,8 @@ function appositiveNames(lex: Lexicon, s: Sent): void {
  * 4b. A person's reading never ends on a word that links names: it runs on over the name the link opens,
  * whatever the model read there — «[علي بن أبي] طالب» → «[علي بن أبي طالب]», «[فاطمة بنت] أسد», «[أحمد أبو]
  * [غزة]». So does one that ends on an ordinal before «عشر» («[ألفونسو الثالث] عشر»), or on a word that forms
- * a name with «الله» before it («[بهاء حسب] الله», rule-words.tsv allah-name).
+ * a name with «الله» before it («[بهاء حسب] الله», rule-words.tsv allah-name); nor does one begin on «الله» after
+ * such a word («ولي [الله سيف]» → «[ولي الله سيف]»).
  */
 function nameLinkEnds(s: Sent): void {
   const links = ruleWords('name-link');
@@ -665,10 +666,12 @@ function nameLinkEnds(s: Sent): void {
     while (end < n && link(end - 1) && isArabic(s.words[end]) && !isStopword(s.words[end])) end++;
     if (end < n && s.folded[end] === 'عشر' && ordinalWords().has(s.bases[end - 1])) end++;
     if (end < n && s.folded[end] === 'الله' && ruleWords('allah-name').has(s.bases[end - 1])) end++;
-    if (end === c.end) continue;
+    // nor begins on «الله» after the word it makes a name with: «ولي [الله سيف]» → «[ولي الله سيف]»
+    const start = c.start > 0 && s.folded[c.start] === 'الله' && s.tags[c.start - 1] === 'O' && ruleWords('allah-name').has(s.bases[c.start - 1]) ? c.start - 1 : c.start;
+    if (end === c.end && start === c.start) continue;
     // what the model read on the words taken ends with them: «[غزة]» is no place of its own here
     const rest = s.tags[end]?.startsWith('I-') ? chunkAt(s.tags, end) : null;
-    setSpan(s.tags, c.start, end, 'PER');
+    setSpan(s.tags, start, end, 'PER');
     if (rest && rest.end > end) s.tags[end] = 'B-' + rest.type;
   }
 }
@@ -1192,7 +1195,9 @@ function leadingDescriptors(lex: Lexicon, s: Sent): void {
   // a title that is also a given name (أمير، نجم) is the name when a name-link follows (أمير عبد اللهيان)
   const givenName = (k: number) => !definite(s.bases[k]) && (lex.givenNames.has(s.bares[k]) || lex.givenNames.has(s.folded[k]));
   const nameTitle = (k: number) => isTitle(lex, s, k) && !givenName(k);
-  const leading = (k: number) => isDescriptor(k) || isNationality(lex, s.bases[k]) || (nameTitle(k) && !(k + 1 < s.words.length && links.has(s.bases[k + 1])));
+  // … and so is a title that makes a name with «الله» after it (ولي الله سيف)
+  const allahName = (k: number) => k + 1 < s.words.length && s.folded[k + 1] === 'الله' && ruleWords('allah-name').has(s.bases[k]);
+  const leading = (k: number) => isDescriptor(k) || isNationality(lex, s.bases[k]) || (nameTitle(k) && !(k + 1 < s.words.length && links.has(s.bases[k + 1])) && !allahName(k));
   for (const c of chunks(s.tags)) {
     if (c.type !== 'PER') continue;
     let onlyWords = true;

@@ -26,7 +26,6 @@ import { buildOpenApi, type RouteDoc } from './openapi.js';
 import { registerWebUi } from './web.js';
 import { firstTypeMismatch } from './strict.js';
 import { firstInvalidUtf8 } from '../ingest/decode.js';
-import { segment } from '../text/index.js';
 import { labelDocEvents, labelEvent, labelEvents } from './labels.js';
 
 export interface ServerOptions {
@@ -138,25 +137,6 @@ function locateMessage(message: string, query: unknown): string {
   if (field && qs[field] !== undefined && qs[field] !== '') return `querystring/${message}`;
   if (typeof qs.q === 'string' && qs.q.trim()) return `querystring/q: ${message}`;
   return message;
-}
-
-/**
- * Names typed with proclitics the store's names never carry («والكويت», «بالكويت»): the same word without them,
- * as the clitic analysis that indexes search terms reads it (src/text), most likely reading first.
- */
-function withoutProclitics(name: string): string[] {
-  const words = name.trim().split(/\s+/);
-  if (!words.length || words.length > 6) return [];
-  const out: string[] = [];
-  // only the first word takes the conjunction or preposition («والرئيس ترامب»); each reading of it is tried
-  for (const seg of segment(words[0]).slice(0, 3)) {
-    const procl = seg.proclitics.filter((c) => c !== 'ال');
-    if (!procl.length || seg.stem.length < 2) continue;
-    const first = (seg.proclitics.includes('ال') ? 'ال' : '') + seg.stem + seg.enclitics.join('');
-    const candidate = [first, ...words.slice(1)].join(' ');
-    if (!out.includes(candidate)) out.push(candidate);
-  }
-  return out;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -330,14 +310,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get<{ Querystring: EntitiesQs }>('/api/entities', { schema: entitiesSchema }, async (req) => {
     checkRange(req.query.from, req.query.to);
     const q = req.query.q?.trim() || undefined;
-    const list = await store.listEntities({ ...req.query, q });
-    if (!q || list.total > 0) return list;
-    // «والكويت» finds what «الكويت» finds, as search does
-    for (const bare of withoutProclitics(q)) {
-      const other = await store.listEntities({ ...req.query, q: bare });
-      if (other.total > 0) return other;
-    }
-    return list;
+    // «والكويت» finds what «الكويت» finds: the store's name lookup tries a name without its proclitics
+    return store.listEntities({ ...req.query, q });
   });
 
   app.get<{ Params: { id: string }; Querystring: { articles: number; cooccurring: number } }>('/api/entities/:id', { schema: entitySchema }, async (req) => {

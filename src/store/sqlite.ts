@@ -15,7 +15,7 @@ import { dirname } from 'node:path';
 import type { ArabicDoc, EntityRef, EntityType, NewsEvent, Sentence } from '../doc.js';
 import { analyze } from '../pipeline/analyze.js';
 import { canonicalKey, isContextualMention } from '../link/index.js';
-import { normalize, tokenize } from '../text/index.js';
+import { normalize, segment, tokenize } from '../text/index.js';
 import { indexTerms, safeTerm, queryWords, isIndexed, type IndexTerms } from '../search/terms.js';
 import { parseQuery, summarizeQuery, type ParsedQuery, type QueryItem } from '../search/query.js';
 import { boundDay, isoWeek, QueryError, toPublished, valueStartDay } from '../search/dates.js';
@@ -93,6 +93,24 @@ export function entityIdOf(e: { entity?: string; type: string; text: string }): 
 
 function foldName(s: string): string {
   return normalize(s, 'search').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Names typed with proclitics the store's names never carry («والكويت», «بالكويت»): the same words with the first
+ * one's conjunction or preposition taken off (its article kept), as the clitic analysis that indexes search terms
+ * reads it (src/text), its three likeliest readings in order.
+ */
+export function withoutProclitics(name: string): string[] {
+  const words = name.trim().split(/\s+/);
+  if (!words[0] || words.length > 6) return [];
+  const out: string[] = [];
+  for (const seg of segment(words[0]).slice(0, 3)) {
+    if (!seg.proclitics.some((c) => c !== 'ال') || seg.stem.length < 2) continue;
+    const first = (seg.proclitics.includes('ال') ? 'ال' : '') + seg.stem + seg.enclitics.join('');
+    const candidate = [first, ...words.slice(1)].join(' ');
+    if (!out.includes(candidate)) out.push(candidate);
+  }
+  return out;
 }
 
 /** A fallback title: the first line or sentence of the text, cut at a word boundary. */
@@ -912,13 +930,23 @@ export class SqliteStore implements Store {
   /**
    * Entity rowids for names/ids given by a user: an exact canonical id or the entity the name's canonical key is
    * bound to, else every entity one of whose name variants contains the name's words in sequence
-   * (entity:الكاظمي finds "مصطفى الكاظمي"), any spelling.
+   * (entity:الكاظمي finds "مصطفى الكاظمي"), any spelling. A name that finds nothing is tried without the
+   * proclitics of its first word («والكويت» → «الكويت», withoutProclitics), the first reading that finds something.
    */
   resolveEntities(names: string[], types: EntityType[] = []): Set<number> {
     const out = new Set<number>();
     if (!names.length) return out;
     this.refreshCaches();
     if (!this.aliasWords) this.loadAliases();
+    for (const name of names) {
+      if (this.resolveName(name, types, out)) continue;
+      for (const bare of withoutProclitics(name)) if (this.resolveName(bare, types, out)) break;
+    }
+    return out;
+  }
+
+  /** Adds to `out` the entities one name means (resolveEntities); false when it finds none. */
+  private resolveName(name: string, types: EntityType[], out: Set<number>): boolean {
     const typeOk = (rid: number, type?: string) => {
       if (!types.length) return true;
       const t = type ?? (this.stmt('SELECT type FROM entities WHERE rowid = ?').get(rid) as { type: string } | undefined)?.type;
@@ -928,46 +956,43 @@ export class SqliteStore implements Store {
       `SELECT rowid, type FROM entities WHERE id = @k
        UNION ALL SELECT e.rowid, e.type FROM entity_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key = @k LIMIT 1`,
     );
-    for (const name of names) {
-      const exact = byId.get({ k: name }) as { rowid: number; type: string } | undefined;
-      if (exact) {
-        if (typeOk(exact.rowid, exact.type)) out.add(exact.rowid);
-        continue;
-      }
-      // the linker's canonical key of the name as typed (maps transliteration variants: ترمب → ترامب); a name that
-      // is an entity's own is that entity, not every name that contains it («ترمب» is not the junk «ترمب كيم»)
-      let keyed = false;
-      for (const t of types.length ? types : ENTITY_TYPES) {
-        let key: string | null = null;
-        try {
-          key = canonicalKey(name, t);
-        } catch {
-          key = null; // linker data unavailable: the alias match below still works
-        }
-        const hit = key ? (byId.get({ k: key }) as { rowid: number } | undefined) : undefined;
-        if (hit) (out.add(hit.rowid), (keyed = true));
-      }
-      if (keyed) continue;
-      const f = foldName(name.replace(/^(PER|ORG|LOC|MISC):/, ''));
-      if (!f) continue;
-      const words = f.split(' ').map(stripAl);
-      let cands: Set<number> | null = null;
-      for (const w of words) {
-        const s = this.aliasWords!.get(w);
-        if (!s) {
-          cands = new Set();
-          break;
-        }
-        if (!cands) cands = new Set(s);
-        else for (const r of cands) if (!s.has(r)) cands.delete(r);
-      }
-      const seq = words.join(' ');
-      for (const rid of cands ?? []) {
-        const variants = this.aliasFolded!.get(rid) ?? [];
-        if (variants.some((v) => (' ' + v.split(' ').map(stripAl).join(' ') + ' ').includes(' ' + seq + ' ')) && typeOk(rid)) out.add(rid);
-      }
+    const exact = byId.get({ k: name }) as { rowid: number; type: string } | undefined;
+    if (exact) {
+      if (!typeOk(exact.rowid, exact.type)) return false;
+      out.add(exact.rowid);
+      return true;
     }
-    return out;
+    // the linker's canonical key of the name as typed (maps transliteration variants: ترمب → ترامب); a name that
+    // is an entity's own is that entity, not every name that contains it («ترمب» is not the junk «ترمب كيم»)
+    let keyed = false;
+    for (const t of types.length ? types : ENTITY_TYPES) {
+      let key: string | null = null;
+      try {
+        key = canonicalKey(name, t);
+      } catch {
+        key = null; // linker data unavailable: the alias match below still works
+      }
+      const hit = key ? (byId.get({ k: key }) as { rowid: number } | undefined) : undefined;
+      if (hit) (out.add(hit.rowid), (keyed = true));
+    }
+    if (keyed) return true;
+    const f = foldName(name.replace(/^(PER|ORG|LOC|MISC):/, ''));
+    if (!f) return false;
+    const words = f.split(' ').map(stripAl);
+    let cands: Set<number> | null = null;
+    for (const w of words) {
+      const s = this.aliasWords!.get(w);
+      if (!s) return false;
+      if (!cands) cands = new Set(s);
+      else for (const r of cands) if (!s.has(r)) cands.delete(r);
+    }
+    const seq = words.join(' ');
+    let found = false;
+    for (const rid of cands ?? []) {
+      const variants = this.aliasFolded!.get(rid) ?? [];
+      if (variants.some((v) => (' ' + v.split(' ').map(stripAl).join(' ') + ' ').includes(' ' + seq + ' ')) && typeOk(rid)) (out.add(rid), (found = true));
+    }
+    return found;
   }
 
   // ───────────────────────── search ─────────────────────────

@@ -244,6 +244,17 @@ describe('entities, time line and events', () => {
     expect((await s.getEntity('كاظمي'))?.id).toBe('PER:مصطفي الكاظمي');
     expect(await s.getEntity('لا يوجد')).toBeNull();
   });
+  it('looks a name typed with a proclitic up without it («والكويت» is الكويت), wherever a name is given', async () => {
+    expect((await s.listEntities({ q: 'والكويت' })).entities.map((e) => e.id)).toEqual(['LOC:الكويت']);
+    expect((await s.listEntities({ q: 'وبغداد' })).entities.map((e) => e.id)).toEqual(['LOC:بغداد']);
+    expect((await s.getEntity('بالكويت'))?.id).toBe('LOC:الكويت');
+    expect((await s.search({ q: 'entity:وبغداد' })).hits.map((h) => h.id).sort()).toEqual(['k1', 'k3']);
+    expect((await s.search({ q: '', entity: 'للكاظمي' })).total).toBe(3);
+    expect((await s.timeline({ entity: ['والكاظمي'] })).items.length).toBeGreaterThan(0);
+    // nothing stays nothing
+    expect((await s.listEntities({ q: 'وزززق' })).total).toBe(0);
+    expect(await s.getEntity('وزززق')).toBeNull();
+  });
   it('gives entity detail: counts per week and month, co-occurring entities, articles, roles, events', async () => {
     const e = (await s.getEntity('PER:مصطفي الكاظمي'))!;
     expect(e.mentionsByMonth).toEqual([{ period: '2021-08', count: 2 }, { period: '2021-09', count: 1 }]);

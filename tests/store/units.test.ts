@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minhash, jaccardEstimate, MinhashIndex } from '../../src/store/minhash.js';
 import { boundDay, isoWeek, toDay, toPublished, valueStartDay } from '../../src/search/dates.js';
-import { ftsExpression, contentHash, fallbackTitle } from '../../src/store/sqlite.js';
+import { ftsExpression, contentHash, fallbackTitle, withoutProclitics } from '../../src/store/sqlite.js';
 import { parseQuery } from '../../src/search/query.js';
 import { progressLine, summaryText } from '../../src/ingest/progress.js';
 import { csvCell } from '../../src/cli/commands/export.js';
@@ -104,5 +104,18 @@ describe('ingest output', () => {
     expect(csvCell('قال "نعم"')).toBe('"قال ""نعم"""');
     expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvCell(null)).toBe('');
+  });
+});
+
+describe('names typed with proclitics', () => {
+  it('reads the first word without its conjunction or preposition, keeping its article', () => {
+    expect(withoutProclitics('والكويت')).toEqual(['الكويت']);
+    expect(withoutProclitics('بالكويت')).toEqual(['الكويت']);
+    expect(withoutProclitics('لمحمد بن سلمان')[0]).toBe('محمد بن سلمان');
+    expect(withoutProclitics('وبغداد')[0]).toBe('بغداد');
+    // nothing to take off: the article alone, a lone letter, nothing
+    expect(withoutProclitics('الكويت')).toEqual([]);
+    expect(withoutProclitics('و')).toEqual([]);
+    expect(withoutProclitics('  ')).toEqual([]);
   });
 });

@@ -260,7 +260,30 @@ export function extractEvents(doc: ArabicDoc): NewsEvent[] {
     });
     events.push(...mergeSameType(sentEvents, doc.text));
   });
+  settleHeadlines(events);
   return events;
+}
+
+/**
+ * A headline tells travel and meetings in the present whether they are done or to come («X يزور الكويت»): the
+ * body decides. The same act by the same actor (to the same target, if both name one) told as done in the body
+ * (a past verb) makes the headline's done too, on the body's date («… وصل X إلى الكويت أمس»); else it stays planned, on the date
+ * the body gives the plan.
+ */
+function settleHeadlines(events: NewsEvent[]): void {
+  for (const h of events) {
+    if (h.sentence !== 0 || !HEADLINE_PRESENT_PLAN.has(h) || !h.actor) continue;
+    const same = (b: NewsEvent) => b.sentence > 0 && b.type === h.type && b.actor?.name === h.actor!.name && (!h.target || !b.target || b.target.name === h.target.name);
+    // (a verb's past: a verbal noun is «occurred» by default, «زيارة ولي العهد» tells nothing)
+    const done = events.find((b) => same(b) && b.status === 'occurred' && META.get(b)?.pos === 'past');
+    if (done) {
+      h.status = 'occurred';
+      h.time ??= done.time;
+      continue;
+    }
+    // told as planned with a date: the headline's is that date («يصل … الأحد المقبل»)
+    h.time ??= events.find((b) => same(b) && b.status === 'planned' && b.time)?.time ?? null;
+  }
 }
 
 /** tokens from a statement verb to a «في + statement noun» that only says how it was made */
@@ -1313,6 +1336,7 @@ function buildEvent(
   if (hoped) attributes.hoped = true;
 
   let status: EventStatus = 'occurred';
+  let headlinePresent = false;
   const prev = t > 0 ? view.fold[t - 1] : '';
   // ما negates only at the head of a clause (ما زار …); after a word it is the relative "what" (وهو ما أعلن)
   const isNeg = (k: number) => {
@@ -1370,7 +1394,11 @@ function buildEvent(
   const goingOn = entry.pos === 'pres' && (leftMarkers.has('now') || markersIn(view, lex, t + 1, Math.min(segEnd, t + NOW_REACH)).has('now'));
   if (negated || reportedHow === 'deny') status = 'negated';
   else if (cmp > 0) status = 'planned';
-  else if (cmp === 0 && (futureWord || hoped || (entry.pos === 'pres' && !presentIsNow && !goingOn && !kanaAside && !pastAux(view, sent.tokenStart, t)))) status = 'planned';
+  else if (cmp === 0 && (futureWord || hoped || (entry.pos === 'pres' && !presentIsNow && !goingOn && !kanaAside && !pastAux(view, sent.tokenStart, t)))) {
+    status = 'planned';
+    // a headline's present with no other sign of the future: the body may tell it happened (settleHeadlines)
+    headlinePresent = !futureWord && !hoped && !timeExpr && isHeadline(doc, sentence);
+  }
   else if (reportedHow) status = 'reported';
 
   if (entry.type === 'DELIVER_MESSAGE') {
@@ -1466,6 +1494,7 @@ function buildEvent(
   if (amounts.length) ev.amounts = amounts;
   if (Object.keys(attributes).length) ev.attributes = attributes;
   if (weak) WEAK.add(ev);
+  if (headlinePresent) HEADLINE_PRESENT_PLAN.add(ev);
   META.set(ev, { token: t, pos: entry.pos });
   if (actor) prevActor.set(hit, actor);
   if (target) prevTarget.set(hit, target);
@@ -1960,6 +1989,8 @@ const WEAK = new WeakSet<NewsEvent>();
 const prevActor = new WeakMap<Hit, EntityRef>();
 /** each trigger's target: a continuing verb right after it is not that target's verb («زار X بغداد والتقى …») */
 const prevTarget = new WeakMap<Hit, EntityRef>();
+/** headline events planned only for their present tense («X يزور الكويت»), for settleHeadlines */
+const HEADLINE_PRESENT_PLAN = new WeakSet<NewsEvent>();
 /** the trigger behind each event, for merging */
 const META = new WeakMap<NewsEvent, { token: number; pos: string }>();
 

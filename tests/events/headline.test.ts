@@ -16,6 +16,16 @@ describe('a headline in the present tense', () => {
     expect(statuses('[PER سامي يوسف] يزور [LOC الكويت]\nوقال مسؤول إن الزيارة مهمة.')).toContain('VISIT:planned');
   });
 
+  it('takes what the body tells of the same act: done (a past verb), or planned on a date', () => {
+    const done = runLinkEvents('[PER سامي يوسف] يزور [LOC الكويت]\nووصل الرئيس [PER سامي يوسف] إلى [LOC الكويت] {أمس|2021-08-13} في زيارة رسمية.').events;
+    expect(done.map((e) => `${e.type}:${e.status}:${e.time}`)).toEqual(['VISIT:occurred:2021-08-13', 'VISIT:occurred:2021-08-13']);
+    const later = runLinkEvents('[PER سامي يوسف] يزور [LOC الكويت]\nويصل الرئيس [PER سامي يوسف] إلى [LOC الكويت] {الأحد المقبل|2021-08-15} في زيارة رسمية.').events;
+    expect(later.map((e) => `${e.type}:${e.status}:${e.time}`)).toEqual(['VISIT:planned:2021-08-15', 'VISIT:planned:2021-08-15']);
+    // a verbal noun says nothing of whether it is done; another's visit is another act
+    expect(statuses('[PER سامي يوسف] يزور [LOC الكويت]\nوتأتي زيارة [PER سامي يوسف] إلى [LOC الكويت] بعد قطيعة.')[0]).toBe('VISIT:planned');
+    expect(statuses('[PER سامي يوسف] يزور [LOC الكويت]\nوزار [PER خالد عمر] [LOC الكويت] {أمس|2021-08-13}.')[0]).toBe('VISIT:planned');
+  });
+
   it('is only the first line: the same verb in the body, or a first sentence that closes with a stop, is planned', () => {
     expect(statuses('قال مسؤول إن الأمور تسير.\n[LOC واشنطن] تفرض عقوبات على [LOC كوريا الشمالية]\nوقالت الوزارة إن القرار نهائي.')).toContain('SANCTION:planned');
     expect(statuses('[LOC واشنطن] تفرض عقوبات على [LOC كوريا الشمالية].\nوقالت الوزارة إن القرار نهائي.')).toContain('SANCTION:planned');

@@ -471,7 +471,7 @@ function handleNumber(ctx: Ctx, out: Amount[], i: number, start: number, num: Nu
     out.push(emit(ctx, start, end, range.m.kind, num.value * range.scale, range.m));
     return end;
   }
-  const counted = accusativeCounted(ctx, num, end) ?? genitiveCounted(ctx, num, i, end);
+  const counted = accusativeCounted(ctx, num, i, end) ?? genitiveCounted(ctx, num, i, end);
   if (counted) {
     out.push(emit(ctx, start, counted.end, 'count', num.value, counted));
     return counted.end;
@@ -487,23 +487,34 @@ const NOT_ACCUSATIVE = /(?:وا|ها|هما)$/;
 
 /**
  * What a number ending in 11-99 counts when the count units do not list it: the indefinite accusative singular right
- * after it («15 فوزا»: فوز, «23 إيرانيا»: إيراني, «34 أسقفا»: أسقف). Its stem must be a word of the news
- * (resources/text/lexicon.tsv), which leaves out a final ا of the word's own («12 ميغا»); adverbs are listed
+ * after it («15 فوزا»: فوز, «23 إيرانيا»: إيراني, «34 أسقفا»: أسقف; with no alif «15 دائرة», «46 خطأ»). Its stem
+ * must be a word of the news (resources/text/lexicon.tsv), which leaves out a final ا of the word's own («12 ميغا»); adverbs are listed
  * (not-counted.tsv: «151 عالميا», «تقريبا»), and country names («روسيا») and time units are no counted noun.
  */
-function accusativeCounted(ctx: Ctx, num: NumberReading, end: number): Measure | null {
+function accusativeCounted(ctx: Ctx, num: NumberReading, i: number, end: number): Measure | null {
   if (!Number.isInteger(num.value) || num.value % 100 < 11) return null;
   const next = ctx.toks[end];
   if (!next || next.kind !== 'w' || next.newClause || next.start - ctx.toks[end - 1].end > 1) return null;
   const f = next.f;
-  if (f.length < 3 || !f.endsWith('ا') || f.startsWith('ال') || NOT_ACCUSATIVE.test(f)) return null;
-  if (!countableWord(ctx, f)) return null;
+  if (f.length < 3 || f.startsWith('ال') || !countableWord(ctx, f)) return null;
   const written = ctx.text.slice(next.start, next.end).replace(MARKS, '');
+  // a noun in ة or a final hamza takes no alif («15 دائرة», «46 خطأ», «950 اعتداء»): a noun the news uses with the
+  // article, standing alone (not «بنسبة»)
+  if (NO_ALIF_ACCUSATIVE.test(written)) {
+    // (a number after a Latin name is a version or a model: «iOS 11 سعة التخزين»)
+    if (ctx.toks[i - 1]?.kind === 'l') return null;
+    const key = normalize(written, 'search');
+    if (articleFreq(key) < MIN_STEM_FREQ || bestSegmentFolded(key).proclitics.length) return null;
+    return { kind: 'count', currency: null, unit: written, end: end + 1 };
+  }
+  if (!f.endsWith('ا') || NOT_ACCUSATIVE.test(f)) return null;
   if (!written.endsWith('ا')) return null; // «خطأ» folds to «خطا»; its final letter is its own
   const unit = written.slice(0, -1);
   if (totalFreq(normalize(unit, 'search')) < MIN_STEM_FREQ) return null;
   return { kind: 'count', currency: null, unit, end: end + 1 };
 }
+/** the indefinite accusative of a noun in ة or in a final hamza is written without an alif */
+const NO_ALIF_ACCUSATIVE = /(?:ة|[^ا]أ|اء)$/;
 /** how often the stem must occur in the news to be a word */
 const MIN_STEM_FREQ = 3;
 

@@ -32,6 +32,12 @@ interface Candidate {
   day?: number;
   /** a Gregorian month (and day) whose year was inferred from the publication date, not written */
   yearInferred?: boolean;
+  /** the year is written in the expression («عام 2014», «يونيو 2014», «صيف 2014») */
+  yearWritten?: boolean;
+  /** … as «عام 2014» or in a whole date («12 يونيو 2014»), so that it may anchor what follows (see anchoredYear) */
+  anchors?: boolean;
+  /** a month (and day) that took the year of a year written shortly before (see anchoredYear) */
+  anchored?: boolean;
 }
 
 interface Ctx {
@@ -45,6 +51,8 @@ interface Ctx {
   lastMonth: { y: number; m: number } | null;
   /** the last date named to the day (as days) and where it ends, for «في اليوم ذاته», «في اليوم التالي» */
   lastDay: { d: number; end: number } | null;
+  /** a year written shortly before, narrated (not «منذ عام 2014»), and the token after it (see anchoredYear) */
+  yearAnchor: { y: number; endTok: number } | null;
 }
 
 const NO_PUB = 'relative: no publication date';
@@ -248,6 +256,38 @@ function sameYearAt(ctx: Ctx, j: number): number | null {
   if ((SAME_BEFORE.has(toks[k]?.f ?? '') || THAT.has(toks[k]?.f ?? '')) && yearUnitAt(ctx, k + 1)) return k + 2;
   return null;
 }
+
+/**
+ * The year of a month (and day) named without one in a narrative of a year written shortly before: «في عام 2014
+ * سيطر التنظيم على المدينة، وفي 12 يونيو أعلن …» is 12 June 2014. Shortly: in the same sentence (reading the next
+ * one too, on every corpus article, was wrong more often than right), the chain going on while each date takes it. Only a year before the publication's, written «عام
+ * 2014» or in a whole date, right after «في», «خلال» … anchors (driver, yearNarratedAt): a year that only places a
+ * noun («الاتفاق المبرم عام 2015») does not. A date the publication resolves in between («أمس») ends the narrative;
+ * a future or deadline tense («ستنسحب في مايو», «حتى 6 نوفمبر») or the publication's own day leaves the date to
+ * inferYear.
+ */
+function anchoredYear(ctx: Ctx, i: number, tense: Tense | null, month: number, day: number | null): number | null {
+  const a = ctx.yearAnchor;
+  if (!a || ctx.pub === null || tense === 'future' || tense === 'nearest') return null;
+  // the publication's own day («في عام 1910 اقترحت أن يصبح 8 مارس يوما عالميا» on 8 March): the day the article
+  // marks, not a day of that year
+  const p = fromDays(ctx.pub);
+  if (day !== null && Math.abs(toDays(p.y, month, day) - ctx.pub) <= 1) return null;
+  let sentences = 0;
+  for (let k = a.endTok; k <= i; k++) {
+    const t = ctx.toks[k];
+    if (NARRATIVE_BREAKS.has(t.f)) return null; // «… في 15 تموز 2016، فيما تعهد أردوغان الذي أعيد انتخابه نهاية حزيران»
+    if (!t.newClause || k === 0) continue;
+    if (ctx.text.slice(ctx.toks[k - 1].end, t.start).includes('\n')) return null;
+    if (++sentences > ANCHOR_SENTENCES) return null;
+  }
+  return a.y;
+}
+
+const NARRATIVE_BREAKS = contextWords('narrative-break');
+
+/** how many sentence ends may lie between a written year and a date that takes it */
+const ANCHOR_SENTENCES = 0;
 
 /** Year of a month (and day) without a year, from the publication date and the clause's tense. */
 function inferYear(
@@ -495,6 +535,7 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
   }
 
   let y: number | null;
+  let anchored: number | null = null;
   let resolved = true;
   if (year) {
     if (year.hijri) return null;
@@ -504,7 +545,8 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
   } else if (sameYearEnd) {
     y = ctx.lastDate!.y;
   } else {
-    y = inferYear(ctx, month.month, day, tense, monthOffset, start, evidence?.firm);
+    anchored = monthOffset === undefined ? anchoredYear(ctx, i, tense, month.month, day) : null;
+    y = anchored ?? inferYear(ctx, month.month, day, tense, monthOffset, start, evidence?.firm);
   }
   if (y === null) {
     resolved = false;
@@ -519,6 +561,9 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
     c = cand(ctx, i, start, end, 'date', formatDay(d), 'day', true, undefined, d);
   } else c = cand(ctx, i, start, end, 'date', formatMonth(y, month.month), 'month');
   if (inferred) c.yearInferred = true;
+  if (anchored !== null) c.anchored = true;
+  if (year) c.yearWritten = true;
+  if (year && day !== null) c.anchors = true;
   return c;
 };
 
@@ -588,8 +633,15 @@ const matchYear: Matcher = (ctx, i, f, plen) => {
     const range = e !== null ? ` (${formatDay(s)}/${formatDay(e - 1)})` : '';
     return cand(ctx, i, start, y.end, 'date', pad4(fromDays(mid).y), 'year', true, hijriNote(ctx, i, y.end) + range);
   }
-  return cand(ctx, i, start, y.end, 'date', pad4(y.year), 'year');
+  const c = written(cand(ctx, i, start, y.end, 'date', pad4(y.year), 'year'));
+  if (y.marked) c.anchors = true;
+  return c;
 };
+
+function written(c: Candidate): Candidate {
+  c.yearWritten = true;
+  return c;
+}
 
 function periodValue(ctx: Ctx, unit: 'W' | 'M' | 'Y', offset: number): { value: string; resolved: boolean } {
   if (ctx.pub === null) return { value: unit === 'W' ? 'XXXX-WXX' : unit === 'M' ? 'XXXX-XX' : 'XXXX', resolved: false };
@@ -668,7 +720,11 @@ const matchModified: Matcher = (ctx, i, f, plen) => {
     return cand(ctx, i, startOffset(ctx, i, plen), endTokOf(inner), 'date', value + '-WE', 'week', true, inner.note);
   }
   const note = 'mod: ' + mod + (inner.note ? '; ' + inner.note : '');
-  return cand(ctx, i, startOffset(ctx, i, plen), endTokOf(inner), 'date', inner.value, inner.granularity, inner.resolved, note);
+  const c = cand(ctx, i, startOffset(ctx, i, plen), endTokOf(inner), 'date', inner.value, inner.granularity, inner.resolved, note);
+  c.yearWritten = inner.yearWritten;
+  c.anchors = inner.anchors;
+  c.anchored = inner.anchored;
+  return c;
 };
 
 /** Resolves a weekday against the publication date by explicit offset or tense. */
@@ -1276,7 +1332,7 @@ const matchQuarter: Matcher = (ctx, i, f, plen) => {
     return cand(ctx, i, start, endTokOf(rel), 'date', v, gran, rel.resolved, rel.note);
   }
   const y = yearAt(ctx, k);
-  if (y && !y.hijri) return cand(ctx, i, start, y.end, 'date', `${pad4(y.year)}-${code}`, gran);
+  if (y && !y.hijri) return written(cand(ctx, i, start, y.end, 'date', `${pad4(y.year)}-${code}`, gran));
   if (ctx.lex.units.get(nf) === 'Y') {
     // "الربع الأول من العام": the current year
     if (ctx.pub === null) return cand(ctx, i, start, k + 1, 'date', `XXXX-${code}`, gran, false, NO_PUB);
@@ -1332,7 +1388,7 @@ const matchSeason: Matcher = (ctx, i, f, plen) => {
   }
   const y = yearAt(ctx, j + 1);
   if (!y || y.hijri || (!y.marked && (y.year < 1900 || y.year > 2100))) return null;
-  return cand(ctx, i, start, y.end, 'date', `${pad4(y.year)}-${code}`, 'season');
+  return written(cand(ctx, i, start, y.end, 'date', `${pad4(y.year)}-${code}`, 'season'));
 };
 
 /** عيد الفطر | عيد الأضحى المقبل | عيد الفطر الماضي | عيد الأضحى 1439 هـ: the feast's first day */
@@ -1387,7 +1443,9 @@ const matchRangeStart: Matcher = (ctx, i) => {
   const value = second.value.slice(0, 8) + pad2(d1);
   const d = parseIsoDate(value);
   if (second.resolved && d === null) return null;
-  return cand(ctx, i, toks[i].start, i + 1, 'date', value, 'day', second.resolved, second.note, d ?? undefined);
+  const c = cand(ctx, i, toks[i].start, i + 1, 'date', value, 'day', second.resolved, second.note, d ?? undefined);
+  c.anchored = second.anchored; // «في عام 2014 … بين 5 و7 يونيو»: the second day goes on with the narrative
+  return c;
 };
 
 const MATCHERS: Matcher[] = [
@@ -1450,7 +1508,7 @@ export function extractTimesFromTokens(text: string, toks: readonly ScanToken[],
   const lex = timeLexicon();
   const table = triggerReadingTable(triggerWords(lex));
   const pub = published ? parseIsoDate(published) : null;
-  const ctx: Ctx = { text, toks, pub, lex, lastDate: null, lastMonth: null, lastDay: null };
+  const ctx: Ctx = { text, toks, pub, lex, lastDate: null, lastMonth: null, lastDay: null, yearAnchor: null };
   const out: TimeExpr[] = [];
   let lastDay: { endTok: number; day: number } | null = null;
   /** the last expression is a month (and day) whose year was inferred */
@@ -1532,10 +1590,31 @@ export function extractTimesFromTokens(text: string, toks: readonly ScanToken[],
       if (ym?.[2]) ctx.lastMonth = { y: Number(ym[1]), m: Number(ym[2]) };
       const day = /^(\d{4})-(\d\d)-(\d\d)$/.exec(expr.value);
       if (day) ctx.lastDay = { d: toDays(Number(day[1]), Number(day[2]), Number(day[3])), end: expr.end };
+      // a written year narrated anchors the yearless dates after it; a date it anchored carries it on; any other
+      // date (resolved from the publication) ends the narrative
+      // last year's only in a whole date: «في عام 2017 … في مايو» in June is as often this May
+      const anchorY = ym ? Number(ym[1]) : NaN, pubY = pub !== null ? fromDays(pub).y : NaN;
+      if (best.anchors && (anchorY < pubY - 1 || (anchorY === pubY - 1 && best.granularity === 'day')) && yearNarratedAt(ctx, best.tok, best.start)) {
+        ctx.yearAnchor = { y: anchorY, endTok };
+      } else if (best.anchored && ctx.yearAnchor) ctx.yearAnchor.endTok = endTok;
+      else ctx.yearAnchor = null;
     }
     i = endTok - 1;
   }
   return out;
+}
+
+const YEAR_NARRATIVE = contextWords('year-narrative');
+
+/**
+ * Whether the year expression at token `tok` sets the time of a narrative: right after «في», «خلال», «بتاريخ», «يوم»
+ * (year-narrative: «وبدأت التحضيرات في عام 1994»), not a year that only places a noun («الاتفاق المبرم عام 2015»,
+ * «منذ سقوط النظام عام 2003», «لعام 2016», «مقارنة بعام 2014»).
+ */
+function yearNarratedAt(ctx: Ctx, tok: number, start: number): boolean {
+  const prev = ctx.toks[tok - 1];
+  if (!prev || ctx.toks[tok].newClause || start !== ctx.toks[tok].start) return false;
+  return YEAR_NARRATIVE.has(prev.f) || (prev.f.length > 3 && prev.f.startsWith('و') && YEAR_NARRATIVE.has(prev.f.slice(1)));
 }
 
 /** What may stand between a clock time and the day it belongs to: "الساعة 10 صباح [يوم] الجمعة", "… من يوم الأحد". */

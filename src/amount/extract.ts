@@ -274,9 +274,11 @@ function fractionAt(ctx: Ctx, out: Amount[], i: number, start: number, f: string
   if (next.f.startsWith('و') && lex.fractions.has(next.f.slice(1))) return i; // «ربع ونصف النهائي»
   let whole = next.f.startsWith('ال') && bare.length >= 2;
   if (!whole && (!definiteOnly || role === 'whole')) {
-    // an indefinite noun is a whole in a construct («نصف سكان العالم», «خمس سكان تركيا») or with a pronoun («نصف قيمتها»)
+    // an indefinite noun is a whole in a construct with a definite noun («نصف سكان العالم», «خمس سكان تركيا», «خمس
+    // قيمة مدخراتهم») or with a pronoun («نصف قيمتها»)
     const after = toks[j + 1];
-    whole = (after?.kind === 'w' && (after.f.startsWith('ال') || lex.countryNames.has(after.f)) && !after.newClause && lex.fractionContext.get(after.f) !== 'stop') || POSSESSED.test(ctx.text.slice(next.start, next.end));
+    const definite = after?.kind === 'w' && (after.f.startsWith('ال') || lex.countryNames.has(after.f) || POSSESSED.test(ctx.text.slice(after.start, after.end)));
+    whole = (definite && !after.newClause && lex.fractionContext.get(after.f) !== 'stop') || POSSESSED.test(ctx.text.slice(next.start, next.end));
   }
   if (!whole) return i;
   const a = emit(ctx, start, j, 'percent', round12(value * 100), null);

@@ -34,17 +34,31 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// EPIPE on stdout (e.g. `marsad analyze x | head`) is a normal end, not an error.
+// EPIPE on stdout (e.g. `marsad analyze x | head`) is a normal end, not an error; any other failure to write it
+// (a full disk: ENOSPC) lost output, and says so (it was swallowed here, with exit status 0)
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`marsad: standard output: cannot write (${e.code === 'ENOSPC' ? 'no space left on the device' : oneLine(e)})\n`);
+  process.exit(1);
 });
 
+let settled = false;
 main(process.argv).then(
   (code) => {
+    settled = true;
     process.exitCode = code;
   },
   (err) => {
+    settled = true;
     process.stderr.write(`marsad: ${oneLine(err)}\n`);
     process.exitCode = 1;
   },
 );
+// nothing left to wait for, and the command never finished (a stream that failed and never closed): the work is
+// not done, and that must not end with exit status 0
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  process.stderr.write('marsad: stopped before the command finished (an operation never completed)\n');
+  process.exitCode = 1;
+});

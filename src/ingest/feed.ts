@@ -3,11 +3,12 @@
  * Parsed with linkedom's XML parser; item HTML (description, content:encoded, Atom content) becomes plain text.
  */
 import { DOMParser } from 'linkedom';
+import { createHash } from 'node:crypto';
 import type { ArticleInput } from '../store/types.js';
 import { htmlToText, looksLikeHtml, tidy } from './htmltext.js';
 
 export interface FeedItem extends ArticleInput {
-  /** stable item key for the ingest log: guid / id / link / title+date */
+  /** stable item key for the ingest log: see itemKey */
   key: string;
   link: string | null;
 }
@@ -79,7 +80,7 @@ export function parseFeed(xml: string): Feed {
       const author = textOf(first(it, 'dc:creator', 'author')) || null;
       const category = textOf(first(it, 'category')) || null;
       const text = bodyText(full || desc);
-      items.push({ key: guid || link || `${title}|${published ?? ''}`, link, id: null, title: title || null, text, url: link, published, author, category, source: feedTitle });
+      items.push({ key: itemKey(guid || link, title, published, text), link, id: null, title: title || null, text, url: link, published, author, category, source: feedTitle });
     }
     return { kind, title: feedTitle, items };
   }
@@ -98,9 +99,20 @@ export function parseFeed(xml: string): Feed {
     const authorEl = first(e, 'author');
     const author = authorEl ? textOf(first(authorEl, 'name')) || textOf(authorEl) : null;
     const text = bodyText(content || summary);
-    items.push({ key: id || link || `${title}|${published ?? ''}`, link, id: null, title: title || null, text, url: link, published, author: author || null, source: feedTitle });
+    items.push({ key: itemKey(id || link, title, published, text), link, id: null, title: title || null, text, url: link, published, author: author || null, source: feedTitle });
   }
   return { kind, title: feedTitle, items };
+}
+
+/**
+ * The ingest-log key of a feed item: its guid, id or link when that names it worldwide (a URL, a URN, a tag: id);
+ * else (a bare guid such as «123», or none) what it says, with a digest of its text: two feeds' items titled «عاجل»
+ * with no date, or numbered alike, are two items (the second was skipped as already ingested).
+ */
+export function itemKey(id: string | null, title: string, published: string | null, text: string): string {
+  if (id && /^[a-z][\w+.-]*:\S/i.test(id)) return id;
+  const digest = createHash('sha1').update(`${title}\n${text}`).digest('hex').slice(0, 16);
+  return `${id ?? ''}|${title}|${published ?? ''}|${digest}`;
 }
 
 function isInside(el: El, tag: string): boolean {

@@ -2,6 +2,23 @@
 
 export const MAX_FETCH_BYTES = 20 * 1024 * 1024;
 
+/** What the network error codes a user meets most mean, in words. */
+const NET_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'host name lookup failed',
+  ECONNRESET: 'the connection was reset',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_SOCKET: 'the connection broke',
+  UND_ERR_HEADERS_TIMEOUT: 'no answer in time',
+  CERT_HAS_EXPIRED: 'its certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is for another host',
+};
+
+const megabytes = (n: number): string => String(Math.round(n / 1048576));
+
 export interface Fetched {
   url: string;
   bytes: Uint8Array;
@@ -23,11 +40,12 @@ export async function fetchUrl(url: string, timeoutMs = 15000, signal?: AbortSig
   } catch (err) {
     const e = err as Error & { cause?: { code?: string; message?: string } };
     if (e.name === 'TimeoutError' || timeout.aborted) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s`);
-    throw new Error(e.cause?.code ?? e.cause?.message ?? e.message);
+    const code = e.cause?.code;
+    throw new Error(code && NET_ERRORS[code] ? `${NET_ERRORS[code]} (${code})` : (code ?? e.cause?.message ?? e.message));
   }
   if (!res.ok) throw new Error(`HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`);
   const len = Number(res.headers.get('content-length') ?? 0);
-  if (len > MAX_FETCH_BYTES) throw new Error(`too large (${Math.round(len / 1e6)} MB)`);
+  if (len > MAX_FETCH_BYTES) throw new Error(`too large (${megabytes(len)} MB; the limit is ${megabytes(MAX_FETCH_BYTES)} MB)`);
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (res.body) {
@@ -47,7 +65,7 @@ export async function fetchUrl(url: string, timeoutMs = 15000, signal?: AbortSig
       size += value.byteLength;
       if (size > MAX_FETCH_BYTES) {
         await reader.cancel();
-        throw new Error(`too large (over ${MAX_FETCH_BYTES / 1e6} MB)`);
+        throw new Error(`too large (over the limit of ${megabytes(MAX_FETCH_BYTES)} MB)`);
       }
       chunks.push(value);
     }

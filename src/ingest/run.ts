@@ -20,7 +20,7 @@ import { fetchUrl } from './fetch.js';
 import type { ArabicDoc } from '../doc.js';
 import { AnalysisPool, defaultWorkers, workerScript, type AnalysisRequest } from '../pipeline/pool.js';
 import { analysisRequestOf } from '../store/request.js';
-import { toPublished } from '../search/dates.js';
+import { readPublished } from './dates.js';
 
 /** File names recognised inside folders (others are skipped silently). */
 const KNOWN_EXT = new Set(['.txt', '.text', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom', '.json', '.jsonl', '.ndjson']);
@@ -213,10 +213,12 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
     if (stopped()) return;
     summary.read++;
     if (forcedSource) article.source = forcedSource;
-    // a date that cannot be read is stored as none, and said so («2018/02/30», «1», «not a date»)
-    if (article.published && !toPublished(article.published)) {
-      summary.warnings.push({ where, reason: `publication date "${String(article.published).slice(0, 40)}" is no calendar date: stored without one` });
-      article.published = null;
+    // a date in words or Arabic-Indic digits is read by the time stage; one that names no day is stored as none,
+    // and said so («2018/02/30», «1», «not a date»)
+    if (article.published) {
+      const read = readPublished(String(article.published));
+      if (!read) summary.warnings.push({ where, reason: `publication date "${String(article.published).slice(0, 40)}" is no calendar date: stored without one` });
+      article.published = read;
     }
     withDateline(article);
     batch.push({ article, where, key });
@@ -233,7 +235,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       return;
     }
     if (!feed.items.length) summary.warnings.push({ where, reason: 'the feed has no items' });
-    for (const item of feed.items) {
+    for (const [n, item] of feed.items.entries()) {
       if (stopped()) return;
       const key = `item:${item.key}`;
       if (await store.isIngested(key)) {
@@ -250,7 +252,8 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       }
       const art = await followItem(item, where);
       if (!art) continue;
-      await push(art, `${where} item "${(item.title ?? item.key).slice(0, 60)}"`, key);
+      // an item is named by its title, else by its place in the feed
+      await push(art, `${where} item ${item.title ? `"${item.title.slice(0, 60)}"` : `${n + 1} (untitled)`}`, key);
     }
   };
   const followItem = async (item: FeedItem, where: string): Promise<ArticleInput | null> => {
@@ -372,7 +375,8 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
         await push(withSource({ ...parseTxt(text), url, origin: name }), name);
     }
   };
-  const pushStreamFile = async (file: string, gz: boolean) => {
+  /** JSON Lines read as a stream; lines are named by the path as given (`name`), as every other input is */
+  const pushStreamFile = async (file: string, gz: boolean, name: string) => {
     const raw = createReadStream(file);
     raw.on('data', (c) => (liveBytes += (c as Buffer).length));
     const input: Readable = gz ? raw.pipe(createGunzip()) : raw;
@@ -382,11 +386,11 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       for await (const line of rl) {
         n++;
         if (stopped()) break;
-        await pushJsonLine(line, `${file}:${n}`, file);
+        await pushJsonLine(line, `${name}:${n}`, name);
       }
     } catch (err) {
       // lines up to n were read and handled: the one that could not be read is the next (a cut .gz)
-      fail(`${file}:${n + 1}`, `cannot read on (${errLine(err)}); the ${n} line${n === 1 ? '' : 's'} before were read`);
+      fail(`${name}:${n + 1}`, `cannot read on (${errLine(err)}); the ${n} line${n === 1 ? '' : 's'} before were read`);
     } finally {
       rl.close();
       raw.destroy();
@@ -416,7 +420,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
     }
     // JSON Lines are streamed as UTF-8; a UTF-16 file (its byte order mark first) is decoded whole instead
     if (STREAM_EXT.has(ext) && !(!gz && st.size <= MAX_FILE_BYTES && startsUtf16(abs))) {
-      await pushStreamFile(abs, gz);
+      await pushStreamFile(abs, gz, file);
     } else {
       let buf: Buffer;
       try {

@@ -6,12 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
+import { builtIsFresh } from '../support/build.js';
 
 const ROOT = join(__dirname, '..', '..');
 const FIX = join(ROOT, 'tests', 'fixtures', 'ingest');
@@ -40,20 +41,6 @@ function run(args: string[], input?: string): Promise<{ code: number | null; std
   });
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function builtIsFresh(): boolean {
-  return existsSync(CLI) && statSync(CLI).mtimeMs >= newestSource(join(ROOT, 'src'));
-}
-
 function growingFeed(n: number): string {
   const items = Array.from({ length: n }, (_, i) => `<item><title>نشرة رقم ${i + 1} عن أسواق الخليج</title><guid>grow-${i + 1}</guid>
     <pubDate>Mon, 0${i + 1} Apr 2019 10:00:00 GMT</pubDate>
@@ -64,7 +51,7 @@ function growingFeed(n: number): string {
 beforeAll(async () => {
   // build the CLI unless dist is already newer than every source (npm test builds first); other areas may be
   // mid-edit: emit anyway, then check the entry point exists
-  if (!builtIsFresh()) spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'ignore', timeout: 240_000 });
+  if (!builtIsFresh(ROOT, CLI)) spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'ignore', timeout: 240_000 });
   expect(existsSync(CLI)).toBe(true);
   dir = mkdtempSync(join(tmpdir(), 'marsad-cli-'));
   server = createServer((req, res) => {

@@ -37,6 +37,12 @@ beforeAll(async () => {
       setTimeout(() => res.socket?.destroy(), 20);
       return;
     }
+    if (req.url === '/declared-huge') {
+      // a length far past the cap, declared before any byte
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': 64 * 1024 * 1024 });
+      res.end();
+      return;
+    }
     res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -57,6 +63,16 @@ describe('fetchUrl', () => {
   it('fails a body cut short of its length or its last chunk, naming the bytes that came', async () => {
     await expect(fetchUrl(`${base}/plain-cut`, 5000)).rejects.toThrow(/^the connection broke after 5000 bytes, before the whole page came/);
     await expect(fetchUrl(`${base}/chunked-cut`, 5000)).rejects.toThrow(/^the connection broke after 5000 bytes/);
+  });
+
+  it('says in words what a refused connection or a declared size past the cap is', async () => {
+    // a port nothing listens on: one just closed
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    await expect(fetchUrl(`http://127.0.0.1:${port}/`, 5000)).rejects.toThrow(/^connection refused \(ECONNREFUSED\)$/);
+    await expect(fetchUrl(`${base}/declared-huge`, 5000)).rejects.toThrow(/^too large \(64 MB; the limit is 20 MB\)$/);
   });
 
   it('names an HTTP error status', async () => {

@@ -117,7 +117,8 @@ describe('feeds', () => {
     const f = parseFeed(xml);
     expect(f.title).toBe('نشرة الخليج');
     expect(f.items).toHaveLength(3);
-    expect(f.items[0]).toMatchObject({ key: 'gulf-2019-1001', title: 'افتتاح معرض الرياض الدولي للكتاب', published: 'Wed, 02 Oct 2019 15:00:00 GMT' });
+    expect(f.items[0]).toMatchObject({ title: 'افتتاح معرض الرياض الدولي للكتاب', published: 'Wed, 02 Oct 2019 15:00:00 GMT' });
+    expect(f.items[0].key.startsWith('gulf-2019-1001|')).toBe(true);
     expect(f.items[0].text).toBe('افتتح وزير الثقافة السعودي معرض الرياض الدولي للكتاب بمشاركة تسعمئة دار نشر.');
     expect(f.items[1].author).toBe('منى عبد الحميد');
     expect(f.items[1].text.split('\n\n')).toHaveLength(2);
@@ -136,6 +137,21 @@ describe('feeds', () => {
   });
   it('rejects what is not a feed', () => {
     expect(() => parseFeed('<html></html>')).toThrow(/not an RSS or Atom/);
+  });
+  it('keys an item by a worldwide id or link, else by what it says: two feeds\' items alike in name are two items', () => {
+    const feed = (n: number, guid: string) => `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>نشرة ${n}</title>
+      <item><title>عاجل</title><description>خبر عاجل رقم ${n}: أغلقت السلطات الطريق الساحلي بسبب الأمطار.</description></item>
+      <item><description>خبر بلا عنوان رقم ${n} عن افتتاح سوق شعبي في الحي القديم.</description></item>
+      <item><guid isPermaLink="false">${guid}</guid><description>خبر برقم داخلي ${n} عن صيانة شبكة المياه في الضاحية.</description></item>
+      <item><guid>https://news.example/${n}/7</guid><description>خبر له رابط ثابت ${n}.</description></item>
+    </channel></rss>`;
+    const a = parseFeed(feed(1, '17')).items.map((i) => i.key);
+    const b = parseFeed(feed(2, '17')).items.map((i) => i.key);
+    // the same title and no date, no title at all, the same bare number: each feed's item is its own
+    for (let i = 0; i < 3; i++) expect(a[i]).not.toBe(b[i]);
+    expect(a[3]).toBe('https://news.example/1/7');
+    // and the same feed read again gives the same keys (a re-run skips what it stored)
+    expect(parseFeed(feed(1, '17')).items.map((i) => i.key)).toEqual(a);
   });
 });
 

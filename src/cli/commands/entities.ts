@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { terminalSafe } from '../terminal.js';
 import { UserError } from '../errors.js';
-import { openExistingStore, type EntityQuery, type EntitySummary, type Store } from '../../store/index.js';
+import { openDb } from '../db.js';
+import type { EntityQuery, EntitySummary, Store } from '../../store/index.js';
 
 interface EntitiesOpts {
   db?: string;
@@ -78,9 +79,7 @@ export function registerEntities(program: Command): void {
         q: name, type: type as EntityQuery['type'], from: opts.from, to: opts.to,
         sort: opts.sort as EntityQuery['sort'], limit, offset,
       };
-      const store = await openExistingStore(opts.db).catch((err: unknown) => {
-        throw new UserError(err instanceof Error ? err.message : String(err));
-      });
+      const store = await openDb(opts.db, 'existing');
       try {
         let res;
         try {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { terminalSafe } from '../terminal.js';
 import { UserError } from '../errors.js';
-import { openExistingStore, type EventQuery, type StoredEvent } from '../../store/index.js';
+import { openDb } from '../db.js';
+import type { EventQuery, StoredEvent } from '../../store/index.js';
 import { eventTypes } from '../../events/lexicon.js';
 
 interface EventsOpts {
@@ -102,9 +103,7 @@ export function registerEvents(program: Command): void {
         from: opts.from, to: opts.to, source: opts.source, articleId: opts.article,
         limit, offset,
       };
-      const store = await openExistingStore(opts.db).catch((err: unknown) => {
-        throw new UserError(err instanceof Error ? err.message : String(err));
-      });
+      const store = await openDb(opts.db, 'existing');
       try {
         let res;
         try {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { createWriteStream, existsSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { UserError } from '../errors.js';
-import { openExistingStore, type ExportQuery, type StoredArticleRow } from '../../store/index.js';
+import { openDb } from '../db.js';
+import type { ExportQuery, StoredArticleRow } from '../../store/index.js';
 import { QueryError } from '../../search/dates.js';
 
 const CSV_COLUMNS = ['id', 'title', 'url', 'source', 'published', 'author', 'place', 'category', 'near_duplicate_of', 'entities', 'text'] as const;
@@ -37,6 +38,7 @@ export function registerExport(program: Command): void {
     .option('--limit <n>', 'at most this many articles (0: none)')
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action(async (words: string[], opts: { db?: string; format: string; from?: string; to?: string; source?: string; entity?: string; type?: string; sort?: string; limit?: string; output?: string }) => {
+      if (opts.output === '') throw new UserError('-o/--output needs a file name');
       if (opts.format !== 'jsonl' && opts.format !== 'csv') throw new UserError(`--format must be jsonl or csv, not "${opts.format}"`);
       if (opts.sort && opts.sort !== 'relevance' && opts.sort !== 'date') throw new UserError(`--sort must be relevance or date, not "${opts.sort}"`);
       if (opts.type && !/^(PER|ORG|LOC|MISC)$/i.test(opts.type)) throw new UserError(`--type must be PER, ORG, LOC or MISC, not "${opts.type}"`);
@@ -45,9 +47,7 @@ export function registerExport(program: Command): void {
         limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 0) throw new UserError(`--limit must be a whole number ≥ 0, not "${opts.limit}"`);
       }
-      const store = await openExistingStore(opts.db).catch((err: unknown) => {
-        throw new UserError(err instanceof Error ? err.message : String(err));
-      });
+      const store = await openDb(opts.db, 'existing');
       const q: ExportQuery = {
         q: words.join(' '), from: opts.from, to: opts.to, source: opts.source, entity: opts.entity,
         type: opts.type ? (opts.type.toUpperCase() as ExportQuery['type']) : undefined,
@@ -57,14 +57,18 @@ export function registerExport(program: Command): void {
       let file: WriteStream | null = null;
       // written to a file beside the output and renamed over it only once complete: a failed or interrupted
       // export leaves the previous file as it was
-      if (opts.output && existsSync(opts.output) && statSync(opts.output).isDirectory()) {
+      const existing = opts.output && existsSync(opts.output) ? statSync(opts.output) : null;
+      if (existing?.isDirectory()) {
         await store.close();
         throw new UserError(`${opts.output}: is a directory, not a file`);
       }
-      const part = opts.output ? `${opts.output}.${process.pid}.part` : null;
+      // a device or a pipe (/dev/null, a FIFO, /dev/stdout) is written as it is: renamed over, it was replaced by a
+      // plain file (as root, /dev/null itself)
+      const direct = !!existing && !existing.isFile();
+      const part = opts.output && !direct ? `${opts.output}.${process.pid}.part` : null;
       let failure = null as Error | null;
-      if (part) {
-        file = createWriteStream(part);
+      if (opts.output) {
+        file = createWriteStream(part ?? opts.output);
         file.on('error', (err) => (failure ??= err));
         await new Promise<void>((res) => {
           file!.once('open', () => res());
@@ -98,7 +102,9 @@ export function registerExport(program: Command): void {
         if (file && failure && err === failure) throw new UserError(`${opts.output}: cannot write (${describe(failure)})`);
         throw err;
       } finally {
-        if (file) await new Promise<void>((r) => file!.end(() => r()));
+        // the last bytes' write error (ENOSPC on a full disk) comes with end(): the file is then incomplete
+        // (end's callback never comes once the stream has failed: wait for its close, which always does)
+        if (file) await new Promise<void>((r) => (file!.closed ? r() : (file!.once('close', () => r()), file!.end())));
         await store.close();
         if (part && file) {
           try {
@@ -108,10 +114,11 @@ export function registerExport(program: Command): void {
           }
         }
       }
+      if (failure) throw new UserError(`${opts.output}: cannot write (${describe(failure)})`);
     });
 }
 
 function describe(err: Error): string {
   const code = (err as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : err.message.split('\n')[0];
+  return code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : err.message.split('\n')[0];
 }

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { terminalSafe } from '../terminal.js';
 import { UserError } from '../errors.js';
-import { openStore, type IngestInput } from '../../store/index.js';
+import type { IngestInput } from '../../store/index.js';
+import { openDb } from '../db.js';
 import { ingestArticles } from '../../ingest/index.js';
 import { progressLine, summaryText } from '../../ingest/progress.js';
 import { defaultWorkers } from '../../pipeline/pool.js';
@@ -24,6 +25,15 @@ function positiveInt(v: string | undefined, name: string): number | undefined {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new UserError(`${name} must be a positive whole number, not "${v}"`);
   return n;
+}
+
+function readStdin(): Buffer {
+  try {
+    return readFileSync(0);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new UserError(`<stdin>: ${e.code === 'EAGAIN' ? 'no input on stdin' : `cannot read (${e.message.split('\n')[0]})`}`);
+  }
 }
 
 export function registerIngest(program: Command): void {
@@ -50,12 +60,11 @@ export function registerIngest(program: Command): void {
         workers = Number(opts.workers);
         if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UserError(`--workers must be a whole number from 0 to 64, not "${opts.workers}"`);
       }
+      // any scheme («ftp://», «file://») is a URL, refused alone by the ingest as no http(s) one: not a missing file
       const items: IngestInput[] = inputs.map((x) =>
-        /^https?:\/\//i.test(x) ? { url: x } : x === '-' ? { content: readFileSync(0), name: '<stdin>' } : { path: x },
+        /^[a-z][\w+.-]*:\/\//i.test(x) ? { url: x } : x === '-' ? { content: readStdin(), name: '<stdin>' } : { path: x },
       );
-      const store = await openStore(opts.db).catch((err: unknown) => {
-        throw new UserError(err instanceof Error ? err.message : String(err));
-      });
+      const store = await openDb(opts.db, 'create');
       const ac = new AbortController();
       const onSignal = () => ac.abort();
       process.once('SIGINT', onSignal);

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { terminalSafe } from '../terminal.js';
 import { UserError } from '../errors.js';
-import { openExistingStore, type SearchHit, type SearchQuery, type SearchResult, type Store } from '../../store/index.js';
+import { openDb } from '../db.js';
+import type { SearchHit, SearchQuery, SearchResult, Store } from '../../store/index.js';
 import { QueryError } from '../../search/dates.js';
 
 interface SearchOpts {
@@ -95,8 +96,14 @@ export function registerSearch(program: Command): void {
     // «-الكويت» is an exclusion in the query, not an option: unknown dashed words reach the query, «--x» stays an error
     .allowUnknownOption()
     .action(async (words: string[], opts: SearchOpts) => {
-      const typo = words.find((w) => w.startsWith('--') || /^-[A-Za-z]$/.test(w));
-      if (typo) throw new UserError(`unknown option '${typo}' (to exclude a word, write it in the query: "… -${typo.replace(/^-+/, '')}")`);
+      // after a bare «--» every word is the query's (commander drops the «--» itself)
+      const dd = process.argv.indexOf('--');
+      const literal = dd >= 0 ? new Set(process.argv.slice(dd + 1)) : new Set<string>();
+      const typo = words.find((w) => (w.startsWith('--') || /^-[A-Za-z]$/.test(w)) && !literal.has(w));
+      if (typo) {
+        const shown = typo.length > 40 ? `${typo.slice(0, 40)}…` : typo;
+        throw new UserError(`unknown option '${shown}' (to exclude a word, write it in the query: "… -${shown.replace(/^-+/, '')}"; after -- every word is the query)`);
+      }
       const limit = nonNegInt(opts.limit, '--limit');
       const offset = nonNegInt(opts.offset, '--offset') ?? 0;
       if (limit !== undefined && limit > 1000) throw new UserError('--limit must be at most 1000');
@@ -110,9 +117,7 @@ export function registerSearch(program: Command): void {
       if (!opts.batch && !words.length && !opts.from && !opts.to && !opts.source && !opts.entity && !opts.type) {
         throw new UserError('search: give a query (or filters such as --source), or --batch FILE');
       }
-      const store = await openExistingStore(opts.db).catch((err: unknown) => {
-        throw new UserError(err instanceof Error ? err.message : String(err));
-      });
+      const store = await openDb(opts.db, 'existing');
       try {
         if (opts.batch) {
           let text: string;

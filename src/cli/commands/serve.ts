@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
+import { openDb } from '../db.js';
 
 interface ServeOptions {
   db?: string;
@@ -23,9 +24,8 @@ export function registerServe(program: Command): void {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port: "${opts.port}" is not a port number (0-65535)`);
       // imported lazily so other commands do not pay for Fastify
-      const { openStore } = await import('../../store/index.js');
       const { buildServer, loadDemoIfEmpty, webRootIfBuilt } = await import('../../server/index.js');
-      const store = await openStore(opts.db);
+      const store = await openDb(opts.db, 'create');
       if (opts.demo) {
         const summary = await loadDemoIfEmpty(store);
         if (summary) process.stderr.write(`marsad: loaded the demo collection (${summary.added} articles, ${summary.failed} failed)\n`);

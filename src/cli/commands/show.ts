@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { terminalSafe } from '../terminal.js';
 import { UserError } from '../errors.js';
-import { openExistingStore } from '../../store/index.js';
+import { openDb } from '../db.js';
 import { docToJson, formatDocText } from '../format.js';
 
 export function registerShow(program: Command): void {
@@ -12,9 +12,7 @@ export function registerShow(program: Command): void {
     .option('--db <file>', 'database file (default $MARSAD_DB or ./marsad-data/marsad.db)')
     .option('--json', 'print JSON (the article and its layers)')
     .action(async (id: string, opts: { db?: string; json?: boolean }) => {
-      const store = await openExistingStore(opts.db).catch((err: unknown) => {
-        throw new UserError(err instanceof Error ? err.message : String(err));
-      });
+      const store = await openDb(opts.db, 'existing');
       try {
         const a = await store.getArticle(id);
         // an id pasted wrong may be anything, a whole text too: the message shows its start

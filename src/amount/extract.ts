@@ -674,7 +674,8 @@ function rangeMeasure(ctx: Ctx, num: NumberReading, i: number, end: number, cove
   if (toks[k]?.kind !== 'n' || covered[k]) return null;
   const second = readNumber(toks, k);
   if (!second || covered[second.end - 1]) return null;
-  const m = covered[second.end] ? null : measureAt(ctx, second.end);
+  // the second end's measure, or the noun it counts by its grammar («بين 8 و10 محاولات»)
+  const m = covered[second.end] ? null : measureAt(ctx, second.end) ?? accusativeCounted(ctx, second, k, second.end) ?? genitiveCounted(ctx, second, k, second.end);
   if (!m || m.kind === 'ordinal') return null;
   // «بين 270 ألفا و330 ألف سوري»: the first end has its own scale; it takes only the measure
   if (num.hasWords) return (link.f === 'و' || link.f === 'او') && num.value >= second.value ? null : { m, scale: 1 };

@@ -286,6 +286,11 @@ function settleHeadlines(events: NewsEvent[]): void {
   }
 }
 
+/** speech acts whose noun, right after a statement verb, is what the verb says («أعرب عن إدانته») */
+const SPEECH_ACT_NOUN = new Set(['CONDEMN', 'APPEAL']);
+/** tokens from a statement verb to that noun (أعرب + subject + عن + noun) */
+const SPEECH_ACT_REACH = 6;
+
 /** tokens from a statement verb to a «في + statement noun» that only says how it was made */
 const STATEMENT_FORM_REACH = 8;
 
@@ -297,7 +302,11 @@ function absorbInvited(view: DocView, lex: EventLexicon, hits: Hit[], sentEnd: n
   const out: Hit[] = [];
   let inviteAt = -1;
   let saidAt = -1;
-  for (const h of hits) {
+  for (const [k, h] of hits.entries()) {
+    // «أعرب عن إدانته», «كشف عن دعوته»: the speech act the verb expresses is the event, not a second one (but «أعلن
+    // إدانة»: both, as written)
+    const named = hits[k + 1];
+    if (h.entry.type === 'STATEMENT' && h.entry.pos !== 'noun' && named && named.entry.pos === 'noun' && SPEECH_ACT_NOUN.has(named.entry.type) && named.token - h.token <= SPEECH_ACT_REACH && view.fold[named.token - 1] === 'عن') continue;
     if (h.entry.type === 'STATEMENT' && h.entry.pos !== 'noun') saidAt = h.token;
     // قال X في تصريحات لـ…: the statement noun is the form of the statement just reported, not a second one
     if (h.entry.type === 'STATEMENT' && h.entry.pos === 'noun' && saidAt >= 0 && h.token - saidAt <= STATEMENT_FORM_REACH && inClass(lex, 'statement_form', view.fold[h.token - 1])) continue;

@@ -147,12 +147,26 @@ function monthAt(ctx: Ctx, j: number, first?: string): MonthHit | null {
     k++;
   }
   const m2 = ctx.lex.months.match(ctx.toks, k);
-  if (m2 && m2.value.month === hit.month && m2.value.calendar === hit.calendar) {
+  // «يوليو/حزيران 2016», «31 أكتوبر/ تشرين الثاني»: a double form with a slip in its second half is still one month,
+  // the first (the other name is the one mistranslated); a dash between two months is a range
+  const slip = t?.f === '/' && m2 && m2.value.month !== hit.month;
+  if (m2 && (m2.value.month === hit.month || slip) && m2.value.calendar === hit.calendar) {
     let end = m2.end;
     if (paren && ctx.toks[end]?.f === ')') end++;
     hit = { ...hit, ambiguous: hit.ambiguous && m2.value.ambiguous, end };
   }
   return hit;
+}
+
+/**
+ * Whether the month name at i is the second half of a double form whose first half stands before it: «هجمات 11
+ * سبتمبر/أيلول» (the first refused as a named date), a mismatched pair «يونيو/تموز». It names no month of its own.
+ */
+function secondOfPair(ctx: Ctx, i: number): boolean {
+  const sep = ctx.toks[i - 1];
+  if (!sep || (sep.f !== '/' && sep.f !== '(')) return false; // «يوليو - مايو» is a range
+  for (const k of [i - 2, i - 3]) if (k >= 0 && ctx.lex.months.match(ctx.toks, k)?.end === i - 1) return true;
+  return false;
 }
 
 interface YearHit {
@@ -481,6 +495,7 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
   }
   const month = monthAt(ctx, j, first);
   if (!month) return null;
+  if (j === i && secondOfPair(ctx, i)) return null;
   let k = month.end;
   let sepEnd = k;
   if (toks[k]?.f === '،' || toks[k]?.f === ',') sepEnd = k + 1;

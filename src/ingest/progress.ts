@@ -33,7 +33,9 @@ export function summaryText(s: IngestSummary, maxFailures = 20): string {
       ` — ${s.read} read in ${sec.toFixed(1)} s (${sec > 0 ? (s.read / sec).toFixed(0) : s.read} articles/s)`,
   ];
   for (const f of s.failures.slice(0, maxFailures)) lines.push(`  failed: ${f.where}: ${f.reason}`);
-  if (s.failures.length > maxFailures) lines.push(`  … and ${s.failures.length - maxFailures} more failures (use --json for all)`);
+  // counted from the total: the list the summary carries is capped (MAX_LISTED in run.ts)
+  if (s.failed > maxFailures) lines.push(`  … and ${s.failed - maxFailures} more failures (--json lists ${s.failures.length < s.failed ? `the first ${s.failures.length}` : 'them all'})`);
   for (const w of s.warnings.slice(0, maxFailures)) lines.push(`  warning: ${w.where}: ${w.reason}`);
+  if (s.warnings.length > maxFailures) lines.push(`  … and ${s.warnings.length - maxFailures} more warnings (--json lists them)`);
   return lines.join('\n') + '\n';
 }

@@ -26,6 +26,10 @@ import { readPublished } from './dates.js';
 const KNOWN_EXT = new Set(['.txt', '.text', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom', '.json', '.jsonl', '.ndjson']);
 const STREAM_EXT = new Set(['.jsonl', '.ndjson']);
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** Characters of text one article may have: a thousand times a long news article (the corpus's longest is under 1 MB). */
+export const MAX_ARTICLE_CHARS = 5_000_000;
+/** Failures and warnings listed in the summary (the rest are counted): a run's memory must not grow with them. */
+const MAX_LISTED = 10000;
 
 interface Pending {
   article: ArticleInput;
@@ -127,7 +131,14 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
 
   const fail = (where: string, reason: string) => {
     summary.failed++;
-    if (summary.failures.length < 10000) summary.failures.push({ where, reason });
+    if (summary.failures.length < MAX_LISTED) summary.failures.push({ where, reason });
+  };
+  // warnings are listed up to the same cap (a big file of unreadable dates held one object per line in memory);
+  // the rest are counted, and the last entry says how many
+  let unlisted = 0;
+  const warn = (where: string, reason: string) => {
+    if (summary.warnings.length < MAX_LISTED) summary.warnings.push({ where, reason });
+    else unlisted++;
   };
   const progress = () => {
     options.onProgress?.({
@@ -184,7 +195,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       } catch (err) {
         if (!auto) throw err;
         // 'auto' only speeds things up: without workers (e.g. run from the TypeScript sources, unbuilt) analyze here
-        summary.warnings.push({ where: 'workers', reason: `${errLine(err)}; analyzing in the main thread` });
+        warn('workers', `${errLine(err)}; analyzing in the main thread`);
         wantWorkers = 0;
       }
     }
@@ -212,12 +223,18 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
   const push = async (article: ArticleInput, where: string, key?: string) => {
     if (stopped()) return;
     summary.read++;
+    // analysis holds every layer of an article in memory (16 MB of text took 1.7 GB): far past any news article,
+    // one input fails alone rather than the whole run running out of memory
+    if (typeof article.text === 'string' && article.text.length > MAX_ARTICLE_CHARS) {
+      fail(where, `too long for one article (${(article.text.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_ARTICLE_CHARS / 1e6} million)`);
+      return;
+    }
     if (forcedSource) article.source = forcedSource;
     // a date in words or Arabic-Indic digits is read by the time stage; one that names no day is stored as none,
     // and said so («2018/02/30», «1», «not a date»)
     if (article.published) {
       const read = readPublished(String(article.published));
-      if (!read) summary.warnings.push({ where, reason: `publication date "${String(article.published).slice(0, 40)}" is no calendar date: stored without one` });
+      if (!read) warn(where, `publication date "${String(article.published).slice(0, 40)}" is no calendar date: stored without one`);
       article.published = read;
     }
     withDateline(article);
@@ -234,7 +251,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       fail(where, errLine(err));
       return;
     }
-    if (!feed.items.length) summary.warnings.push({ where, reason: 'the feed has no items' });
+    if (!feed.items.length) warn(where, 'the feed has no items');
     for (const [n, item] of feed.items.entries()) {
       if (stopped()) return;
       const key = `item:${item.key}`;
@@ -277,7 +294,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
           fail(where, reason);
           return null;
         }
-        summary.warnings.push({ where, reason: reason + ' (the feed summary was used)' });
+        warn(where, reason + ' (the feed summary was used)');
       }
     }
     return art;
@@ -332,7 +349,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       return;
     }
     const { text, invalid } = decodeBytes(bytes, contentType);
-    if (invalid) summary.warnings.push({ where: name, reason: `${invalid} invalid UTF-8 byte sequence${invalid === 1 ? '' : 's'} replaced with �` });
+    if (invalid) warn(name, `${invalid} invalid UTF-8 byte sequence${invalid === 1 ? '' : 's'} replaced with �`);
     if (!text.trim()) {
       fail(name, 'empty input');
       return;
@@ -522,7 +539,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
           if (stopped()) break;
           await pushFile(f, explicit);
         }
-        if (list.length === 0) summary.warnings.push({ where: inp.path, reason: 'no recognisable files (.txt .html .xml .rss .atom .json .jsonl, optionally .gz)' });
+        if (list.length === 0) warn(inp.path, 'no recognisable files (.txt .html .xml .rss .atom .json .jsonl, optionally .gz)');
       } else if ('content' in inp && inp.content !== undefined) {
         const c = inp.content as string | Uint8Array;
         const bytes = typeof c === 'string' ? new TextEncoder().encode(c) : c;
@@ -545,6 +562,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       }
     }
     await flush(true);
+    if (unlisted) summary.warnings.push({ where: 'ingest', reason: `${unlisted} more warnings not listed` });
     summary.elapsedMs = Date.now() - t0;
     return summary;
   } finally {

@@ -12,6 +12,7 @@ const NOT_FUTURE =
   /^(?:و|ف)?(?:سيار|سياس|سياد|سياح|سياق|سيطر|سيناريو|سيناء|سيناي|سينما|ستوديو|ستين|سنوات|سنوي|سنين|سنتين|سنغافور|ستوكهولم|سيول|سيدات|سيده|سيدي|سيئ|سيرته|سيرتها|ستار|سنوك|سيريلانك|سيريا)/;
 
 const OBJECT_SUFFIX = /(?:ها|هما|هم)$/;
+const SA_PRESENT = /^[وف]?س([يتن][\u0621-\u064a]{2})$/;
 const PRESENT_PREFIX = /^[وف]?[يت]/;
 
 function cueOf(lex: TimeLexicon, f: string): 'past' | 'future' | null {
@@ -22,6 +23,9 @@ function cueOf(lex: TimeLexicon, f: string): 'past' | 'future' | null {
     if (c) return c;
   }
   if (FUTURE_PREFIX.test(f) && !NOT_FUTURE.test(f) && presentIsAWord(f)) return 'future';
+  // س before a listed present verb of a short stem, too short for FUTURE_PREFIX: «سيصل», «ستصل»
+  const bare = SA_PRESENT.exec(f);
+  if (bare && lex.tenseCues.get(bare[1]) === 'future') return 'future';
   // an object pronoun on a listed present-tense verb that announces the future: «يزورها», «تعقدها». Not on a past
   // form, which a verbal noun with a possessive looks like («بعد نقلها»: نقل is also «transferred»), and not ه,
   // which folded ة also ends in («تظاهرة» is no «تظاهر» + ه)

@@ -967,6 +967,9 @@ const matchDuration: Matcher = (ctx, i, f, plen) => {
     unitTok = num.end;
     unit = ctx.lex.timeUnits.get(toks[unitTok]?.f ?? '');
     if (!unit || unit.number === 2) return null;
+    // «من 48 عام 1991 إلى 106 عام 2017», «32.4 مليار عام 2016»: the year word opens the year after it (the count is
+    // something else's), not «48 years»
+    if (YEAR_WORDS.has(toks[unitTok].f) && /^\d{4}$/.test(toks[unitTok + 1]?.f ?? '')) return null;
     n = num.value;
   }
   const end = unitTok + 1;

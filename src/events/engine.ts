@@ -1298,6 +1298,10 @@ function buildEvent(
   // or where a state it leads to began; never the date the event took place
   const since = own.find((x) => sinceDate(doc, view, lex, x, t));
   if (since) own = own.filter((x) => !sinceDate(doc, view, lex, x, t));
+  // a date inside a relative clause opened after the trigger is that clause's («يزور … منذ الحرب التي اندلعت قبل
+  // 20 عاما», «قال X الذي أقاله الرئيس قبل سنتين»); a comma closes the clause («المدينة التي دمرها الزلزال، أمس»)
+  // (not a noun's: a relative after the event noun tells of the event itself, «الاتفاق الذي أبرم في 2015»)
+  if (entry.pos !== 'noun') own = own.filter((x) => !inRelativeAfter(doc, view, t, x));
   let timeExpr: TimeExpr | null = own[0] ?? null;
   const ownTime = timeExpr !== null;
   if (!timeExpr) {
@@ -1514,6 +1518,16 @@ function buildEvent(
  * Is unit u the genitive of a ب-masdar right after the verb («تعهد بإطلاق سراح [X]»: X is released)? Not a
  * titled subject after a phrase («استقبل بمكتبه وزير الخارجية …», «زار لأول مرة الرئيس …», «قال لرويترز …»).
  */
+/** Does time x sit in a relative clause that opens after token t, with no clause break between? */
+function inRelativeAfter(doc: ArabicDoc, view: DocView, t: number, x: TimeExpr): boolean {
+  const at = firstTokenFrom(doc, x.start);
+  for (let k = at - 1; k > t; k--) {
+    if (view.isBoundary[k] || view.fold[k] === '،' || view.fold[k] === ',') return false;
+    if (G().relative.has(view.fold[k].replace(/^و(?=ال)/, ''))) return true;
+  }
+  return false;
+}
+
 function masdarGenitive(doc: ArabicDoc, view: DocView, t: number, u: Unit): boolean {
   if (u.tokenStart <= t + 1 || u.tokenStart > t + 3 || !view.fold[t + 1]?.startsWith('ب') || !gluedPreposition(view.fold[t + 1])) return false;
   const lexL = linkLexicon();

@@ -847,7 +847,11 @@ function mediaNameAt(ctx: Ctx, i: number): boolean {
   const toks = ctx.toks;
   const isMedia = (k: number) => k >= 0 && toks[k].kind === 'w' && procliticReadings(toks[k].f).some(([w]) => MEDIA_NOUNS.has(w));
   if (!toks[i - 1] || toks[i - 1].kind !== 'w') return false;
-  if (QUOTES.has(toks[i - 2]?.f ?? '')) return isMedia(i - 3);
+  if (QUOTES.has(toks[i - 2]?.f ?? '')) {
+    // «لقناة "روسيا اليوم"», «لـ"روسيا اليوم"»: a quote closing right after it shuts the name in, media noun or not
+    const close = toks[i + 1];
+    return isMedia(i - 3) || (!!close && close.start === toks[i].end && (close.f === '"' || close.f === '»' || close.f === '”'));
+  }
   return isMedia(i - 2) && TODAY_NAMES.has(toks[i - 1].f);
 }
 

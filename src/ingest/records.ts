@@ -56,10 +56,35 @@ function dateStr(v: unknown): string | null {
   return str(v);
 }
 
+/** Keys under which APIs and dumps wrap their list of records («{"status":"ok","data":[…]}»), likeliest first. */
+const WRAPPERS = ['articles', 'items', 'data', 'results', 'docs', 'documents', 'hits', 'entries', 'posts', 'news', 'records', 'rows', 'response'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The records of a parsed JSON document: an array, or the array an object wraps (under a known key, or its only
+ * array of objects, up to three levels down: «{"response":{"docs":[…]}}», «{"hits":{"hits":[…]}}»), else the object
+ * itself as one record. A wrapper was one record with «empty text».
+ */
+export function recordsOf(data: unknown, depth = 0): unknown[] {
+  if (Array.isArray(data)) return data;
+  if (!isObject(data) || depth > 2 || pick(data, FIELDS.text) !== undefined) return [data];
+  const lists = Object.entries(data).filter(([, v]) => Array.isArray(v) ? v.some(isObject) : isObject(v));
+  const known = WRAPPERS.map((k) => lists.find(([name]) => name.toLowerCase() === k)).find(Boolean);
+  const only = lists.length === 1 ? lists[0] : undefined;
+  const inner = (known ?? only)?.[1];
+  if (inner === undefined) return [data];
+  const out = recordsOf(inner, depth + 1);
+  // an object that leads to no list (a record's nested author or source) is the record itself
+  return Array.isArray(inner) || out.length !== 1 || out[0] !== inner ? out : [data];
+}
+
 /** Maps one JSON object to an article (throws a one-line reason when it is not one). */
 export function recordToArticle(o: unknown): ArticleInput {
   if (!o || typeof o !== 'object' || Array.isArray(o)) throw new Error('not a JSON object');
-  const r = o as Record<string, unknown>;
+  // a search engine's hit keeps the record under _source
+  const src = (o as Record<string, unknown>)._source;
+  const r = isObject(src) ? { _id: (o as Record<string, unknown>)._id, ...src } : (o as Record<string, unknown>);
   let text = str(pick(r, FIELDS.text)) ?? '';
   if (looksLikeHtml(text)) text = htmlToText(text);
   let title = str(pick(r, FIELDS.title));

@@ -15,7 +15,7 @@ import { decodeBytes, gunzipIfNeeded, isGzip, utf16Bom } from './decode.js';
 import { extractHtmlArticle } from './html.js';
 import { isFeed, parseFeed, type FeedItem } from './feed.js';
 import { parseDateline, parseTxt } from './txt.js';
-import { recordToArticle, sniffJson } from './records.js';
+import { recordsOf, recordToArticle, sniffJson } from './records.js';
 import { fetchUrl } from './fetch.js';
 import type { ArabicDoc } from '../doc.js';
 import { AnalysisPool, defaultWorkers, workerScript, type AnalysisRequest } from '../pipeline/pool.js';
@@ -312,7 +312,7 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       fail(where, `invalid JSON (${errLine(err)})`);
       return;
     }
-    const arr = Array.isArray(data) ? data : Array.isArray((data as { articles?: unknown[] })?.articles) ? (data as { articles: unknown[] }).articles : Array.isArray((data as { items?: unknown[] })?.items) ? (data as { items: unknown[] }).items : [data];
+    const arr = recordsOf(data);
     for (let i = 0; i < arr.length && !stopped(); i++) {
       try {
         await push({ ...recordToArticle(arr[i]), origin }, `${where}[${i}]`);
@@ -325,15 +325,27 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
   const pushJsonLine = async (line: string, where: string, origin: string) => {
     const l = line.trim();
     if (!l) return;
-    let rec: ArticleInput;
+    let recs: unknown[];
     try {
-      rec = recordToArticle(JSON.parse(l));
-    } catch (err) {
+      recs = recordsOf(JSON.parse(l));
+    } catch {
       summary.read++;
-      fail(where, err instanceof SyntaxError ? 'invalid JSON line' : errLine(err));
+      fail(where, 'invalid JSON line');
       return;
     }
-    await push({ ...rec, origin }, where);
+    // a line that wraps several records (an API page per line) names each by its place in the line
+    for (let i = 0; i < recs.length && !stopped(); i++) {
+      const at = recs.length === 1 ? where : `${where}[${i}]`;
+      let rec: ArticleInput;
+      try {
+        rec = recordToArticle(recs[i]);
+      } catch (err) {
+        summary.read++;
+        fail(at, errLine(err));
+        continue;
+      }
+      await push({ ...rec, origin }, at);
+    }
   };
   /** One document's bytes, any format. */
   const pushContent = async (raw: Uint8Array, name: string, format: InputFormat | undefined, url: string | null, contentType: string | null, source: string | null | undefined) => {

@@ -6,7 +6,7 @@ import { parseDateline, parseTxt } from '../../src/ingest/txt.js';
 import { decodeBytes } from '../../src/ingest/decode.js';
 import { extractHtmlArticle } from '../../src/ingest/html.js';
 import { parseFeed, isFeed } from '../../src/ingest/feed.js';
-import { recordToArticle, sniffJson } from '../../src/ingest/records.js';
+import { recordsOf, recordToArticle, sniffJson } from '../../src/ingest/records.js';
 import { sniffFormat, walkFiles } from '../../src/ingest/run.js';
 import { htmlToText } from '../../src/ingest/htmltext.js';
 
@@ -156,6 +156,22 @@ describe('feeds', () => {
 });
 
 describe('JSON records', () => {
+  it('finds the list an API or a dump wraps its records in (a wrapper was one record with «empty text»)', () => {
+    const one = { title: 'أ', text: 'عقد المجلس اجتماعه السنوي.' };
+    const two = { title: 'ب', text: 'أطلقت الجامعة برنامج منح.' };
+    expect(recordsOf({ status: 'ok', data: [one, two] })).toEqual([one, two]);
+    expect(recordsOf({ response: { numFound: 2, docs: [one, two] } })).toEqual([one, two]);
+    expect(recordsOf({ page: 3, stories: [one, two] })).toEqual([one, two]);
+    const hit = { _id: 'e-1', _source: one };
+    expect(recordsOf({ took: 4, hits: { total: 1, hits: [hit] } })).toEqual([hit]);
+    expect(recordToArticle(hit)).toMatchObject({ id: 'e-1', title: 'أ', text: 'عقد المجلس اجتماعه السنوي.' });
+    // a record stays one, with its nested objects and lists, with text or without
+    const withParts = { ...one, author: { name: 'سلمى' }, tags: [{ name: 'اقتصاد' }] };
+    expect(recordsOf(withParts)).toEqual([withParts]);
+    const noText = { title: 'بلا نص', author: { name: 'سلمى' } };
+    expect(recordsOf(noText)).toEqual([noText]);
+    expect(recordsOf([one])).toEqual([one]);
+  });
   it('maps common field names', () => {
     const a = recordToArticle({ guid: 'x1', headline: 'عنوان', body: '<p>نص <b>الخبر</b></p>', pubDate: '2019-09-30', link: 'http://a', site: 'bbc' });
     expect(a).toMatchObject({ id: 'x1', title: 'عنوان', text: 'نص الخبر', published: '2019-09-30', url: 'http://a', source: 'bbc' });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../resources.js';
 import { oneLine } from './errors.js';
+import { terminalSafe } from './terminal.js';
 import { COMMANDS } from './commands/index.js';
 
 const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -28,7 +29,8 @@ export async function main(argv: string[]): Promise<number> {
       // commander already printed help / version / its own one-line error
       return err.exitCode;
     }
-    process.stderr.write(`marsad: ${oneLine(err)}\n`);
+    // the line may quote the user's input or a file's content (an id, a query, a feed's title): no ESC reaches the terminal
+    process.stderr.write(`marsad: ${terminalSafe(oneLine(err))}\n`);
     if (process.env.MARSAD_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     return (err as { exitCode?: number }).exitCode ?? 1;
   }

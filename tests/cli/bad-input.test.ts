@@ -119,6 +119,19 @@ describe('export and search output', () => {
   });
 });
 
+describe('what an error line quotes', () => {
+  it('shows control characters of the input as symbols (an id with ESC recoloured the terminal)', async () => {
+    const r = await marsad(['show', '--db', db, 'x\x1b[31my']);
+    expectOneLineError(r, 'x␛[31my');
+    expect(r.stderr).not.toContain('\x1b');
+  });
+
+  it('search --batch refuses a binary file in one line (each garbage line was run as a query)', async () => {
+    writeFileSync(join(dir, 'queries.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xfe, 0x0a, 0x41]));
+    expectOneLineError(await marsad(['search', '--db', db, '--batch', 'queries.bin']), 'queries.bin', /binary/);
+  });
+});
+
 describe('database paths', () => {
   it('a folder given as the database is named, for writing and reading commands', async () => {
     expectOneLineError(await marsad(['ingest', '--db', dir, 'two.jsonl']), dir, /is a folder, not a database file/);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { terminalSafe } from '../terminal.js';
 import { UserError } from '../errors.js';
+import { readTextInput } from '../input.js';
 import { openDb } from '../db.js';
 import type { SearchHit, SearchQuery, SearchResult, Store } from '../../store/index.js';
 import { QueryError } from '../../search/dates.js';
@@ -120,12 +120,8 @@ export function registerSearch(program: Command): void {
       const store = await openDb(opts.db, 'existing');
       try {
         if (opts.batch) {
-          let text: string;
-          try {
-            text = readFileSync(opts.batch === '-' ? 0 : opts.batch, 'utf8');
-          } catch (err) {
-            throw new UserError(`${opts.batch}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read'}`);
-          }
+          // the checks analyze makes: a binary file or invalid UTF-8 is one line, not thousands of garbage queries
+          const { text } = readTextInput(opts.batch);
           const lines = text.split(/\r?\n/);
           for (let i = 0; i < lines.length; i++) {
             const line = lines[i];

@@ -87,6 +87,7 @@ const DATE_PREPOSITIONS = contextWords('date-preposition');
 const NAMED_DATE_HEADS = contextWords('named-date-head');
 const SAME_AFTER = contextWords('same-after');
 const MONTH_NAME_NEXT = contextWords('month-name-next');
+const MONTH_NAME_PREV = contextWords('month-name-prev');
 const SAME_BEFORE = contextWords('same-before');
 const NEXT_DAY = contextWords('next-day');
 const PREVIOUS_DAY = contextWords('previous-day');
@@ -521,6 +522,9 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
   if (month.ambiguous && day === null && !monthWord && year && !year.marked && year.end - k > 1) return null;
   // «أيلول الأسود» (Black September) names an event and an organization, not a September
   if (day === null && !year && !relYear && monthOffset === undefined && MONTH_NAME_NEXT.has(toks[month.end]?.f ?? '')) return null;
+  // «لويجي دي مايو» (a name), «ثورة يناير», «حرب أكتوبر», «كذبة أبريل» (an event named by its month)
+  if (day === null && !year && !relYear && monthOffset === undefined && j === i && !weekdayPrefix &&
+    (MONTH_NAME_PREV.has(toks[i - 1]?.f ?? '') || (namedDateAt(ctx, i) && !toks[i].newClause))) return null;
   // a named date, and its month alone once the day was refused
   if ((day !== null || isInt(toks[i - 1], 1, 31, 2) !== null) && !year && !relYear && monthOffset === undefined &&
     !weekdayPrefix && !monthWord && namedDateAt(ctx, i)) return null;

@@ -828,6 +828,12 @@ function buildEvent(
   const t = hit.token;
   const tok = doc.tokens[t];
   const inSegment = sentUnits.filter((u) => u.tokenStart > t && u.tokenStart < segEnd);
+  // «بحسب ما ذكرت وكالة فرانس برس», «حسبما أفادت قناة …»: a news outlet cited for what the sentence tells is its
+  // source, not a statement of its own
+  if (entry.type === 'STATEMENT' && entry.pos !== 'noun' && citedAt(view, lex, t)) {
+    const outlet = inSegment.find((u) => u.tokenStart <= t + 2);
+    if (outlet && mediaUnit(view, lex, outlet)) return null;
+  }
   // after أنّ a new clause begins: its nouns are not this verb's subject or object (ذكر البيان أن X التقى Y)
   let comp = segEnd;
   // (not a name's word: «آن ليندي» is Ann Linde)
@@ -1631,6 +1637,15 @@ function leftAgreement(view: DocView, lex: EventLexicon, t: number): boolean {
   // the leaving noun's subject may stand before من: «انسحاب بلاده من الاتفاق», «انسحاب الولايات المتحدة من …»
   for (let k = t - 2; k >= Math.max(0, t - 5); k--) if (inClass(lex, 'leave_agreement', view.fold[k])) return true;
   return false;
+}
+
+/** Does a citation («بحسب ما», «حسبما», «وفقا لما», «كما») stand right before token t? */
+function citedAt(view: DocView, lex: EventLexicon, t: number): boolean {
+  if (t < 1) return false;
+  const prev = view.fold[t - 1];
+  if (inClass(lex, 'source_cite_word', prev)) return true;
+  const before = t > 1 ? view.fold[t - 2] : '';
+  return (prev === 'ما' || prev === 'لما') && (G().source_cite.has(before) || G().source_cite.has(before.replace(/^و/, '')));
 }
 
 /** Is the unit a news outlet: its own first word or the word before it one of the media class («لصحيفة [الأيام]», «[وكالة الأنباء]», «رويترز»)? */

@@ -88,6 +88,7 @@ const NAMED_DATE_HEADS = contextWords('named-date-head');
 const SAME_AFTER = contextWords('same-after');
 const MONTH_NAME_NEXT = contextWords('month-name-next');
 const MONTH_NAME_PREV = contextWords('month-name-prev');
+const LEVANTINE_MONTHS = contextWords('levantine-month');
 const SAME_BEFORE = contextWords('same-before');
 const NEXT_DAY = contextWords('next-day');
 const PREVIOUS_DAY = contextWords('previous-day');
@@ -148,10 +149,12 @@ function monthAt(ctx: Ctx, j: number, first?: string): MonthHit | null {
     k++;
   }
   const m2 = ctx.lex.months.match(ctx.toks, k);
-  // «يوليو/حزيران 2016», «31 أكتوبر/ تشرين الثاني»: a double form with a slip in its second half is still one month,
-  // the first (the other name is the one mistranslated); a dash between two months is a range
+  // «يوليو/حزيران 2016», «31 أكتوبر/ تشرين الثاني»: a double form with a slip in one half is still one month, the
+  // Western name's (the Levantine one is the mistranslation); a dash between two months is a range
   const slip = t?.f === '/' && m2 && m2.value.month !== hit.month;
   if (m2 && (m2.value.month === hit.month || slip) && m2.value.calendar === hit.calendar) {
+    // … unless the first half is the Levantine name, as France 24 writes them («تشرين الثاني/ أكتوبر القادم»)
+    if (slip && LEVANTINE_MONTHS.has(first ?? ctx.toks[j].f) && !LEVANTINE_MONTHS.has(ctx.toks[k].f)) hit = { ...hit, month: m2.value.month };
     let end = m2.end;
     if (paren && ctx.toks[end]?.f === ')') end++;
     hit = { ...hit, ambiguous: hit.ambiguous && m2.value.ambiguous, end };

@@ -1069,6 +1069,18 @@ function buildEvent(
         kanaAside = kana;
       }
     }
+    // «وكان وزير الداخلية اللبناني، نهاد المشنوق، أعلن»: a name set off by commas after its title, right before the
+    // verb, is its subject when كان opens the title, قد stands before the verb
+    if (!subj) {
+      const sentStart = doc.sentences[sentence].tokenStart;
+      const named = appositiveName(doc, view, sentUnits, t, sentStart);
+      // (or the title and name open the sentence or follow أنّ, subject-first: «وزير الخارجية، مايك بومبيو، زار …»)
+      if (named && (hasQad(view, named.tokenEnd, t) || kanaBefore(view, sentStart, Math.min(sentStart + 2, named.tokenStart)) ||
+        named.tokenStart === sentStart || afterComplementizer(view, named.tokenStart))) {
+        subj = named;
+        kanaAside = kanaBefore(view, sentStart, Math.min(sentStart + 2, named.tokenStart));
+      }
+    }
     if (!subj) subj = vso;
     // «بومبيو الذي زار بيونغ يانغ»: right after الذي/التي the verb's subject is the name the relative follows —
     // unless the verb has an object pronoun («تانغا التي زارها فريق»: the name is its object), a subject of its own
@@ -1735,6 +1747,30 @@ function parentheticalSubject(doc: ArabicDoc, view: DocView, units: Unit[], t: n
     return owner ?? null;
   }
   return null;
+}
+
+/**
+ * A person's name between two commas right before the verb at t (aux words aside), after a short phrase with no
+ * punctuation of its own: «[وزير الداخلية اللبناني]، [نهاد المشنوق]، أعلن».
+ */
+function appositiveName(doc: ArabicDoc, view: DocView, units: Unit[], t: number, sentStart: number): Unit | null {
+  const comma = (k: number) => view.fold[k] === '،' || view.fold[k] === ',';
+  let close = t - 1;
+  while (close > sentStart && G().aux.has(view.fold[close])) close--;
+  if (close <= sentStart || !comma(close)) return null;
+  const name = units.find((u) => u.prep === null && u.type === 'PER' && u.tokenEnd === close);
+  if (!name) return null;
+  // the title and the name are one unit when the title is read as the name's role («وزير الخارجية، مايك بومبيو»)
+  let open = -1;
+  for (let k = name.tokenStart; k < name.tokenEnd; k++) if (comma(k)) open = k;
+  if (open < 0) {
+    if (name.tokenStart - 1 <= sentStart || !comma(name.tokenStart - 1)) return null;
+    open = name.tokenStart - 1;
+  }
+  for (let k = open - 1; k >= sentStart; k--) {
+    if (doc.tokens[k].kind === 'punct' || open - k > ASIDE_TOKENS) return null;
+  }
+  return name;
 }
 
 /** أنّ / إنّ take a noun first: أن X التقى Y is subject-first */

@@ -17,6 +17,8 @@ export interface Feed {
   kind: 'rss' | 'atom';
   title: string | null;
   items: FeedItem[];
+  /** the document ends inside its last item (a download cut short): that item's text may be cut too */
+  cut?: boolean;
 }
 
 /** Is this text an RSS or Atom document? */
@@ -67,7 +69,7 @@ export function parseFeed(xml: string): Feed {
   const items: FeedItem[] = [];
   if (kind === 'rss') {
     const channel = first(root, 'channel') ?? root;
-    const feedTitle = textOf(first(channel, 'title')) || null;
+    const feedTitle = bodyText(textOf(first(channel, 'title'))) || null;
     const list = root.getElementsByTagName('item');
     for (let i = 0; i < list.length; i++) {
       const it = list[i];
@@ -82,9 +84,9 @@ export function parseFeed(xml: string): Feed {
       const text = bodyText(full || desc);
       items.push({ key: itemKey(guid || link, title, published, text), link, id: null, title: title || null, text, url: link, published, author, category, source: feedTitle });
     }
-    return { kind, title: feedTitle, items };
+    return { kind, title: feedTitle, items, cut: endsInside(xml, 'item') };
   }
-  const feedTitle = textOf(Array.from(root.getElementsByTagName('title')).find((t) => !isInside(t, 'entry')) ?? null) || null;
+  const feedTitle = bodyText(textOf(Array.from(root.getElementsByTagName('title')).find((t) => !isInside(t, 'entry')) ?? null)) || null;
   const list = root.getElementsByTagName('entry');
   for (let i = 0; i < list.length; i++) {
     const e = list[i];
@@ -101,7 +103,14 @@ export function parseFeed(xml: string): Feed {
     const text = bodyText(content || summary);
     items.push({ key: itemKey(id || link, title, published, text), link, id: null, title: title || null, text, url: link, published, author: author || null, source: feedTitle });
   }
-  return { kind, title: feedTitle, items };
+  return { kind, title: feedTitle, items, cut: endsInside(xml, 'entry') };
+}
+
+/** Does the text open more <tag> elements than it closes, i.e. end inside the last one? */
+function endsInside(xml: string, tag: string): boolean {
+  const opened = xml.match(new RegExp(`<${tag}[\\s>]`, 'gi'))?.length ?? 0;
+  const closed = xml.match(new RegExp(`</${tag}\\s*>`, 'gi'))?.length ?? 0;
+  return opened > closed;
 }
 
 /**

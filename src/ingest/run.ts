@@ -254,6 +254,12 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
     if (!feed.items.length) warn(where, 'the feed has no items');
     for (const [n, item] of feed.items.entries()) {
       if (stopped()) return;
+      // the document ends inside its last item: what came of it is no whole article
+      if (feed.cut && n === feed.items.length - 1) {
+        summary.read++;
+        fail(`${where} item ${n + 1}`, 'cut short: the feed ends inside it');
+        continue;
+      }
       const key = `item:${item.key}`;
       if (await store.isIngested(key)) {
         summary.skippedInputs++;
@@ -378,6 +384,12 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       case 'jsonl':
         await pushJsonText(text, fmt, name, name);
         return;
+      case 'xml': {
+        // a sitemap, an OPML list, a SOAP reply: no article, and its markup is no text to store
+        summary.read++;
+        fail(name, `an XML document that is no RSS or Atom feed (<${/<([A-Za-z][\w:.-]*)[\s>/]/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, ''))?.[1] ?? '?'}>)`);
+        return;
+      }
       case 'html': {
         let a;
         try {
@@ -603,8 +615,8 @@ function hostOf(url: string): string | null {
   }
 }
 
-/** Format of a decoded document from its content, then its extension / content type. */
-export function sniffFormat(text: string, ext: string, contentType: string | null): InputFormat {
+/** Format of a decoded document from its content, then its extension / content type; 'xml': XML that is no feed. */
+export function sniffFormat(text: string, ext: string, contentType: string | null): InputFormat | 'xml' {
   const feed = isFeed(text);
   if (feed) return feed;
   const json = sniffJson(text);
@@ -612,6 +624,8 @@ export function sniffFormat(text: string, ext: string, contentType: string | nul
   const head = text.slice(0, 1024).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(head|body|article)[\s>]/.test(head) || /html/i.test(contentType ?? '')) return 'html';
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
+  // XML of another kind (it was stored as an article of raw markup)
+  if ((head.startsWith('<?xml') && !/<(!doctype html|html)[\s>]/.test(head)) || (/^<[a-z][\w:.-]*[\s>]/.test(head) && /xml|\.(xml|rss|atom)$/.test(`${contentType ?? ''} ${ext}`))) return 'xml';
   return 'txt';
 }
 

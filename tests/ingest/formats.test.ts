@@ -138,6 +138,16 @@ describe('feeds', () => {
   it('rejects what is not a feed', () => {
     expect(() => parseFeed('<html></html>')).toThrow(/not an RSS or Atom/);
   });
+  it('decodes HTML entities in the feed title; marks a feed that ends inside its last item', () => {
+    const whole = '<rss version="2.0"><channel><title>Caf&eacute; &amp; أخبار</title><item><title>بند</title><description>نص كامل.</description></item></channel></rss>';
+    const f = parseFeed(whole);
+    expect(f.title).toBe('Café & أخبار');
+    expect(f.items[0].source).toBe('Café & أخبار');
+    expect(f.cut).toBe(false);
+    const cut = parseFeed(whole.slice(0, whole.indexOf('كامل')));
+    expect(cut.cut).toBe(true);
+    expect(parseFeed('<feed xmlns="http://www.w3.org/2005/Atom"><title>ت</title><entry><title>أ</title><summary>نص').cut).toBe(true);
+  });
   it('keys an item by a worldwide id or link, else by what it says: two feeds\' items alike in name are two items', () => {
     const feed = (n: number, guid: string) => `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>نشرة ${n}</title>
       <item><title>عاجل</title><description>خبر عاجل رقم ${n}: أغلقت السلطات الطريق الساحلي بسبب الأمطار.</description></item>
@@ -198,6 +208,10 @@ describe('format recognition', () => {
     expect(sniffFormat('{"text":"x"}\n{"text":"y"}', '.txt', null)).toBe('jsonl');
     expect(sniffFormat('خبر عادي', '.html', null)).toBe('html');
     expect(sniffFormat('خبر عادي', '', null)).toBe('txt');
+    // XML that is no feed (it was stored as an article of raw markup); XHTML stays a page
+    expect(sniffFormat('<?xml version="1.0"?><urlset><url><loc>https://a.example/1</loc></url></urlset>', '.xml', null)).toBe('xml');
+    expect(sniffFormat('<catalog><book id="1"><title>كتاب</title></book></catalog>', '', 'application/xml')).toBe('xml');
+    expect(sniffFormat('<?xml version="1.0"?><!DOCTYPE html><html><p>خبر</p></html>', '.xhtml', null)).toBe('html');
   });
   it('walks folders recursively, sorted, skipping unknown and hidden files', () => {
     const files = walkFiles(FIX).map((f) => f.slice(FIX.length + 1));

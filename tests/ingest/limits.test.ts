@@ -1,4 +1,4 @@
-/** What one run holds and says at its limits: an article too long to analyze, thousands of failures and warnings. */
+/** What one run holds and says at its limits: an article too long to analyze, a cut feed, XML that is no feed, thousands of failures and warnings. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type IngestSummary, type Store } from '../../src/store/index.js';
 import { ingestArticles } from '../../src/ingest/index.js';
@@ -34,6 +34,19 @@ describe('ingest limits', () => {
     expect(s.failures).toHaveLength(10_000);
     expect(s.warnings).toHaveLength(10_001);
     expect(s.warnings[10_000].reason).toBe('50 more warnings not listed');
+  });
+
+  it('fails the item a cut feed ends inside, and XML that is no feed, naming why', async () => {
+    const feed = '<rss version="2.0"><channel><title>نشرة</title><item><title>بند كامل</title><description>افتتحت وزارة النقل محطة قطارات جديدة في الضاحية الشمالية.</description></item><item><title>بند مقطوع</title><description>بدأت البلدية أعمال';
+    const s = await ingestArticles(store, [
+      { content: feed, name: 'cut.rss' },
+      { content: '<?xml version="1.0"?><!-- map --><urlset><url><loc>https://a.example/1</loc></url></urlset>', name: 'sitemap.xml' },
+    ], { workers: 0 });
+    expect(s).toMatchObject({ added: 1, failed: 2 });
+    expect(s.failures).toEqual([
+      { where: 'cut.rss item 2', reason: 'cut short: the feed ends inside it' },
+      { where: 'sitemap.xml', reason: 'an XML document that is no RSS or Atom feed (<urlset>)' },
+    ]);
   });
 
   it('the summary text counts what it does not print from the totals', () => {

@@ -1029,7 +1029,8 @@ function buildEvent(
     // (a plural past verb carries its subject, «دعوا», «زاروا»: the name after it is its object)
     const pluralVerb = entry.pos === 'past' && /وا$/.test(view.fold[t]);
     const vso = headedSubject(doc, view, lex, t, after, pluralVerb ? null : after.find((u) => u.prep === null && wordsBetween(doc, view, t, u.tokenStart) <= 2 && !masdarGenitive(doc, view, t, u)) ??
-      after.find((u) => u.prep === null && u.type === 'PER' && definiteDescriptor(doc, view, t, u.tokenStart)) ?? null, (u) => used.add(u));
+      after.find((u) => u.prep === null && u.type === 'PER' && definiteDescriptor(doc, view, t, u.tokenStart)) ??
+      titledApposition(doc, view, t, after) ?? null, (u) => used.add(u));
     // SVO only when nothing free follows the verb directly, or قد marks the subject-first order (الكويت قد استضافت)
     // … or the unit opens the sentence, a headline's order («سوريا تدين قرار واشنطن»)
     // … and not when an unnamed subject follows the verb («فوز السيسي يقول محللون», «قالت مصادر»): the verb has
@@ -1641,6 +1642,30 @@ function definiteDescriptor(doc: ArabicDoc, view: DocView, from: number, to: num
   for (let k = from + 1; k < to; k++) if (doc.tokens[k].kind !== 'word' || !view.fold[k].startsWith('ال')) return false;
   return true;
 }
+
+/**
+ * «أعلن المتحدث الأمني بوزارة الداخلية، اللواء منصور التركي، أن»: a title right after the verb, its complements
+ * (names under a preposition: «بوزارة», «باسم الحكومة»), then a person set off by a comma: that person.
+ */
+function titledApposition(doc: ArabicDoc, view: DocView, t: number, after: Unit[]): Unit | null {
+  if (t + 1 >= doc.tokens.length || !linkLexicon().titles.has(foldArabic(doc.tokens[t + 1].text).replace(/^[وف]?ال/, ''))) return null;
+  for (const u of after) {
+    if (u.tokenStart - t > APPOSITION_REACH) return null;
+    if (u.type === 'PER' && u.prep === null && !u.coord) {
+      // the comma may stand before a rank («، اللواء منصور التركي»)
+      let k = u.tokenStart - 1;
+      while (k > t + 1 && doc.tokens[k].kind === 'word' && view.entityAt[k] === -1 && k >= u.tokenStart - 2) k--;
+      if (view.fold[k] !== '،' && view.fold[k] !== ',') return null;
+      for (let j = t + 1; j < k; j++) if (doc.tokens[j].kind !== 'word' && view.fold[j] !== '،' && view.fold[j] !== ',') return null;
+      return u;
+    }
+    // a free name before the person is the subject itself (or the object): not this shape
+    if (u.prep === null) return null;
+  }
+  return null;
+}
+/** how many tokens after the verb a titled subject's name set off by a comma may stand */
+const APPOSITION_REACH = 12;
 
 /** Is the agreement noun at t the object of leaving or changing it («الانسحاب من الاتفاق», «تعديل الاتفاقية»)? */
 function leftAgreement(view: DocView, lex: EventLexicon, t: number): boolean {

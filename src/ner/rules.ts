@@ -445,7 +445,9 @@ function organizations(lex: Lexicon, s: Sent): void {
     // not a party's, whose adjectives describe it more often than they name it («[حزب الله] الشيعي»)
     if (c.type !== 'ORG' || lex.orgPatterns.get(s.bases[c.start]) !== 'head' || ruleWords('party-head').has(s.bases[c.start])) continue;
     let j = c.end;
-    while (j < n && s.tags[j] === 'O' && adjectiveAt(lex, s, j)) j++;
+    // (a country's nisba the model read as the country: «[وزارة الداخلية] [السعودية]»)
+    const nisbaPlace = (k: number) => s.tags[k] === 'B-LOC' && s.tags[k + 1] !== 'I-LOC' && definite(s.bases[k]) && isPlaceNisba(lex, s.bases[k]);
+    while (j < n && (s.tags[j] === 'O' || nisbaPlace(j)) && adjectiveAt(lex, s, j)) j++;
     if (j > c.end) setSpan(s.tags, c.start, j, 'ORG');
   }
   nationalBodies(lex, s);

@@ -446,6 +446,12 @@ export async function runIngest(store: Store, inputs: IngestInput[], options: In
       fail(file, errLine(err));
       return;
     }
+    // a device has no end (/dev/zero was read until memory ran out, deaf to Ctrl-C); a pipe (/dev/stdin) has one
+    if (!st.isFile() && !st.isFIFO()) {
+      summary.read++;
+      fail(file, 'not a regular file (a device or a socket)');
+      return;
+    }
     const key = `file:${abs}:${st.size}:${Math.round(st.mtimeMs)}`;
     if (await store.isIngested(key)) {
       summary.skippedInputs++;

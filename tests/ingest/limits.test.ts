@@ -1,5 +1,6 @@
 /** What one run holds and says at its limits: an article too long to analyze, a cut feed, XML that is no feed, thousands of failures and warnings. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { openStore, type IngestSummary, type Store } from '../../src/store/index.js';
 import { ingestArticles } from '../../src/ingest/index.js';
 import { MAX_ARTICLE_CHARS } from '../../src/ingest/run.js';
@@ -48,6 +49,11 @@ describe('ingest limits', () => {
       { where: 'sitemap.xml', reason: 'an XML document that is no RSS or Atom feed (<urlset>)' },
     ]);
   });
+
+  it.skipIf(!existsSync('/dev/zero'))('refuses a device as an input (reading /dev/zero never ended)', async () => {
+    const s = await ingestArticles(store, [{ path: '/dev/zero' }], { workers: 0 });
+    expect(s.failures).toEqual([{ where: '/dev/zero', reason: 'not a regular file (a device or a socket)' }]);
+  }, 10_000);
 
   it('the summary text counts what it does not print from the totals', () => {
     const s: IngestSummary = {

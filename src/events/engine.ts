@@ -1,4 +1,4 @@
-import type { Amount, ArabicDoc, Entity, EntityRef, EventStatus, NewsEvent, TimeExpr } from '../doc.js';
+import type { Amount, ArabicDoc, Entity, EntityRef, EventStatus, NewsEvent, Role, TimeExpr } from '../doc.js';
 import { canonicalKey } from '../link/canonical.js';
 import { foldArabic, stripAl } from '../link/fold.js';
 import { keyWords, linkLexicon, placeWordFits } from '../link/lexicon.js';
@@ -523,8 +523,18 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
     // a currency or unit word the NER tagged inside an amount (30 مليار دولار) is no participant
     const ex = extrasOf(doc);
     if (e.tokenStart >= 0 && e.tokenStart < ex.inTime.length && (ex.inAmount[e.tokenStart] || ex.inTime[e.tokenStart]) && insideSpan(doc, e)) return;
-    const u = makeUnit(doc, view, [ref(e)], e.tokenStart, e.tokenEnd, e.start, e.end, e.type);
+    let u = makeUnit(doc, view, [ref(e)], e.tokenStart, e.tokenEnd, e.start, e.end, e.type);
     if (lexL.nisba.has(foldArabic(e.text))) u.demonym = true;
+    // «وقال الرئيس [الفرنسي]»: the title and its nationality stand for the holder the article names
+    if (u.demonym && e.tokenEnd - e.tokenStart === 1) {
+      for (const back of [1, 2]) {
+        const from = e.tokenStart - back;
+        if (from < 0 || view.entityAt[from] !== -1 || matchTitle(view, from, e.tokenStart, lexL, doc.tokens[from].text)?.end !== e.tokenStart) continue;
+        const holder = titleHolder(doc, view, from, e.tokenStart, u.refs[0].name);
+        if (holder) u = makeUnit(doc, view, [holder], from, e.tokenEnd, doc.tokens[from].start, e.end, 'PER');
+        break;
+      }
+    }
     // (not a country's own name that is also a nisba's form: «زيارة السعودية» is a visit to it)
     if (u.demonym && e.tokenStart > 0 && inClass(eventLexicon(), 'party_noun', view.fold[e.tokenStart - 1]) &&
       foldArabic(e.text) !== foldArabic(u.refs[0].name)) u.party = true;
@@ -629,6 +639,15 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
     const next = i + 1 < doc.tokens.length ? view.entityAt[i + 1] : -1;
     if (title && next !== -1 && doc.entities[next].type === 'PER') continue;
     const from = two ? i - 2 : i - 1;
+    // the one the article names as holding that title stands for it («وقال الرئيس الأميركي» after «الرئيس الأميركي
+    // دونالد ترامب»): the nearest before, else the first after; not a former one («الرئيس الأمريكي السابق»)
+    const holder = military ? null : titleHolder(doc, view, from, i, country);
+    if (holder) {
+      const u = makeUnit(doc, view, [holder], from, i + 1, doc.tokens[from].start, doc.tokens[i].end, 'PER');
+      units.push(u);
+      for (let k = from; k <= i; k++) taken[k] = 1;
+      continue;
+    }
     const refs = [{ entity: canonicalKey(country, 'LOC'), name: country, type: 'LOC' as const }];
     const u = makeUnit(doc, view, refs, from, i + 1, doc.tokens[from].start, doc.tokens[i].end, 'LOC');
     u.titled = true;
@@ -1666,6 +1685,27 @@ function titledApposition(doc: ArabicDoc, view: DocView, t: number, after: Unit[
 }
 /** how many tokens after the verb a titled subject's name set off by a comma may stand */
 const APPOSITION_REACH = 12;
+
+/**
+ * The person the article's roles name with the title written at tokens [from, nisba) of that country: the nearest
+ * role before, else the first after; none after a word that makes it another («السابق», «الأسبق», «المقبل»).
+ */
+function titleHolder(doc: ArabicDoc, view: DocView, from: number, nisba: number, country: string): EntityRef | null {
+  if (nisba + 1 < doc.tokens.length && inClass(eventLexicon(), 'other_holder', view.fold[nisba + 1])) return null;
+  const title = foldArabic(doc.tokens.slice(from, nisba).map((t) => t.text).join(' ')).replace(/^[وفلب]?ال/, '').replace(/^لل/, 'ل');
+  const at = doc.tokens[from].start;
+  let best: Role | null = null;
+  for (const r of doc.roles) {
+    if (r.of !== country || r.person.type !== 'PER' || foldArabic(r.title) !== title) continue;
+    if (r.start < at) best = r;
+    else if (!best) {
+      best = r;
+      break;
+    }
+  }
+  // (two holders of one title in one article: the nearest one before, as read)
+  return best ? best.person : null;
+}
 
 /** Is the agreement noun at t the object of leaving or changing it («الانسحاب من الاتفاق», «تعديل الاتفاقية»)? */
 function leftAgreement(view: DocView, lex: EventLexicon, t: number): boolean {

@@ -55,10 +55,23 @@ export function decodeText(name: string, buf: Buffer): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    throw new UserError(`${name}: not valid UTF-8 text (at byte ${firstInvalidUtf8(buf)})`);
+    // the legacy Arabic encoding ingest also reads (windows-1256), when the text is Arabic in it; else the byte
+    const legacy = arabicWindows1256(buf);
+    if (legacy === null) throw new UserError(`${name}: not valid UTF-8 text (at byte ${firstInvalidUtf8(buf)})`);
+    text = legacy;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!text.trim()) throw new UserError(`${name}: empty input (only whitespace)`);
   return text;
 }
 
+/** share of a text's letters that must be Arabic for bytes that are no UTF-8 to be read as windows-1256 */
+const LEGACY_ARABIC_SHARE = 0.6;
+
+/** The bytes read as windows-1256 when that gives mostly Arabic letters (a legacy Arabic text), else null. */
+function arabicWindows1256(buf: Buffer): string | null {
+  const text = new TextDecoder('windows-1256').decode(buf);
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const arabic = text.match(/[\u0621-\u064A]/g)?.length ?? 0;
+  return letters > 0 && arabic / letters >= LEGACY_ARABIC_SHARE ? text : null;
+}

@@ -260,7 +260,7 @@ export function extractEvents(doc: ArabicDoc): NewsEvent[] {
     });
     events.push(...mergeSameType(sentEvents, doc.text));
   });
-  settleHeadlines(events);
+  settleHeadlines(events, doc.published);
   return events;
 }
 
@@ -270,12 +270,18 @@ export function extractEvents(doc: ArabicDoc): NewsEvent[] {
  * (a past verb) makes the headline's done too, on the body's date («… وصل X إلى الكويت أمس»); else it stays planned, on the date
  * the body gives the plan.
  */
-function settleHeadlines(events: NewsEvent[]): void {
+function settleHeadlines(events: NewsEvent[], published: string | null): void {
+  // (an act told as done on a date long before the publication is an earlier one: «سبق والتقى بوتين … في أيلول»)
+  const recent = (b: NewsEvent) => {
+    if (!b.time || !published) return true;
+    const range = valueRange(b.time);
+    return !!range && Date.parse(range[1]) >= Date.parse(published) - HEADLINE_RECENT_DAYS * 86_400_000;
+  };
   for (const h of events) {
     if (h.sentence !== 0 || !HEADLINE_PRESENT_PLAN.has(h) || !h.actor) continue;
     const same = (b: NewsEvent) => b.sentence > 0 && b.type === h.type && b.actor?.name === h.actor!.name && (!h.target || !b.target || b.target.name === h.target.name);
     // (a verb's past: a verbal noun is «occurred» by default, «زيارة ولي العهد» tells nothing)
-    const done = events.find((b) => same(b) && b.status === 'occurred' && META.get(b)?.pos === 'past');
+    const done = events.find((b) => same(b) && b.status === 'occurred' && META.get(b)?.pos === 'past' && recent(b));
     if (done) {
       h.status = 'occurred';
       h.time ??= done.time;
@@ -2128,6 +2134,8 @@ const WEAK = new WeakSet<NewsEvent>();
 const prevActor = new WeakMap<Hit, EntityRef>();
 /** each trigger's target: a continuing verb right after it is not that target's verb («زار X بغداد والتقى …») */
 const prevTarget = new WeakMap<Hit, EntityRef>();
+/** how many days before the publication the body's act may be dated and still be the headline's */
+const HEADLINE_RECENT_DAYS = 7;
 /** headline events planned only for their present tense («X يزور الكويت»), for settleHeadlines */
 const HEADLINE_PRESENT_PLAN = new WeakSet<NewsEvent>();
 /** the trigger behind each event, for merging */

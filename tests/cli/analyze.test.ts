@@ -186,6 +186,15 @@ describe('marsad analyze: bad input gets one line, never a stack trace', () => {
     expectOneLineError(marsad(['analyze', file]), 'latin1.txt');
   });
 
+  it('Arabic in windows-1256, the legacy encoding ingest reads too, is text', () => {
+    const file = join(dir, 'cp1256.txt');
+    // «زار الرئيس بغداد» in windows-1256 (ز 0xD2, ا 0xC7, ر 0xD1, space, ا ل ر ئ ي س, space, ب غ د ا د)
+    writeFileSync(file, Buffer.from([0xd2, 0xc7, 0xd1, 0x20, 0xc7, 0xe1, 0xd1, 0xc6, 0xed, 0xd3, 0x20, 0xc8, 0xdb, 0xcf, 0xc7, 0xcf]));
+    const r = marsad(['analyze', file, '--published', '2021-08-14']);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { text: string }).text).toBe('زار الرئيس بغداد');
+  });
+
   it('UTF-16 with its byte order mark is text', () => {
     const file = join(dir, 'utf16.txt');
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('زار الرئيس المصري بغداد أمس.', 'utf16le')]));

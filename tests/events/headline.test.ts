@@ -24,6 +24,8 @@ describe('a headline in the present tense', () => {
     // a verbal noun says nothing of whether it is done; another's visit is another act
     expect(statuses('[PER سامي يوسف] يزور [LOC الكويت]\nوتأتي زيارة [PER سامي يوسف] إلى [LOC الكويت] بعد قطيعة.')[0]).toBe('VISIT:planned');
     expect(statuses('[PER سامي يوسف] يزور [LOC الكويت]\nوزار [PER خالد عمر] [LOC الكويت] {أمس|2021-08-13}.')[0]).toBe('VISIT:planned');
+    // an earlier act of the same kind, long before, is another one («سبق أن التقاه في مارس»)
+    expect(statuses('[PER سامي يوسف] يلتقي [PER خالد عمر]\nوكان [PER سامي يوسف] قد التقى [PER خالد عمر] {في مارس|2021-03}.')[0]).toBe('MEET:planned');
   });
 
   it('is only the first line: the same verb in the body, or a first sentence that closes with a stop, is planned', () => {

@@ -267,8 +267,8 @@ export function extractEvents(doc: ArabicDoc): NewsEvent[] {
 /**
  * A headline tells travel and meetings in the present whether they are done or to come («X يزور الكويت»): the
  * body decides. The same act by the same actor (to the same target, if both name one) told as done in the body
- * (a past verb) makes the headline's done too, on the body's date («… وصل X إلى الكويت أمس»); else it stays planned, on the date
- * the body gives the plan.
+ * with a past verb makes the headline's done too, on the body's date («… وصل X إلى الكويت أمس»); else it stays
+ * planned, on the date the body gives the plan.
  */
 function settleHeadlines(events: NewsEvent[], published: string | null): void {
   // (an act told as done on a date long before the publication is an earlier one: «سبق والتقى بوتين … في أيلول»)
@@ -1698,18 +1698,16 @@ const APPOSITION_REACH = 12;
  */
 function titleHolder(doc: ArabicDoc, view: DocView, from: number, nisba: number, country: string): EntityRef | null {
   if (nisba + 1 < doc.tokens.length && inClass(eventLexicon(), 'other_holder', view.fold[nisba + 1])) return null;
-  const title = foldArabic(doc.tokens.slice(from, nisba).map((t) => t.text).join(' ')).replace(/^[وفلب]?ال/, '').replace(/^لل/, 'ل');
+  // (the title as the roles write it: «وللرئيس» → «رئيس»)
+  const title = foldArabic(doc.tokens.slice(from, nisba).map((t) => t.text).join(' ')).replace(/^[وف]?(?:[بلك]?ال|لل)/, '');
   const at = doc.tokens[from].start;
   let best: Role | null = null;
   for (const r of doc.roles) {
     if (r.of !== country || r.person.type !== 'PER' || foldArabic(r.title) !== title) continue;
-    if (r.start < at) best = r;
-    else if (!best) {
-      best = r;
-      break;
-    }
+    if (r.start >= at && best) break;
+    best = r;
+    if (r.start >= at) break;
   }
-  // (two holders of one title in one article: the nearest one before, as read)
   return best ? best.person : null;
 }
 

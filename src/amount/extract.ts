@@ -504,7 +504,7 @@ function accusativeCounted(ctx: Ctx, num: NumberReading, i: number, end: number)
   // article, standing alone (not «بنسبة»)
   if (NO_ALIF_ACCUSATIVE.test(written)) {
     // (a number after a Latin name is a version or a model: «iOS 11 سعة التخزين»)
-    if (ctx.toks[i - 1]?.kind === 'l') return null;
+    if (ctx.toks[i - 1]?.kind === 'l' || constructHead(ctx, end)) return null;
     const key = normalize(written, 'search');
     if (articleFreq(key) < MIN_STEM_FREQ || bestSegmentFolded(key).proclitics.length) return null;
     return { kind: 'count', currency: null, unit: written, end: end + 1 };
@@ -547,11 +547,24 @@ function genitiveCounted(ctx: Ctx, num: NumberReading, i: number, end: number): 
   if (f.length < 3 || f.startsWith('ال') || (!plural && f.endsWith('ا')) || !countableWord(ctx, f)) return null;
   if (timeLexicon().months.match(ctx.toks, end)) return null;
   const written = ctx.text.slice(next.start, next.end).replace(MARKS, '');
+  // (a singular in ة or hamza heading a construct is no counted noun: «قتل 300 نتيجة القصف»; a plural may have its
+  // object after it, «هزت ثلاثة انفجارات المدينة»)
+  if (!plural && NO_ALIF_ACCUSATIVE.test(written) && constructHead(ctx, end)) return null;
   const key = normalize(written, 'search');
   if (bestSegmentFolded(key).proclitics.length) return null;
   // (a sound plural after a thousand is an adjective or a participle: «5 ملايين مسجلين لاجئين»)
   const unit = plural ? singularOf(written) : articleFreq(key) >= MIN_STEM_FREQ && !SOUND_PLURAL.test(key) ? written : null;
   return unit ? { kind: 'count', currency: null, unit, end: end + 1 } : null;
+}
+
+/**
+ * Is the word at k in construct with a definite word after it («قتل 20 نتيجة الانفجار», «أصيب 15 أثناء
+ * المواجهات»)? A counted noun is indefinite; a time word after it is the clause's («300 شخص الأسبوع الماضي»).
+ */
+function constructHead(ctx: Ctx, k: number): boolean {
+  const after = ctx.toks[k + 1];
+  if (!after || after.kind !== 'w' || after.newClause || after.start - ctx.toks[k].end > 1 || !after.f.startsWith('ال')) return false;
+  return !timeLexicon().timeUnits.has(after.f.slice(2)) && !timeLexicon().timeUnits.has(after.f);
 }
 
 const MINUS_SIGNS = new Set(['-', '−']);

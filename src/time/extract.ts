@@ -811,18 +811,21 @@ const matchWeekday: Matcher = (ctx, i, f, plen) => {
 
 const DAY_ADJECTIVES = contextWords('day-adjective');
 const DAY_NOUN_BEFORE = contextWords('day-noun-before');
-/** a nisba adjective, either gender or plural: «الوطني», «العالمي», «السعودية», «الإلكترونية» */
-const NISBA = /^ال..+ي(?:ه|ين|ون)?$/;
+/** a nisba adjective that can describe «اليوم» (masculine singular: «الوطني», «العالمي»); «الليلة» takes the
+ * feminine («الليلة الرمضانية»); never a plural («أعلن اليوم الحوثيون» is today) */
+const NISBA_MASCULINE = /^ال..+ي$/;
+const NISBA_FEMININE = /^ال..+يه$/;
 
 /**
  * Whether the definite word at k describes «اليوم» / «الليلة» before it, making them «the day», «the night»: a
- * nisba («اليوم الوطني», and a newspaper's «اليوم السعودية»), an ordinal or a number («اليوم الأول», «اليوم الـ25»),
+ * nisba of its gender («اليوم الوطني», «الليلة الرمضانية»), an ordinal or a number («اليوم الأول», «اليوم الـ25»),
  * a relative pronoun or an adjective of day-adjective. Any other definite word is the clause's subject or object,
  * and «اليوم» is today («وصل اليوم الوزير», «تم اليوم التوصل إلى اتفاق»).
  */
 function describesDay(ctx: Ctx, k: number): boolean {
   const t = ctx.toks[k];
-  if (DAY_ADJECTIVES.has(t.f) || NISBA.test(t.f) || readOrdinal(ctx.toks, k) !== null) return true;
+  const nisba = ctx.toks[k - 1]?.f === 'الليله' ? NISBA_FEMININE : NISBA_MASCULINE;
+  if (DAY_ADJECTIVES.has(t.f) || nisba.test(t.f) || readOrdinal(ctx.toks, k) !== null) return true;
   if (definiteCardinalSet().has(t.f)) return true; // «ساعات اليوم الأربع والعشرين»
   return t.f === 'ال' && ctx.toks[k + 1]?.kind === 'n'; // «اليوم الـ 43»
 }

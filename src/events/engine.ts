@@ -535,7 +535,10 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
     if (u.demonym && e.tokenEnd - e.tokenStart === 1) {
       for (const back of [1, 2]) {
         const from = e.tokenStart - back;
-        if (from < 0 || view.entityAt[from] !== -1 || matchTitle(view, from, e.tokenStart, lexL, doc.tokens[from].text)?.end !== e.tokenStart) continue;
+        if (from < 0 || view.entityAt[from] !== -1) continue;
+        const m = matchTitle(view, from, e.tokenStart, lexL, doc.tokens[from].text);
+        // (a minister's portfolio read apart: «وزير» + «الخارجية»)
+        if (!m || (m.end !== e.tokenStart && !(back === 2 && m.end === from + 1 && inClass(eventLexicon(), 'state_body', view.fold[from + 1])))) continue;
         const holder = titleHolder(doc, view, from, e.tokenStart, u.refs[0].name);
         if (holder) u = makeUnit(doc, view, [holder], from, e.tokenEnd, doc.tokens[from].start, e.end, 'PER');
         break;
@@ -632,14 +635,14 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
     const country = lexL.nisba.get(view.fold[i]);
     if (!country) continue;
     const bodyHead = view.fold[i - 1];
-    const military = inClass(eventLexicon(), 'military_body', bodyHead);
-    const body = military || inClass(eventLexicon(), 'state_body', bodyHead);
-    let title = !body && matchTitle(view, i - 1, i, lexL, doc.tokens[i - 1].text)?.end === i;
-    // a two-word title too («ولي العهد السعودي», «رئيس الوزراء العراقي»)
-    // (an office of state, not «رجل الأعمال البريطاني»)
-    const m2 = !body && !title && i > 1 && !taken[i - 2] && view.entityAt[i - 2] === -1 ? matchTitle(view, i - 2, i, lexL, doc.tokens[i - 2].text) : null;
-    const two = !!m2 && m2.end === i && STATE_TITLES.has(m2.entry.kind);
-    title ||= two;
+    // a two-word title first («ولي العهد السعودي», «رئيس الوزراء العراقي», and «وزير الخارجية الأميركي», whose last
+    // word alone is a body); an office of state, not «رجل الأعمال البريطاني»
+    const m2 = i > 1 && !taken[i - 2] && view.entityAt[i - 2] === -1 ? matchTitle(view, i - 2, i, lexL, doc.tokens[i - 2].text) : null;
+    // (a minister's title reads its portfolio apart: «وزير» + «الخارجية», a body's word alone)
+    const two = !!m2 && STATE_TITLES.has(m2.entry.kind) && (m2.end === i || (m2.end === i - 1 && inClass(eventLexicon(), 'state_body', bodyHead)));
+    const military = !two && inClass(eventLexicon(), 'military_body', bodyHead);
+    const body = !two && (military || inClass(eventLexicon(), 'state_body', bodyHead));
+    const title = two || (!body && matchTitle(view, i - 1, i, lexL, doc.tokens[i - 1].text)?.end === i);
     if (!body && !title) continue;
     // a title before a person's name: the role phrase stands for the person («الرئيس الفرنسي إيمانويل ماكرون»)
     const next = i + 1 < doc.tokens.length ? view.entityAt[i + 1] : -1;
@@ -647,7 +650,7 @@ function buildUnits(doc: ArabicDoc, view: DocView): Unit[] {
     const from = two ? i - 2 : i - 1;
     // the one the article names as holding that title stands for it («وقال الرئيس الأميركي» after «الرئيس الأميركي
     // دونالد ترامب»): the nearest before, else the first after; not a former one («الرئيس الأمريكي السابق»)
-    const holder = military ? null : titleHolder(doc, view, from, i, country);
+    const holder = title ? titleHolder(doc, view, from, i, country) : null;
     if (holder) {
       const u = makeUnit(doc, view, [holder], from, i + 1, doc.tokens[from].start, doc.tokens[i].end, 'PER');
       units.push(u);

@@ -52,7 +52,7 @@ main(process.argv).then(
   },
   (err) => {
     settled = true;
-    process.stderr.write(`marsad: ${oneLine(err)}\n`);
+    process.stderr.write(`marsad: ${terminalSafe(oneLine(err))}\n`);
     process.exitCode = 1;
   },
 );

@@ -82,7 +82,7 @@ export function parseFeed(xml: string): Feed {
       const author = textOf(first(it, 'dc:creator', 'author')) || null;
       const category = textOf(first(it, 'category')) || null;
       const text = bodyText(full || desc);
-      items.push({ key: itemKey(guid || link, title, published, text), link, id: null, title: title || null, text, url: link, published, author, category, source: feedTitle });
+      items.push({ key: itemKey(worldwideId(guid, link), title, published, text), link, id: null, title: title || null, text, url: link, published, author, category, source: feedTitle });
     }
     return { kind, title: feedTitle, items, cut: endsInside(xml, 'item') };
   }
@@ -101,7 +101,7 @@ export function parseFeed(xml: string): Feed {
     const authorEl = first(e, 'author');
     const author = authorEl ? textOf(first(authorEl, 'name')) || textOf(authorEl) : null;
     const text = bodyText(content || summary);
-    items.push({ key: itemKey(id || link, title, published, text), link, id: null, title: title || null, text, url: link, published, author: author || null, source: feedTitle });
+    items.push({ key: itemKey(worldwideId(id, link), title, published, text), link, id: null, title: title || null, text, url: link, published, author: author || null, source: feedTitle });
   }
   return { kind, title: feedTitle, items, cut: endsInside(xml, 'entry') };
 }
@@ -118,8 +118,16 @@ function endsInside(xml: string, tag: string): boolean {
  * else (a bare guid such as «123», or none) what it says, with a digest of its text: two feeds' items titled «عاجل»
  * with no date, or numbered alike, are two items (the second was skipped as already ingested).
  */
+/** an identifier that is one worldwide: a URI or URN («https://…», «urn:uuid:…», «tag:…») */
+const WORLDWIDE_ID = /^[a-z][\w+.-]*:\S/i;
+
+/** The item's own id when it is one worldwide, else its link when that is, else the bare id or link. */
+export function worldwideId(id: string | null, link: string | null): string | null {
+  return [id, link].find((x) => x && WORLDWIDE_ID.test(x)) ?? id ?? link;
+}
+
 export function itemKey(id: string | null, title: string, published: string | null, text: string): string {
-  if (id && /^[a-z][\w+.-]*:\S/i.test(id)) return id;
+  if (id && WORLDWIDE_ID.test(id)) return id;
   const digest = createHash('sha1').update(`${title}\n${text}`).digest('hex').slice(0, 16);
   return `${id ?? ''}|${title}|${published ?? ''}|${digest}`;
 }

@@ -124,6 +124,13 @@ describe('feeds', () => {
     expect(f.items[1].text.split('\n\n')).toHaveLength(2);
     expect(f.items[2].text).toContain('المشتركة & الربط');
   });
+  it('keys an item by its link when its guid is a bare number, so an edited text is the same item', () => {
+    const feed = (text: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>نشرة</title><item><title>خبر</title><guid isPermaLink="false">123</guid><link>https://news.example/a/123</link><description>${text}</description></item></channel></rss>`;
+    const before = parseFeed(feed('نص أول للخبر.')).items[0];
+    const after = parseFeed(feed('نص معدل للخبر بعد التحديث.')).items[0];
+    expect(before.key).toBe('https://news.example/a/123');
+    expect(after.key).toBe(before.key);
+  });
   it('parses Atom entries (html content, summary, alternate link)', () => {
     const xml = readFileSync(join(FIX, 'feeds', 'news.atom'), 'utf8');
     expect(isFeed(xml)).toBe('atom');

@@ -32,8 +32,6 @@ interface Candidate {
   day?: number;
   /** a Gregorian month (and day) whose year was inferred from the publication date, not written */
   yearInferred?: boolean;
-  /** the year is written in the expression («عام 2014», «يونيو 2014», «صيف 2014») */
-  yearWritten?: boolean;
   /** … as «عام 2014» or in a whole date («12 يونيو 2014»), so that it may anchor what follows (see anchoredYear) */
   anchors?: boolean;
   /** a month (and day) that took the year of a year written shortly before (see anchoredYear) */
@@ -584,7 +582,6 @@ const matchCalendarDate: Matcher = (ctx, i, f, plen) => {
   } else c = cand(ctx, i, start, end, 'date', formatMonth(y, month.month), 'month');
   if (inferred) c.yearInferred = true;
   if (anchored !== null) c.anchored = true;
-  if (year) c.yearWritten = true;
   if (year && day !== null) c.anchors = true;
   return c;
 };
@@ -655,15 +652,10 @@ const matchYear: Matcher = (ctx, i, f, plen) => {
     const range = e !== null ? ` (${formatDay(s)}/${formatDay(e - 1)})` : '';
     return cand(ctx, i, start, y.end, 'date', pad4(fromDays(mid).y), 'year', true, hijriNote(ctx, i, y.end) + range);
   }
-  const c = written(cand(ctx, i, start, y.end, 'date', pad4(y.year), 'year'));
+  const c = cand(ctx, i, start, y.end, 'date', pad4(y.year), 'year');
   if (y.marked) c.anchors = true;
   return c;
 };
-
-function written(c: Candidate): Candidate {
-  c.yearWritten = true;
-  return c;
-}
 
 function periodValue(ctx: Ctx, unit: 'W' | 'M' | 'Y', offset: number): { value: string; resolved: boolean } {
   if (ctx.pub === null) return { value: unit === 'W' ? 'XXXX-WXX' : unit === 'M' ? 'XXXX-XX' : 'XXXX', resolved: false };
@@ -743,7 +735,6 @@ const matchModified: Matcher = (ctx, i, f, plen) => {
   }
   const note = 'mod: ' + mod + (inner.note ? '; ' + inner.note : '');
   const c = cand(ctx, i, startOffset(ctx, i, plen), endTokOf(inner), 'date', inner.value, inner.granularity, inner.resolved, note);
-  c.yearWritten = inner.yearWritten;
   c.anchors = inner.anchors;
   c.anchored = inner.anchored;
   return c;
@@ -1364,7 +1355,7 @@ const matchQuarter: Matcher = (ctx, i, f, plen) => {
     return cand(ctx, i, start, endTokOf(rel), 'date', v, gran, rel.resolved, rel.note);
   }
   const y = yearAt(ctx, k);
-  if (y && !y.hijri) return written(cand(ctx, i, start, y.end, 'date', `${pad4(y.year)}-${code}`, gran));
+  if (y && !y.hijri) return cand(ctx, i, start, y.end, 'date', `${pad4(y.year)}-${code}`, gran);
   if (ctx.lex.units.get(nf) === 'Y') {
     // "الربع الأول من العام": the current year
     if (ctx.pub === null) return cand(ctx, i, start, k + 1, 'date', `XXXX-${code}`, gran, false, NO_PUB);
@@ -1420,7 +1411,7 @@ const matchSeason: Matcher = (ctx, i, f, plen) => {
   }
   const y = yearAt(ctx, j + 1);
   if (!y || y.hijri || (!y.marked && (y.year < 1900 || y.year > 2100))) return null;
-  return written(cand(ctx, i, start, y.end, 'date', `${pad4(y.year)}-${code}`, 'season'));
+  return cand(ctx, i, start, y.end, 'date', `${pad4(y.year)}-${code}`, 'season');
 };
 
 /** عيد الفطر | عيد الأضحى المقبل | عيد الفطر الماضي | عيد الأضحى 1439 هـ: the feast's first day */
